@@ -1,0 +1,1 @@
+"""ClientCare benchmarks (run with `make bench`; not collected by `make test`)."""

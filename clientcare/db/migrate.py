@@ -1,0 +1,148 @@
+"""Bringing a database to the schema this version of ClientCare expects.
+
+Alembic is imported only when an upgrade is actually needed, so opening a
+current database costs one small query and no import.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.engine import URL
+
+from clientcare.backup import backup_before_upgrade
+from clientcare.db.engine import Database, make_engine, sqlite_path
+from clientcare.errors import DatabaseOpenError
+
+#: The newest revision in migrations/versions; a test keeps the two in step.
+SCHEMA_HEAD = "0001"
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "migrations"
+
+
+@dataclass(frozen=True)
+class OpenReport:
+    """What opening the database did: created it, upgraded it (and where the backup is)."""
+
+    created: bool
+    upgraded_from: str | None
+    backup_path: Path | None
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The schema revision stored in the database, or None for an unversioned one."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _has_tables(connection: Connection) -> bool:
+    return bool(inspect(connection).get_table_names())
+
+
+def _alembic_config(connection: Connection):  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    config = _alembic_config_for_scripts()
+    return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
+
+
+def _alembic_config_for_scripts():  # type: ignore[no-untyped-def]
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the Alembic upgrade in one transaction (atomic on SQLite and PostgreSQL).
+
+    On SQLite, foreign keys are switched off around it (a batch migration
+    recreates tables, and dropping a parent with foreign keys on would cascade),
+    and ``foreign_key_check`` must come back empty before the commit.
+    """
+    from alembic import command
+
+    is_sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        if is_sqlite:
+            raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or it is ignored
+        try:
+            with connection.begin():
+                command.upgrade(_alembic_config(connection), revision)
+                if is_sqlite:
+                    problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if problems:
+                        raise DatabaseOpenError(
+                            f"The upgrade would leave {len(problems)} broken references; "
+                            "nothing was changed."
+                        )
+        finally:
+            if is_sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def open_database(
+    target: str | os.PathLike[str] | URL, *, seed: bool = True
+) -> tuple[Database, OpenReport]:
+    """Open (creating or upgrading as needed) the database at ``target``.
+
+    A new database gets the schema and the default principles and word lists. An
+    older one is copied to a timestamped backup, then upgraded. Raises
+    DatabaseOpenError with a message for a person when it cannot be used.
+    """
+    engine = make_engine(target)
+    try:
+        with engine.connect() as connection:
+            revision = current_revision(connection)
+            has_tables = _has_tables(connection)
+    except Exception as exc:
+        engine.dispose()
+        raise DatabaseOpenError(
+            f"ClientCare could not open the database at {engine.url.render_as_string()}: {exc}"
+        ) from exc
+    report = OpenReport(created=False, upgraded_from=None, backup_path=None)
+    if revision != SCHEMA_HEAD:
+        report = _bring_up_to_date(engine, revision, has_tables)
+    database = Database(engine)
+    if report.created and seed:
+        from clientcare.defaults import seed_defaults
+
+        with database.unit_of_work() as session:
+            seed_defaults(session)
+    return database, report
+
+
+def _bring_up_to_date(engine: Engine, revision: str | None, has_tables: bool) -> OpenReport:
+    if revision is None and has_tables:
+        engine.dispose()
+        raise DatabaseOpenError(
+            "This file holds a database that ClientCare did not create, so it was left untouched. "
+            "Choose a ClientCare database or a new file name."
+        )
+    if revision is not None and revision not in known_revisions():
+        engine.dispose()
+        raise DatabaseOpenError(
+            f"This database was made by a newer version of ClientCare (schema {revision}). "
+            "Please install the newer version to open it; nothing was changed."
+        )
+    backup_path = None
+    path = sqlite_path(engine.url)
+    if revision is not None and path is not None:
+        backup_path = backup_before_upgrade(path, revision)
+    upgrade(engine)
+    return OpenReport(created=revision is None, upgraded_from=revision, backup_path=backup_path)

@@ -1,0 +1,861 @@
+"""The whole ClientCare domain model as typed SQLAlchemy 2 models.
+
+Conventions (why, not what):
+- Money is always an integer number of minor units (cents, pence): exact, and
+  the same on SQLite and PostgreSQL. Never a float.
+- Wall-clock datetimes (appointment starts, when something happened with a
+  client) are naive *practice local time*, because that is how a practitioner
+  thinks of them. Bookkeeping timestamps (created_at, audit) are naive UTC.
+- Enumerations are stored as their string values with a CHECK constraint, so
+  the database refuses a status the code does not know, on every backend.
+- Constraints are named by convention so that SQLite batch migrations and
+  PostgreSQL can find them again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy import Enum as SAEnum
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    """Naive UTC now, for bookkeeping timestamps."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def enum_column(enum_cls: type[StrEnum], name: str) -> SAEnum:
+    """A portable enum: VARCHAR plus a named CHECK constraint on its values."""
+    return SAEnum(
+        enum_cls,
+        name=name,
+        native_enum=False,
+        create_constraint=True,
+        length=max(len(m.value) for m in enum_cls),
+        values_callable=lambda e: [m.value for m in e],
+        validate_strings=True,
+    )
+
+
+# --------------------------------------------------------------------------
+# Enumerations
+# --------------------------------------------------------------------------
+
+
+class ClientStatus(StrEnum):
+    PROSPECT = "prospect"
+    ACTIVE = "active"
+    PAUSED = "paused"
+    CLOSED = "closed"
+    DECLINED = "declined"
+
+
+class ConsentState(StrEnum):
+    NOT_ASKED = "not_asked"
+    ASKED = "asked"
+    GIVEN = "given"
+    DECLINED = "declined"
+    WITHDRAWN = "withdrawn"
+
+
+class ContactChannel(StrEnum):
+    PHONE = "phone"
+    SMS = "sms"
+    EMAIL = "email"
+    POST = "post"
+    IN_PERSON = "in_person"
+    OTHER = "other"
+
+
+class AppointmentMode(StrEnum):
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    VIDEO = "video"
+
+
+class AppointmentStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    ARRIVED = "arrived"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    LATE_CANCELLED = "late_cancelled"
+    NO_SHOW = "no_show"
+    RESCHEDULED = "rescheduled"
+
+
+class LatePerson(StrEnum):
+    PRACTITIONER = "practitioner"
+    CLIENT = "client"
+
+
+class LatenessOutcome(StrEnum):
+    PENDING = "pending"
+    WAIT = "wait"
+    RESCHEDULE = "reschedule"
+    CANCEL_WITHOUT_FEE = "cancel_without_fee"
+
+
+class InteractionKind(StrEnum):
+    SESSION = "session"
+    PHONE_CALL = "phone_call"
+    MESSAGE = "message"
+    EMAIL = "email"
+    CONTACT_ATTEMPT = "contact_attempt"
+
+
+class InteractionState(StrEnum):
+    DRAFT = "draft"
+    FINAL = "final"
+
+
+class Requirement(StrEnum):
+    REQUIRED = "required"
+    ADVISORY = "advisory"
+    AUTOMATIC = "automatic"
+
+
+class ChecklistAnswerValue(StrEnum):
+    DONE = "done"
+    NOT_APPLICABLE = "not_applicable"
+
+
+class ChargeKind(StrEnum):
+    SESSION = "session"
+    LATE_CANCEL = "late_cancel"
+    NO_SHOW = "no_show"
+    OTHER = "other"
+
+
+class ChargeStatus(StrEnum):
+    DUE = "due"
+    WAIVED = "waived"
+
+
+class PaymentMethod(StrEnum):
+    CASH = "cash"
+    CARD = "card"
+    TRANSFER = "transfer"
+    OTHER = "other"
+
+
+class PaymentKind(StrEnum):
+    PAYMENT = "payment"
+    REFUND = "refund"
+
+
+class PlanStatus(StrEnum):
+    ACTIVE = "active"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+
+
+class MoneyTopic(StrEnum):
+    FEE = "fee"
+    SLIDING_SCALE = "sliding_scale"
+    PAYMENT_PLAN = "payment_plan"
+    OVERDUE_BALANCE = "overdue_balance"
+    INSURANCE = "insurance"
+    OTHER = "other"
+
+
+class ProviderKind(StrEnum):
+    EXTERNAL = "external"
+    INTERNAL = "internal"
+
+
+class ReferralDirection(StrEnum):
+    OUTGOING = "outgoing"
+    INCOMING = "incoming"
+
+
+class ReferralSourceKind(StrEnum):
+    CLIENT = "client"
+    PROVIDER = "provider"
+    WEBSITE = "website"
+    OTHER = "other"
+
+
+class ReferralUrgency(StrEnum):
+    ROUTINE = "routine"
+    SOON = "soon"
+    URGENT = "urgent"
+
+
+class ReferralStatus(StrEnum):
+    SUGGESTED = "suggested"
+    INTRODUCED = "introduced"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    COMPLETED = "completed"
+
+
+class WarmHandoff(StrEnum):
+    NONE = "none"
+    IN_PERSON = "in_person"
+    COWORKER_CALLS = "coworker_calls"
+
+
+class Urgency(StrEnum):
+    CRISIS = "crisis"
+    HIGH = "high"
+    NORMAL = "normal"
+    LOW = "low"
+
+
+class IssueStatus(StrEnum):
+    OPEN = "open"
+    RESOLVED = "resolved"
+
+
+class SetBy(StrEnum):
+    PRACTICE = "practice"
+    CLIENT = "client"
+
+
+class ExpectationOutcome(StrEnum):
+    OPEN = "open"
+    MET = "met"
+    NOT_MET = "not_met"
+    CHANGED = "changed"
+
+
+class WordList(StrEnum):
+    PET_NAME = "pet_name"
+    MONEY_SHAMING = "money_shaming"
+
+
+class AuditAction(StrEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+
+
+# --------------------------------------------------------------------------
+# Practice and people
+# --------------------------------------------------------------------------
+
+
+class PracticeSettings(Base):
+    """The one row of practice-wide business settings."""
+
+    __tablename__ = "practice_settings"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint("lateness_threshold_minutes >= 0", name="threshold_non_negative"),
+        CheckConstraint("default_session_minutes > 0", name="session_positive"),
+        CheckConstraint("cancellation_window_hours >= 0", name="window_non_negative"),
+        CheckConstraint(
+            "late_cancel_fee_minor IS NULL OR late_cancel_fee_minor >= 0",
+            name="late_cancel_fee_non_negative",
+        ),
+        CheckConstraint(
+            "no_show_fee_minor IS NULL OR no_show_fee_minor >= 0", name="no_show_fee_non_negative"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, default=1)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    locale: Mapped[str] = mapped_column(String(20), default="en_GB")
+    lateness_threshold_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    default_session_minutes: Mapped[int] = mapped_column(Integer, default=50)
+    cancellation_window_hours: Mapped[int] = mapped_column(Integer, default=24)
+    late_cancel_fee_minor: Mapped[int | None] = mapped_column(Integer)
+    no_show_fee_minor: Mapped[int | None] = mapped_column(Integer)
+    working_day_start: Mapped[dt.time] = mapped_column(Time, default=dt.time(9, 0))
+    working_day_end: Mapped[dt.time] = mapped_column(Time, default=dt.time(17, 0))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Practitioner(Base):
+    __tablename__ = "practitioner"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    is_current_user: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Client(Base):
+    __tablename__ = "client"
+    __table_args__ = (
+        CheckConstraint(
+            "checkin_interval_days IS NULL OR checkin_interval_days > 0",
+            name="checkin_interval_positive",
+        ),
+        CheckConstraint("length(full_name) > 0", name="full_name_not_empty"),
+        CheckConstraint("length(preferred_name) > 0", name="preferred_name_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    preferred_name: Mapped[str] = mapped_column(String(100))
+    pronunciation: Mapped[str] = mapped_column(String(200), default="")
+    pronouns: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[ClientStatus] = mapped_column(
+        enum_column(ClientStatus, "client_status"), default=ClientStatus.PROSPECT
+    )
+    status_changed_on: Mapped[dt.date] = mapped_column(Date, default=dt.date.today)
+    checkin_consent: Mapped[ConsentState] = mapped_column(
+        enum_column(ConsentState, "client_consent"), default=ConsentState.NOT_ASKED
+    )
+    checkin_channel: Mapped[ContactChannel | None] = mapped_column(
+        enum_column(ContactChannel, "client_checkin_channel")
+    )
+    checkin_interval_days: Mapped[int | None] = mapped_column(Integer)
+    checkin_snoozed_until: Mapped[dt.date | None] = mapped_column(Date)
+    primary_practitioner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("practitioner.id", ondelete="SET NULL"), index=True
+    )
+    # Case- and accent-folded names and contacts, so "zoe" finds "Zoë" on any backend.
+    search_key: Mapped[str] = mapped_column(Text, default="", index=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    facts: Mapped[list[ClientFact]] = relationship(
+        back_populates="client", cascade="all, delete-orphan", order_by="ClientFact.noted_on"
+    )
+
+
+class ClientFact(Base):
+    """Something the client told us that we should remember ("ask again and write it down")."""
+
+    __tablename__ = "client_fact"
+    __table_args__ = (CheckConstraint("length(text) > 0", name="text_not_empty"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), index=True)
+    noted_on: Mapped[dt.date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    client: Mapped[Client] = relationship(back_populates="facts")
+
+
+# --------------------------------------------------------------------------
+# Appointments and lateness
+# --------------------------------------------------------------------------
+
+
+class AppointmentSeries(Base):
+    """A recurring series; occurrences are materialised appointments with this series id."""
+
+    __tablename__ = "appointment_series"
+    __table_args__ = (CheckConstraint("count IS NULL OR count > 0", name="count_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rrule: Mapped[str] = mapped_column(Text)
+    starts_on: Mapped[dt.date] = mapped_column(Date)
+    until: Mapped[dt.date | None] = mapped_column(Date)
+    count: Mapped[int | None] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Appointment(Base):
+    __tablename__ = "appointment"
+    __table_args__ = (
+        CheckConstraint("duration_minutes > 0", name="duration_positive"),
+        Index("ix_appointment_practitioner_start", "practitioner_id", "start"),
+        Index("ix_appointment_client_start", "client_id", "start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"))
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id", ondelete="RESTRICT"))
+    service_id: Mapped[int | None] = mapped_column(ForeignKey("service.id", ondelete="SET NULL"))
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appointment_series.id", ondelete="SET NULL"), index=True
+    )
+    start: Mapped[dt.datetime] = mapped_column(DateTime, index=True)
+    duration_minutes: Mapped[int] = mapped_column(Integer)
+    mode: Mapped[AppointmentMode] = mapped_column(
+        enum_column(AppointmentMode, "appointment_mode"), default=AppointmentMode.IN_PERSON
+    )
+    location: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[AppointmentStatus] = mapped_column(
+        enum_column(AppointmentStatus, "appointment_status"), default=AppointmentStatus.SCHEDULED
+    )
+    rescheduled_to_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appointment.id", ondelete="SET NULL")
+    )
+    client_arrived_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class LatenessNotice(Base):
+    __tablename__ = "lateness_notice"
+    __table_args__ = (CheckConstraint("expected_minutes >= 0", name="minutes_non_negative"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    appointment_id: Mapped[int] = mapped_column(
+        ForeignKey("appointment.id", ondelete="CASCADE"), index=True
+    )
+    who_is_late: Mapped[LatePerson] = mapped_column(enum_column(LatePerson, "lateness_who"))
+    expected_minutes: Mapped[int] = mapped_column(Integer)
+    told_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    channel: Mapped[ContactChannel | None] = mapped_column(
+        enum_column(ContactChannel, "lateness_channel")
+    )
+    message_text: Mapped[str] = mapped_column(Text, default="")
+    reschedule_offered: Mapped[bool] = mapped_column(Boolean, default=False)
+    outcome: Mapped[LatenessOutcome] = mapped_column(
+        enum_column(LatenessOutcome, "lateness_outcome"), default=LatenessOutcome.PENDING
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+# --------------------------------------------------------------------------
+# Interactions and the service principles
+# --------------------------------------------------------------------------
+
+
+class Interaction(Base):
+    __tablename__ = "interaction"
+    __table_args__ = (Index("ix_interaction_client_occurred", "client_id", "occurred_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"))
+    practitioner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("practitioner.id", ondelete="SET NULL")
+    )
+    appointment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appointment.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[InteractionKind] = mapped_column(enum_column(InteractionKind, "interaction_kind"))
+    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    client_words: Mapped[str] = mapped_column(Text, default="")
+    next_steps: Mapped[str] = mapped_column(Text, default="")
+    more_helpful: Mapped[str] = mapped_column(Text, default="")
+    practitioner_only_notes: Mapped[str] = mapped_column(Text, default="")
+    not_at_my_best: Mapped[bool] = mapped_column(Boolean, default=False)
+    plan_not_a_fit: Mapped[bool] = mapped_column(Boolean, default=False)
+    referral_considered: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[InteractionState] = mapped_column(
+        enum_column(InteractionState, "interaction_state"), default=InteractionState.DRAFT
+    )
+    finalised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class Principle(Base):
+    """A service principle; its applicability rule is data (JSON), never code."""
+
+    __tablename__ = "principle"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    explanation: Mapped[str] = mapped_column(Text, default="")
+    applies_when: Mapped[str] = mapped_column(Text, default="")
+    rule: Mapped[str] = mapped_column(Text, default="{}")
+    requirement: Mapped[Requirement] = mapped_column(
+        enum_column(Requirement, "principle_requirement")
+    )
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class ChecklistAnswer(Base):
+    __tablename__ = "checklist_answer"
+    __table_args__ = (
+        UniqueConstraint("interaction_id", "principle_id"),
+        CheckConstraint(
+            "answer <> 'not_applicable' OR length(reason) > 0", name="not_applicable_has_reason"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interaction.id", ondelete="CASCADE"), index=True
+    )
+    principle_id: Mapped[int] = mapped_column(ForeignKey("principle.id", ondelete="RESTRICT"))
+    answer: Mapped[ChecklistAnswerValue] = mapped_column(
+        enum_column(ChecklistAnswerValue, "checklist_answer_value")
+    )
+    reason: Mapped[str] = mapped_column(Text, default="")
+    answered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class LanguageWord(Base):
+    """A word the text checks flag (pet names, shaming money words), with a neutral suggestion."""
+
+    __tablename__ = "language_word"
+    __table_args__ = (
+        UniqueConstraint("word_list", "word"),
+        CheckConstraint("length(word) > 0", name="word_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    word_list: Mapped[WordList] = mapped_column(enum_column(WordList, "language_word_list"))
+    word: Mapped[str] = mapped_column(String(100))
+    suggestion: Mapped[str] = mapped_column(Text, default="")
+
+
+# --------------------------------------------------------------------------
+# Money
+# --------------------------------------------------------------------------
+
+
+class Service(Base):
+    __tablename__ = "service"
+    __table_args__ = (
+        CheckConstraint("standard_fee_minor >= 0", name="fee_non_negative"),
+        CheckConstraint("default_minutes > 0", name="minutes_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    standard_fee_minor: Mapped[int] = mapped_column(Integer)
+    default_minutes: Mapped[int] = mapped_column(Integer, default=50)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SlidingScaleTier(Base):
+    __tablename__ = "sliding_scale_tier"
+    __table_args__ = (CheckConstraint("fee_minor >= 0", name="fee_non_negative"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    fee_minor: Mapped[int] = mapped_column(Integer)
+    criteria_note: Mapped[str] = mapped_column(Text, default="")
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class FeeArrangement(Base):
+    """A client's fee from a date on: a sliding-scale tier or a custom fee (history is kept)."""
+
+    __tablename__ = "fee_arrangement"
+    __table_args__ = (
+        UniqueConstraint("client_id", "effective_from"),
+        CheckConstraint(
+            "(tier_id IS NULL) <> (custom_fee_minor IS NULL)", name="tier_or_custom_fee"
+        ),
+        CheckConstraint(
+            "custom_fee_minor IS NULL OR custom_fee_minor >= 0", name="custom_fee_non_negative"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"))
+    effective_from: Mapped[dt.date] = mapped_column(Date)
+    tier_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sliding_scale_tier.id", ondelete="RESTRICT")
+    )
+    custom_fee_minor: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Charge(Base):
+    __tablename__ = "charge"
+    __table_args__ = (
+        CheckConstraint("amount_minor >= 0", name="amount_non_negative"),
+        CheckConstraint(
+            "status <> 'waived' OR length(waived_reason) > 0", name="waiver_has_reason"
+        ),
+        Index("ix_charge_client_charged_on", "client_id", "charged_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"))
+    appointment_id: Mapped[int | None] = mapped_column(
+        ForeignKey("appointment.id", ondelete="SET NULL"), index=True
+    )
+    kind: Mapped[ChargeKind] = mapped_column(enum_column(ChargeKind, "charge_kind"))
+    description: Mapped[str] = mapped_column(String(200), default="")
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    charged_on: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[ChargeStatus] = mapped_column(
+        enum_column(ChargeStatus, "charge_status"), default=ChargeStatus.DUE
+    )
+    waived_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Payment(Base):
+    __tablename__ = "payment"
+    __table_args__ = (
+        CheckConstraint("amount_minor > 0", name="amount_positive"),
+        Index("ix_payment_client_paid_on", "client_id", "paid_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"))
+    kind: Mapped[PaymentKind] = mapped_column(
+        enum_column(PaymentKind, "payment_kind"), default=PaymentKind.PAYMENT
+    )
+    method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod, "payment_method"))
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    paid_on: Mapped[dt.date] = mapped_column(Date)
+    reference: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Adjustment(Base):
+    """A correction to a balance; positive reduces what the client owes. Always has a reason."""
+
+    __tablename__ = "adjustment"
+    __table_args__ = (
+        CheckConstraint("amount_minor <> 0", name="amount_not_zero"),
+        CheckConstraint("length(reason) > 0", name="reason_not_empty"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"), index=True)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(Text)
+    adjusted_on: Mapped[dt.date] = mapped_column(Date)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class PaymentPlan(Base):
+    __tablename__ = "payment_plan"
+    __table_args__ = (CheckConstraint("total_minor > 0", name="total_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"), index=True)
+    agreed_on: Mapped[dt.date] = mapped_column(Date)
+    total_minor: Mapped[int] = mapped_column(Integer)
+    status: Mapped[PlanStatus] = mapped_column(
+        enum_column(PlanStatus, "payment_plan_status"), default=PlanStatus.ACTIVE
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    instalments: Mapped[list[Instalment]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", order_by="Instalment.due_on"
+    )
+
+
+class Instalment(Base):
+    __tablename__ = "instalment"
+    __table_args__ = (CheckConstraint("amount_minor > 0", name="amount_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(
+        ForeignKey("payment_plan.id", ondelete="CASCADE"), index=True
+    )
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    amount_minor: Mapped[int] = mapped_column(Integer)
+    paid_on: Mapped[dt.date | None] = mapped_column(Date)
+
+    plan: Mapped[PaymentPlan] = relationship(back_populates="instalments")
+
+
+class MoneyConversation(Base):
+    __tablename__ = "money_conversation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"), index=True)
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interaction.id", ondelete="SET NULL"), index=True
+    )
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    topic: Mapped[MoneyTopic] = mapped_column(enum_column(MoneyTopic, "money_topic"))
+    summary: Mapped[str] = mapped_column(Text, default="")
+    agreed_outcome: Mapped[str] = mapped_column(Text, default="")
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+# --------------------------------------------------------------------------
+# Referrals
+# --------------------------------------------------------------------------
+
+
+class Provider(Base):
+    """Someone a client can be referred to: an external provider or a co-worker."""
+
+    __tablename__ = "provider"
+    __table_args__ = (
+        CheckConstraint(
+            "kind <> 'internal' OR practitioner_id IS NOT NULL", name="internal_is_practitioner"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[ProviderKind] = mapped_column(enum_column(ProviderKind, "provider_kind"))
+    practitioner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("practitioner.id", ondelete="SET NULL"), unique=True
+    )
+    specialty: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    accepting_clients: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Referral(Base):
+    __tablename__ = "referral"
+    __table_args__ = (
+        CheckConstraint(
+            "direction <> 'outgoing' OR provider_id IS NOT NULL", name="outgoing_has_provider"
+        ),
+        CheckConstraint(
+            "direction <> 'incoming' OR source_kind IS NOT NULL", name="incoming_has_source"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"), index=True)
+    direction: Mapped[ReferralDirection] = mapped_column(
+        enum_column(ReferralDirection, "referral_direction")
+    )
+    provider_id: Mapped[int | None] = mapped_column(
+        ForeignKey("provider.id", ondelete="RESTRICT"), index=True
+    )
+    source_kind: Mapped[ReferralSourceKind | None] = mapped_column(
+        enum_column(ReferralSourceKind, "referral_source_kind")
+    )
+    source_client_id: Mapped[int | None] = mapped_column(
+        ForeignKey("client.id", ondelete="SET NULL")
+    )
+    source_detail: Mapped[str] = mapped_column(Text, default="")
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interaction.id", ondelete="SET NULL")
+    )
+    reason: Mapped[str] = mapped_column(Text, default="")
+    urgency: Mapped[ReferralUrgency] = mapped_column(
+        enum_column(ReferralUrgency, "referral_urgency"), default=ReferralUrgency.ROUTINE
+    )
+    status: Mapped[ReferralStatus] = mapped_column(
+        enum_column(ReferralStatus, "referral_status"), default=ReferralStatus.SUGGESTED
+    )
+    warm_handoff: Mapped[WarmHandoff] = mapped_column(
+        enum_column(WarmHandoff, "referral_handoff"), default=WarmHandoff.NONE
+    )
+    handoff_on: Mapped[dt.date | None] = mapped_column(Date)
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    connected: Mapped[bool | None] = mapped_column(Boolean)
+    follow_up_answer: Mapped[str] = mapped_column(Text, default="")
+    referred_on: Mapped[dt.date] = mapped_column(Date)
+
+
+# --------------------------------------------------------------------------
+# Follow-ups: issues, expectations, check-ins
+# --------------------------------------------------------------------------
+
+
+class ClientIssue(Base):
+    __tablename__ = "client_issue"
+    __table_args__ = (CheckConstraint("length(title) > 0", name="title_not_empty"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    urgency: Mapped[Urgency] = mapped_column(enum_column(Urgency, "issue_urgency"))
+    impact: Mapped[str] = mapped_column(Text, default="")
+    raised_on: Mapped[dt.date] = mapped_column(Date)
+    due_on: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[IssueStatus] = mapped_column(
+        enum_column(IssueStatus, "issue_status"), default=IssueStatus.OPEN, index=True
+    )
+    resolved_on: Mapped[dt.date | None] = mapped_column(Date)
+    resolution_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Expectation(Base):
+    __tablename__ = "expectation"
+    __table_args__ = (CheckConstraint("length(description) > 0", name="description_not_empty"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"), index=True)
+    description: Mapped[str] = mapped_column(Text)
+    set_by: Mapped[SetBy] = mapped_column(enum_column(SetBy, "expectation_set_by"))
+    set_on: Mapped[dt.date] = mapped_column(Date)
+    review_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    outcome: Mapped[ExpectationOutcome] = mapped_column(
+        enum_column(ExpectationOutcome, "expectation_outcome"), default=ExpectationOutcome.OPEN
+    )
+    reviewed_on: Mapped[dt.date | None] = mapped_column(Date)
+    conversation_note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CheckInConsent(Base):
+    """One recorded consent event; the client's current consent is also kept on the client."""
+
+    __tablename__ = "checkin_consent"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), index=True)
+    state: Mapped[ConsentState] = mapped_column(enum_column(ConsentState, "consent_state"))
+    recorded_on: Mapped[dt.date] = mapped_column(Date)
+    channel: Mapped[ContactChannel | None] = mapped_column(
+        enum_column(ContactChannel, "consent_channel")
+    )
+    client_words: Mapped[str] = mapped_column(Text, default="")
+
+
+class CheckIn(Base):
+    """A gentle check-in sent to a client who consented to them."""
+
+    __tablename__ = "checkin"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), index=True)
+    sent_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    channel: Mapped[ContactChannel] = mapped_column(enum_column(ContactChannel, "checkin_channel"))
+    message_text: Mapped[str] = mapped_column(Text, default="")
+    reply_note: Mapped[str] = mapped_column(Text, default="")
+
+
+# --------------------------------------------------------------------------
+# Audit
+# --------------------------------------------------------------------------
+
+
+class AuditEntry(Base):
+    """Who changed what, when. Field names only: never the content of notes."""
+
+    __tablename__ = "audit_entry"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    action: Mapped[AuditAction] = mapped_column(enum_column(AuditAction, "audit_action"))
+    entity: Mapped[str] = mapped_column(String(50))
+    entity_id: Mapped[int] = mapped_column(Integer)
+    fields: Mapped[str] = mapped_column(Text, default="")

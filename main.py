@@ -1,0 +1,10 @@
+"""Launcher: `python main.py [--db PATH] [--demo]` starts ClientCare."""
+
+from __future__ import annotations
+
+import sys
+
+from ui.app import main
+
+if __name__ == "__main__":
+    sys.exit(main())
