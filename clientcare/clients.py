@@ -1,0 +1,446 @@
+"""Clients: validation, status transitions, search, facts to remember.
+
+Every public function that writes takes an open session inside a unit of work
+(one user action) and returns plain data, never an ORM object.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from clientcare import audit
+from clientcare.db.models import (
+    AuditAction,
+    Client,
+    ClientFact,
+    ClientStatus,
+    ConsentState,
+    Practitioner,
+)
+from clientcare.errors import FieldError, NotFoundError, ValidationError
+from clientcare.text import check_text, clean_line, fold
+
+MAX_NAME = 200
+MAX_PREFERRED = 100
+MAX_PRONUNCIATION = 200
+MAX_PRONOUNS = 50
+MAX_EMAIL = 254
+MAX_PHONE = 50
+MAX_ADDRESS = 1000
+MAX_NOTES = 20_000
+MAX_FACT = 2000
+
+STATUS_LABELS: dict[ClientStatus, str] = {
+    ClientStatus.PROSPECT: "Prospect",
+    ClientStatus.ACTIVE: "Active",
+    ClientStatus.PAUSED: "Paused",
+    ClientStatus.CLOSED: "Closed",
+    ClientStatus.DECLINED: "Declined",
+}
+
+# Where a client can go from each status. A prospect may decline ("there is
+# always the next prospect") and come back later; a closed file can be reopened.
+STATUS_TRANSITIONS: dict[ClientStatus, frozenset[ClientStatus]] = {
+    ClientStatus.PROSPECT: frozenset(
+        {ClientStatus.ACTIVE, ClientStatus.DECLINED, ClientStatus.CLOSED}
+    ),
+    ClientStatus.ACTIVE: frozenset({ClientStatus.PAUSED, ClientStatus.CLOSED}),
+    ClientStatus.PAUSED: frozenset({ClientStatus.ACTIVE, ClientStatus.CLOSED}),
+    ClientStatus.CLOSED: frozenset({ClientStatus.ACTIVE}),
+    ClientStatus.DECLINED: frozenset({ClientStatus.PROSPECT, ClientStatus.ACTIVE}),
+}
+
+
+def allowed_statuses(current: ClientStatus | None) -> list[ClientStatus]:
+    """The statuses a client may be given next (a new client may start anywhere but closed)."""
+    if current is None:
+        return [s for s in ClientStatus if s is not ClientStatus.CLOSED]
+    order = list(ClientStatus)
+    return sorted({current, *STATUS_TRANSITIONS[current]}, key=order.index)
+
+
+@dataclass(frozen=True)
+class ClientInput:
+    """What the client form collects. Strings as typed; the domain cleans them."""
+
+    full_name: str
+    preferred_name: str = ""
+    pronunciation: str = ""
+    pronouns: str = ""
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    notes: str = ""
+    status: ClientStatus = ClientStatus.PROSPECT
+    primary_practitioner_id: int | None = None
+
+
+@dataclass(frozen=True)
+class FactRow:
+    id: int
+    noted_on: dt.date
+    text: str
+
+
+@dataclass(frozen=True)
+class ClientRow:
+    """One line of the client list."""
+
+    id: int
+    full_name: str
+    preferred_name: str
+    pronouns: str
+    email: str
+    phone: str
+    status: ClientStatus
+    practitioner_name: str
+    updated_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ClientDetail:
+    id: int
+    full_name: str
+    preferred_name: str
+    pronunciation: str
+    pronouns: str
+    email: str
+    phone: str
+    address: str
+    notes: str
+    status: ClientStatus
+    status_changed_on: dt.date
+    checkin_consent: ConsentState
+    primary_practitioner_id: int | None
+    facts: tuple[FactRow, ...] = field(default_factory=tuple)
+
+    def as_input(self) -> ClientInput:
+        return ClientInput(
+            full_name=self.full_name,
+            preferred_name=self.preferred_name,
+            pronunciation=self.pronunciation,
+            pronouns=self.pronouns,
+            email=self.email,
+            phone=self.phone,
+            address=self.address,
+            notes=self.notes,
+            status=self.status,
+            primary_practitioner_id=self.primary_practitioner_id,
+        )
+
+
+# ---------------------------------------------------------------------------
+# Cleaning and validation
+# ---------------------------------------------------------------------------
+
+
+def default_preferred_name(full_name: str) -> str:
+    """The first word of the full name: what to call someone until they tell us otherwise."""
+    words = full_name.split()
+    return words[0] if words else ""
+
+
+def search_key_for(full_name: str, preferred_name: str, email: str, phone: str) -> str:
+    """The folded text a client is found by: names, e-mail, and phone digits."""
+    digits = "".join(ch for ch in phone if ch.isdigit())
+    return " ".join(fold(part) for part in (full_name, preferred_name, email, digits) if part)
+
+
+def normalise_email(email: str) -> tuple[str, FieldError | None]:
+    """The address to store, or an error saying what is wrong with it."""
+    email = email.strip()
+    if not email:
+        return "", None
+    problem = check_text("email", "The e-mail address", email, max_length=MAX_EMAIL)
+    if problem:
+        return email, problem
+    try:
+        result = validate_email(email, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return email, FieldError("email", f"{exc} Example: name@example.org")
+    return result.normalized, None
+
+
+def normalise_phone(phone: str, region: str | None) -> tuple[str, FieldError | None]:
+    """The number formatted for display, or an error saying what is wrong with it.
+
+    Numbers in the practice's own country are shown in national format; others in
+    international format (they must then start with + and the country code).
+    """
+    phone = phone.strip()
+    if not phone:
+        return "", None
+    problem = check_text("phone", "The phone number", phone, max_length=MAX_PHONE)
+    if problem:
+        return phone, problem
+    if any(ch.isalpha() for ch in phone.replace("ext", "").replace("x", "")):
+        return phone, FieldError("phone", "A phone number has digits only (and + ( ) - spaces).")
+    try:
+        number = phonenumbers.parse(phone, region)
+    except phonenumbers.NumberParseException:
+        hint = (
+            "Start it with + and the country code, e.g. +44 7700 900123."
+            if region is None
+            else "Check the digits, or start with + and the country code for a number abroad."
+        )
+        return phone, FieldError("phone", f"This is not a phone number ClientCare can read. {hint}")
+    if not phonenumbers.is_possible_number(number):
+        reason = phonenumbers.is_possible_number_with_reason(number)
+        words = {
+            phonenumbers.ValidationResult.TOO_SHORT: "has too few digits",
+            phonenumbers.ValidationResult.TOO_LONG: "has too many digits",
+            phonenumbers.ValidationResult.INVALID_COUNTRY_CODE: "has an unknown country code",
+        }.get(reason, "is not a possible number")
+        return phone, FieldError("phone", f"This phone number {words}.")
+    same_country = (
+        region is not None
+        and phonenumbers.region_code_for_country_code(number.country_code) == region
+    )
+    style = (
+        phonenumbers.PhoneNumberFormat.NATIONAL
+        if same_country
+        else phonenumbers.PhoneNumberFormat.INTERNATIONAL
+    )
+    return phonenumbers.format_number(number, style), None
+
+
+def clean_and_validate(
+    data: ClientInput, *, region: str | None, current_status: ClientStatus | None
+) -> ClientInput:
+    """Return the cleaned input, or raise ValidationError listing every problem."""
+    errors: list[FieldError] = []
+    full_name = clean_line(data.full_name)
+    preferred = clean_line(data.preferred_name) or default_preferred_name(full_name)
+    cleaned = replace(
+        data,
+        full_name=full_name,
+        preferred_name=preferred,
+        pronunciation=clean_line(data.pronunciation),
+        pronouns=clean_line(data.pronouns),
+        address=data.address.strip(),
+        notes=data.notes.strip(),
+    )
+    if not full_name:
+        errors.append(FieldError("full_name", "Please enter the client's full name."))
+    checks = [
+        ("full_name", "The full name", cleaned.full_name, MAX_NAME, False),
+        ("preferred_name", "The preferred name", cleaned.preferred_name, MAX_PREFERRED, False),
+        ("pronunciation", "The pronunciation", cleaned.pronunciation, MAX_PRONUNCIATION, False),
+        ("pronouns", "The pronouns", cleaned.pronouns, MAX_PRONOUNS, False),
+        ("address", "The address", cleaned.address, MAX_ADDRESS, True),
+        ("notes", "The notes", cleaned.notes, MAX_NOTES, True),
+    ]
+    for name, label, value, limit, multiline in checks:
+        problem = check_text(name, label, value, max_length=limit, multiline=multiline)
+        if problem and not any(e.field == name for e in errors):
+            errors.append(problem)
+    email, problem = normalise_email(data.email)
+    if problem:
+        errors.append(problem)
+    phone, problem = normalise_phone(data.phone, region)
+    if problem:
+        errors.append(problem)
+    if cleaned.status not in allowed_statuses(current_status):
+        errors.append(FieldError("status", _status_message(current_status, cleaned.status)))
+    if errors:
+        raise ValidationError(errors)
+    return replace(cleaned, email=email, phone=phone)
+
+
+def _status_message(current: ClientStatus | None, wanted: ClientStatus) -> str:
+    options = ", ".join(STATUS_LABELS[s].lower() for s in allowed_statuses(current) if s != current)
+    if current is None:
+        return f"A new client cannot start as {STATUS_LABELS[wanted].lower()}; choose {options}."
+    return (
+        f"A {STATUS_LABELS[current].lower()} client cannot become "
+        f"{STATUS_LABELS[wanted].lower()} directly; they can become {options}."
+    )
+
+
+# ---------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------
+
+
+def _detail(client: Client) -> ClientDetail:
+    return ClientDetail(
+        id=client.id,
+        full_name=client.full_name,
+        preferred_name=client.preferred_name,
+        pronunciation=client.pronunciation,
+        pronouns=client.pronouns,
+        email=client.email,
+        phone=client.phone,
+        address=client.address,
+        notes=client.notes,
+        status=client.status,
+        status_changed_on=client.status_changed_on,
+        checkin_consent=client.checkin_consent,
+        primary_practitioner_id=client.primary_practitioner_id,
+        facts=tuple(FactRow(f.id, f.noted_on, f.text) for f in client.facts),
+    )
+
+
+def get_client(session: Session, client_id: int) -> ClientDetail:
+    """The client with their facts; raises NotFoundError if it is gone."""
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFoundError(f"Client {client_id} no longer exists.")
+    return _detail(client)
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search_query(text: str, statuses: frozenset[ClientStatus] | None = None) -> Select:
+    """The SELECT behind the client list: every word of ``text`` must match somewhere."""
+    query = select(
+        Client.id,
+        Client.full_name,
+        Client.preferred_name,
+        Client.pronouns,
+        Client.email,
+        Client.phone,
+        Client.status,
+        func.coalesce(Practitioner.full_name, "").label("practitioner_name"),
+        Client.updated_at,
+    ).outerjoin(Practitioner, Practitioner.id == Client.primary_practitioner_id)
+    words = fold(text).split()
+    conditions = []
+    for word in words:
+        digits = "".join(ch for ch in word if ch.isdigit())
+        pattern = f"%{_escape_like(word)}%"
+        if digits and digits != word and not any(ch.isalpha() for ch in word):
+            # "07700 900-123" typed with punctuation: match the stored digits.
+            pattern = f"%{_escape_like(digits)}%"
+        conditions.append(Client.search_key.like(pattern, escape="\\"))
+    if conditions:
+        query = query.where(and_(*conditions))
+    if statuses:
+        query = query.where(Client.status.in_(sorted(statuses)))
+    return query.order_by(func.lower(Client.full_name), Client.id)
+
+
+def list_clients(
+    session: Session, text: str = "", statuses: frozenset[ClientStatus] | None = None
+) -> list[ClientRow]:
+    """Clients matching ``text`` (names, e-mail, phone; accents and case ignored)."""
+    return [ClientRow(*row) for row in session.execute(search_query(text, statuses))]
+
+
+def count_clients(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Client)) or 0
+
+
+def find_duplicates(
+    session: Session, data: ClientInput, *, exclude_id: int | None = None
+) -> list[str]:
+    """Names of existing clients with the same full name or e-mail (a warning, not an error)."""
+    conditions = [func.lower(Client.full_name) == data.full_name.strip().lower()]
+    if data.email.strip():
+        conditions.append(func.lower(Client.email) == data.email.strip().lower())
+    query = select(Client.full_name).where(or_(*conditions))
+    if exclude_id is not None:
+        query = query.where(Client.id != exclude_id)
+    return list(session.scalars(query))
+
+
+# ---------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------
+
+_FIELDS = (
+    "full_name",
+    "preferred_name",
+    "pronunciation",
+    "pronouns",
+    "email",
+    "phone",
+    "address",
+    "notes",
+    "status",
+    "primary_practitioner_id",
+)
+
+
+def _check_practitioner(session: Session, practitioner_id: int | None) -> None:
+    if practitioner_id is not None and session.get(Practitioner, practitioner_id) is None:
+        raise ValidationError.single(
+            "primary_practitioner_id", "That practitioner no longer exists; choose another."
+        )
+
+
+def create_client(
+    session: Session, data: ClientInput, *, region: str | None, today: dt.date
+) -> ClientDetail:
+    """Validate and add a client; returns it as stored."""
+    cleaned = clean_and_validate(data, region=region, current_status=None)
+    _check_practitioner(session, cleaned.primary_practitioner_id)
+    client = Client(**{name: getattr(cleaned, name) for name in _FIELDS})
+    client.status_changed_on = today
+    client.search_key = search_key_for(
+        cleaned.full_name, cleaned.preferred_name, cleaned.email, cleaned.phone
+    )
+    session.add(client)
+    session.flush()
+    audit.record(session, AuditAction.CREATE, "client", client.id, _FIELDS)
+    return _detail(client)
+
+
+def update_client(
+    session: Session, client_id: int, data: ClientInput, *, region: str | None, today: dt.date
+) -> ClientDetail:
+    """Validate and store changes to a client; returns it as stored."""
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFoundError(f"Client {client_id} no longer exists.")
+    cleaned = clean_and_validate(data, region=region, current_status=client.status)
+    _check_practitioner(session, cleaned.primary_practitioner_id)
+    changed = [name for name in _FIELDS if getattr(client, name) != getattr(cleaned, name)]
+    if not changed:
+        return _detail(client)
+    if client.status != cleaned.status:
+        client.status_changed_on = today
+    for name in changed:
+        setattr(client, name, getattr(cleaned, name))
+    client.search_key = search_key_for(
+        cleaned.full_name, cleaned.preferred_name, cleaned.email, cleaned.phone
+    )
+    session.flush()
+    audit.record(session, AuditAction.UPDATE, "client", client.id, changed)
+    return _detail(client)
+
+
+def add_fact(session: Session, client_id: int, text: str, noted_on: dt.date) -> FactRow:
+    """Write down something the client told us. Raises ValidationError for empty text."""
+    text = text.strip()
+    if not text:
+        raise ValidationError.single("fact", "Write what the client told you before adding it.")
+    problem = check_text("fact", "The fact", text, max_length=MAX_FACT, multiline=True)
+    if problem:
+        raise ValidationError([problem])
+    if noted_on > dt.date.today() + dt.timedelta(days=1):
+        raise ValidationError.single("fact_date", "A fact cannot be noted in the future.")
+    if session.get(Client, client_id) is None:
+        raise NotFoundError(f"Client {client_id} no longer exists.")
+    fact = ClientFact(client_id=client_id, text=text, noted_on=noted_on)
+    session.add(fact)
+    session.flush()
+    audit.record(session, AuditAction.CREATE, "client_fact", fact.id, ("text", "noted_on"))
+    return FactRow(fact.id, fact.noted_on, fact.text)
+
+
+def delete_fact(session: Session, fact_id: int) -> None:
+    """Remove a fact (e.g. written on the wrong client)."""
+    fact = session.get(ClientFact, fact_id)
+    if fact is None:
+        raise NotFoundError("That fact was already removed.")
+    session.delete(fact)
+    audit.record(session, AuditAction.DELETE, "client_fact", fact_id)
