@@ -1,0 +1,44 @@
+"""UI test helpers: the screens over a fresh database, and typing as a person would."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from clientcare.db.engine import Database
+from ui.ops import Operations
+
+
+@pytest.fixture
+def ops(db: Database) -> Iterator[Operations]:
+    yield Operations(db)
+
+
+def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` key by key, non-ASCII characters included.
+
+    ``qtbot.keyClicks`` aborts on non-ASCII text, so such characters are sent
+    as key events carrying the character.
+    """
+    widget.setFocus()
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            QTest.sendKeyEvent(
+                QTest.KeyAction.Click,
+                widget,
+                Qt.Key.Key_unknown,
+                ch,
+                Qt.KeyboardModifier.NoModifier,
+            )
+
+
+@pytest.fixture
+def typist(qtbot: QtBot):  # type: ignore[no-untyped-def]
+    return lambda widget, text: type_text(qtbot, widget, text)

@@ -1,0 +1,92 @@
+"""The main window: navigation, honest placeholders, menus, start-up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from clientcare.db.migrate import OpenReport
+from ui.main_window import SECTIONS, MainWindow
+from ui.ops import Operations
+from ui.screens.clients import ClientsScreen
+from ui.screens.placeholder import ComingSoonScreen
+
+
+def make_window(qtbot: QtBot, ops: Operations, report: OpenReport | None = None) -> MainWindow:
+    window = MainWindow(ops, report)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_sidebar_lists_every_section_and_opens_on_clients(qtbot: QtBot, ops: Operations) -> None:
+    window = make_window(qtbot, ops)
+    titles = [window.sidebar.item(r).text() for r in range(window.sidebar.count())]
+    assert titles == [
+        "Today",
+        "Calendar",
+        "Clients",
+        "Money",
+        "Referrals",
+        "Follow-ups",
+        "Reports",
+        "Settings",
+    ]
+    assert isinstance(window.stack.currentWidget(), ClientsScreen)
+
+
+def test_clicking_a_section_shows_an_honest_placeholder(qtbot: QtBot, ops: Operations) -> None:
+    window = make_window(qtbot, ops)
+    item = window.sidebar.item(3)
+    rect = window.sidebar.visualItemRect(item)
+    qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    current = window.stack.currentWidget()
+    assert isinstance(current, ComingSoonScreen)
+    texts = [label.text() for label in current.findChildren(QLabel)]
+    assert "Money" in texts
+    assert any("coming in a later version" in text for text in texts)
+    assert window.current_section() == "money"
+
+
+def test_keyboard_shortcuts_switch_sections(qtbot: QtBot, ops: Operations) -> None:
+    window = make_window(qtbot, ops)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() == "today"
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_section() == "clients"
+    assert len(SECTIONS) == window.stack.count()
+
+
+def test_status_bar_names_the_database_and_reports_an_upgrade(
+    qtbot: QtBot, ops: Operations, db_path: Path
+) -> None:
+    report = OpenReport(created=False, upgraded_from="0000", backup_path=Path("/x/b.sqlite3"))
+    window = make_window(qtbot, ops, report)
+    assert str(db_path) in window.database_label.text()
+    assert "upgraded" in window.statusBar().currentMessage()
+    assert "/x/b.sqlite3" in window.statusBar().currentMessage()
+
+
+def test_app_main_opens_the_database_given(qtbot: QtBot, tmp_path: Path, monkeypatch) -> None:
+    """`clientcare --db PATH` creates and migrates the file, then shows the window."""
+    from ui import app as app_module
+
+    shown: list[MainWindow] = []
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    original_show = MainWindow.show
+
+    def remember(window: MainWindow) -> None:
+        shown.append(window)
+        original_show(window)
+
+    monkeypatch.setattr(MainWindow, "show", remember)
+    target = tmp_path / "practice.sqlite3"
+    assert app_module.main(["--db", str(target)]) == 0
+    assert target.exists()
+    assert len(shown) == 1 and str(target) in shown[0].database_label.text()
+    shown[0].close()

@@ -1,0 +1,685 @@
+"""The Clients screen: a searchable, sortable list beside the client's record."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientcare import clients
+from clientcare.clients import STATUS_LABELS, ClientDetail, ClientInput
+from clientcare.db.models import ClientStatus
+from clientcare.errors import NotFoundError, ValidationError
+from clientcare.practice import get_settings, list_practitioners
+from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, SortRole
+from ui.ops import Changes, Operations
+from ui.widgets.fields import ERROR_STYLE, FieldWithError
+
+FORM_FIELDS = (
+    "full_name",
+    "preferred_name",
+    "pronunciation",
+    "pronouns",
+    "status",
+    "primary_practitioner_id",
+    "phone",
+    "email",
+    "address",
+    "notes",
+)
+
+
+def _to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class ClientForm(QWidget):
+    """The record of one client (or a new one), with an error next to each field."""
+
+    saved = Signal(int)
+    dirty_changed = Signal(bool)
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.client: ClientDetail | None = None
+        self._loaded_input: ClientInput | None = None
+        self._loading = False
+
+        self.heading = QLabel(self.tr("New client"))
+        self.heading.setObjectName("client_heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.subheading = QLabel()
+        self.subheading.setObjectName("client_subheading")
+        self.subheading.setWordWrap(True)
+
+        self.full_name = QLineEdit()
+        self.full_name.setPlaceholderText(self.tr("e.g. Margaret Example"))
+        self.preferred_name = QLineEdit()
+        self.preferred_name.setPlaceholderText(
+            self.tr("How to greet them — defaults to first name")
+        )
+        self.pronunciation = QLineEdit()
+        self.pronunciation.setPlaceholderText(self.tr("e.g. SHIV-awn"))
+        self.pronouns = QLineEdit()
+        self.pronouns.setPlaceholderText(self.tr("e.g. she/her, they/them"))
+        self.status = QComboBox()
+        self.practitioner = QComboBox()
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("e.g. 07700 900123 or +44 7700 900123"))
+        self.email = QLineEdit()
+        self.email.setPlaceholderText(self.tr("name@example.org"))
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(64)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(110)
+
+        labels = {
+            "full_name": self.tr("Full &name *"),
+            "preferred_name": self.tr("&Preferred name"),
+            "pronunciation": self.tr("Pronunciation"),
+            "pronouns": self.tr("Pronouns"),
+            "status": self.tr("&Status"),
+            "primary_practitioner_id": self.tr("Practitioner"),
+            "phone": self.tr("P&hone"),
+            "email": self.tr("&E-mail"),
+            "address": self.tr("Address"),
+            "notes": self.tr("Notes"),
+        }
+        self.editors: dict[str, QWidget] = {
+            "full_name": self.full_name,
+            "preferred_name": self.preferred_name,
+            "pronunciation": self.pronunciation,
+            "pronouns": self.pronouns,
+            "status": self.status,
+            "primary_practitioner_id": self.practitioner,
+            "phone": self.phone,
+            "email": self.email,
+            "address": self.address,
+            "notes": self.notes,
+        }
+        self.fields: dict[str, FieldWithError] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setVerticalSpacing(8)
+        for name in FORM_FIELDS:
+            editor = self.editors[name]
+            editor.setObjectName(name)
+            plain_label = labels[name].replace("&", "").rstrip(" *")
+            editor.setAccessibleName(plain_label)
+            wrapper = FieldWithError(editor, name)
+            self.fields[name] = wrapper
+            label = QLabel(labels[name])
+            label.setBuddy(editor)
+            form.addRow(label, wrapper)
+
+        self.form_error = QLabel()
+        self.form_error.setObjectName("form_error")
+        self.form_error.setWordWrap(True)
+        self.form_error.setStyleSheet(ERROR_STYLE)
+        self.form_error.hide()
+
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setObjectName("save_client")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip(self.tr("Save this client (Ctrl+S)"))
+        self.cancel_button = QPushButton(self.tr("Cancel changes"))
+        self.cancel_button.setObjectName("cancel_client")
+        self.cancel_button.setToolTip(self.tr("Go back to what is stored"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.revert)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+
+        self.facts_box = self._build_facts()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subheading)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.form_error)
+        layout.addLayout(buttons)
+        layout.addSpacing(10)
+        layout.addWidget(self.facts_box)
+        layout.addStretch(1)
+
+        for line in (
+            self.full_name,
+            self.preferred_name,
+            self.pronunciation,
+            self.pronouns,
+            self.phone,
+            self.email,
+        ):
+            line.textChanged.connect(self._on_edited)
+        for text in (self.address, self.notes):
+            text.textChanged.connect(self._on_edited)
+        self.status.currentIndexChanged.connect(self._on_edited)
+        self.practitioner.currentIndexChanged.connect(self._on_edited)
+        self.full_name.textChanged.connect(self._update_preferred_placeholder)
+        self.load(None)
+
+    # -- facts ---------------------------------------------------------------
+
+    def _build_facts(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Facts to remember"))
+        box.setObjectName("facts_box")
+        hint = QLabel(
+            self.tr(
+                "What the client told you and you want to remember. "
+                "If you forgot something, ask again and write it down here."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setObjectName("facts_hint")
+        self.facts_model = QStandardItemModel(self)
+        self.facts_view = QListView()
+        self.facts_view.setObjectName("facts_list")
+        self.facts_view.setModel(self.facts_model)
+        self.facts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.facts_view.setWordWrap(True)
+        self.facts_view.setMinimumHeight(90)
+        self.facts_view.setAccessibleName(self.tr("Facts to remember"))
+        self.fact_date = QDateEdit()
+        self.fact_date.setObjectName("fact_date")
+        self.fact_date.setCalendarPopup(True)
+        self.fact_date.setDisplayFormat("d MMM yyyy")
+        self.fact_date.setAccessibleName(self.tr("Date the client told you"))
+        self.fact_text = QLineEdit()
+        self.fact_text.setObjectName("fact_text")
+        self.fact_text.setPlaceholderText(self.tr("e.g. Has a dog called Biscuit"))
+        self.fact_text.setAccessibleName(self.tr("New fact"))
+        self.fact_text.returnPressed.connect(self.add_fact)
+        self.add_fact_button = QPushButton(self.tr("Add fact"))
+        self.add_fact_button.setObjectName("add_fact")
+        self.add_fact_button.clicked.connect(self.add_fact)
+        self.fact_error = QLabel()
+        self.fact_error.setObjectName("fact_error")
+        self.fact_error.setWordWrap(True)
+        self.fact_error.setStyleSheet(ERROR_STYLE)
+        self.fact_error.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.fact_date)
+        row.addWidget(self.fact_text, 1)
+        row.addWidget(self.add_fact_button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(hint)
+        layout.addWidget(self.facts_view)
+        layout.addLayout(row)
+        layout.addWidget(self.fact_error)
+        return box
+
+    def _show_facts(self) -> None:
+        self.facts_model.clear()
+        facts = self.client.facts if self.client else ()
+        for fact in sorted(facts, key=lambda f: (f.noted_on, f.id), reverse=True):
+            item = QStandardItem(f"{fact.noted_on:%-d %b %Y} — {fact.text}")
+            item.setData(fact.id, Qt.ItemDataRole.UserRole)
+            self.facts_model.appendRow(item)
+        if not facts and self.client is not None:
+            item = QStandardItem(self.tr("Nothing written down yet."))
+            item.setEnabled(False)
+            self.facts_model.appendRow(item)
+        self.fact_date.setDate(_to_qdate(dt.date.today()))
+        self.fact_date.setMaximumDate(_to_qdate(dt.date.today()))
+        enabled = self.client is not None
+        for widget in (self.facts_view, self.fact_date, self.fact_text, self.add_fact_button):
+            widget.setEnabled(enabled)
+        self.facts_box.setToolTip("" if enabled else self.tr("Save the client first."))
+
+    def add_fact(self) -> None:
+        if self.client is None:
+            return
+        client_id = self.client.id
+        text = self.fact_text.text()
+        noted_on = _from_qdate(self.fact_date.date())
+        try:
+            self.ops.run(lambda s: clients.add_fact(s, client_id, text, noted_on), Changes.CLIENTS)
+        except ValidationError as error:
+            self.fact_error.setText("⚠ " + "; ".join(e.message for e in error.errors))
+            self.fact_error.show()
+            return
+        except NotFoundError as error:
+            self.fact_error.setText(f"⚠ {error}")
+            self.fact_error.show()
+            return
+        self.fact_error.hide()
+        self.fact_text.clear()
+        refreshed = self.ops.read(lambda s: clients.get_client(s, client_id))
+        self.client = refreshed
+        self._show_facts()
+
+    # -- loading and collecting ---------------------------------------------
+
+    def load(self, detail: ClientDetail | None) -> None:
+        """Show ``detail`` (or an empty form for a new client)."""
+        self._loading = True
+        try:
+            self.client = detail
+            self._fill_choices(detail)
+            data = detail.as_input() if detail else ClientInput(full_name="")
+            self.full_name.setText(data.full_name)
+            self.preferred_name.setText(data.preferred_name)
+            self.pronunciation.setText(data.pronunciation)
+            self.pronouns.setText(data.pronouns)
+            self.phone.setText(data.phone)
+            self.email.setText(data.email)
+            self.address.setPlainText(data.address)
+            self.notes.setPlainText(data.notes)
+            self._select_data(self.status, data.status.value)
+            self._select_data(self.practitioner, data.primary_practitioner_id)
+            if detail is None:
+                self.heading.setText(self.tr("New client"))
+                self.subheading.setText(self.tr("Fields marked * are required."))
+            else:
+                self.heading.setText(detail.full_name)
+                greeting = self.tr("Greet as “{name}”").format(name=detail.preferred_name)
+                if detail.pronunciation:
+                    greeting += f" ({detail.pronunciation})"
+                if detail.pronouns:
+                    greeting += f" · {detail.pronouns}"
+                since = self.tr("{status} since {date}").format(
+                    status=STATUS_LABELS[detail.status],
+                    date=f"{detail.status_changed_on:%-d %b %Y}",
+                )
+                self.subheading.setText(f"{greeting} · {since}")
+            self.clear_errors()
+            self._show_facts()
+        finally:
+            self._loading = False
+        self._loaded_input = self.collect()
+        self._update_preferred_placeholder()
+        self._on_edited()
+
+    def _fill_choices(self, detail: ClientDetail | None) -> None:
+        self.status.clear()
+        for status in clients.allowed_statuses(detail.status if detail else None):
+            self.status.addItem(self.tr(STATUS_LABELS[status]), status.value)
+        self.practitioner.clear()
+        self.practitioner.addItem(self.tr("(not assigned)"), None)
+        practitioners = self.ops.read(lambda s: list_practitioners(s, include_inactive=True))
+        for practitioner in practitioners:
+            if practitioner.active or (
+                detail is not None and practitioner.id == detail.primary_practitioner_id
+            ):
+                self.practitioner.addItem(practitioner.full_name, practitioner.id)
+
+    @staticmethod
+    def _select_data(combo: QComboBox, value: object) -> None:
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+
+    def collect(self) -> ClientInput:
+        """What the form holds now, as typed."""
+        status_value = self.status.currentData()
+        return ClientInput(
+            full_name=self.full_name.text(),
+            preferred_name=self.preferred_name.text(),
+            pronunciation=self.pronunciation.text(),
+            pronouns=self.pronouns.text(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            address=self.address.toPlainText(),
+            notes=self.notes.toPlainText(),
+            status=ClientStatus(status_value) if status_value else ClientStatus.PROSPECT,
+            primary_practitioner_id=self.practitioner.currentData(),
+        )
+
+    def is_dirty(self) -> bool:
+        return self._loaded_input is not None and self.collect() != self._loaded_input
+
+    def _on_edited(self) -> None:
+        if self._loading:
+            return
+        dirty = self.is_dirty()
+        self.save_button.setEnabled(dirty or self.client is None)
+        self.cancel_button.setEnabled(dirty)
+        self.dirty_changed.emit(dirty)
+
+    def _update_preferred_placeholder(self) -> None:
+        first = clients.default_preferred_name(self.full_name.text().strip())
+        self.preferred_name.setPlaceholderText(
+            self.tr("Defaults to “{first}”").format(first=first)
+            if first
+            else self.tr("How to greet them — defaults to first name")
+        )
+
+    # -- saving ---------------------------------------------------------------
+
+    def clear_errors(self) -> None:
+        for wrapper in self.fields.values():
+            wrapper.show_error(None)
+        self.form_error.hide()
+        self.fact_error.hide()
+
+    def save(self) -> bool:
+        """Validate and store the form in one transaction; True when stored."""
+        data = self.collect()
+        region = self.ops.read(lambda s: get_settings(s).phone_region)
+        today = dt.date.today()
+        existing = self.client
+        self.clear_errors()
+        try:
+            if existing is None:
+                stored = self.ops.run(
+                    lambda s: clients.create_client(s, data, region=region, today=today),
+                    Changes.CLIENTS,
+                )
+            else:
+                stored = self.ops.run(
+                    lambda s: clients.update_client(
+                        s, existing.id, data, region=region, today=today
+                    ),
+                    Changes.CLIENTS,
+                )
+        except ValidationError as error:
+            self._show_errors(error)
+            return False
+        except NotFoundError as error:
+            self.form_error.setText(
+                "⚠ "
+                + str(error)
+                + " "
+                + self.tr("Your text is still in the form; nothing was lost.")
+            )
+            self.form_error.show()
+            return False
+        self.load(stored)
+        self.saved.emit(stored.id)
+        return True
+
+    def _show_errors(self, error: ValidationError) -> None:
+        first: QWidget | None = None
+        for problem in error.errors:
+            wrapper = self.fields.get(problem.field)
+            if wrapper is None:
+                self.form_error.setText(f"⚠ {problem.message}")
+                self.form_error.show()
+                continue
+            wrapper.show_error(problem.message)
+            first = first or wrapper.editor
+        if first is not None:
+            first.setFocus()
+
+    def revert(self) -> None:
+        """Throw away unsaved edits and show what is stored."""
+        if self.client is None:
+            self.load(None)
+            return
+        client_id = self.client.id
+        try:
+            self.load(self.ops.read(lambda s: clients.get_client(s, client_id)))
+        except NotFoundError:
+            self.load(None)
+
+
+class ClientsScreen(QWidget):
+    """List on the left, the selected client's record on the right."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.model = ClientTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
+        self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("client_search")
+        self.search.setPlaceholderText(self.tr("Search name, e-mail or phone"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search clients"))
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("status_filter")
+        self.status_filter.setAccessibleName(self.tr("Show clients with status"))
+        self.status_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        self.status_filter.addItem(self.tr("Current clients"), "current")
+        for status in ClientStatus:
+            self.status_filter.addItem(self.tr(STATUS_LABELS[status]), status.value)
+        self.new_button = QPushButton(self.tr("&New client"))
+        self.new_button.setObjectName("new_client")
+        self.new_button.setToolTip(self.tr("Add a client (Ctrl+Shift+N)"))
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.new_client)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+
+        self.table = QTableView()
+        self.table.setObjectName("client_table")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ClientColumn.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in (
+            (ClientColumn.NAME, 170),
+            (ClientColumn.PREFERRED, 110),
+            (ClientColumn.STATUS, 80),
+            (ClientColumn.PHONE, 120),
+            (ClientColumn.EMAIL, 190),
+        ):
+            self.table.setColumnWidth(column, width)
+        self.table.setAccessibleName(self.tr("Clients"))
+
+        self.empty = QLabel()
+        self.empty.setObjectName("clients_empty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.list_stack = QStackedWidget()
+        self.list_stack.addWidget(self.table)
+        self.list_stack.addWidget(self.empty)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("client_count")
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.status_filter)
+        top.addWidget(self.new_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(12, 12, 6, 12)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.list_stack, 1)
+        left_layout.addWidget(self.count_label)
+
+        self.form = ClientForm(ops)
+        self.form.setObjectName("client_form")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.form)
+        scroll.setMinimumWidth(420)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self.search.textChanged.connect(self.refresh)
+        self.status_filter.currentIndexChanged.connect(self.refresh)
+        self.new_button.clicked.connect(self.new_client)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.form.saved.connect(self._on_saved)
+        ops.changed.connect(self._on_changes)
+        self._selecting = False
+        self.refresh()
+
+    # -- list ------------------------------------------------------------------
+
+    def _status_set(self) -> frozenset[ClientStatus] | None:
+        value = self.status_filter.currentData()
+        if value is None:
+            return None
+        if value == "current":
+            return frozenset({ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED})
+        return frozenset({ClientStatus(value)})
+
+    def refresh(self) -> None:
+        """Reload the list for the current search and filter, keeping the selection."""
+        text = self.search.text()
+        statuses = self._status_set()
+        rows, total = self.ops.read(
+            lambda s: (clients.list_clients(s, text, statuses), clients.count_clients(s))
+        )
+        self._selecting = True
+        try:
+            self.model.set_rows(rows)
+            if self.form.client is not None:
+                self.select_client(self.form.client.id, load=False)
+        finally:
+            self._selecting = False
+        filtered = bool(text.strip()) or statuses is not None
+        if total == 0:
+            self.empty.setText(
+                self.tr(
+                    "No clients yet.\n\nClick “New client” to add the first one, "
+                    "or start ClientCare with --demo to look around a fictional practice."
+                )
+            )
+        elif not rows:
+            self.empty.setText(
+                self.tr(
+                    "No client matches “{text}”.\nCheck the spelling or clear the search."
+                ).format(text=text.strip())
+                if text.strip()
+                else self.tr("No client has this status.")
+            )
+        self.list_stack.setCurrentWidget(self.table if rows else self.empty)
+        if filtered:
+            self.count_label.setText(
+                self.tr("{shown} of {total} clients").format(shown=len(rows), total=total)
+            )
+        else:
+            self.count_label.setText(
+                self.tr("1 client") if total == 1 else self.tr("{n} clients").format(n=total)
+            )
+
+    def select_client(self, client_id: int, *, load: bool = True) -> bool:
+        row = self.model.row_for_id(client_id)
+        if row is None:
+            return False
+        proxy_index = self.proxy.mapFromSource(self.model.index(row, 0))
+        was = self._selecting
+        self._selecting = not load
+        try:
+            self.table.setCurrentIndex(proxy_index)
+            self.table.scrollTo(proxy_index)
+        finally:
+            self._selecting = was
+        return True
+
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._selecting or not current.isValid():
+            return
+        client_id = current.data(ClientIdRole)
+        if self.form.client is not None and self.form.client.id == client_id:
+            return
+        if not self.confirm_leave():
+            self._selecting = True
+            try:
+                self.table.setCurrentIndex(previous)
+            finally:
+                self._selecting = False
+            return
+        try:
+            self.form.load(self.ops.read(lambda s: clients.get_client(s, client_id)))
+        except NotFoundError:
+            self.refresh()
+
+    def _on_saved(self, client_id: int) -> None:
+        self.refresh()
+        self.select_client(client_id, load=False)
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes & (Changes.CLIENTS | Changes.SETTINGS):
+            self.refresh()
+
+    # -- actions -------------------------------------------------------------------
+
+    def new_client(self) -> None:
+        if not self.confirm_leave():
+            return
+        self._selecting = True
+        try:
+            self.table.clearSelection()
+            self.table.setCurrentIndex(QModelIndex())
+        finally:
+            self._selecting = False
+        self.form.load(None)
+        self.form.full_name.setFocus()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def confirm_leave(self) -> bool:
+        """True when the form may be left: saved, discarded, or nothing changed."""
+        if not self.form.is_dirty():
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            return self.form.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        name = self.form.full_name.text().strip() or self.tr("this new client")
+        return QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("You have changed {name} and not saved. Save the changes?").format(name=name),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
