@@ -22,7 +22,7 @@ def backup_to(source: Path, destination: Path) -> Path:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        src = sqlite3.connect(read_only_uri(source), uri=True)
         try:
             dst = sqlite3.connect(tmp)
             try:
@@ -44,11 +44,22 @@ def backup_to(source: Path, destination: Path) -> Path:
     return destination
 
 
+def read_only_uri(path: Path) -> str:
+    """A SQLite URI opening ``path`` read-only; quoted, so '#', '?' and '%' stay in the name."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
 def backup_before_upgrade(source: Path, from_revision: str) -> Path:
-    """A timestamped backup taken before a schema upgrade; returns its path."""
+    """A timestamped backup taken before a schema upgrade; returns its path (never overwrites)."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    name = f"{source.stem}-before-upgrade-from-{from_revision}-{stamp}.sqlite3"
-    return backup_to(source, backup_dir_for(source) / name)
+    folder = backup_dir_for(source)
+    name = f"{source.stem}-before-upgrade-from-{from_revision}-{stamp}"
+    target = folder / f"{name}.sqlite3"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = folder / f"{name}-{counter}.sqlite3"
+    return backup_to(source, target)
 
 
 def _fsync_dir(path: Path) -> None:

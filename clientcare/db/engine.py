@@ -30,13 +30,16 @@ def sqlite_path(url: URL) -> Path | None:
 
 
 def _create_private_file(path: Path) -> None:
-    """Create the database file readable by the user only before SQLite opens it."""
-    ensure_private_dir(path.parent)
+    """Create a new database file readable by the user only before SQLite opens it.
+
+    An existing file and folder keep the permissions the user gave them (a folder
+    they chose, such as Documents, is never narrowed behind their back).
+    """
+    if not path.parent.exists():
+        ensure_private_dir(path.parent)
     if not path.exists():
-        fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+        fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
         os.close(fd)
-    if os.name == "posix":
-        os.chmod(path, 0o600)
 
 
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]

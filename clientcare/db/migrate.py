@@ -7,14 +7,15 @@ current database costs one small query and no import.
 from __future__ import annotations
 
 import os
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import URL
 
-from clientcare.backup import backup_before_upgrade
-from clientcare.db.engine import Database, make_engine, sqlite_path
+from clientcare.backup import backup_before_upgrade, read_only_uri
+from clientcare.db.engine import Database, database_url, make_engine, sqlite_path
 from clientcare.errors import DatabaseOpenError
 
 #: The newest revision in migrations/versions; a test keeps the two in step.
@@ -105,7 +106,11 @@ def open_database(
     older one is copied to a timestamped backup, then upgraded. Raises
     DatabaseOpenError with a message for a person when it cannot be used.
     """
-    engine = make_engine(target)
+    url = target if isinstance(target, URL) else database_url(target)
+    path = sqlite_path(url)
+    if path is not None and path.exists() and path.stat().st_size > 0:
+        _refuse_foreign_sqlite(path)
+    engine = make_engine(url)
     try:
         with engine.connect() as connection:
             revision = current_revision(connection)
@@ -119,21 +124,54 @@ def open_database(
     if revision != SCHEMA_HEAD:
         report = _bring_up_to_date(engine, revision, has_tables)
     database = Database(engine)
-    if report.created and seed:
-        from clientcare.defaults import seed_defaults
-
-        with database.unit_of_work() as session:
-            seed_defaults(session)
+    if seed:
+        _ensure_defaults(database, fresh=report.created)
     return database, report
+
+
+def _ensure_defaults(database: Database, *, fresh: bool) -> None:
+    """Seed the shipped defaults into a new database, or one a crash left without them."""
+    from clientcare.db.models import PracticeSettings
+
+    if not fresh:
+        with database.reading() as session:
+            if session.get(PracticeSettings, 1) is not None:
+                return
+    from clientcare.defaults import seed_defaults
+
+    with database.unit_of_work() as session:
+        seed_defaults(session)
+
+
+def _refuse_foreign_sqlite(path: Path) -> None:
+    """Look at an existing file read-only, before anything (WAL, permissions) touches it."""
+    try:
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseOpenError(
+            f"{path} is not a database ClientCare can open ({exc}). It was left untouched."
+        ) from exc
+    if tables and "alembic_version" not in tables:
+        raise DatabaseOpenError(FOREIGN_DATABASE)
+
+
+FOREIGN_DATABASE = (
+    "This file holds a database that ClientCare did not create, so it was left untouched. "
+    "Choose a ClientCare database or a new file name."
+)
 
 
 def _bring_up_to_date(engine: Engine, revision: str | None, has_tables: bool) -> OpenReport:
     if revision is None and has_tables:
         engine.dispose()
-        raise DatabaseOpenError(
-            "This file holds a database that ClientCare did not create, so it was left untouched. "
-            "Choose a ClientCare database or a new file name."
-        )
+        raise DatabaseOpenError(FOREIGN_DATABASE)
     if revision is not None and revision not in known_revisions():
         engine.dispose()
         raise DatabaseOpenError(
@@ -142,7 +180,18 @@ def _bring_up_to_date(engine: Engine, revision: str | None, has_tables: bool) ->
         )
     backup_path = None
     path = sqlite_path(engine.url)
-    if revision is not None and path is not None:
-        backup_path = backup_before_upgrade(path, revision)
-    upgrade(engine)
+    try:
+        if revision is not None and path is not None:
+            backup_path = backup_before_upgrade(path, revision)
+        upgrade(engine)
+    except DatabaseOpenError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        kept = f" A copy from before the attempt is at {backup_path}." if backup_path else ""
+        raise DatabaseOpenError(
+            f"ClientCare could not upgrade the database ({exc}). The upgrade was rolled back, "
+            f"so the database is as it was.{kept}"
+        ) from exc
     return OpenReport(created=revision is None, upgraded_from=revision, backup_path=backup_path)
