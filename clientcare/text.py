@@ -6,10 +6,16 @@ import unicodedata
 
 from clientcare.errors import FieldError
 
+# Letters that Unicode does not decompose into a base letter and an accent.
+_UNDECOMPOSABLE = str.maketrans(
+    {"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "TH", "ı": "i"}
+)  # fmt: skip
+
 
 def fold(text: str) -> str:
-    """Case- and accent-folded text for searching ("Zoë" → "zoe", "Ñúñez" → "nunez")."""
-    decomposed = unicodedata.normalize("NFKD", text)
+    """Case- and accent-folded text for searching ("Zoë" → "zoe", "Søren" → "soren")."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSABLE))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.casefold()
 

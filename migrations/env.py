@@ -22,7 +22,9 @@ def _configure(connection) -> None:  # type: ignore[no-untyped-def]
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
-        compare_server_default=True,
+        # Server defaults exist only so new NOT NULL columns can be added to old rows;
+        # SQLite reflects them in a form Alembic reports as different when they are not.
+        compare_server_default=False,
     )
 
 

@@ -111,6 +111,17 @@ class AppointmentStatus(StrEnum):
     RESCHEDULED = "rescheduled"
 
 
+class CancelledBy(StrEnum):
+    CLIENT = "client"
+    PRACTITIONER = "practitioner"
+
+
+class WaitlistStatus(StrEnum):
+    WAITING = "waiting"
+    BOOKED = "booked"
+    REMOVED = "removed"
+
+
 class LatePerson(StrEnum):
     PRACTITIONER = "practitioner"
     CLIENT = "client"
@@ -286,7 +297,7 @@ class PracticeSettings(Base):
     address: Mapped[str] = mapped_column(Text, default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
-    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    currency: Mapped[str] = mapped_column(String(3), default="GBP")
     locale: Mapped[str] = mapped_column(String(20), default="en_GB")
     lateness_threshold_minutes: Mapped[int] = mapped_column(Integer, default=10)
     default_session_minutes: Mapped[int] = mapped_column(Integer, default=50)
@@ -382,6 +393,7 @@ class AppointmentSeries(Base):
     __table_args__ = (CheckConstraint("count IS NULL OR count > 0", name="count_positive"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # RFC 5545 text with DTSTART, read with dateutil.rrule.rrulestr.
     rrule: Mapped[str] = mapped_column(Text)
     starts_on: Mapped[dt.date] = mapped_column(Date)
     until: Mapped[dt.date | None] = mapped_column(Date)
@@ -418,8 +430,66 @@ class Appointment(Base):
     )
     client_arrived_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # Cancellations: who cancelled, why, and when (inside the window → late-cancelled).
+    cancelled_by: Mapped[CancelledBy | None] = mapped_column(
+        enum_column(CancelledBy, "appointment_cancelled_by")
+    )
+    cancel_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    cancelled_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # For an occurrence of a series: the start the series rule gave it. Moving one
+    # occurrence changes ``start`` only, so the series never moves it back or twice.
+    original_start: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # A stable identifier for iCalendar export/import (the UID of an imported event).
+    ical_uid: Mapped[str | None] = mapped_column(String(255), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class BusyTime(Base):
+    """Time a practitioner is not available (e.g. imported from another calendar)."""
+
+    __tablename__ = "busy_time"
+    __table_args__ = (
+        CheckConstraint("ends_at > starts_at", name="ends_after_start"),
+        Index("ix_busy_time_practitioner_start", "practitioner_id", "starts_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("practitioner.id", ondelete="CASCADE"))
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    ends_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    title: Mapped[str] = mapped_column(String(200), default="")
+    ical_uid: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class WaitlistEntry(Base):
+    """A client waiting for a slot, with the days and times that suit them."""
+
+    __tablename__ = "waitlist_entry"
+    __table_args__ = (
+        CheckConstraint(
+            "earliest_time IS NULL OR latest_time IS NULL OR latest_time > earliest_time",
+            name="time_window_ordered",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="CASCADE"), index=True)
+    practitioner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("practitioner.id", ondelete="SET NULL")
+    )
+    # ISO weekdays that suit the client, e.g. "1,3,5" (Mon, Wed, Fri); empty = any day.
+    preferred_weekdays: Mapped[str] = mapped_column(String(20), default="")
+    earliest_time: Mapped[dt.time | None] = mapped_column(Time)
+    latest_time: Mapped[dt.time | None] = mapped_column(Time)
+    urgent: Mapped[bool] = mapped_column(Boolean, default=False)
+    note: Mapped[str] = mapped_column(Text, default="")
+    added_on: Mapped[dt.date] = mapped_column(Date)
+    status: Mapped[WaitlistStatus] = mapped_column(
+        enum_column(WaitlistStatus, "waitlist_status"), default=WaitlistStatus.WAITING
+    )
+    resolved_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class LatenessNotice(Base):

@@ -183,9 +183,7 @@ def _schema_differences(path: Path, metadata: MetaData) -> list[Any]:
     engine = make_engine(path)
     try:
         with engine.connect() as connection:
-            context = MigrationContext.configure(
-                connection, opts={"compare_type": True, "compare_server_default": True}
-            )
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
             return list(compare_metadata(context, metadata))
     finally:
         engine.dispose()
