@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,8 +30,16 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never touch the real user data folder from a test."""
+    """Never touch the real user data folder or the user's Qt settings from a test."""
     monkeypatch.setenv("CLIENTCARE_DATA_DIR", str(tmp_path / "data"))
+    if "PySide6.QtCore" not in sys.modules:
+        return  # a domain test: keep Qt out of it entirely
+    from PySide6.QtCore import QSettings
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings")
+    )
 
 
 @pytest.fixture

@@ -493,6 +493,7 @@ class ClientsScreen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -554,6 +555,9 @@ class ClientsScreen(QWidget):
         ops.changed.connect(self._on_changes)
         self._selecting = False
         self.refresh()
+        if self.proxy.rowCount():
+            # Open on someone rather than on an empty form when there are clients.
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
 
     # -- list ------------------------------------------------------------------
 
