@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from clientcare.db.migrate import OpenReport
 from ui.main_window import SECTIONS, MainWindow
+from ui.models.clients import ClientColumn
 from ui.ops import Operations
 from ui.screens.clients import ClientsScreen
 from ui.screens.placeholder import ComingSoonScreen
@@ -90,3 +91,33 @@ def test_app_main_opens_the_database_given(qtbot: QtBot, tmp_path: Path, monkeyp
     assert target.exists()
     assert len(shown) == 1 and str(target) in shown[0].database_label.text()
     shown[0].close()
+
+
+def test_demo_practice_shows_in_clients_and_search_narrows(
+    qtbot: QtBot, tmp_path: Path, monkeypatch, typist
+) -> None:
+    """`clientcare --demo`: the fictional practice opens on Clients; search narrows it."""
+    from ui import app as app_module
+
+    shown: list[MainWindow] = []
+    monkeypatch.setattr(QApplication, "exec", lambda self: 0)
+    original_show = MainWindow.show
+    monkeypatch.setattr(
+        MainWindow, "show", lambda window: (shown.append(window), original_show(window))
+    )
+    assert app_module.main(["--demo"]) == 0
+    window = shown[0]
+    assert "(demo practice)" in window.windowTitle()
+    assert "fictional" in window.windowTitle().lower()
+    screen = window.screens["clients"]
+    assert isinstance(screen, ClientsScreen)
+    assert screen.proxy.rowCount() == 40
+    assert screen.count_label.text() == "40 clients"
+    typist(screen.search, "example")
+    narrowed = screen.proxy.rowCount()
+    assert 0 < narrowed < 40
+    for row in range(narrowed):
+        name = screen.proxy.index(row, ClientColumn.NAME).data()
+        email = screen.proxy.index(row, ClientColumn.EMAIL).data()
+        assert "example" in f"{name} {email}".lower()
+    window.close()
