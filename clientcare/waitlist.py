@@ -437,3 +437,29 @@ def mark_booked(session: Session, entry_id: int, *, today: dt.date) -> WaitlistR
 def remove_entry(session: Session, entry_id: int, *, today: dt.date) -> WaitlistRow:
     """The client no longer waits: the entry leaves the waitlist (kept, as removed today)."""
     return _resolve(session, entry_id, WaitlistStatus.REMOVED, today)
+
+
+def book_from_waitlist(
+    session: Session,
+    entry_id: int,
+    slot: FreedSlot,
+    *,
+    now: dt.datetime,
+    allow_conflict: bool = False,
+) -> WaitlistRow:
+    """Book the waiting client into ``slot`` and mark the entry booked — one user action."""
+    from clientcare.appointments import AppointmentInput, create_appointment
+
+    entry = get_entry(session, entry_id, today=now.date())
+    create_appointment(
+        session,
+        AppointmentInput(
+            client_id=entry.client_id,
+            practitioner_id=slot.practitioner_id,
+            start=slot.start,
+            duration_minutes=slot.duration_minutes,
+        ),
+        now=now,
+        allow_conflict=allow_conflict,
+    )
+    return mark_booked(session, entry_id, today=now.date())

@@ -24,6 +24,7 @@ from clientcare.backup import backup_to
 from clientcare.db.migrate import OpenReport
 from clientcare.practice import get_settings
 from ui.ops import Operations
+from ui.screens.calendar import CalendarScreen
 from ui.screens.clients import ClientsScreen
 from ui.screens.placeholder import ComingSoonScreen
 
@@ -129,6 +130,8 @@ class MainWindow(QMainWindow):
     def _make_screen(self, section: Section) -> QWidget:
         if section.key == "clients":
             return ClientsScreen(self.ops)
+        if section.key == "calendar":
+            return CalendarScreen(self.ops)
         return ComingSoonScreen(self.tr(section.title), self.tr(section.purpose))
 
     def _database_text(self, demo: bool) -> str:

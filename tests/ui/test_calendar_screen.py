@@ -1,0 +1,270 @@
+"""The Calendar screen driven as a person would: double-click, fill the dialog, drag."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from clientcare import appointments, clients, series, waitlist
+from clientcare.appointments import AppointmentInput
+from clientcare.clients import ClientInput
+from clientcare.db.engine import Database
+from clientcare.db.models import Appointment, ClientStatus, Practitioner
+from ui.dialogs.appointment import AppointmentDialog
+from ui.ops import Operations
+from ui.screens.calendar import CalendarScreen
+from ui.widgets.waitlist_panel import FreedSlotDialog
+
+# Next week's Tuesday, so every slot is in the future whatever day the tests run.
+TODAY = dt.date.today()
+TUESDAY = TODAY + dt.timedelta(days=7 - TODAY.weekday() + 1)
+
+
+def at(hour: int, minute: int = 0, day: dt.date = TUESDAY) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(hour, minute))
+
+
+@pytest.fixture
+def people(db: Database) -> dict[str, int]:
+    with db.unit_of_work() as session:
+        ada = Practitioner(full_name="Dr. Ada Example", is_current_user=True)
+        session.add(ada)
+        session.flush()
+        ids = {"ada": ada.id}
+        for key, name, preferred in (
+            ("zoe", "Zoë Ñúñez", ""),
+            ("bob", "Robert Sample", "Bobby"),
+        ):
+            ids[key] = clients.create_client(
+                session,
+                ClientInput(full_name=name, preferred_name=preferred, status=ClientStatus.ACTIVE),
+                region="GB",
+                today=TODAY,
+            ).id
+    return ids
+
+
+def make_screen(qtbot: QtBot, ops: Operations) -> CalendarScreen:
+    screen = CalendarScreen(ops)
+    qtbot.addWidget(screen)
+    screen.resize(1200, 800)
+    screen.show()
+    screen.anchor = TUESDAY
+    screen.refresh()
+    return screen
+
+
+def stored(db: Database) -> list[tuple[int, dt.datetime, int, str]]:
+    with db.reading() as session:
+        return [
+            (a.client_id, a.start, a.duration_minutes, a.status.value)
+            for a in session.scalars(select(Appointment).order_by(Appointment.start))
+        ]
+
+
+def book(db: Database, people: dict[str, int], who: str, start: dt.datetime) -> int:
+    with db.unit_of_work() as session:
+        return appointments.create_appointment(
+            session,
+            AppointmentInput(people[who], people["ada"], start, 50),
+            now=dt.datetime.now(),
+        ).id
+
+
+def capture_dialogs(screen: CalendarScreen, handle) -> list[QDialog]:  # type: ignore[no-untyped-def]
+    """Replace the modal exec() with ``handle(dialog)`` so the test can drive it."""
+    seen: list[QDialog] = []
+
+    def run(dialog: QDialog) -> None:
+        seen.append(dialog)
+        handle(dialog)
+
+    screen.run_dialog = run  # type: ignore[method-assign]
+    return seen
+
+
+def test_double_click_an_empty_slot_and_book(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int], typist
+) -> None:
+    screen = make_screen(qtbot, ops)
+
+    def fill(dialog: AppointmentDialog) -> None:
+        assert dialog.start.dateTime().toString("HH:mm") == "10:00"
+        assert dialog.duration.value() == 50  # the practice's default session length
+        typist(dialog.client, "Zoë Ñúñez")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        assert dialog.result() == QDialog.DialogCode.Accepted
+
+    seen = capture_dialogs(screen, fill)
+    qtbot.mouseDClick(screen.grid, Qt.MouseButton.LeftButton, pos=screen.grid.point_for(at(10)))
+    assert len(seen) == 1
+    assert stored(db) == [(people["zoe"], at(10), 50, "scheduled")]
+    assert [b.title for b in screen.grid.blocks] == ["Zoë"]  # the preferred name
+    assert "Zoë" in screen.grid.accessibleDescription()
+
+
+def test_conflict_message_then_explicit_override(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int], typist
+) -> None:
+    book(db, people, "bob", at(10))
+    screen = make_screen(qtbot, ops)
+    dialog = AppointmentDialog(ops, start=at(10, 30), practitioner_id=people["ada"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    typist(dialog.client, "Zoë Ñúñez")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.conflict_box.isVisible()
+    assert "Bobby" in dialog.conflict_box.text()
+    assert dialog.override.isVisible() and not dialog.override.isChecked()
+    assert len(stored(db)) == 1
+    dialog.override.setChecked(True)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert len(stored(db)) == 2
+    screen.refresh()
+    assert sorted(b.title for b in screen.grid.blocks) == ["Bobby", "Zoë"]
+
+
+def test_bad_duration_and_unknown_client_are_explained(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int], typist
+) -> None:
+    dialog = AppointmentDialog(ops, start=at(9), practitioner_id=people["ada"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    typist(dialog.client, "Nobody Known")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert "No client called “Nobody Known”" in dialog.fields["client_id"].error.text()
+    dialog.client.clear()
+    typist(dialog.client, "Robert Sample (Bobby)")
+    dialog.duration.setValue(0)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.fields["duration_minutes"].error.isVisible()
+    assert "5 minutes" in dialog.fields["duration_minutes"].error.text()
+    assert stored(db) == []
+
+
+def test_drag_a_block_to_reschedule(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    book(db, people, "bob", at(10))
+    screen = make_screen(qtbot, ops)
+    asked: list[str] = []
+    screen.ask = lambda title, text: asked.append(text) or True  # type: ignore[method-assign]
+    grid = screen.grid
+    start, target = grid.point_for(at(10)), grid.point_for(at(14))
+    qtbot.mousePress(grid, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(grid, pos=start + type(start)(0, 20))
+    qtbot.mouseMove(grid, pos=target)
+    qtbot.mouseRelease(grid, Qt.MouseButton.LeftButton, pos=target)
+    assert len(asked) == 1 and "Bobby" in asked[0] and "14:00" in asked[0]
+    assert stored(db) == [(people["bob"], at(14), 50, "scheduled")]
+    assert [b.start for b in grid.blocks] == [at(14)]
+
+
+def test_drag_refused_when_the_person_says_no(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    book(db, people, "bob", at(10))
+    screen = make_screen(qtbot, ops)
+    screen.ask = lambda title, text: False  # type: ignore[method-assign]
+    grid = screen.grid
+    start, target = grid.point_for(at(10)), grid.point_for(at(15))
+    qtbot.mousePress(grid, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(grid, pos=target)
+    qtbot.mouseRelease(grid, Qt.MouseButton.LeftButton, pos=target)
+    assert stored(db) == [(people["bob"], at(10), 50, "scheduled")]
+
+
+def test_cancel_one_occurrence_of_a_series(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int], typist
+) -> None:
+    with db.unit_of_work() as session:
+        created = series.create_series(
+            session,
+            AppointmentInput(people["zoe"], people["ada"], at(9), 50),
+            series.SeriesRule(series.Frequency.WEEKLY, 1, count=4),
+            now=dt.datetime.now(),
+        )
+    second = created.appointments[1]
+    screen = make_screen(qtbot, ops)
+
+    def cancel(dialog: AppointmentDialog) -> None:
+        def answer(cancel_dialog) -> bool:  # type: ignore[no-untyped-def]
+            cancel_dialog.by_client.setChecked(True)
+            typist(cancel_dialog.reason, "Away that week")
+            cancel_dialog.scope_buttons[series.Scope.THIS].setChecked(True)
+            return True
+
+        dialog.run_cancel_dialog = answer  # type: ignore[method-assign]
+        qtbot.mouseClick(dialog.cancel_appointment_button, Qt.MouseButton.LeftButton)
+
+    capture_dialogs(screen, cancel)
+    screen.open_existing(second.id)
+    statuses = [row[3] for row in stored(db)]
+    assert statuses == ["scheduled", "cancelled", "scheduled", "scheduled"]
+    with db.reading() as session:
+        reason = session.get(Appointment, second.id).cancel_reason  # type: ignore[union-attr]
+    assert reason == "Away that week"
+
+
+def test_cancelling_offers_the_slot_to_the_waitlist(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int], typist
+) -> None:
+    appointment_id = book(db, people, "bob", at(11))
+    with db.unit_of_work() as session:
+        waitlist.add_to_waitlist(
+            session, waitlist.WaitlistInput(client_id=people["zoe"], urgent=True), today=TODAY
+        )
+    screen = make_screen(qtbot, ops)
+    offers: list[FreedSlotDialog] = []
+
+    def handle(dialog: QDialog) -> None:
+        if isinstance(dialog, FreedSlotDialog):
+            offers.append(dialog)
+            qtbot.mouseClick(dialog.book_button, Qt.MouseButton.LeftButton)
+            return
+
+        def answer(cancel_dialog) -> bool:  # type: ignore[no-untyped-def]
+            cancel_dialog.by_practitioner.setChecked(True)
+            typist(cancel_dialog.reason, "Practitioner unwell")
+            return True
+
+        dialog.run_cancel_dialog = answer  # type: ignore[attr-defined]
+        qtbot.mouseClick(dialog.cancel_appointment_button, Qt.MouseButton.LeftButton)
+
+    capture_dialogs(screen, handle)
+    screen.open_existing(appointment_id)
+    assert len(offers) == 1
+    assert offers[0].model.rows[0].client_preferred_name == "Zoë"
+    assert stored(db) == [
+        (people["bob"], at(11), 50, "cancelled"),
+        (people["zoe"], at(11), 50, "scheduled"),
+    ]
+    with db.reading() as session:
+        assert waitlist.list_waiting(session, today=TODAY) == []
+
+
+def test_views_and_navigation(qtbot: QtBot, ops: Operations, people: dict[str, int]) -> None:
+    screen = make_screen(qtbot, ops)
+    first, days = screen.visible_range()
+    assert days == 7 and first.weekday() == 0 and first <= TUESDAY < first + dt.timedelta(7)
+    qtbot.mouseClick(screen.next_button, Qt.MouseButton.LeftButton)
+    assert screen.visible_range()[0] == first + dt.timedelta(days=7)
+    day_button = next(b for b in screen.view_buttons.buttons() if b.property("view") == "day")
+    qtbot.mouseClick(day_button, Qt.MouseButton.LeftButton)
+    assert screen.visible_range()[1] == 1
+    before = screen.anchor
+    screen.grid.setFocus()
+    qtbot.keyClick(screen.grid, Qt.Key.Key_Right)
+    assert screen.anchor == before + dt.timedelta(days=1)
+    qtbot.keyClick(screen.grid, Qt.Key.Key_Left)
+    assert screen.anchor == before
+    qtbot.mouseClick(screen.today_button, Qt.MouseButton.LeftButton)
+    assert screen.anchor == TODAY
+    month_button = next(b for b in screen.view_buttons.buttons() if b.property("view") == "month")
+    qtbot.mouseClick(month_button, Qt.MouseButton.LeftButton)
+    assert screen.stack.currentWidget() is screen.month

@@ -1,0 +1,456 @@
+"""The appointment dialog: book, edit, repeat; every message next to its field."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientcare import appointments, clients, series
+from clientcare.appointments import AppointmentDetail, AppointmentInput, ConflictError
+from clientcare.db.models import AppointmentMode, CancelledBy, ClientStatus
+from clientcare.errors import NotFoundError, ValidationError
+from clientcare.practice import get_settings, list_practitioners
+from ui.dialogs.cancel import CancelDialog
+from ui.ops import Changes, Operations
+from ui.widgets.fields import ERROR_STYLE, FieldWithError
+
+BOOKABLE = frozenset({ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED})
+
+
+def to_qdatetime(moment: dt.datetime) -> QDateTime:
+    return QDateTime(
+        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
+    )
+
+
+def from_qdatetime(value: QDateTime) -> dt.datetime:
+    day, time = value.date(), value.time()
+    return dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
+
+
+def _canceller(existing: AppointmentDetail, by: CancelledBy, reason: str, scope: series.Scope):  # type: ignore[no-untyped-def]
+    """The unit of work cancelling ``existing`` (and, in a series, the chosen others)."""
+    now = dt.datetime.now()
+
+    def cancel(session):  # type: ignore[no-untyped-def]
+        if existing.series_id is not None:
+            return series.cancel_occurrences(
+                session, existing.id, scope=scope, by=by, reason=reason, now=now
+            )
+        return appointments.cancel_appointment(session, existing.id, by=by, reason=reason, now=now)
+
+    return cancel
+
+
+class AppointmentDialog(QDialog):
+    """New appointment (optionally a series) or an existing one."""
+
+    def __init__(
+        self,
+        ops: Operations,
+        *,
+        start: dt.datetime | None = None,
+        appointment_id: int | None = None,
+        practitioner_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.setObjectName("appointment_dialog")
+        self.existing: AppointmentDetail | None = (
+            ops.read(lambda s: appointments.get_appointment(s, appointment_id))
+            if appointment_id is not None
+            else None
+        )
+        self.stored: list[AppointmentDetail] = []
+        settings = ops.read(get_settings)
+        self.setWindowTitle(self.tr("Appointment") if self.existing else self.tr("New appointment"))
+        self.setMinimumWidth(520)
+
+        # Client: type-ahead over the clients who can be booked.
+        rows = ops.read(lambda s: clients.list_clients(s, "", BOOKABLE))
+        self._client_ids: dict[str, int] = {}
+        for row in rows:
+            label = row.full_name
+            if row.preferred_name and row.preferred_name not in row.full_name.split():
+                label += f" ({row.preferred_name})"
+            self._client_ids[label] = row.id
+        self.client = QLineEdit()
+        self.client.setPlaceholderText(self.tr("Start typing a name"))
+        completer = QCompleter(QStringListModel(sorted(self._client_ids, key=str.casefold)), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.client.setCompleter(completer)
+
+        self.practitioner = QComboBox()
+        for practitioner in ops.read(list_practitioners):
+            self.practitioner.addItem(practitioner.full_name, practitioner.id)
+        self.start = QDateTimeEdit()
+        self.start.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.start.setCalendarPopup(True)
+        self.duration = QSpinBox()
+        self.duration.setRange(-1000, 10_000)  # the domain says what is allowed, in words
+        self.duration.setSuffix(self.tr(" min"))
+        self.mode = QComboBox()
+        for mode, label in appointments.MODE_LABELS.items():
+            self.mode.addItem(self.tr(label), mode.value)
+        self.location = QLineEdit()
+        self.location.setPlaceholderText(self.tr("Room, address or video link"))
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(70)
+
+        self.repeat = QComboBox()
+        self.repeat.addItem(self.tr("Does not repeat"), None)
+        self.repeat.addItem(self.tr("Weekly"), (series.Frequency.WEEKLY.value, 1))
+        self.repeat.addItem(self.tr("Every 2 weeks"), (series.Frequency.WEEKLY.value, 2))
+        self.repeat.addItem(self.tr("Every 3 weeks"), (series.Frequency.WEEKLY.value, 3))
+        self.repeat.addItem(self.tr("Every 4 weeks"), (series.Frequency.WEEKLY.value, 4))
+        self.repeat.addItem(
+            self.tr("Monthly, same weekday"), (series.Frequency.MONTHLY_BY_WEEKDAY.value, 1)
+        )
+        self.times = QSpinBox()
+        self.times.setRange(1, 10_000)
+        self.times.setValue(10)
+        self.times.setSuffix(self.tr(" times"))
+        self.repeat_row = QWidget()
+        repeat_layout = QHBoxLayout(self.repeat_row)
+        repeat_layout.setContentsMargins(0, 0, 0, 0)
+        repeat_layout.addWidget(self.repeat, 1)
+        repeat_layout.addWidget(QLabel(self.tr("for")))
+        repeat_layout.addWidget(self.times)
+        self.until_check = QCheckBox(self.tr("or until"))
+        self.until = QDateEdit()
+        self.until.setCalendarPopup(True)
+        self.until.setDisplayFormat("d MMM yyyy")
+        self.until.setEnabled(False)
+        self.until_check.toggled.connect(self.until.setEnabled)
+        self.until_check.toggled.connect(lambda on: self.times.setEnabled(not on))
+        repeat_layout.addWidget(self.until_check)
+        repeat_layout.addWidget(self.until)
+        self.repeat.currentIndexChanged.connect(self._repeat_changed)
+
+        editors = {
+            "client_id": (self.tr("&Client *"), self.client),
+            "practitioner_id": (self.tr("&Practitioner"), self.practitioner),
+            "start": (self.tr("&Start"), self.start),
+            "duration_minutes": (self.tr("&Duration"), self.duration),
+            "mode": (self.tr("&Mode"), self.mode),
+            "location": (self.tr("&Location"), self.location),
+            "notes": (self.tr("&Notes"), self.notes),
+            "repeat": (self.tr("&Repeat"), self.repeat_row),
+        }
+        self.fields: dict[str, FieldWithError] = {}
+        form = self.form_layout = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, (label_text, editor) in editors.items():
+            editor.setObjectName(name)
+            editor.setAccessibleName(label_text.replace("&", "").rstrip(" *"))
+            wrapper = FieldWithError(editor, name)
+            self.fields[name] = wrapper
+            label = QLabel(label_text)
+            label.setBuddy(editor)
+            form.addRow(label, wrapper)
+
+        self.conflict_box = QLabel()
+        self.conflict_box.setObjectName("conflict_message")
+        self.conflict_box.setWordWrap(True)
+        self.conflict_box.setStyleSheet(ERROR_STYLE)
+        self.conflict_box.hide()
+        self.override = QCheckBox(self.tr("Book anyway (double-booking)"))
+        self.override.setObjectName("allow_conflict")
+        self.override.hide()
+        self.form_error = QLabel()
+        self.form_error.setObjectName("form_error")
+        self.form_error.setWordWrap(True)
+        self.form_error.setStyleSheet(ERROR_STYLE)
+        self.form_error.hide()
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("save_appointment")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("appointment_status")
+        self.status_label.setWordWrap(True)
+        self.actions_row = QWidget()
+        actions = QHBoxLayout(self.actions_row)
+        actions.setContentsMargins(0, 0, 0, 0)
+        self.arrived_button = QPushButton(self.tr("Arrived"))
+        self.arrived_button.setObjectName("mark_arrived")
+        self.completed_button = QPushButton(self.tr("Completed"))
+        self.completed_button.setObjectName("mark_completed")
+        self.no_show_button = QPushButton(self.tr("No-show"))
+        self.no_show_button.setObjectName("mark_no_show")
+        self.cancel_appointment_button = QPushButton(self.tr("Cancel appointment…"))
+        self.cancel_appointment_button.setObjectName("cancel_appointment")
+        for button in (
+            self.arrived_button,
+            self.completed_button,
+            self.no_show_button,
+            self.cancel_appointment_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.arrived_button.clicked.connect(
+            lambda: self._status(
+                lambda s, i: appointments.mark_arrived(s, i, arrived_at=dt.datetime.now())
+            )
+        )
+        self.completed_button.clicked.connect(
+            lambda: self._status(
+                lambda s, i: appointments.mark_completed(s, i, now=dt.datetime.now())
+            )
+        )
+        self.no_show_button.clicked.connect(
+            lambda: self._status(
+                lambda s, i: appointments.mark_no_show(s, i, now=dt.datetime.now())
+            )
+        )
+        self.cancel_appointment_button.clicked.connect(self.cancel_appointment)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.actions_row)
+        layout.addLayout(form)
+        layout.addWidget(self.conflict_box)
+        layout.addWidget(self.override)
+        layout.addWidget(self.form_error)
+        layout.addWidget(self.buttons)
+
+        self._fill(settings.default_session_minutes, start, practitioner_id)
+        self._show_status()
+
+    def _show_status(self) -> None:
+        existing = self.existing
+        self.status_label.setVisible(existing is not None)
+        self.actions_row.setVisible(existing is not None)
+        if existing is None:
+            return
+        text = self.tr("Status: {status}").format(
+            status=appointments.STATUS_LABELS[existing.status]
+        )
+        if existing.cancel_reason:
+            text += f" — {existing.cancel_reason}"
+        if existing.series_id is not None:
+            text += " · " + self.tr("part of a repeating series")
+        self.status_label.setText(text)
+        possible = appointments.ALLOWED_TRANSITIONS.get(existing.status, frozenset())
+        names = {status.value for status in possible}
+        self.arrived_button.setEnabled("arrived" in names)
+        self.completed_button.setEnabled("completed" in names)
+        self.no_show_button.setEnabled("no_show" in names)
+        self.cancel_appointment_button.setEnabled(bool(names & {"cancelled", "late_cancelled"}))
+
+    def _status(self, action) -> None:  # type: ignore[no-untyped-def]
+        existing = self.existing
+        if existing is None:
+            return
+        try:
+            updated = self.ops.run(lambda s: action(s, existing.id), Changes.APPOINTMENTS)
+        except (ValidationError, NotFoundError) as error:
+            self.form_error.setText(f"⚠ {self._message(error)}")
+            self.form_error.show()
+            return
+        self.existing = updated
+        self.stored = [updated]
+        self._show_status()
+
+    @staticmethod
+    def _message(error: Exception) -> str:
+        if isinstance(error, ValidationError):
+            return " ".join(e.message for e in error.errors)
+        return str(error)
+
+    def make_cancel_dialog(self) -> CancelDialog:
+        existing = self.existing
+        assert existing is not None
+        return CancelDialog(
+            self.tr("Cancel {name}'s appointment on {when}?").format(
+                name=existing.client_preferred_name, when=f"{existing.start:%A %-d %B at %H:%M}"
+            ),
+            in_series=existing.series_id is not None,
+            parent=self,
+        )
+
+    def run_cancel_dialog(self, dialog: CancelDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def cancel_appointment(self) -> None:
+        existing = self.existing
+        if existing is None:
+            return
+        dialog = self.make_cancel_dialog()
+        while self.run_cancel_dialog(dialog):
+            try:
+                self.ops.run(
+                    _canceller(existing, dialog.cancelled_by, dialog.reason.text(), dialog.scope),
+                    Changes.APPOINTMENTS,
+                )
+            except (ValidationError, NotFoundError) as error:
+                dialog.reason_field.show_error(self._message(error))
+                continue
+            self.existing = self.ops.read(lambda s: appointments.get_appointment(s, existing.id))
+            self.stored = [self.existing]
+            self._show_status()
+            self.accept()
+            return
+
+    def _fill(
+        self, default_minutes: int, start: dt.datetime | None, practitioner_id: int | None
+    ) -> None:
+        existing = self.existing
+        if existing is not None:
+            label = next(
+                (k for k, v in self._client_ids.items() if v == existing.client_id),
+                existing.client_name,
+            )
+            self._client_ids.setdefault(label, existing.client_id)
+            self.client.setText(label)
+            practitioner_id = existing.practitioner_id
+            start = existing.start
+            self.duration.setValue(existing.duration_minutes)
+            self.mode.setCurrentIndex(max(self.mode.findData(existing.mode.value), 0))
+            self.location.setText(existing.location)
+            self.notes.setPlainText(existing.notes)
+            self.form_layout.setRowVisible(self.fields["repeat"], False)
+        else:
+            self.duration.setValue(default_minutes)
+        if practitioner_id is not None:
+            self.practitioner.setCurrentIndex(max(self.practitioner.findData(practitioner_id), 0))
+        moment = start or (dt.datetime.now() + dt.timedelta(hours=1)).replace(
+            minute=0, second=0, microsecond=0
+        )
+        self.start.setDateTime(to_qdatetime(moment))
+        self.until.setDate(QDate(moment.year, moment.month, moment.day).addMonths(3))
+        self._repeat_changed()
+
+    def _repeat_changed(self) -> None:
+        repeating = self.repeat.currentData() is not None
+        for widget in (self.times, self.until_check):
+            widget.setEnabled(repeating)
+        self.until.setEnabled(repeating and self.until_check.isChecked())
+        if repeating and self.until_check.isChecked():
+            self.times.setEnabled(False)
+
+    def collect(self) -> AppointmentInput:
+        text = self.client.text().strip()
+        client_id = self._client_ids.get(text)
+        if client_id is None:
+            matches = [v for k, v in self._client_ids.items() if k.casefold() == text.casefold()]
+            client_id = matches[0] if len(matches) == 1 else None
+        return AppointmentInput(
+            client_id=client_id,
+            practitioner_id=self.practitioner.currentData(),
+            start=from_qdatetime(self.start.dateTime()),
+            duration_minutes=self.duration.value(),
+            mode=AppointmentMode(self.mode.currentData()),
+            location=self.location.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def rule(self) -> series.SeriesRule | None:
+        choice = self.repeat.currentData()
+        if choice is None or self.existing is not None:
+            return None
+        frequency, interval = choice
+        if self.until_check.isChecked():
+            day = self.until.date()
+            until = dt.date(day.year(), day.month(), day.day())
+            return series.SeriesRule(series.Frequency(frequency), interval, until=until)
+        return series.SeriesRule(series.Frequency(frequency), interval, count=self.times.value())
+
+    def _clear(self) -> None:
+        for wrapper in self.fields.values():
+            wrapper.show_error(None)
+        self.form_error.hide()
+        self.conflict_box.hide()
+
+    def save(self) -> None:
+        """Store the appointment (or series) in one transaction, or show what is wrong."""
+        data = self.collect()
+        text = self.client.text().strip()
+        self._clear()
+        if data.client_id is None and text:
+            self.fields["client_id"].show_error(
+                self.tr(
+                    "No client called “{name}” can be booked. Choose a name from the list, "
+                    "or add the client on the Clients screen first."
+                ).format(name=text)
+            )
+            return
+        now = dt.datetime.now()
+        allow = not self.override.isHidden() and self.override.isChecked()
+        rule = self.rule()
+        existing = self.existing
+        try:
+            if existing is not None:
+                result = self.ops.run(
+                    lambda s: [
+                        appointments.update_appointment(
+                            s, existing.id, data, now=now, allow_conflict=allow
+                        )
+                    ],
+                    Changes.APPOINTMENTS,
+                )
+            elif rule is not None:
+                result = self.ops.run(
+                    lambda s: list(
+                        series.create_series(
+                            s, data, rule, now=now, allow_conflicts=allow
+                        ).appointments
+                    ),
+                    Changes.APPOINTMENTS,
+                )
+            else:
+                result = self.ops.run(
+                    lambda s: [
+                        appointments.create_appointment(s, data, now=now, allow_conflict=allow)
+                    ],
+                    Changes.APPOINTMENTS,
+                )
+        except ConflictError as error:
+            self.conflict_box.setText("⚠ " + (error.for_field("start") or str(error)))
+            self.conflict_box.show()
+            self.override.show()
+            return
+        except ValidationError as error:
+            for problem in error.errors:
+                wrapper = self.fields.get(problem.field)
+                if wrapper is None and problem.field in {"until", "count", "rule"}:
+                    wrapper = self.fields["repeat"]
+                if wrapper is None:
+                    self.form_error.setText(f"⚠ {problem.message}")
+                    self.form_error.show()
+                else:
+                    wrapper.show_error(problem.message)
+            return
+        except NotFoundError as error:
+            self.form_error.setText(f"⚠ {error}")
+            self.form_error.show()
+            return
+        self.stored = result
+        self.accept()

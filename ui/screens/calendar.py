@@ -1,0 +1,409 @@
+"""The Calendar screen: day and week time grids, a month overview, booking and moving."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientcare import appointments, schedule, series, waitlist
+from clientcare.appointments import AppointmentDetail, ConflictError
+from clientcare.db.models import AppointmentStatus
+from clientcare.errors import NotFoundError, ValidationError
+from clientcare.practice import list_practitioners
+from clientcare.waitlist import FreedSlot
+from ui.dialogs.appointment import AppointmentDialog
+from ui.ops import Changes, Operations
+from ui.widgets.month_grid import MonthGrid, month_start_grid
+from ui.widgets.time_grid import GridBlock, TimeGrid
+from ui.widgets.waitlist_panel import FreedSlotDialog, WaitlistPanel
+
+DAY, WEEK, MONTH = "day", "week", "month"
+
+
+def block_for(item: AppointmentDetail) -> GridBlock:
+    mode = appointments.MODE_LABELS[item.mode]
+    status = appointments.STATUS_LABELS[item.status]
+    end = item.start + dt.timedelta(minutes=item.duration_minutes)
+    when = f"{item.start:%H:%M}–{end:%H:%M}"
+    # "Scheduled" goes without saying; every other status is written in the block.
+    detail = f"{when}\n{mode}" + ("" if item.status.value == "scheduled" else f" · {status}")
+    spoken = (
+        f"{item.client_preferred_name}, {item.start:%A %-d %B} {when}, {mode}, {status}, "
+        f"with {item.practitioner_name}"
+    )
+    return GridBlock(
+        item.id,
+        "appointment",
+        item.start,
+        end,
+        item.client_preferred_name,
+        detail,
+        item.status.value,
+        spoken,
+    )
+
+
+class CalendarScreen(QWidget):
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.anchor = dt.date.today()
+        self.view = WEEK
+        self.details: dict[int, AppointmentDetail] = {}
+
+        self.today_button = QPushButton(self.tr("Today"))
+        self.today_button.setObjectName("calendar_today")
+        self.previous_button = QToolButton()
+        self.previous_button.setText("◀")
+        self.previous_button.setAccessibleName(self.tr("Previous"))
+        self.previous_button.setToolTip(self.tr("Previous"))
+        self.next_button = QToolButton()
+        self.next_button.setText("▶")
+        self.next_button.setAccessibleName(self.tr("Next"))
+        self.next_button.setToolTip(self.tr("Next"))
+        self.range_label = QLabel()
+        self.range_label.setObjectName("calendar_range")
+        font = self.range_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.range_label.setFont(font)
+        self.view_buttons = QButtonGroup(self)
+        view_row = QHBoxLayout()
+        view_row.setSpacing(0)
+        for key, label in (
+            (DAY, self.tr("Day")),
+            (WEEK, self.tr("Week")),
+            (MONTH, self.tr("Month")),
+        ):
+            button = QToolButton()
+            button.setText(label)
+            button.setCheckable(True)
+            button.setObjectName(f"view_{key}")
+            button.setProperty("view", key)
+            self.view_buttons.addButton(button)
+            view_row.addWidget(button)
+        self.practitioner_filter = QComboBox()
+        self.practitioner_filter.setObjectName("practitioner_filter")
+        self.practitioner_filter.setAccessibleName(self.tr("Show the calendar of"))
+        self.new_button = QPushButton(self.tr("New appointment"))
+        self.new_button.setObjectName("new_appointment")
+        self.new_button.setToolTip(self.tr("Book an appointment (Ctrl+N)"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.today_button)
+        top.addWidget(self.previous_button)
+        top.addWidget(self.next_button)
+        top.addSpacing(8)
+        top.addWidget(self.range_label, 1)
+        top.addLayout(view_row)
+        top.addSpacing(8)
+        top.addWidget(self.practitioner_filter)
+        top.addWidget(self.new_button)
+
+        self.grid = TimeGrid()
+        self.grid_scroll = QScrollArea()
+        self.grid_scroll.setWidgetResizable(True)
+        self.grid_scroll.setWidget(self.grid)
+        self.month = MonthGrid()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.grid_scroll)
+        self.stack.addWidget(self.month)
+        self.hint = QLabel(
+            self.tr(
+                "Double-click an empty slot to book, double-click an appointment to open it, "
+                "drag it to move it. ←/→ move between days."
+            )
+        )
+        self.hint.setObjectName("calendar_hint")
+        self.hint.setWordWrap(True)
+
+        self.waitlist = WaitlistPanel(ops)
+        self.waitlist.setObjectName("waitlist_panel")
+        self.waitlist.setMinimumWidth(300)
+        body = QSplitter(Qt.Orientation.Horizontal)
+        body.addWidget(self.stack)
+        body.addWidget(self.waitlist)
+        body.setStretchFactor(0, 4)
+        body.setStretchFactor(1, 1)
+        body.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addLayout(top)
+        layout.addWidget(body, 1)
+        layout.addWidget(self.hint)
+
+        self.today_button.clicked.connect(self.go_today)
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        self.view_buttons.buttonClicked.connect(lambda b: self.set_view(b.property("view")))
+        self.practitioner_filter.currentIndexChanged.connect(self.refresh)
+        self.new_button.clicked.connect(lambda: self.open_new(None))
+        QShortcut(QKeySequence("Ctrl+N"), self, activated=lambda: self.open_new(None))
+        self.grid.slot_activated.connect(self.open_new)
+        self.grid.block_activated.connect(self.open_existing)
+        self.grid.block_dropped.connect(self.move_block)
+        self.grid.day_step.connect(self.move_days)
+        self.month.day_activated.connect(self.open_day)
+        ops.changed.connect(self._on_changes)
+        self._fill_practitioners()
+        self.set_view(WEEK)
+
+    # -- range -----------------------------------------------------------------
+
+    def _fill_practitioners(self) -> None:
+        current = self.practitioner_filter.currentData()
+        self.practitioner_filter.blockSignals(True)
+        self.practitioner_filter.clear()
+        practitioners = self.ops.read(list_practitioners)
+        self.practitioner_filter.addItem(self.tr("All practitioners"), None)
+        for practitioner in practitioners:
+            self.practitioner_filter.addItem(practitioner.full_name, practitioner.id)
+        if current is not None:
+            self.practitioner_filter.setCurrentIndex(
+                max(self.practitioner_filter.findData(current), 0)
+            )
+        self.practitioner_filter.setVisible(len(practitioners) > 1)
+        self.practitioner_filter.blockSignals(False)
+
+    def visible_range(self) -> tuple[dt.date, int]:
+        if self.view == DAY:
+            return self.anchor, 1
+        monday = self.anchor - dt.timedelta(days=self.anchor.isoweekday() - 1)
+        return monday, 7
+
+    def set_view(self, view: str) -> None:
+        self.view = view
+        for button in self.view_buttons.buttons():
+            button.setChecked(button.property("view") == view)
+        self.refresh()
+
+    def go_today(self) -> None:
+        self.anchor = dt.date.today()
+        self.refresh()
+
+    def step(self, direction: int) -> None:
+        if self.view == DAY:
+            self.anchor += dt.timedelta(days=direction)
+        elif self.view == WEEK:
+            self.anchor += dt.timedelta(days=7 * direction)
+        else:
+            month = self.anchor.replace(day=15) + dt.timedelta(days=31 * direction)
+            self.anchor = month.replace(day=1)
+        self.refresh()
+
+    def move_days(self, days: int) -> None:
+        self.anchor += dt.timedelta(days=days)
+        self.refresh()
+
+    def open_day(self, day: dt.date) -> None:
+        self.anchor = day
+        self.set_view(DAY)
+
+    # -- loading -------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        practitioner_id = self.practitioner_filter.currentData()
+        if self.view == MONTH:
+            first = month_start_grid(self.anchor)
+            last = first + dt.timedelta(days=41)
+            days = self.ops.read(lambda s: schedule.month_overview(s, first, last, practitioner_id))
+            self.month.set_month(self.anchor, days)
+            self.range_label.setText(f"{self.anchor:%B %Y}")
+            self.stack.setCurrentWidget(self.month)
+            return
+        first_day, count = self.visible_range()
+        start = dt.datetime.combine(first_day, dt.time(0))
+        end = start + dt.timedelta(days=count)
+        items, busy = self.ops.read(
+            lambda s: (
+                appointments.appointments_between(s, start, end, practitioner_id),
+                schedule.busy_between(s, start, end, practitioner_id),
+            )
+        )
+        self.details = {item.id: item for item in items}
+        blocks = [
+            GridBlock(
+                b.id,
+                "busy",
+                b.starts_at,
+                b.ends_at,
+                b.title,
+                self.tr("Busy"),
+                "busy",
+                f"{b.title}, busy {b.starts_at:%H:%M}–{b.ends_at:%H:%M}",
+            )
+            for b in busy
+        ] + [block_for(item) for item in items]
+        self.grid.set_range(first_day, count)
+        self.grid.set_hours(8, 19)
+        self.grid.set_blocks(blocks)
+        if count == 1:
+            self.range_label.setText(f"{first_day:%A %-d %B %Y}")
+        else:
+            last = first_day + dt.timedelta(days=6)
+            self.range_label.setText(f"{first_day:%-d %b} – {last:%-d %b %Y}")
+        self.stack.setCurrentWidget(self.grid_scroll)
+        self.grid_scroll.verticalScrollBar().setValue(max(int(self.grid.y_for(dt.time(8))) - 40, 0))
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes & Changes.SETTINGS:
+            self._fill_practitioners()
+        if changes & (Changes.APPOINTMENTS | Changes.CLIENTS | Changes.SETTINGS):
+            self.refresh()
+
+    # -- actions -------------------------------------------------------------------
+
+    def make_dialog(self, **kwargs: object) -> AppointmentDialog:
+        """The dialog for booking or editing (tests drive it directly)."""
+        return AppointmentDialog(self.ops, parent=self, **kwargs)  # type: ignore[arg-type]
+
+    def open_new(self, start: dt.datetime | None) -> None:
+        if not self.ops.read(list_practitioners):
+            QMessageBox.information(
+                self,
+                self.tr("No practitioner yet"),
+                self.tr("Add a practitioner in Settings before booking appointments."),
+            )
+            return
+        dialog = self.make_dialog(
+            start=start, practitioner_id=self.practitioner_filter.currentData()
+        )
+        self.show_dialog(dialog)
+
+    def open_existing(self, appointment_id: int) -> None:
+        try:
+            dialog = self.make_dialog(appointment_id=appointment_id)
+        except NotFoundError:
+            self.refresh()
+            return
+        self.show_dialog(dialog)
+
+    def show_dialog(self, dialog: AppointmentDialog) -> None:
+        before = dialog.existing
+        self.run_dialog(dialog)
+        after = dialog.existing
+        freed = {AppointmentStatus.CANCELLED, AppointmentStatus.LATE_CANCELLED}
+        newly_freed = after is not None and after.status in freed
+        if before is not None and before.status not in freed and newly_freed:
+            self.offer_freed_slot(after)
+
+    def run_dialog(self, dialog: QDialog) -> None:
+        dialog.exec()
+
+    def offer_freed_slot(self, item: AppointmentDetail) -> None:
+        """A cancelled slot goes to the fitting waitlist clients, urgent first."""
+        if item.start < dt.datetime.now():
+            return
+        slot = FreedSlot(item.practitioner_id, item.start, item.duration_minutes)
+        candidates = self.ops.read(
+            lambda s: waitlist.candidates_for_slot(s, slot, today=dt.date.today())
+        )
+        if candidates:
+            self.run_dialog(FreedSlotDialog(self.ops, slot, candidates, self))
+
+    def ask(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def ask_scope(self) -> series.Scope | None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Move a repeating appointment"))
+        box.setText(self.tr("This appointment is part of a series. Move which ones?"))
+        choices = {
+            box.addButton(
+                self.tr("Only this one"), QMessageBox.ButtonRole.AcceptRole
+            ): series.Scope.THIS,
+            box.addButton(
+                self.tr("This and following"), QMessageBox.ButtonRole.AcceptRole
+            ): series.Scope.FOLLOWING,
+            box.addButton(
+                self.tr("All in the series"), QMessageBox.ButtonRole.AcceptRole
+            ): series.Scope.ALL,
+        }
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return choices.get(box.clickedButton())
+
+    def move_block(self, appointment_id: int, new_start: dt.datetime) -> None:
+        """Drag and drop: confirm, then move with the same rules as the dialog."""
+        item = self.details.get(appointment_id)
+        if item is None:
+            return
+        question = self.tr("Move {name}'s appointment from {old} to {new}?").format(
+            name=item.client_preferred_name,
+            old=f"{item.start:%a %-d %b %H:%M}",
+            new=f"{new_start:%a %-d %b %H:%M}",
+        )
+        if not self.ask(self.tr("Move appointment"), question):
+            return
+        scope = self.ask_scope() if item.series_id is not None else None
+        if item.series_id is not None and scope is None:
+            return
+        self._move(item, new_start, scope, allow=False)
+
+    def _move(
+        self,
+        item: AppointmentDetail,
+        new_start: dt.datetime,
+        scope: series.Scope | None,
+        *,
+        allow: bool,
+    ) -> None:
+        now = dt.datetime.now()
+        data = appointments.AppointmentInput(
+            client_id=item.client_id,
+            practitioner_id=item.practitioner_id,
+            start=new_start,
+            duration_minutes=item.duration_minutes,
+            mode=item.mode,
+            location=item.location,
+            notes=item.notes,
+        )
+        try:
+            if scope is None:
+                self.ops.run(
+                    lambda s: appointments.update_appointment(
+                        s, item.id, data, now=now, allow_conflict=allow
+                    ),
+                    Changes.APPOINTMENTS,
+                )
+            else:
+                self.ops.run(
+                    lambda s: series.move_occurrence(
+                        s, item.id, new_start, scope=scope, now=now, allow_conflict=allow
+                    ),
+                    Changes.APPOINTMENTS,
+                )
+        except ConflictError as error:
+            message = (error.for_field("start") or str(error)) + "\n\n" + self.tr("Book it anyway?")
+            if self.ask(self.tr("Double-booking"), message):
+                self._move(item, new_start, scope, allow=True)
+        except (ValidationError, NotFoundError) as error:
+            text = (
+                "\n".join(e.message for e in error.errors)
+                if isinstance(error, ValidationError)
+                else str(error)
+            )
+            self.show_error(self.tr("The appointment was not moved"), text)
+            self.refresh()
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)

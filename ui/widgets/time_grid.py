@@ -1,0 +1,370 @@
+"""A day/week time grid painted with QPainter: appointments as blocks, busy time shaded.
+
+It presents plain ``GridBlock`` values and reports what the person did (double-click
+on a slot or a block, drag a block to another slot); the screen decides what that means.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+SLOT_MINUTES = 15
+HEADER_HEIGHT = 34
+GUTTER_WIDTH = 56
+HOUR_HEIGHT = 56
+
+#: Status colours (fill, border); every status is also written in the block and
+#: cancelled ones are struck through, so colour is never the only signal.
+STATUS_COLOURS: dict[str, tuple[str, str]] = {
+    "scheduled": ("#dbe9f9", "#2f6db5"),
+    "arrived": ("#fff1c9", "#a87900"),
+    "completed": ("#dcefdc", "#2e7d32"),
+    "cancelled": ("#eeeeee", "#8a8a8a"),
+    "late_cancelled": ("#f3e5f5", "#7b1fa2"),
+    "no_show": ("#fde2e1", "#b3261e"),
+    "rescheduled": ("#eeeeee", "#8a8a8a"),
+    "busy": ("#e8e8e8", "#9e9e9e"),
+}
+INACTIVE = {"cancelled", "late_cancelled", "rescheduled"}
+
+
+@dataclass(frozen=True)
+class GridBlock:
+    """One thing on the grid: an appointment (``kind`` "appointment") or busy time."""
+
+    id: int
+    kind: str
+    start: dt.datetime
+    end: dt.datetime
+    title: str
+    detail: str
+    status: str
+    accessible_text: str
+
+    @property
+    def movable(self) -> bool:
+        return self.kind == "appointment" and self.status in {"scheduled"}
+
+
+class TimeGrid(QWidget):
+    slot_activated = Signal(object)  # dt.datetime of the slot double-clicked
+    block_activated = Signal(int)  # appointment id double-clicked
+    block_dropped = Signal(int, object)  # appointment id, new start (dt.datetime)
+    day_step = Signal(int)  # -1 / +1 from the arrow keys
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("time_grid")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName(self.tr("Appointments grid"))
+        self.first_day = dt.date.today()
+        self.days = 7
+        self.first_hour = 8
+        self.last_hour = 19
+        self.blocks: list[GridBlock] = []
+        self._drag: GridBlock | None = None
+        self._drag_offset = dt.timedelta()
+        self._drag_target: dt.datetime | None = None
+        self._press_pos: QPoint | None = None
+        self._drag_candidate: GridBlock | None = None
+        self._lanes: dict[int, tuple[int, int]] = {}
+
+    # -- data ------------------------------------------------------------------
+
+    def set_range(self, first_day: dt.date, days: int) -> None:
+        self.first_day = first_day
+        self.days = days
+        self.update()
+
+    def set_hours(self, first_hour: int, last_hour: int) -> None:
+        self.first_hour = max(0, first_hour)
+        self.last_hour = min(24, max(last_hour, self.first_hour + 1))
+        self.setFixedHeight(self.sizeHint().height())
+        self.updateGeometry()
+        self.update()
+
+    def set_blocks(self, blocks: list[GridBlock]) -> None:
+        """Show ``blocks``; the visible hours widen to fit anything outside them."""
+        self.blocks = sorted(blocks, key=lambda b: (b.start, b.end))
+        self._lanes = self._assign_lanes(self.blocks)
+        if blocks:
+            earliest = min(b.start.hour for b in blocks)
+            latest = max(b.end.hour + (1 if b.end.minute else 0) for b in blocks)
+            self.set_hours(min(self.first_hour, earliest), max(self.last_hour, latest))
+        self.setAccessibleDescription(
+            "; ".join(b.accessible_text for b in self.blocks) or self.tr("No appointments")
+        )
+        self.update()
+
+    @staticmethod
+    def _assign_lanes(blocks: list[GridBlock]) -> dict[int, tuple[int, int]]:
+        """Side-by-side lanes for overlapping blocks: index → (lane, lanes in its cluster)."""
+        lanes: dict[int, tuple[int, int]] = {}
+        cluster: list[int] = []
+        lane_ends: list[dt.datetime] = []
+        cluster_end: dt.datetime | None = None
+        for index, block in enumerate(blocks):
+            if cluster_end is not None and block.start >= cluster_end:
+                for member in cluster:
+                    lanes[member] = (lanes[member][0], len(lane_ends))
+                cluster, lane_ends, cluster_end = [], [], None
+            for lane, end in enumerate(lane_ends):
+                if end <= block.start:
+                    lane_ends[lane] = block.end
+                    break
+            else:
+                lane = len(lane_ends)
+                lane_ends.append(block.end)
+            lanes[index] = (lane, 0)
+            cluster.append(index)
+            cluster_end = block.end if cluster_end is None else max(cluster_end, block.end)
+        for member in cluster:
+            lanes[member] = (lanes[member][0], len(lane_ends))
+        return lanes
+
+    def sizeHint(self) -> QSize:
+        hours = self.last_hour - self.first_hour
+        return QSize(GUTTER_WIDTH + 120 * self.days, HEADER_HEIGHT + hours * HOUR_HEIGHT + 1)
+
+    # -- geometry ----------------------------------------------------------------
+
+    def column_width(self) -> float:
+        return (self.width() - GUTTER_WIDTH) / max(self.days, 1)
+
+    def y_for(self, moment: dt.time | dt.datetime) -> float:
+        minutes = (moment.hour - self.first_hour) * 60 + moment.minute
+        return HEADER_HEIGHT + minutes * HOUR_HEIGHT / 60
+
+    def block_rect(self, block: GridBlock) -> QRectF | None:
+        day_index = (block.start.date() - self.first_day).days
+        if not 0 <= day_index < self.days:
+            return None
+        x = GUTTER_WIDTH + day_index * self.column_width()
+        top = self.y_for(block.start)
+        end = block.end if block.end.date() == block.start.date() else dt.time(23, 59)
+        bottom = self.y_for(end)
+        lane, lanes = (0, 1)
+        for index, candidate in enumerate(self.blocks):
+            if candidate is block:
+                lane, lanes = self._lanes.get(index, (0, 1))
+                break
+        width = (self.column_width() - 5) / max(lanes, 1)
+        return QRectF(x + 2 + lane * width, top + 1, width - 1, max(bottom - top - 2, 14))
+
+    def slot_at(self, pos: QPoint) -> dt.datetime | None:
+        """The start of the 15-minute slot under ``pos`` (None outside the grid)."""
+        if pos.x() < GUTTER_WIDTH or pos.y() < HEADER_HEIGHT:
+            return None
+        day_index = int((pos.x() - GUTTER_WIDTH) // self.column_width())
+        if not 0 <= day_index < self.days:
+            return None
+        minutes = int((pos.y() - HEADER_HEIGHT) * 60 / HOUR_HEIGHT)
+        minutes -= minutes % SLOT_MINUTES
+        day = self.first_day + dt.timedelta(days=day_index)
+        start = dt.datetime.combine(day, dt.time(0)) + dt.timedelta(
+            hours=self.first_hour, minutes=minutes
+        )
+        if start.date() != day:
+            return None
+        return start
+
+    def block_at(self, pos: QPoint) -> GridBlock | None:
+        for block in reversed(self.blocks):
+            rect = self.block_rect(block)
+            if rect is not None and rect.contains(pos):
+                return block
+        return None
+
+    def point_for(self, moment: dt.datetime) -> QPoint:
+        """The centre of the slot starting at ``moment`` (for tests and accessibility)."""
+        day_index = (moment.date() - self.first_day).days
+        x = GUTTER_WIDTH + (day_index + 0.5) * self.column_width()
+        y = self.y_for(moment) + HOUR_HEIGHT * SLOT_MINUTES / 60 / 2
+        return QPoint(int(x), int(y))
+
+    # -- painting ------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        self._paint_grid(painter, palette)
+        for block in self.blocks:
+            self._paint_block(painter, block, dragging=block is self._drag)
+        if self._drag is not None and self._drag_target is not None:
+            ghost = GridBlock(
+                self._drag.id,
+                "ghost",
+                self._drag_target,
+                self._drag_target + (self._drag.end - self._drag.start),
+                self._drag.title,
+                f"{self._drag_target:%H:%M}",
+                "scheduled",
+                "",
+            )
+            self._paint_block(painter, ghost, dragging=False, ghost=True)
+        painter.end()
+
+    def _paint_grid(self, painter: QPainter, palette: QPalette) -> None:
+        text = palette.color(QPalette.ColorRole.Text)
+        faint = QColor(text)
+        faint.setAlpha(40)
+        fainter = QColor(text)
+        fainter.setAlpha(18)
+        width = self.column_width()
+        today = dt.date.today()
+        header_font = QFont(self.font())
+        header_font.setBold(True)
+        for index in range(self.days):
+            day = self.first_day + dt.timedelta(days=index)
+            x = GUTTER_WIDTH + index * width
+            rect = QRectF(x, 0, width, HEADER_HEIGHT)
+            if day == today:
+                highlight = QColor(palette.color(QPalette.ColorRole.Highlight))
+                highlight.setAlpha(40)
+                painter.fillRect(QRectF(x, 0, width, self.height()), highlight)
+            if day.isoweekday() >= 6:
+                painter.fillRect(QRectF(x, HEADER_HEIGHT, width, self.height()), fainter)
+            painter.setFont(header_font if day == today else self.font())
+            painter.setPen(text)
+            label = painter.fontMetrics().elidedText(
+                f"{day:%a %-d %b}", Qt.TextElideMode.ElideRight, int(width - 4)
+            )
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+            painter.setPen(QPen(faint))
+            painter.drawLine(int(x), 0, int(x), self.height())
+        painter.setFont(self.font())
+        for hour in range(self.first_hour, self.last_hour + 1):
+            y = self.y_for(dt.time(hour % 24))
+            if hour == 24:
+                y = HEADER_HEIGHT + (24 - self.first_hour) * HOUR_HEIGHT
+            painter.setPen(QPen(faint))
+            painter.drawLine(GUTTER_WIDTH, int(y), self.width(), int(y))
+            half = y + HOUR_HEIGHT / 2
+            if hour < self.last_hour:
+                painter.setPen(QPen(fainter, 1, Qt.PenStyle.DashLine))
+                painter.drawLine(GUTTER_WIDTH, int(half), self.width(), int(half))
+            painter.setPen(text)
+            if hour < 24:
+                painter.drawText(
+                    QRect(0, int(y) - 8, GUTTER_WIDTH - 8, 16),
+                    Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                    f"{hour:02d}:00",
+                )
+        painter.setPen(QPen(faint))
+        painter.drawLine(0, HEADER_HEIGHT, self.width(), HEADER_HEIGHT)
+
+    def _paint_block(
+        self, painter: QPainter, block: GridBlock, *, dragging: bool, ghost: bool = False
+    ) -> None:
+        rect = self.block_rect(block)
+        if rect is None:
+            return
+        fill_name, border_name = STATUS_COLOURS.get(block.status, STATUS_COLOURS["scheduled"])
+        fill, border = QColor(fill_name), QColor(border_name)
+        if dragging:
+            fill.setAlpha(90)
+        if ghost:
+            fill.setAlpha(150)
+        pen = QPen(border, 1.2)
+        if block.kind == "busy" or ghost:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 4, 4)
+        painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), border)
+        inner = rect.adjusted(8, 2, -4, -2)
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        title_font.setStrikeOut(block.status in INACTIVE)
+        painter.setPen(QColor("#1a1a1a"))
+        painter.setFont(title_font)
+        line = painter.fontMetrics().height()
+        painter.drawText(
+            QRectF(inner.left(), inner.top(), inner.width(), line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            painter.fontMetrics().elidedText(
+                block.title, Qt.TextElideMode.ElideRight, int(inner.width())
+            ),
+        )
+        if inner.height() >= 2 * line:
+            painter.setFont(self.font())
+            painter.drawText(
+                QRectF(inner.left(), inner.top() + line, inner.width(), inner.height() - line),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+                block.detail,
+            )
+        painter.setFont(self.font())
+
+    # -- interaction ---------------------------------------------------------------
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        block = self.block_at(pos)
+        if block is not None:
+            if block.kind == "appointment":
+                self.block_activated.emit(block.id)
+            return
+        slot = self.slot_at(pos)
+        if slot is not None:
+            self.slot_activated.emit(slot)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus()
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        pos = event.position().toPoint()
+        block = self.block_at(pos)
+        if block is not None and block.movable:
+            self._press_pos = pos
+            slot = self.slot_at(pos)
+            self._drag_offset = (slot - block.start) if slot else dt.timedelta()
+            self._drag_candidate = block
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        pos = event.position().toPoint()
+        if self._press_pos is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            if self._drag is None and (pos - self._press_pos).manhattanLength() > 6:
+                self._drag = self._drag_candidate
+            if self._drag is not None:
+                slot = self.slot_at(pos)
+                self._drag_target = (slot - self._drag_offset) if slot else None
+                self.update()
+            return
+        block = self.block_at(pos)
+        if block is not None:
+            QToolTip.showText(event.globalPosition().toPoint(), block.accessible_text, self)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        dragged, target = self._drag, self._drag_target
+        self._drag = None
+        self._drag_target = None
+        self._press_pos = None
+        self.update()
+        if dragged is not None and target is not None and target != dragged.start:
+            self.block_dropped.emit(dragged.id, target)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Left:
+            self.day_step.emit(-1)
+        elif event.key() == Qt.Key.Key_Right:
+            self.day_step.emit(1)
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,358 @@
+"""The waitlist beside the calendar, the dialog to add someone, and the freed-slot offer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientcare import clients, waitlist
+from clientcare.appointments import ConflictError
+from clientcare.db.models import ClientStatus
+from clientcare.errors import NotFoundError, ValidationError
+from clientcare.practice import list_practitioners
+from clientcare.waitlist import FreedSlot, WaitlistInput, WaitlistRow
+from ui.ops import Changes, Operations
+from ui.widgets.fields import ERROR_STYLE, FieldWithError
+
+Index = QModelIndex | QPersistentModelIndex
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+class WaitColumn(IntEnum):
+    CLIENT = 0
+    PREFERENCES = 1
+    WAITING = 2
+
+
+class WaitlistModel(QAbstractTableModel):
+    HEADERS = ("Client", "Suits them", "Waiting")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.rows: list[WaitlistRow] = []
+
+    def set_rows(self, rows: list[WaitlistRow]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(WaitColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        match WaitColumn(index.column()):
+            case WaitColumn.CLIENT:
+                return ("⚑ " + self.tr("urgent") + " · " if row.urgent else "") + row.client_name
+            case WaitColumn.PREFERENCES:
+                text = waitlist.describe_preferences(row)
+                return (
+                    f"{text} — {row.note}"
+                    if row.note and role == Qt.ItemDataRole.ToolTipRole
+                    else text
+                )
+            case WaitColumn.WAITING:
+                return self.tr("{n} days").format(n=row.days_waiting)
+        return None
+
+
+class WaitlistDialog(QDialog):
+    """Add a client to the waitlist with the days and times that suit them."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.setObjectName("waitlist_dialog")
+        self.setWindowTitle(self.tr("Add to the waitlist"))
+        self.client = QComboBox()
+        bookable = frozenset({ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED})
+        for row in ops.read(lambda s: clients.list_clients(s, "", bookable)):
+            self.client.addItem(row.full_name, row.id)
+        self.client.setEditable(True)
+        self.client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.practitioner = QComboBox()
+        self.practitioner.addItem(self.tr("Any practitioner"), None)
+        for practitioner in ops.read(list_practitioners):
+            self.practitioner.addItem(practitioner.full_name, practitioner.id)
+        self.days: list[QCheckBox] = []
+        days_row = QWidget()
+        days_layout = QHBoxLayout(days_row)
+        days_layout.setContentsMargins(0, 0, 0, 0)
+        for number, name in enumerate(WEEKDAYS, start=1):
+            box = QCheckBox(self.tr(name))
+            box.setObjectName(f"day_{number}")
+            self.days.append(box)
+            days_layout.addWidget(box)
+        self.any_time = QCheckBox(self.tr("Any time"))
+        self.any_time.setChecked(True)
+        self.earliest = QTimeEdit(QTime(9, 0))
+        self.latest = QTimeEdit(QTime(17, 0))
+        for edit in (self.earliest, self.latest):
+            edit.setDisplayFormat("HH:mm")
+            edit.setEnabled(False)
+        self.any_time.toggled.connect(
+            lambda on: (self.earliest.setEnabled(not on), self.latest.setEnabled(not on))
+        )
+        times_row = QWidget()
+        times_layout = QHBoxLayout(times_row)
+        times_layout.setContentsMargins(0, 0, 0, 0)
+        times_layout.addWidget(self.any_time)
+        times_layout.addWidget(QLabel(self.tr("from")))
+        times_layout.addWidget(self.earliest)
+        times_layout.addWidget(QLabel(self.tr("to")))
+        times_layout.addWidget(self.latest)
+        times_layout.addStretch(1)
+        self.urgent = QCheckBox(self.tr("Urgent — offer freed slots to them first"))
+        self.note = QLineEdit()
+        self.fields = {
+            "client_id": FieldWithError(self.client, "client_id"),
+            "practitioner_id": FieldWithError(self.practitioner, "practitioner_id"),
+            "preferred_weekdays": FieldWithError(days_row, "preferred_weekdays"),
+            "latest_time": FieldWithError(times_row, "latest_time"),
+            "note": FieldWithError(self.note, "note"),
+        }
+        form = QFormLayout()
+        form.addRow(self.tr("Client"), self.fields["client_id"])
+        form.addRow(self.tr("With"), self.fields["practitioner_id"])
+        form.addRow(self.tr("Days (none = any)"), self.fields["preferred_weekdays"])
+        form.addRow(self.tr("Times"), self.fields["latest_time"])
+        form.addRow("", self.urgent)
+        form.addRow(self.tr("Note"), self.fields["note"])
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def collect(self) -> WaitlistInput:
+        def to_time(edit: QTimeEdit) -> dt.time | None:
+            if self.any_time.isChecked():
+                return None
+            return dt.time(edit.time().hour(), edit.time().minute())
+
+        return WaitlistInput(
+            client_id=self.client.currentData(),
+            practitioner_id=self.practitioner.currentData(),
+            preferred_weekdays=frozenset(
+                i for i, box in enumerate(self.days, 1) if box.isChecked()
+            ),
+            earliest_time=to_time(self.earliest),
+            latest_time=to_time(self.latest),
+            urgent=self.urgent.isChecked(),
+            note=self.note.text(),
+        )
+
+    def save(self) -> None:
+        data = self.collect()
+        for wrapper in self.fields.values():
+            wrapper.show_error(None)
+        if data.client_id is None:
+            self.fields["client_id"].show_error(self.tr("Choose a client from the list."))
+            return
+        try:
+            self.ops.run(
+                lambda s: waitlist.add_to_waitlist(s, data, today=dt.date.today()),
+                Changes.APPOINTMENTS,
+            )
+        except ValidationError as error:
+            for problem in error.errors:
+                wrapper = self.fields.get(problem.field) or self.fields["client_id"]
+                wrapper.show_error(problem.message)
+            return
+        self.accept()
+
+
+class WaitlistPanel(QWidget):
+    """Who is waiting, urgent first then longest waiting."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        title = QLabel(self.tr("Waitlist"))
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        self.model = WaitlistModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("waitlist_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WaitColumn.WAITING, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setAccessibleName(self.tr("Waitlist"))
+        self.empty = QLabel(
+            self.tr(
+                "Nobody is waiting. Add a client when they ask for a slot you cannot offer yet."
+            )
+        )
+        self.empty.setWordWrap(True)
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.add_button.setObjectName("waitlist_add")
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setObjectName("waitlist_remove")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(title)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove)
+        ops.changed.connect(
+            lambda changes: (
+                self.refresh() if changes & (Changes.APPOINTMENTS | Changes.CLIENTS) else None
+            )
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = self.ops.read(lambda s: waitlist.list_waiting(s, today=dt.date.today()))
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        self.table.setVisible(bool(rows))
+        self.remove_button.setEnabled(bool(rows))
+
+    def make_dialog(self) -> WaitlistDialog:
+        return WaitlistDialog(self.ops, self)
+
+    def add(self) -> None:
+        self.make_dialog().exec()
+
+    def remove(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        entry_id = index.data(Qt.ItemDataRole.UserRole)
+        try:
+            self.ops.run(
+                lambda s: waitlist.remove_entry(s, entry_id, today=dt.date.today()),
+                Changes.APPOINTMENTS,
+            )
+        except (ValidationError, NotFoundError) as error:
+            QMessageBox.warning(self, self.tr("Waitlist"), str(error))
+
+
+class FreedSlotDialog(QDialog):
+    """A slot was freed: offer it to the fitting waitlist clients, urgent first."""
+
+    def __init__(
+        self,
+        ops: Operations,
+        slot: FreedSlot,
+        candidates: list[WaitlistRow],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.slot = slot
+        self.setObjectName("freed_slot_dialog")
+        self.setWindowTitle(self.tr("A slot is free"))
+        intro = QLabel(
+            self.tr("{when} is free now. These clients on the waitlist fit it:").format(
+                when=f"{slot.start:%A %-d %B, %H:%M}"
+            )
+        )
+        intro.setWordWrap(True)
+        self.model = WaitlistModel(self)
+        self.model.set_rows(candidates)
+        self.table = QTableView()
+        self.table.setObjectName("freed_slot_candidates")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectRow(0)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox()
+        self.book_button = buttons.addButton(
+            self.tr("Book selected client"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.book_button.setObjectName("book_from_waitlist")
+        buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.book)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.resize(560, 300)
+
+    def book(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.error.setText("⚠ " + self.tr("Choose a client first."))
+            self.error.show()
+            return
+        entry_id = self.model.rows[index.row()].id
+        try:
+            self.ops.run(
+                lambda s: waitlist.book_from_waitlist(
+                    s, entry_id, self.slot, now=dt.datetime.now()
+                ),
+                Changes.APPOINTMENTS,
+            )
+        except (ConflictError, ValidationError) as error:
+            self.error.setText("⚠ " + " ".join(e.message for e in error.errors))
+            self.error.show()
+            return
+        except NotFoundError as error:
+            self.error.setText(f"⚠ {error}")
+            self.error.show()
+            return
+        self.accept()
