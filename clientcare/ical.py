@@ -162,7 +162,9 @@ def export_ics(
 ) -> bytes:
     """The non-cancelled appointments starting from ``start`` to ``end`` (inclusive) as .ics.
 
-    Raises ValidationError for an unknown time zone or an end before the start.
+    ``now`` is the export time for DTSTAMP (naive means UTC, like other bookkeeping
+    times). Titles follow ``privacy``; notes are never written. Raises
+    ValidationError for an unknown time zone or an end before the start.
     """
     if end < start:
         raise ValidationError.single("end", "The last day is before the first day.")
@@ -302,6 +304,14 @@ class _Skip(Exception):
     """An event that cannot be imported; the message is the reason for the report."""
 
 
+_PROPERTY_WORDS = {
+    "DTSTART": "a start time",
+    "DTEND": "an end time",
+    "DURATION": "a length",
+    "RECURRENCE-ID": "a changed repeat",
+}
+
+
 def _value(event: icalendar.Component, name: str) -> Any:
     prop = event.get(name)
     if prop is None:
@@ -309,7 +319,7 @@ def _value(event: icalendar.Component, name: str) -> Any:
     try:
         return prop.dt
     except Exception as exc:  # a vBroken property: icalendar 7 raises on .dt
-        raise _Skip(f"has a {name.lower()} ClientCare cannot read") from exc
+        raise _Skip(f"has {_PROPERTY_WORDS.get(name, name)} ClientCare cannot read") from exc
 
 
 def _local(value: dt.date | dt.datetime, zone: ZoneInfo) -> dt.datetime:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from clientcare.backup import backup_to
 from clientcare.db.migrate import OpenReport
 from clientcare.practice import get_settings
+from ui.dialogs.ical import ExportDialog, ImportDialog
 from ui.ops import Operations
 from ui.screens.calendar import CalendarScreen
 from ui.screens.clients import ClientsScreen
@@ -147,6 +148,15 @@ class MainWindow(QMainWindow):
         backup.triggered.connect(self.back_up_now)
         file_menu.addAction(backup)
         file_menu.addSeparator()
+        export_ics = QAction(self.tr("&Export calendar (.ics)…"), self)
+        export_ics.setObjectName("action_export_ics")
+        export_ics.triggered.connect(self.export_calendar)
+        file_menu.addAction(export_ics)
+        import_ics = QAction(self.tr("&Import calendar (.ics)…"), self)
+        import_ics.setObjectName("action_import_ics")
+        import_ics.triggered.connect(self.import_calendar)
+        file_menu.addAction(import_ics)
+        file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         # Not every platform theme defines StandardKey.Quit; Ctrl+Q is what people expect.
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -202,6 +212,28 @@ class MainWindow(QMainWindow):
             )
             return
         self.statusBar().showMessage(self.tr("Backup saved to {path}").format(path=written), 8000)
+
+    def export_calendar(self) -> None:
+        dialog = ExportDialog(self.ops, self)
+        if dialog.exec() == ExportDialog.DialogCode.Accepted and dialog.written:
+            self.statusBar().showMessage(
+                self.tr("Calendar saved to {path}").format(path=dialog.written), 8000
+            )
+
+    def import_calendar(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a calendar file"), "", "iCalendar (*.ics);;All files (*)"
+        )
+        if not name:
+            return
+        dialog = ImportDialog(self.ops, Path(name), self)
+        if dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.model.report:
+            self.statusBar().showMessage(
+                self.tr("Imported {n} events from {name}").format(
+                    n=dialog.model.report.imported, name=Path(name).name
+                ),
+                8000,
+            )
 
     def show_about(self) -> None:
         QMessageBox.about(

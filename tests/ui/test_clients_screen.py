@@ -256,3 +256,50 @@ def test_practitioner_choice_is_stored(qtbot: QtBot, ops: Operations, db: Databa
     screen.form.practitioner.setCurrentIndex(screen.form.practitioner.findText("Dr. Ada Example"))
     qtbot.mouseClick(screen.form.save_button, Qt.MouseButton.LeftButton)
     assert screen.proxy.index(0, ClientColumn.PRACTITIONER).data() == "Dr. Ada Example"
+
+
+def test_client_page_lists_appointments_with_outcome_counts(
+    qtbot: QtBot, ops: Operations, db: Database
+) -> None:
+    from clientcare import appointments
+    from clientcare.appointments import AppointmentInput
+    from clientcare.db.models import CancelledBy
+
+    (ann_id,) = seed(db, "Ann Example")
+    with db.unit_of_work() as session:
+        ada = Practitioner(full_name="Dr. Ada Example")
+        session.add(ada)
+        session.flush()
+        now = dt.datetime.now()
+        past = dt.datetime.combine(TODAY - dt.timedelta(days=14), dt.time(10))
+        done = appointments.create_appointment(
+            session, AppointmentInput(ann_id, ada.id, past, 50), now=now
+        )
+        appointments.mark_arrived(session, done.id, arrived_at=past + dt.timedelta(minutes=7))
+        appointments.mark_completed(session, done.id, now=now)
+        missed = appointments.create_appointment(
+            session, AppointmentInput(ann_id, ada.id, past + dt.timedelta(days=7), 50), now=now
+        )
+        appointments.mark_no_show(session, missed.id, now=now)
+        future = dt.datetime.combine(TODAY + dt.timedelta(days=10), dt.time(11))
+        appointments.create_appointment(
+            session, AppointmentInput(ann_id, ada.id, future, 50), now=now
+        )
+        cancelled = appointments.create_appointment(
+            session, AppointmentInput(ann_id, ada.id, future + dt.timedelta(days=7), 50), now=now
+        )
+        appointments.cancel_appointment(
+            session, cancelled.id, by=CancelledBy.CLIENT, reason="Holiday", now=now
+        )
+    screen = make_screen(qtbot, ops)
+    screen.table.selectRow(0)
+    form = screen.form
+    assert form.appointment_counts.text() == ("Attended 1 · late 1 · no-show 1 · cancelled 1")
+    lines = [
+        form.appointments_model.item(r).text().strip()
+        for r in range(form.appointments_model.rowCount())
+    ]
+    assert lines[0] == "Upcoming"
+    assert lines[1].startswith(f"{future:%a %-d %b %Y %H:%M}") and "Scheduled" in lines[1]
+    assert lines[2] == "Past"
+    assert len(lines) == 6

@@ -253,18 +253,28 @@ def test_round_trip_into_a_fresh_database(db: Database, other_db: Database) -> N
     book(db, practitioner_id, ids["Sam Smith"], dt.datetime(2026, 12, 1, 11), 90)
     book(db, practitioner_id, ids["Robert Sample"], dt.datetime(2026, 12, 24, 9, 30), 5)
     book(db, practitioner_id, ids["Sam Smith"], dt.datetime(2026, 12, 29, 8), 600)
+    book(
+        db,
+        practitioner_id,
+        ids["Zoë Ñúñez"],
+        dt.datetime(2026, 12, 30, 12),
+        mode=AppointmentMode.PHONE,
+        location="Room 2",
+    )
     data = do_export(db)
 
     other_practitioner, _ = setup_practice(other_db)
     report = run_import(other_db, data, other_practitioner)
 
-    assert (report.imported, report.skipped) == (4, 0)
+    assert (report.imported, report.skipped) == (5, 0)
     assert stored_appointments(other_db) == stored_appointments(db)
     with other_db.reading() as session:
         stored = session.scalars(select(Appointment)).all()
         assert {a.status for a in stored} == {AppointmentStatus.SCHEDULED}
         assert {a.practitioner_id for a in stored} == {other_practitioner}
         assert all(a.ical_uid and a.ical_uid.startswith("clientcare-appointment-") for a in stored)
+        phone = [a for a in stored if a.mode is AppointmentMode.PHONE]
+        assert [(a.start, a.location) for a in phone] == [(dt.datetime(2026, 12, 30, 12), "Room 2")]
 
 
 def test_importing_own_export_into_the_same_database_adds_nothing(db: Database) -> None:
@@ -547,6 +557,49 @@ def test_unknown_practitioner_or_time_zone(db: Database) -> None:
             now=NOW,
         )
     assert caught.value.for_field("tz_name")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "DTSTART:20261201T100000\nRRULE:garbage",
+        "DTSTART:20261201T100000\nDURATION:garbage",
+        "DTSTART:20261201T100000\nDTEND:20261201T110000\nEXDATE:garbage\nRRULE:FREQ=DAILY;COUNT=3",
+        "DTSTART:20261201T100000\nDTEND:20261201T110000\nRECURRENCE-ID:garbage",
+        "DTSTART;VALUE=DATE:20261201\nDTEND:20261201T110000",
+        "DTSTART:20261201T100000\nDTSTART:20261202T100000\nDTEND:20261201T110000",
+        "SUMMARY:a\nSUMMARY:b\nDTSTART:20261201T100000\nDTEND:20261201T110000",
+        "DTSTART:20261201T100000\nDTEND:20261201T110000\nRRULE:FREQ=DAILY;COUNT=0",
+        "DTSTART:20261201T100000\nDTEND:20261201T110000\nRRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
+        "DTSTART:20261201T100000\nDURATION:-PT1H",
+        "DTSTART:99991231T235959\nDTEND:99991231T235959",
+        "DTSTART:00010101T000000Z\nDTEND:00010101T010000Z",
+        "DTSTART:20261201T100000Z\nDTEND:20261201T110000Z\nRRULE:FREQ=SECONDLY;UNTIL=20300101T000000Z",
+    ],
+)
+def test_odd_properties_give_a_line_never_an_exception(db: Database, body: str) -> None:
+    practitioner_id, _ids = setup_practice(db)
+    report = run_import(db, calendar(f"UID:odd\n{body}"), practitioner_id, ImportAs.BUSY_TIME)
+    assert report.lines
+    assert all(line.outcome == "imported" or line.reason for line in report.lines)
+
+
+def test_a_changed_repeat_replaces_its_occurrence(db: Database) -> None:
+    practitioner_id, _ids = setup_practice(db)
+    data = calendar(
+        event("s", "Sam Smith", "20261201T100000", "20261201T105000", "RRULE:FREQ=DAILY;COUNT=3"),
+        event(
+            "s", "Sam Smith", "20261202T150000", "20261202T155000", "RECURRENCE-ID:20261202T100000"
+        ),
+    )
+    report = run_import(db, data, practitioner_id)
+    assert report.imported == 3
+    starts = sorted(start for _name, start, _minutes in stored_appointments(db))
+    assert starts == [
+        dt.datetime(2026, 12, 1, 10),
+        dt.datetime(2026, 12, 2, 15),
+        dt.datetime(2026, 12, 3, 10),
+    ]
 
 
 # ---------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import clients
+from clientcare import appointments, clients
 from clientcare.clients import STATUS_LABELS, ClientDetail, ClientInput
 from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
@@ -169,6 +169,7 @@ class ClientForm(QWidget):
         buttons.addWidget(self.save_button)
 
         self.facts_box = self._build_facts()
+        self.appointments_box = self._build_appointments()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -180,6 +181,7 @@ class ClientForm(QWidget):
         layout.addLayout(buttons)
         layout.addSpacing(10)
         layout.addWidget(self.facts_box)
+        layout.addWidget(self.appointments_box)
         layout.addStretch(1)
 
         for line in (
@@ -247,6 +249,69 @@ class ClientForm(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.fact_error)
         return box
+
+    # -- appointments --------------------------------------------------------
+
+    def _build_appointments(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Appointments"))
+        box.setObjectName("client_appointments")
+        self.appointment_counts = QLabel()
+        self.appointment_counts.setObjectName("appointment_counts")
+        self.appointment_counts.setWordWrap(True)
+        self.appointments_model = QStandardItemModel(self)
+        self.appointments_view = QListView()
+        self.appointments_view.setObjectName("appointments_list")
+        self.appointments_view.setModel(self.appointments_model)
+        self.appointments_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.appointments_view.setMinimumHeight(120)
+        self.appointments_view.setAccessibleName(self.tr("The client's appointments"))
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.appointment_counts)
+        layout.addWidget(self.appointments_view)
+        return box
+
+    def _show_appointments(self) -> None:
+        self.appointments_model.clear()
+        client = self.client
+        self.appointments_box.setVisible(client is not None)
+        if client is None:
+            return
+        now = dt.datetime.now()
+        summary = self.ops.read(lambda s: appointments.client_appointments(s, client.id, now=now))
+        self.appointment_counts.setText(
+            self.tr(
+                "Attended {attended} · late {late} · no-show {no_show} · cancelled {cancelled}"
+            ).format(
+                attended=summary.attended,
+                late=summary.late,
+                no_show=summary.no_show,
+                cancelled=summary.cancelled,
+            )
+        )
+
+        def add(heading: str, items: tuple[appointments.AppointmentDetail, ...]) -> None:
+            title = QStandardItem(heading)
+            font = title.font()
+            font.setBold(True)
+            title.setFont(font)
+            title.setSelectable(False)
+            self.appointments_model.appendRow(title)
+            if not items:
+                none = QStandardItem("   " + self.tr("none"))
+                none.setEnabled(False)
+                self.appointments_model.appendRow(none)
+            for item in items[:50]:
+                label = (
+                    f"   {item.start:%a %-d %b %Y %H:%M} · "
+                    f"{appointments.MODE_LABELS[item.mode]} · "
+                    f"{appointments.STATUS_LABELS[item.status]} · {item.practitioner_name}"
+                )
+                row = QStandardItem(label)
+                row.setData(item.id, Qt.ItemDataRole.UserRole)
+                self.appointments_model.appendRow(row)
+
+        add(self.tr("Upcoming"), summary.upcoming)
+        add(self.tr("Past"), summary.past)
 
     def _show_facts(self) -> None:
         self.facts_model.clear()
@@ -324,6 +389,7 @@ class ClientForm(QWidget):
                 self.subheading.setText(f"{greeting} · {since}")
             self.clear_errors()
             self._show_facts()
+            self._show_appointments()
         finally:
             self._loading = False
         self._loaded_input = self.collect()
@@ -648,6 +714,8 @@ class ClientsScreen(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes & (Changes.CLIENTS | Changes.SETTINGS):
             self.refresh()
+        if changes & Changes.APPOINTMENTS:
+            self.form._show_appointments()
 
     # -- actions -------------------------------------------------------------------
 

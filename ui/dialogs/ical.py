@@ -1,0 +1,292 @@
+"""Calendar files: export a range to .ics, import an .ics with a preview of every event."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientcare import ical
+from clientcare.config import local_timezone_name
+from clientcare.errors import ValidationError
+from clientcare.ical import ImportAs, ImportReport, TitlePrivacy
+from clientcare.practice import list_practitioners
+from ui.ops import Changes, Operations
+from ui.widgets.fields import ERROR_STYLE
+
+Index = QModelIndex | QPersistentModelIndex
+
+PRIVACY_LABELS = {
+    TitlePrivacy.GENERIC: "“Client session” (no names)",
+    TitlePrivacy.INITIALS: "Initials",
+    TitlePrivacy.PREFERRED_NAME: "Preferred name",
+    TitlePrivacy.FULL_NAME: "Full name",
+}
+
+
+def _date(edit: QDateEdit) -> dt.date:
+    day = edit.date()
+    return dt.date(day.year(), day.month(), day.day())
+
+
+class ExportDialog(QDialog):
+    """Choose the range, practitioner and how much of a name the titles show."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.setObjectName("export_dialog")
+        self.setWindowTitle(self.tr("Export appointments to a calendar file"))
+        today = QDate.currentDate()
+        self.first = QDateEdit(today)
+        self.last = QDateEdit(today.addMonths(3))
+        for edit in (self.first, self.last):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+        self.practitioner = QComboBox()
+        self.practitioner.addItem(self.tr("All practitioners"), None)
+        for practitioner in ops.read(list_practitioners):
+            self.practitioner.addItem(practitioner.full_name, practitioner.id)
+        self.privacy = QComboBox()
+        self.privacy.setObjectName("privacy")
+        for value, label in PRIVACY_LABELS.items():
+            self.privacy.addItem(self.tr(label), value.value)
+        note = QLabel(
+            self.tr(
+                "Calendar files are often synced to phones and shared calendars. Titles show "
+                "only what you choose here; notes are never exported."
+            )
+        )
+        note.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(self.tr("From"), self.first)
+        form.addRow(self.tr("To"), self.last)
+        form.addRow(self.tr("Practitioner"), self.practitioner)
+        form.addRow(self.tr("Titles show"), self.privacy)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.export)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.written: Path | None = None
+
+    def choose_file(self) -> str:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save calendar file"), "appointments.ics", "iCalendar (*.ics)"
+        )
+        return name
+
+    def export(self) -> None:
+        first, last = _date(self.first), _date(self.last)
+        if last < first:
+            self.error.setText("⚠ " + self.tr("The end date must be on or after the start date."))
+            self.error.show()
+            return
+        target = self.choose_file()
+        if not target:
+            return
+        practitioner_id = self.practitioner.currentData()
+        privacy = TitlePrivacy(self.privacy.currentData())
+        data = self.ops.read(
+            lambda s: ical.export_ics(
+                s,
+                start=first,
+                end=last,
+                practitioner_id=practitioner_id,
+                privacy=privacy,
+                tz_name=local_timezone_name(),
+                now=dt.datetime.now(),
+            )
+        )
+        try:
+            Path(target).write_bytes(data)
+        except OSError as error:
+            self.error.setText(
+                "⚠ " + self.tr("Could not write the file: {e}").format(e=error.strerror)
+            )
+            self.error.show()
+            return
+        self.written = Path(target)
+        self.accept()
+
+
+class ReportModel(QAbstractTableModel):
+    HEADERS = ("#", "Event", "Starts", "Result", "Why")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.report: ImportReport | None = None
+
+    def set_report(self, report: ImportReport | None) -> None:
+        self.beginResetModel()
+        self.report = report
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self.report is None else len(self.report.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.report is None:
+            return None
+        line = self.report.lines[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        return (
+            str(line.number),
+            line.summary,
+            f"{line.start:%a %-d %b %Y %H:%M}" if line.start else "—",
+            str(line.outcome).replace("_", " "),
+            line.reason,
+        )[index.column()]
+
+
+class ImportDialog(QDialog):
+    """Read an .ics, preview what would happen to every event, then import in one go."""
+
+    def __init__(self, ops: Operations, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.path = path
+        self.data = b""
+        self.setObjectName("import_dialog")
+        self.setWindowTitle(self.tr("Import {name}").format(name=path.name))
+        self.resize(820, 520)
+        self.practitioner = QComboBox()
+        for practitioner in ops.read(list_practitioners):
+            self.practitioner.addItem(practitioner.full_name, practitioner.id)
+        self.as_ = QComboBox()
+        self.as_.setObjectName("import_as")
+        self.as_.addItem(self.tr("Busy time (blocks the calendar)"), ImportAs.BUSY_TIME.value)
+        self.as_.addItem(
+            self.tr("Appointments (event titles must be client names)"),
+            ImportAs.APPOINTMENTS.value,
+        )
+        self.summary = QLabel()
+        self.summary.setObjectName("import_summary")
+        self.summary.setWordWrap(True)
+        self.model = ReportModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("import_report")
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.error = QLabel()
+        self.error.setObjectName("import_error")
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(
+            self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.import_button.setObjectName("do_import")
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.do_import)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow(self.tr("For"), self.practitioner)
+        form.addRow(self.tr("Import as"), self.as_)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.practitioner.currentIndexChanged.connect(self.preview)
+        self.as_.currentIndexChanged.connect(self.preview)
+        try:
+            self.data = path.read_bytes()
+        except OSError as error:
+            self._fail(self.tr("The file could not be read: {e}").format(e=error.strerror))
+            return
+        self.preview()
+
+    def _fail(self, message: str) -> None:
+        self.error.setText(f"⚠ {message}")
+        self.error.show()
+        self.import_button.setEnabled(False)
+        self.model.set_report(None)
+
+    def _run(self, *, dry_run: bool) -> ImportReport:
+        practitioner_id = self.practitioner.currentData()
+        as_ = ImportAs(self.as_.currentData())
+
+        def action(session):  # type: ignore[no-untyped-def]
+            return ical.import_ics(
+                session,
+                self.data,
+                practitioner_id=practitioner_id,
+                as_=as_,
+                tz_name=local_timezone_name(),
+                now=dt.datetime.now(),
+                dry_run=dry_run,
+            )
+
+        if dry_run:
+            return self.ops.read(action)
+        return self.ops.run(action, Changes.APPOINTMENTS)
+
+    def preview(self) -> None:
+        if self.practitioner.currentData() is None:
+            self._fail(self.tr("Add a practitioner in Settings before importing a calendar."))
+            return
+        try:
+            report = self._run(dry_run=True)
+        except ValidationError as error:
+            self._fail(" ".join(e.message for e in error.errors))
+            return
+        self.error.hide()
+        self.model.set_report(report)
+        self.summary.setText(
+            self.tr(
+                "{imported} of {total} events can be imported; {skipped} will be skipped "
+                "(the table says why). Nothing is stored until you click Import."
+            ).format(imported=report.imported, total=len(report.lines), skipped=report.skipped)
+        )
+        self.import_button.setEnabled(report.imported > 0)
+
+    def do_import(self) -> None:
+        try:
+            report = self._run(dry_run=False)
+        except ValidationError as error:
+            self._fail(" ".join(e.message for e in error.errors))
+            return
+        self.model.set_report(report)
+        self.accept()
