@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -53,6 +54,7 @@ MAX_TITLE = 200
 MAX_LOCATION = 200
 MAX_UID = 255
 _COUNT_CAP = 10_000  # how far we count left-out occurrences of a rule with UNTIL
+EXPANSION_SECONDS = 5.0  # all repeating events of one file together
 
 # Appointments that hold a time slot (exported, and checked for overlaps).
 ACTIVE_STATUSES = (
@@ -393,6 +395,8 @@ def _expand(
     all_day = not isinstance(begin, dt.datetime)
     first = dt.datetime.combine(begin, dt.time()) if all_day else begin
     text, count, ends = _rule_text(event, first, zone)
+    if _never_happens(text):
+        raise _Skip("repeats on a day that never comes (such as 30 February)")
     try:
         rule = rrulestr(text, dtstart=first)
     except (ValueError, TypeError) as exc:
@@ -432,6 +436,27 @@ def _expand(
     )
 
 
+_LONGEST_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _never_happens(rule_text: str) -> bool:
+    """Whether BYMONTH and BYMONTHDAY allow no day at all.
+
+    dateutil looks for such a day until the year 9999 (seconds per event), so a
+    file could otherwise stall the import.
+    """
+    parts = dict(part.partition("=")[::2] for part in rule_text.upper().split(";"))
+    try:
+        months = [int(m) for m in parts["BYMONTH"].split(",")] if "BYMONTH" in parts else []
+        days = [int(d) for d in parts.get("BYMONTHDAY", "").split(",") if d]
+    except ValueError:
+        return False  # dateutil will refuse it with a clearer reason
+    if not days:
+        return False
+    months = [m for m in months if 1 <= m <= 12] or list(range(1, 13))
+    return not any(1 <= abs(day) <= _LONGEST_MONTH[m - 1] for m in months for day in days)
+
+
 def _exdates(event: icalendar.Component) -> list[dt.date | dt.datetime]:
     try:
         return list(event.exdates)
@@ -453,11 +478,17 @@ def _read_event(
     zone: ZoneInfo,
     now: dt.datetime,
     overrides: dict[str, set[dt.datetime]],
+    deadline: float = float("inf"),
 ) -> _EventResult:
     """The occurrences of one event within the limits, and report lines for what was left out."""
     summary = clean_text(_first(event, "SUMMARY"), MAX_TITLE)
     result = _EventResult()
     try:
+        if "RRULE" in event and time.monotonic() > deadline:
+            raise _Skip(
+                "the file has more repeating events than ClientCare can work out at once; "
+                "import the rest from a smaller file"
+            )
         _occurrences(event, number, summary, zone, now, overrides, result)
     except _Skip as skip:
         reason = str(skip)
@@ -781,8 +812,9 @@ def import_ics(
     overrides = _overrides(events, zone)
     lines: list[ImportLine] = []
     occurrences: list[_Occurrence] = []
+    deadline = time.monotonic() + EXPANSION_SECONDS
     for number, event in enumerate(events, start=1):
-        result = _read_event(event, number, zone, now, overrides)
+        result = _read_event(event, number, zone, now, overrides, deadline)
         lines.extend(result.lines)
         for occurrence in result.occurrences:
             reason = _limits(occurrence, now)

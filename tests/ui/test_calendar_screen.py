@@ -268,3 +268,27 @@ def test_views_and_navigation(qtbot: QtBot, ops: Operations, people: dict[str, i
     month_button = next(b for b in screen.view_buttons.buttons() if b.property("view") == "month")
     qtbot.mouseClick(month_button, Qt.MouseButton.LeftButton)
     assert screen.stack.currentWidget() is screen.month
+
+
+def test_editing_a_series_asks_which_and_changes_the_following(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int], typist
+) -> None:
+    with db.unit_of_work() as session:
+        created = series.create_series(
+            session,
+            AppointmentInput(people["zoe"], people["ada"], at(9), 50),
+            series.SeriesRule(series.Frequency.WEEKLY, 1, count=4),
+            now=dt.datetime.now(),
+        )
+    third = created.appointments[2]
+    dialog = AppointmentDialog(ops, appointment_id=third.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ask_scope = lambda: series.Scope.FOLLOWING  # type: ignore[method-assign]
+    typist(dialog.location, "Room 2")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with db.reading() as session:
+        locations = [
+            a.location for a in session.scalars(select(Appointment).order_by(Appointment.start))
+        ]
+    assert locations == ["", "", "Room 2", "Room 2"]

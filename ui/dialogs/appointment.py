@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -61,6 +62,24 @@ def _canceller(existing: AppointmentDetail, by: CancelledBy, reason: str, scope:
     return cancel
 
 
+def _series_editor(  # type: ignore[no-untyped-def]
+    existing: AppointmentDetail, data: AppointmentInput, scope: series.Scope, allow: bool
+):
+    """One unit of work: move the occurrences in scope if the start changed, then edit them."""
+    now = dt.datetime.now()
+
+    def edit(session):  # type: ignore[no-untyped-def]
+        if data.start != existing.start:
+            series.move_occurrence(
+                session, existing.id, data.start, scope=scope, now=now, allow_conflict=allow
+            )
+        return series.update_occurrences(
+            session, existing.id, data, scope=scope, now=now, allow_conflict=allow
+        )
+
+    return edit
+
+
 class AppointmentDialog(QDialog):
     """New appointment (optionally a series) or an existing one."""
 
@@ -84,7 +103,7 @@ class AppointmentDialog(QDialog):
         self.stored: list[AppointmentDetail] = []
         settings = ops.read(get_settings)
         self.setWindowTitle(self.tr("Appointment") if self.existing else self.tr("New appointment"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
 
         # Client: type-ahead over the clients who can be booked.
         rows = ops.read(lambda s: clients.list_clients(s, "", BOOKABLE))
@@ -120,6 +139,7 @@ class AppointmentDialog(QDialog):
         self.notes.setFixedHeight(70)
 
         self.repeat = QComboBox()
+        self.repeat.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.repeat.addItem(self.tr("Does not repeat"), None)
         self.repeat.addItem(self.tr("Weekly"), (series.Frequency.WEEKLY.value, 1))
         self.repeat.addItem(self.tr("Every 2 weeks"), (series.Frequency.WEEKLY.value, 2))
@@ -383,6 +403,26 @@ class AppointmentDialog(QDialog):
             return series.SeriesRule(series.Frequency(frequency), interval, until=until)
         return series.SeriesRule(series.Frequency(frequency), interval, count=self.times.value())
 
+    def ask_scope(self) -> series.Scope | None:
+        """Which occurrences an edit of a series appointment applies to (None: cancel)."""
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("Change a repeating appointment"))
+        box.setText(self.tr("This appointment is part of a series. Change which ones?"))
+        choices = {
+            box.addButton(self.tr("Only this one"), QMessageBox.ButtonRole.AcceptRole): (
+                series.Scope.THIS
+            ),
+            box.addButton(self.tr("This and following"), QMessageBox.ButtonRole.AcceptRole): (
+                series.Scope.FOLLOWING
+            ),
+            box.addButton(self.tr("All in the series"), QMessageBox.ButtonRole.AcceptRole): (
+                series.Scope.ALL
+            ),
+        }
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return choices.get(box.clickedButton())
+
     def _clear(self) -> None:
         for wrapper in self.fields.values():
             wrapper.show_error(None)
@@ -407,7 +447,14 @@ class AppointmentDialog(QDialog):
         rule = self.rule()
         existing = self.existing
         try:
-            if existing is not None:
+            if existing is not None and existing.series_id is not None:
+                scope = self.ask_scope()
+                if scope is None:
+                    return
+                result = self.ops.run(
+                    _series_editor(existing, data, scope, allow), Changes.APPOINTMENTS
+                )
+            elif existing is not None:
                 result = self.ops.run(
                     lambda s: [
                         appointments.update_appointment(
