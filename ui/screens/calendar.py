@@ -385,6 +385,8 @@ class CalendarScreen(QWidget):
                     ),
                     Changes.APPOINTMENTS,
                 )
+                # The old time is free now: offer it to whoever is waiting for it.
+                self.offer_freed_slot(item)
             else:
                 self.ops.run(
                     lambda s: series.move_occurrence(
