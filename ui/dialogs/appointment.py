@@ -32,7 +32,7 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from ui.dialogs.cancel import CancelDialog
 from ui.ops import Changes, Operations
-from ui.widgets.fields import ERROR_STYLE, FieldWithError
+from ui.widgets.fields import FieldWithError, error_label
 
 BOOKABLE = frozenset({ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED})
 
@@ -191,19 +191,11 @@ class AppointmentDialog(QDialog):
             label.setBuddy(editor)
             form.addRow(label, wrapper)
 
-        self.conflict_box = QLabel()
-        self.conflict_box.setObjectName("conflict_message")
-        self.conflict_box.setWordWrap(True)
-        self.conflict_box.setStyleSheet(ERROR_STYLE)
-        self.conflict_box.hide()
+        self.conflict_box = error_label("conflict_message")
         self.override = QCheckBox(self.tr("Book anyway (double-booking)"))
         self.override.setObjectName("allow_conflict")
         self.override.hide()
-        self.form_error = QLabel()
-        self.form_error.setObjectName("form_error")
-        self.form_error.setWordWrap(True)
-        self.form_error.setStyleSheet(ERROR_STYLE)
-        self.form_error.hide()
+        self.form_error = error_label("form_error")
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

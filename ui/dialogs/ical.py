@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,10 +27,9 @@ from clientcare.config import local_timezone_name
 from clientcare.errors import ValidationError
 from clientcare.ical import ImportAs, ImportReport, TitlePrivacy
 from clientcare.practice import list_practitioners
+from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
-from ui.widgets.fields import ERROR_STYLE
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.widgets.fields import error_label
 
 PRIVACY_LABELS = {
     TitlePrivacy.GENERIC: "“Client session” (no names)",
@@ -74,10 +73,7 @@ class ExportDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(self.tr("From"), self.first)
         form.addRow(self.tr("To"), self.last)
@@ -135,35 +131,21 @@ class ExportDialog(QDialog):
         self.accept()
 
 
-class ReportModel(QAbstractTableModel):
-    HEADERS = ("#", "Event", "Starts", "Result", "Why")
+class ReportModel(RowsTableModel):
+    headers = ("#", "Event", "Starts", "Result", "Why")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.report: ImportReport | None = None
 
     def set_report(self, report: ImportReport | None) -> None:
-        self.beginResetModel()
         self.report = report
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.report is None else len(self.report.lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
+        self.set_rows(report.lines if report else ())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or self.report is None:
             return None
-        line = self.report.lines[index.row()]
+        line = self.rows[index.row()]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         return (
@@ -207,11 +189,7 @@ class ImportDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.error = QLabel()
-        self.error.setObjectName("import_error")
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label("import_error")
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(
             self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole

@@ -5,11 +5,10 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from clientcare.clients import STATUS_LABELS, ClientRow
-
-Index = QModelIndex | QPersistentModelIndex
+from ui.models.base import Index, RowsTableModel
 
 
 class ClientColumn(IntEnum):
@@ -36,39 +35,20 @@ ClientIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
 
-class ClientTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ClientRow] = []
-
-    def set_rows(self, rows: list[ClientRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+class ClientTableModel(RowsTableModel):
+    headers = tuple(HEADERS[column] for column in ClientColumn)
+    rows: list[ClientRow]
 
     def row_for_id(self, client_id: int) -> int | None:
-        for number, row in enumerate(self._rows):
+        for number, row in enumerate(self.rows):
             if row.id == client_id:
                 return number
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(ClientColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(HEADERS[ClientColumn(section)])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self.rows[index.row()]
         column = ClientColumn(index.column())
         if role == ClientIdRole:
             return row.id

@@ -36,7 +36,7 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, SortRole
 from ui.ops import Changes, Operations
-from ui.widgets.fields import ERROR_STYLE, FieldWithError
+from ui.widgets.fields import FieldWithError, error_label
 
 FORM_FIELDS = (
     "full_name",
@@ -147,11 +147,7 @@ class ClientForm(QWidget):
             label.setBuddy(editor)
             form.addRow(label, wrapper)
 
-        self.form_error = QLabel()
-        self.form_error.setObjectName("form_error")
-        self.form_error.setWordWrap(True)
-        self.form_error.setStyleSheet(ERROR_STYLE)
-        self.form_error.hide()
+        self.form_error = error_label("form_error")
 
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setObjectName("save_client")
@@ -235,11 +231,7 @@ class ClientForm(QWidget):
         self.add_fact_button = QPushButton(self.tr("Add fact"))
         self.add_fact_button.setObjectName("add_fact")
         self.add_fact_button.clicked.connect(self.add_fact)
-        self.fact_error = QLabel()
-        self.fact_error.setObjectName("fact_error")
-        self.fact_error.setWordWrap(True)
-        self.fact_error.setStyleSheet(ERROR_STYLE)
-        self.fact_error.hide()
+        self.fact_error = error_label("fact_error")
         row = QHBoxLayout()
         row.addWidget(self.fact_date)
         row.addWidget(self.fact_text, 1)

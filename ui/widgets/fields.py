@@ -37,3 +37,14 @@ class FieldWithError(QWidget):
             self.error.clear()
             self.error.hide()
             self.editor.setAccessibleDescription("")
+
+
+def error_label(object_name: str = "") -> QLabel:
+    """A hidden, word-wrapped message label in the error style, for a form or dialog."""
+    label = QLabel()
+    if object_name:
+        label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.hide()
+    return label

@@ -6,7 +6,7 @@ import datetime as dt
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTime
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,10 +32,10 @@ from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import list_practitioners
 from clientcare.waitlist import FreedSlot, WaitlistInput, WaitlistRow
+from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
-from ui.widgets.fields import ERROR_STYLE, FieldWithError
+from ui.widgets.fields import FieldWithError, error_label
 
-Index = QModelIndex | QPersistentModelIndex
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -45,30 +45,9 @@ class WaitColumn(IntEnum):
     WAITING = 2
 
 
-class WaitlistModel(QAbstractTableModel):
-    HEADERS = ("Client", "Suits them", "Waiting")
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[WaitlistRow] = []
-
-    def set_rows(self, rows: list[WaitlistRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(WaitColumn)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.HEADERS[section])
-        return None
+class WaitlistModel(RowsTableModel):
+    headers = ("Client", "Suits them", "Waiting")
+    rows: list[WaitlistRow]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -314,10 +293,7 @@ class FreedSlotDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectRow(0)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         buttons = QDialogButtonBox()
         self.book_button = buttons.addButton(
             self.tr("Book selected client"), QDialogButtonBox.ButtonRole.AcceptRole
