@@ -140,7 +140,7 @@ class TimeGrid(QWidget):
 
     def sizeHint(self) -> QSize:
         hours = self.last_hour - self.first_hour
-        return QSize(GUTTER_WIDTH + 120 * self.days, HEADER_HEIGHT + hours * HOUR_HEIGHT + 1)
+        return QSize(GUTTER_WIDTH + 120 * self.days, HEADER_HEIGHT + hours * HOUR_HEIGHT + 12)
 
     # -- geometry ----------------------------------------------------------------
 
