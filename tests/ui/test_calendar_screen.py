@@ -14,7 +14,7 @@ from clientcare import appointments, clients, series, waitlist
 from clientcare.appointments import AppointmentInput
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
-from clientcare.db.models import Appointment, ClientStatus, Practitioner
+from clientcare.db.models import Appointment, AppointmentStatus, ClientStatus, Practitioner
 from ui.dialogs.appointment import AppointmentDialog
 from ui.ops import Operations
 from ui.screens.calendar import CalendarScreen
@@ -292,3 +292,48 @@ def test_editing_a_series_asks_which_and_changes_the_following(
             a.location for a in session.scalars(select(Appointment).order_by(Appointment.start))
         ]
     assert locations == ["", "", "Room 2", "Room 2"]
+
+
+def test_reschedule_links_old_to_new_and_frees_the_slot(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    appointment_id = book(db, people, "bob", at(10))
+    screen = make_screen(qtbot, ops)
+    offered: list[object] = []
+    screen.offer_freed_slot = lambda item: offered.append(item)  # type: ignore[method-assign]
+
+    def handle(dialog: AppointmentDialog) -> None:
+        dialog.ask_new_start = lambda: at(15, day=TUESDAY + dt.timedelta(days=1))  # type: ignore[method-assign]
+        qtbot.mouseClick(dialog.reschedule_button, Qt.MouseButton.LeftButton)
+
+    capture_dialogs(screen, handle)
+    screen.open_existing(appointment_id)
+    with db.reading() as session:
+        old = session.get(Appointment, appointment_id)
+        assert old is not None and old.status is AppointmentStatus.RESCHEDULED
+        new = session.get(Appointment, old.rescheduled_to_id)
+        assert new is not None and new.start == at(15, day=TUESDAY + dt.timedelta(days=1))
+    assert len(offered) == 1
+
+
+def test_a_closed_client_is_refused_with_the_reason(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int], typist
+) -> None:
+    with db.unit_of_work() as session:
+        clients.update_client(
+            session,
+            people["bob"],
+            ClientInput(
+                full_name="Robert Sample", preferred_name="Bobby", status=ClientStatus.CLOSED
+            ),
+            region="GB",
+            today=TODAY,
+        )
+    dialog = AppointmentDialog(ops, start=at(9), practitioner_id=people["ada"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    typist(dialog.client, "Robert Sample")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    message = dialog.fields["client_id"].error.text()
+    assert "closed" in message and "Robert Sample" in message
+    assert stored(db) == []

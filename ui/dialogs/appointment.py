@@ -105,17 +105,22 @@ class AppointmentDialog(QDialog):
         self.setWindowTitle(self.tr("Appointment") if self.existing else self.tr("New appointment"))
         self.setMinimumWidth(640)
 
-        # Client: type-ahead over the clients who can be booked.
-        rows = ops.read(lambda s: clients.list_clients(s, "", BOOKABLE))
+        # Client: type-ahead suggests the clients who can be booked; a closed or
+        # declined client typed in full still resolves, so the domain can explain why not.
+        rows = ops.read(lambda s: clients.list_clients(s))
         self._client_ids: dict[str, int] = {}
+        suggestions: list[str] = []
         for row in rows:
             label = row.full_name
             if row.preferred_name and row.preferred_name not in row.full_name.split():
                 label += f" ({row.preferred_name})"
             self._client_ids[label] = row.id
+            self._client_ids.setdefault(row.full_name, row.id)
+            if row.status in BOOKABLE:
+                suggestions.append(label)
         self.client = QLineEdit()
         self.client.setPlaceholderText(self.tr("Start typing a name"))
-        completer = QCompleter(QStringListModel(sorted(self._client_ids, key=str.casefold)), self)
+        completer = QCompleter(QStringListModel(sorted(suggestions, key=str.casefold)), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.client.setCompleter(completer)
@@ -217,12 +222,18 @@ class AppointmentDialog(QDialog):
         self.completed_button.setObjectName("mark_completed")
         self.no_show_button = QPushButton(self.tr("No-show"))
         self.no_show_button.setObjectName("mark_no_show")
+        self.reschedule_button = QPushButton(self.tr("Reschedule…"))
+        self.reschedule_button.setObjectName("reschedule_appointment")
+        self.reschedule_button.setToolTip(
+            self.tr("Book a new time and keep this one, marked rescheduled, linked to it")
+        )
         self.cancel_appointment_button = QPushButton(self.tr("Cancel appointment…"))
         self.cancel_appointment_button.setObjectName("cancel_appointment")
         for button in (
             self.arrived_button,
             self.completed_button,
             self.no_show_button,
+            self.reschedule_button,
             self.cancel_appointment_button,
         ):
             actions.addWidget(button)
@@ -243,6 +254,7 @@ class AppointmentDialog(QDialog):
             )
         )
         self.cancel_appointment_button.clicked.connect(self.cancel_appointment)
+        self.reschedule_button.clicked.connect(self.reschedule)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
@@ -276,6 +288,7 @@ class AppointmentDialog(QDialog):
         self.completed_button.setEnabled("completed" in names)
         self.no_show_button.setEnabled("no_show" in names)
         self.cancel_appointment_button.setEnabled(bool(names & {"cancelled", "late_cancelled"}))
+        self.reschedule_button.setEnabled("rescheduled" in names)
 
     def _status(self, action) -> None:  # type: ignore[no-untyped-def]
         existing = self.existing
@@ -296,6 +309,61 @@ class AppointmentDialog(QDialog):
         if isinstance(error, ValidationError):
             return " ".join(e.message for e in error.errors)
         return str(error)
+
+    def ask_new_start(self) -> dt.datetime | None:
+        """The new time for a reschedule (None: the person changed their mind)."""
+        existing = self.existing
+        assert existing is not None
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Reschedule"))
+        edit = QDateTimeEdit(to_qdatetime(existing.start + dt.timedelta(days=7)))
+        edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        edit.setCalendarPopup(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(
+            QLabel(self.tr("New time for {name}:").format(name=existing.client_preferred_name))
+        )
+        layout.addWidget(edit)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return from_qdatetime(edit.dateTime())
+
+    def reschedule(self) -> None:
+        """Book the new time; the old appointment stays, marked rescheduled and linked."""
+        existing = self.existing
+        if existing is None:
+            return
+        new_start = self.ask_new_start()
+        if new_start is None:
+            return
+        allow = not self.override.isHidden() and self.override.isChecked()
+        self._clear()
+        try:
+            new = self.ops.run(
+                lambda s: appointments.reschedule_appointment(
+                    s, existing.id, new_start, now=dt.datetime.now(), allow_conflict=allow
+                ),
+                Changes.APPOINTMENTS,
+            )
+        except ConflictError as error:
+            self.conflict_box.setText("⚠ " + (error.for_field("start") or str(error)))
+            self.conflict_box.show()
+            self.override.show()
+            return
+        except (ValidationError, NotFoundError) as error:
+            self.form_error.setText(f"⚠ {self._message(error)}")
+            self.form_error.show()
+            return
+        self.existing = self.ops.read(lambda s: appointments.get_appointment(s, existing.id))
+        self.stored = [self.existing, new]
+        self._show_status()
+        self.accept()
 
     def make_cancel_dialog(self) -> CancelDialog:
         existing = self.existing

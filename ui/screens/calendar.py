@@ -300,7 +300,11 @@ class CalendarScreen(QWidget):
         before = dialog.existing
         self.run_dialog(dialog)
         after = dialog.existing
-        freed = {AppointmentStatus.CANCELLED, AppointmentStatus.LATE_CANCELLED}
+        freed = {
+            AppointmentStatus.CANCELLED,
+            AppointmentStatus.LATE_CANCELLED,
+            AppointmentStatus.RESCHEDULED,
+        }
         newly_freed = after is not None and after.status in freed
         if before is not None and before.status not in freed and newly_freed:
             self.offer_freed_slot(after)
