@@ -306,7 +306,7 @@ def _compare(value: Any) -> Compare:
         raise InvalidRule(
             f"'compare' needs a number or a fact to compare with, not {_short(right)}"
         )
-    elif not math.isfinite(right):
+    elif isinstance(right, float) and not math.isfinite(right):
         raise InvalidRule(f"{right} is not a number a rule can use")
     return Compare(left, op, right)
 
@@ -406,8 +406,12 @@ _THRESHOLD_WORDS = {
 }
 
 
+def _num(n: int | float) -> str:
+    return f"{n:g}" if isinstance(n, float) else str(n)
+
+
 def _minutes(n: int | float) -> str:
-    return f"{n:g} minute" if n == 1 else f"{n:g} minutes"
+    return f"{_num(n)} minute" if n == 1 else f"{_num(n)} minutes"
 
 
 def _eval_compare(
@@ -420,7 +424,7 @@ def _eval_compare(
     if left == "practitioner_minutes_late":
         said = f"you were {_minutes(lv)} late" if lv > 0 else "you were on time"
         if right == "lateness_threshold_minutes":
-            return ok, f"{said} — {_THRESHOLD_WORDS[op][words]} the {rv:g}-minute threshold"
+            return ok, f"{said} — {_THRESHOLD_WORDS[op][words]} the {_num(rv)}-minute threshold"
         if (op, rv) in {(">", 0), (">=", 1)} or (not ok and (op, rv) in {("==", 0), ("<=", 0)}):
             return ok, said  # plain lateness needs no comparison spelled out
         return ok, f"{said} ({_OP_WORDS[op][words]} {_minutes(rv)})"
@@ -506,7 +510,9 @@ def applicable_principles(session: Session, facts: InteractionFacts) -> list[App
         .where(Principle.active.is_(True))
         .order_by(Principle.number)
     ).all()
-    return applicable_from((tuple(row) for row in rows), facts)  # type: ignore[misc]
+    return applicable_from(
+        ((r.id, r.number, r.text, r.explanation, r.requirement, r.rule) for r in rows), facts
+    )
 
 
 def missing_required(

@@ -8,7 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clientcare.db.models import PracticeSettings, Practitioner
+from clientcare import audit
+from clientcare.db.models import AuditAction, PracticeSettings, Practitioner
+from clientcare.errors import ValidationError
+from clientcare.text import check_text, clean_line
 
 
 @dataclass(frozen=True)
@@ -73,3 +76,23 @@ def list_practitioners(
         PractitionerRow(p.id, p.full_name, p.is_current_user, p.active)
         for p in session.scalars(query)
     ]
+
+
+def add_practitioner(
+    session: Session, full_name: str, *, is_current_user: bool = False
+) -> PractitionerRow:
+    """Add someone who works in the practice. Raises ValidationError for a bad name."""
+    name = clean_line(full_name)
+    if not name:
+        raise ValidationError.single("full_name", "Please enter the practitioner's name.")
+    problem = check_text("full_name", "The name", name, max_length=200)
+    if problem:
+        raise ValidationError([problem])
+    taken = session.scalar(select(Practitioner.id).where(Practitioner.full_name == name))
+    if taken is not None:
+        raise ValidationError.single("full_name", f"{name} is already a practitioner here.")
+    practitioner = Practitioner(full_name=name, is_current_user=is_current_user)
+    session.add(practitioner)
+    session.flush()
+    audit.record(session, AuditAction.CREATE, "practitioner", practitioner.id, ("full_name",))
+    return PractitionerRow(practitioner.id, practitioner.full_name, is_current_user, True)

@@ -337,3 +337,25 @@ def test_a_closed_client_is_refused_with_the_reason(
     message = dialog.fields["client_id"].error.text()
     assert "closed" in message and "Robert Sample" in message
     assert stored(db) == []
+
+
+def test_first_booking_sets_up_the_practitioner(
+    qtbot: QtBot, ops: Operations, db: Database
+) -> None:
+    screen = make_screen(qtbot, ops)
+    answers = iter(["", "Dr. Ada Example"])
+    problems: list[str] = []
+
+    def ask(problem: str = "") -> str | None:
+        problems.append(problem)
+        return next(answers)
+
+    screen.ask_own_name = ask  # type: ignore[method-assign]
+    opened = capture_dialogs(screen, lambda dialog: None)
+    screen.open_new(at(9))
+    assert problems[1] == "Please enter the practitioner's name."
+    assert len(opened) == 1
+    assert opened[0].practitioner.currentText() == "Dr. Ada Example"  # type: ignore[attr-defined]
+    with db.reading() as session:
+        practitioner = session.scalars(select(Practitioner)).one()
+        assert (practitioner.full_name, practitioner.is_current_user) == ("Dr. Ada Example", True)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -26,7 +27,7 @@ from clientcare import appointments, schedule, series, waitlist
 from clientcare.appointments import AppointmentDetail, ConflictError
 from clientcare.db.models import AppointmentStatus
 from clientcare.errors import NotFoundError, ValidationError
-from clientcare.practice import list_practitioners
+from clientcare.practice import add_practitioner, list_practitioners
 from clientcare.waitlist import FreedSlot
 from ui.dialogs.appointment import AppointmentDialog
 from ui.ops import Changes, Operations
@@ -276,17 +277,36 @@ class CalendarScreen(QWidget):
         return AppointmentDialog(self.ops, parent=self, **kwargs)  # type: ignore[arg-type]
 
     def open_new(self, start: dt.datetime | None) -> None:
-        if not self.ops.read(list_practitioners):
-            QMessageBox.information(
-                self,
-                self.tr("No practitioner yet"),
-                self.tr("Add a practitioner in Settings before booking appointments."),
-            )
+        if not self.ops.read(list_practitioners) and not self.add_first_practitioner():
             return
         dialog = self.make_dialog(
             start=start, practitioner_id=self.practitioner_filter.currentData()
         )
         self.show_dialog(dialog)
+
+    def ask_own_name(self, problem: str = "") -> str | None:
+        text = self.tr(
+            "Appointments are booked with a practitioner, and none is set up yet.\n"
+            "What is your name, as clients see it?"
+        )
+        if problem:
+            text = f"⚠ {problem}\n\n{text}"
+        name, ok = QInputDialog.getText(self, self.tr("Who are you?"), text)
+        return name if ok else None
+
+    def add_first_practitioner(self) -> bool:
+        """Set up the person using ClientCare as the first practitioner; True when done."""
+        problem = ""
+        while (name := self.ask_own_name(problem)) is not None:
+            try:
+                self.ops.run(
+                    lambda s: add_practitioner(s, name, is_current_user=True), Changes.SETTINGS
+                )
+            except ValidationError as error:
+                problem = " ".join(e.message for e in error.errors)
+                continue
+            return True
+        return False
 
     def open_existing(self, appointment_id: int) -> None:
         try:
