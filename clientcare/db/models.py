@@ -30,6 +30,7 @@ from sqlalchemy import (
     Text,
     Time,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -156,6 +157,7 @@ class Requirement(StrEnum):
 class ChecklistAnswerValue(StrEnum):
     DONE = "done"
     NOT_APPLICABLE = "not_applicable"
+    NOT_DONE = "not_done"
 
 
 class ChargeKind(StrEnum):
@@ -541,12 +543,32 @@ class Interaction(Base):
     not_at_my_best: Mapped[bool] = mapped_column(Boolean, default=False)
     plan_not_a_fit: Mapped[bool] = mapped_column(Boolean, default=False)
     referral_considered: Mapped[bool] = mapped_column(Boolean, default=False)
+    checkins_discussed: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     state: Mapped[InteractionState] = mapped_column(
         enum_column(InteractionState, "interaction_state"), default=InteractionState.DRAFT
     )
     finalised_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # When the editor last autosaved the draft (practice local time).
+    draft_saved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+
+class InteractionAddendum(Base):
+    """A correction to a finalised interaction: the original text is kept here, never lost."""
+
+    __tablename__ = "interaction_addendum"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interaction.id", ondelete="CASCADE"), index=True
+    )
+    written_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    field: Mapped[str] = mapped_column(String(50))
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
 
 
 class Principle(Base):
@@ -573,6 +595,7 @@ class ChecklistAnswer(Base):
         CheckConstraint(
             "answer <> 'not_applicable' OR length(reason) > 0", name="not_applicable_has_reason"
         ),
+        CheckConstraint("answer <> 'not_done' OR length(note) > 0", name="not_done_has_note"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -584,6 +607,8 @@ class ChecklistAnswer(Base):
         enum_column(ChecklistAnswerValue, "checklist_answer_value")
     )
     reason: Mapped[str] = mapped_column(Text, default="")
+    # What happened instead, for a principle answered "not done".
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
     answered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 

@@ -222,6 +222,12 @@ class AppointmentDialog(QDialog):
         self.completed_button.setObjectName("mark_completed")
         self.no_show_button = QPushButton(self.tr("No-show"))
         self.no_show_button.setObjectName("mark_no_show")
+        self.write_up_button = QPushButton(self.tr("Write up…"))
+        self.write_up_button.setObjectName("write_up")
+        self.write_up_button.setToolTip(
+            self.tr("Notes, the client's own words and the service principles for this session")
+        )
+        self.write_up_button.clicked.connect(self.write_up)
         self.reschedule_button = QPushButton(self.tr("Reschedule…"))
         self.reschedule_button.setObjectName("reschedule_appointment")
         self.reschedule_button.setToolTip(
@@ -230,6 +236,7 @@ class AppointmentDialog(QDialog):
         self.cancel_appointment_button = QPushButton(self.tr("Cancel appointment…"))
         self.cancel_appointment_button.setObjectName("cancel_appointment")
         for button in (
+            self.write_up_button,
             self.arrived_button,
             self.completed_button,
             self.no_show_button,
@@ -309,6 +316,18 @@ class AppointmentDialog(QDialog):
         if isinstance(error, ValidationError):
             return " ".join(e.message for e in error.errors)
         return str(error)
+
+    def make_interaction_editor(self) -> QDialog:
+        from ui.dialogs.interaction import InteractionEditor
+
+        existing = self.existing
+        assert existing is not None
+        return InteractionEditor(self.ops, appointment_id=existing.id, parent=self)
+
+    def write_up(self) -> None:
+        """Open the interaction editor for this appointment."""
+        if self.existing is not None:
+            self.make_interaction_editor().exec()
 
     def ask_new_start(self) -> dt.datetime | None:
         """The new time for a reschedule (None: the person changed their mind)."""

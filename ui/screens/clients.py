@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import appointments, clients
+from clientcare import appointments, clients, interactions
 from clientcare.clients import STATUS_LABELS, ClientDetail, ClientInput
 from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
@@ -166,6 +167,7 @@ class ClientForm(QWidget):
 
         self.facts_box = self._build_facts()
         self.appointments_box = self._build_appointments()
+        self.contacts_box = self._build_contacts()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -176,6 +178,7 @@ class ClientForm(QWidget):
         layout.addWidget(self.form_error)
         layout.addLayout(buttons)
         layout.addSpacing(10)
+        layout.addWidget(self.contacts_box)
         layout.addWidget(self.facts_box)
         layout.addWidget(self.appointments_box)
         layout.addStretch(1)
@@ -242,6 +245,104 @@ class ClientForm(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.fact_error)
         return box
+
+    # -- contacts (interactions) --------------------------------------------------
+
+    def _build_contacts(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Contacts and session notes"))
+        box.setObjectName("client_contacts")
+        self.draft_banner = QLabel()
+        self.draft_banner.setObjectName("draft_banner")
+        self.draft_banner.setWordWrap(True)
+        self.draft_banner.setStyleSheet(
+            "background: #fff4d6; border-left: 3px solid #a87900; padding: 4px 8px;"
+        )
+        self.draft_banner.hide()
+        self.open_draft_button = QPushButton(self.tr("Open the draft"))
+        self.open_draft_button.setObjectName("open_draft")
+        self.open_draft_button.hide()
+        self.open_draft_button.clicked.connect(self._open_draft)
+        self.new_interaction_button = QPushButton(self.tr("New contact…"))
+        self.new_interaction_button.setObjectName("new_interaction")
+        self.new_interaction_button.setToolTip(
+            self.tr("A session, call, message, e-mail or an unanswered attempt")
+        )
+        self.new_interaction_button.clicked.connect(lambda: self.open_interaction(None))
+        self.contacts_model = QStandardItemModel(self)
+        self.contacts_view = QListView()
+        self.contacts_view.setObjectName("contacts_list")
+        self.contacts_view.setModel(self.contacts_model)
+        self.contacts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.contacts_view.setMaximumHeight(130)
+        self.contacts_view.doubleClicked.connect(
+            lambda index: self.open_interaction(index.data(Qt.ItemDataRole.UserRole))
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.draft_banner, 1)
+        row.addWidget(self.open_draft_button)
+        layout = QVBoxLayout(box)
+        layout.addLayout(row)
+        layout.addWidget(self.contacts_view)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_interaction_button)
+        layout.addLayout(buttons)
+        self._draft_id: int | None = None
+        return box
+
+    def _show_contacts(self) -> None:
+        self.contacts_model.clear()
+        client = self.client
+        self.contacts_box.setVisible(client is not None)
+        if client is None:
+            return
+        rows, draft = self.ops.read(
+            lambda s: (
+                interactions.client_interactions(s, client.id),
+                interactions.latest_draft(s, client.id),
+            )
+        )
+        for row in rows[:100]:
+            state = "" if row.state.value == "final" else " · " + self.tr("draft")
+            label = (
+                f"{row.occurred_at:%a %-d %b %Y %H:%M} · "
+                f"{interactions.KIND_LABELS[row.kind]}{state}"
+                + (f" — {row.first_line}" if row.first_line else "")
+            )
+            item = QStandardItem(label)
+            item.setData(row.id, Qt.ItemDataRole.UserRole)
+            self.contacts_model.appendRow(item)
+        if not rows:
+            none = QStandardItem(self.tr("No contacts written up yet."))
+            none.setEnabled(False)
+            self.contacts_model.appendRow(none)
+        self._draft_id = draft.id if draft else None
+        if draft is not None:
+            self.draft_banner.setText(
+                self.tr("An unfinished note from {when} was kept for you.").format(
+                    when=f"{draft.occurred_at:%a %-d %b %H:%M}"
+                )
+            )
+        self.draft_banner.setVisible(draft is not None)
+        self.open_draft_button.setVisible(draft is not None)
+
+    def _open_draft(self) -> None:
+        if self._draft_id is not None:
+            self.open_interaction(self._draft_id)
+
+    def make_interaction_editor(self, interaction_id: int | None) -> QDialog:
+        from ui.dialogs.interaction import InteractionEditor
+
+        assert self.client is not None
+        return InteractionEditor(
+            self.ops, client_id=self.client.id, interaction_id=interaction_id, parent=self
+        )
+
+    def open_interaction(self, interaction_id: int | None) -> None:
+        if self.client is None:
+            return
+        self.make_interaction_editor(interaction_id).exec()
+        self._show_contacts()
 
     # -- appointments --------------------------------------------------------
 
@@ -383,6 +484,7 @@ class ClientForm(QWidget):
             self.clear_errors()
             self._show_facts()
             self._show_appointments()
+            self._show_contacts()
         finally:
             self._loading = False
         self._loaded_input = self.collect()

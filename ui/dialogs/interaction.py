@@ -1,0 +1,551 @@
+"""The interaction editor: what happened, in the client's words, with the checklist beside it.
+
+Drafts are saved every few seconds while the practitioner writes, so nothing typed is
+lost to a crash; finalising locks the record and needs every required item answered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientcare import appointments, clients, interactions
+from clientcare.db.models import (
+    ChecklistAnswerValue,
+    InteractionKind,
+    InteractionState,
+    Requirement,
+)
+from clientcare.errors import NotFoundError, ValidationError
+from clientcare.interactions import ChecklistItem, InteractionDetail, InteractionInput
+from clientcare.language import load_checker
+from clientcare.practice import list_practitioners
+from ui.dialogs.appointment import from_qdatetime, to_qdatetime
+from ui.ops import Changes, Operations
+from ui.widgets.fields import FieldWithError, error_label
+from ui.widgets.language_highlighter import LanguageHighlighter
+
+AUTOSAVE_MS = 4000
+
+TEXT_LABELS = {
+    "notes": "Notes",
+    "client_words": "In the client's own words",
+    "next_steps": "Agreed next steps",
+    "more_helpful": "What might have been more helpful? (ask, and write their answer)",
+    "practitioner_only_notes": "For you only (never printed for the client)",
+}
+FLAG_LABELS = {
+    "not_at_my_best": "I was not at my best today",
+    "plan_not_a_fit": "The plan did not feel right to the client",
+    "referral_considered": "A referral was considered or made",
+    "checkins_discussed": "We talked about check-ins",
+}
+ANSWER_LABELS = {
+    ChecklistAnswerValue.DONE: "Done",
+    ChecklistAnswerValue.NOT_APPLICABLE: "Does not apply",
+    ChecklistAnswerValue.NOT_DONE: "Not done",
+}
+
+
+class ChecklistRow(QFrame):
+    """One principle: why it applies, and the practitioner's answer."""
+
+    answered = Signal(int, object, str)  # principle id, value (or None to clear), reason/note
+
+    def __init__(self, item: ChecklistItem, *, locked: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.setObjectName(f"principle_{item.number}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        badge = {
+            Requirement.REQUIRED: "Required",
+            Requirement.ADVISORY: "Advisory",
+            Requirement.AUTOMATIC: "Checked as you type",
+        }[item.requirement]
+        title = QLabel(f"<b>{item.number}.</b> {item.text}")
+        title.setWordWrap(True)
+        title.setTextFormat(Qt.TextFormat.RichText)
+        why = QLabel(self.tr("{badge} — {reason}").format(badge=self.tr(badge), reason=item.reason))
+        why.setObjectName("why")
+        why.setWordWrap(True)
+        why.setToolTip(item.explanation)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addWidget(title)
+        layout.addWidget(why)
+        self.buttons: dict[ChecklistAnswerValue, QRadioButton] = {}
+        self.text = QLineEdit()
+        self.text.setObjectName("answer_text")
+        self.error = error_label("answer_error")
+        if item.requirement is Requirement.AUTOMATIC:
+            return
+        group = QButtonGroup(self)
+        row = QHBoxLayout()
+        for value, label in ANSWER_LABELS.items():
+            button = QRadioButton(self.tr(label))
+            button.setObjectName(f"answer_{value.value}")
+            group.addButton(button)
+            self.buttons[value] = button
+            row.addWidget(button)
+            button.toggled.connect(self._placeholder)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.text)
+        layout.addWidget(self.error)
+        answer = item.answer
+        if answer is not None:
+            self.buttons[answer.answer].setChecked(True)
+            self.text.setText(answer.reason or answer.note)
+        self._placeholder()
+        for button in self.buttons.values():
+            button.clicked.connect(self._emit)
+        self.text.editingFinished.connect(self._emit)
+        for widget in (*self.buttons.values(), self.text):
+            widget.setEnabled(not locked)
+
+    def value(self) -> ChecklistAnswerValue | None:
+        for value, button in self.buttons.items():
+            if button.isChecked():
+                return value
+        return None
+
+    def _placeholder(self) -> None:
+        value = self.value()
+        self.text.setVisible(value is not None and value is not ChecklistAnswerValue.DONE)
+        self.text.setPlaceholderText(
+            self.tr("Why does it not apply?")
+            if value is ChecklistAnswerValue.NOT_APPLICABLE
+            else self.tr("What happened instead?")
+        )
+
+    def _emit(self) -> None:
+        value = self.value()
+        if value is not None:
+            self.answered.emit(self.item.principle_id, value, self.text.text())
+
+
+class InteractionEditor(QDialog):
+    """Write up a contact with a client; opened from an appointment or a client."""
+
+    def __init__(
+        self,
+        ops: Operations,
+        *,
+        client_id: int | None = None,
+        appointment_id: int | None = None,
+        interaction_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.setObjectName("interaction_editor")
+        self.resize(1180, 760)
+        self.interaction: InteractionDetail | None = None
+        self._dirty = False
+        self._loading = True
+        today = dt.date.today()
+        appointment = None
+        if interaction_id is not None:
+            self.interaction = ops.read(
+                lambda s: interactions.get_interaction(s, interaction_id, today=today)
+            )
+            client_id = self.interaction.client_id
+        elif appointment_id is not None:
+            appointment = ops.read(lambda s: appointments.get_appointment(s, appointment_id))
+            client_id = appointment.client_id
+        if client_id is None:
+            raise ValueError("an interaction belongs to a client")
+        self.client_id = client_id
+        self.client = ops.read(lambda s: clients.get_client(s, client_id))
+        self.checker = ops.read(load_checker)
+
+        self.heading = QLabel()
+        self.heading.setObjectName("interaction_heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.greeting = QLabel()
+        self.greeting.setObjectName("greeting")
+        self.greeting.setWordWrap(True)
+
+        self.kind = QComboBox()
+        for kind, label in interactions.KIND_LABELS.items():
+            self.kind.addItem(self.tr(label), kind.value)
+        self.occurred_at = QDateTimeEdit()
+        self.occurred_at.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        self.occurred_at.setCalendarPopup(True)
+        self.practitioner = QComboBox()
+        self.practitioner.addItem(self.tr("(not recorded)"), None)
+        for practitioner in ops.read(list_practitioners):
+            self.practitioner.addItem(practitioner.full_name, practitioner.id)
+        self.appointment = QComboBox()
+        self.appointment.addItem(self.tr("(none)"), None)
+        summary = ops.read(
+            lambda s: appointments.client_appointments(s, client_id, now=dt.datetime.now())
+        )
+        for item in (*summary.upcoming, *summary.past)[:60]:
+            self.appointment.addItem(f"{item.start:%a %-d %b %Y %H:%M}", item.id)
+
+        self.texts: dict[str, QPlainTextEdit] = {}
+        self.fields: dict[str, FieldWithError] = {}
+        self.highlighters: list[LanguageHighlighter] = []
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("When"), self._wrap("occurred_at", self.occurred_at))
+        form.addRow(self.tr("Practitioner"), self.practitioner)
+        form.addRow(self.tr("Appointment"), self._wrap("appointment_id", self.appointment))
+        flags = QGridLayout()
+        self.flags: dict[str, QCheckBox] = {}
+        for index, (name, label) in enumerate(FLAG_LABELS.items()):
+            box = QCheckBox(self.tr(label))
+            box.setObjectName(name)
+            self.flags[name] = box
+            flags.addWidget(box, index // 2, index % 2)
+        form.addRow(self.tr("Also"), flags)
+        for name, label in TEXT_LABELS.items():
+            edit = QPlainTextEdit()
+            edit.setObjectName(name)
+            edit.setTabChangesFocus(True)
+            edit.setAccessibleName(self.tr(label))
+            edit.setMinimumHeight(90 if name in ("notes", "client_words") else 60)
+            self.texts[name] = edit
+            if name != "practitioner_only_notes":
+                self.highlighters.append(LanguageHighlighter(edit.document(), self.checker))
+            caption = QLabel(self.tr(label))
+            caption.setWordWrap(True)
+            form.addRow(caption)
+            form.addRow(self._wrap(name, edit))
+        self.remember = QPushButton(self.tr("I asked again and wrote it down…"))
+        self.remember.setObjectName("add_fact_from_interaction")
+        self.remember.setToolTip(
+            self.tr("Add what the client told you to their facts to remember (principle 4)")
+        )
+        self.remember.clicked.connect(self.add_fact)
+        self.fact_text = QLineEdit()
+        self.fact_text.setObjectName("interaction_fact_text")
+        self.fact_text.setPlaceholderText(self.tr("e.g. Has a dog called Biscuit"))
+        fact_row = QHBoxLayout()
+        fact_row.addWidget(self.fact_text, 1)
+        fact_row.addWidget(self.remember)
+        form.addRow(self.tr("Fact"), fact_row)
+
+        left = QWidget()
+        left.setLayout(form)
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setWidget(left)
+
+        self.checklist_box = QWidget()
+        self.checklist_layout = QVBoxLayout(self.checklist_box)
+        self.checklist_layout.setContentsMargins(4, 4, 4, 4)
+        checklist_scroll = QScrollArea()
+        checklist_scroll.setWidgetResizable(True)
+        checklist_scroll.setWidget(self.checklist_box)
+        checklist_title = QLabel(self.tr("Service principles for this contact"))
+        checklist_title.setObjectName("checklist_title")
+        bold = checklist_title.font()
+        bold.setBold(True)
+        checklist_title.setFont(bold)
+        self.checklist_rows: dict[int, ChecklistRow] = {}
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(checklist_title)
+        right_layout.addWidget(checklist_scroll, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left_scroll)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        self.status = QLabel()
+        self.status.setObjectName("save_status")
+        self.form_error = error_label("interaction_error")
+        self.save_button = QPushButton(self.tr("Save draft"))
+        self.save_button.setObjectName("save_draft")
+        self.finalise_button = QPushButton(self.tr("Finalise"))
+        self.finalise_button.setObjectName("finalise")
+        self.finalise_button.setToolTip(
+            self.tr("Lock this record; later changes are kept as corrections")
+        )
+        close = QPushButton(self.tr("Close"))
+        self.save_button.clicked.connect(self.save_draft)
+        self.finalise_button.clicked.connect(self.finalise)
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.finalise_button)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.greeting)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.form_error)
+        layout.addLayout(buttons)
+
+        self._fill(appointment)
+        for edit in self.texts.values():
+            edit.textChanged.connect(self._edited)
+        for box in self.flags.values():
+            box.toggled.connect(self._facts_changed)
+        self.kind.currentIndexChanged.connect(self._facts_changed)
+        self.appointment.currentIndexChanged.connect(self._facts_changed)
+        self.occurred_at.dateTimeChanged.connect(self._edited)
+        self.practitioner.currentIndexChanged.connect(self._edited)
+        self.autosave = QTimer(self)
+        self.autosave.setInterval(AUTOSAVE_MS)
+        self.autosave.timeout.connect(self._autosave)
+        self.autosave.start()
+        self._loading = False
+        self._refresh_checklist()
+
+    def _wrap(self, name: str, editor: QWidget) -> FieldWithError:
+        editor.setObjectName(name)
+        wrapper = FieldWithError(editor, name)
+        self.fields[name] = wrapper
+        return wrapper
+
+    # -- filling and collecting ---------------------------------------------------
+
+    def _fill(self, appointment: appointments.AppointmentDetail | None) -> None:
+        client = self.client
+        self.heading.setText(client.full_name)
+        greeting = self.tr("Greet as “{name}”").format(name=client.preferred_name)
+        if client.pronunciation:
+            greeting += f" ({client.pronunciation})"
+        if client.pronouns:
+            greeting += f" · {client.pronouns}"
+        if client.facts:
+            latest = client.facts[-1]
+            greeting += " · " + self.tr("They told you: “{fact}”").format(fact=latest.text)
+        self.greeting.setText(greeting)
+        existing = self.interaction
+        if existing is not None:
+            self.kind.setCurrentIndex(max(self.kind.findData(existing.kind.value), 0))
+            self.occurred_at.setDateTime(to_qdatetime(existing.occurred_at))
+            self.practitioner.setCurrentIndex(
+                max(self.practitioner.findData(existing.practitioner_id), 0)
+            )
+            self.appointment.setCurrentIndex(
+                max(self.appointment.findData(existing.appointment_id), 0)
+            )
+            for name, edit in self.texts.items():
+                edit.setPlainText(getattr(existing, name))
+            for name, box in self.flags.items():
+                box.setChecked(getattr(existing, name))
+        elif appointment is not None:
+            self.kind.setCurrentIndex(self.kind.findData(InteractionKind.SESSION.value))
+            self.occurred_at.setDateTime(to_qdatetime(appointment.start))
+            self.practitioner.setCurrentIndex(
+                max(self.practitioner.findData(appointment.practitioner_id), 0)
+            )
+            self.appointment.setCurrentIndex(max(self.appointment.findData(appointment.id), 0))
+        else:
+            self.occurred_at.setDateTime(to_qdatetime(dt.datetime.now().replace(second=0)))
+        self._show_state()
+
+    def collect(self) -> InteractionInput:
+        return InteractionInput(
+            client_id=self.client_id,
+            kind=InteractionKind(self.kind.currentData()),
+            occurred_at=from_qdatetime(self.occurred_at.dateTime()),
+            practitioner_id=self.practitioner.currentData(),
+            appointment_id=self.appointment.currentData(),
+            **{name: edit.toPlainText() for name, edit in self.texts.items()},
+            **{name: box.isChecked() for name, box in self.flags.items()},
+        )
+
+    def locked(self) -> bool:
+        return self.interaction is not None and self.interaction.state is InteractionState.FINAL
+
+    def _show_state(self) -> None:
+        locked = self.locked()
+        for edit in self.texts.values():
+            edit.setReadOnly(locked)
+        for widget in (self.kind, self.occurred_at, self.practitioner, self.appointment):
+            widget.setEnabled(not locked)
+        for box in self.flags.values():
+            box.setEnabled(not locked)
+        self.save_button.setEnabled(not locked)
+        self.finalise_button.setEnabled(not locked)
+        kind = interactions.KIND_LABELS[InteractionKind(self.kind.currentData())]
+        if locked and self.interaction and self.interaction.finalised_at:
+            self.setWindowTitle(self.tr("{kind} — finalised").format(kind=kind))
+            self.status.setText(
+                self.tr("Finalised {when}. Corrections are kept beside the original.").format(
+                    when=f"{self.interaction.finalised_at:%-d %b %Y %H:%M}"
+                )
+            )
+        else:
+            self.setWindowTitle(
+                self.tr("{kind} with {name}").format(kind=kind, name=self.client.preferred_name)
+            )
+
+    # -- checklist ------------------------------------------------------------------
+
+    def _facts_changed(self) -> None:
+        self._edited()
+        self._refresh_checklist()
+
+    def _refresh_checklist(self) -> None:
+        data = self.collect()
+        interaction_id = self.interaction.id if self.interaction else None
+        items = self.ops.read(
+            lambda s: interactions.checklist_for(
+                s, data, interaction_id=interaction_id, today=dt.date.today()
+            )
+        )
+        while self.checklist_layout.count():
+            widget = self.checklist_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.checklist_rows = {}
+        for item in items:
+            row = ChecklistRow(item, locked=self.locked())
+            row.answered.connect(self.record_answer)
+            self.checklist_rows[item.number] = row
+            self.checklist_layout.addWidget(row)
+        self.checklist_layout.addStretch(1)
+
+    def record_answer(self, principle_id: int, value: ChecklistAnswerValue, text: str) -> None:
+        """Store one checklist answer (saving the draft first if it is new)."""
+        if self.interaction is None and not self.save_draft():
+            return
+        interaction = self.interaction
+        assert interaction is not None
+        reason = text if value is ChecklistAnswerValue.NOT_APPLICABLE else ""
+        note = text if value is ChecklistAnswerValue.NOT_DONE else ""
+        row = next(r for r in self.checklist_rows.values() if r.item.principle_id == principle_id)
+        try:
+            self.interaction = self.ops.run(
+                lambda s: interactions.answer(
+                    s,
+                    interaction.id,
+                    principle_id,
+                    value,
+                    reason=reason,
+                    note=note,
+                    now=dt.datetime.now(),
+                ),
+                Changes.INTERACTIONS,
+            )
+        except ValidationError as error:
+            row.error.setText("⚠ " + " ".join(e.message for e in error.errors))
+            row.error.show()
+            return
+        row.error.hide()
+
+    # -- saving ---------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        if not self._loading and not self.locked():
+            self._dirty = True
+            self.status.setText(self.tr("Unsaved changes — saved automatically in a moment"))
+
+    def _autosave(self) -> None:
+        if self._dirty and not self.locked():
+            self.save_draft(quiet=True)
+
+    def save_draft(self, quiet: bool = False) -> bool:
+        data = self.collect()
+        interaction_id = self.interaction.id if self.interaction else None
+        for wrapper in self.fields.values():
+            wrapper.show_error(None)
+        self.form_error.hide()
+        try:
+            self.interaction = self.ops.run(
+                lambda s: interactions.save_draft(
+                    s, data, interaction_id=interaction_id, now=dt.datetime.now()
+                ),
+                Changes.INTERACTIONS,
+            )
+        except ValidationError as error:
+            self._show_errors(error)
+            return False
+        except NotFoundError as error:
+            self.form_error.setText(f"⚠ {error}")
+            self.form_error.show()
+            return False
+        self._dirty = False
+        saved = self.interaction.draft_saved_at or dt.datetime.now()
+        self.status.setText(self.tr("Draft saved at {time}").format(time=f"{saved:%H:%M:%S}"))
+        return True
+
+    def _show_errors(self, error: ValidationError) -> None:
+        general: list[str] = []
+        for problem in error.errors:
+            wrapper = self.fields.get(problem.field)
+            if wrapper is not None:
+                wrapper.show_error(problem.message)
+            else:
+                general.append(problem.message)
+        if general:
+            self.form_error.setText("⚠ " + " ".join(general))
+            self.form_error.show()
+
+    def finalise(self) -> bool:
+        if not self.save_draft():
+            return False
+        interaction = self.interaction
+        assert interaction is not None
+        try:
+            self.interaction = self.ops.run(
+                lambda s: interactions.finalise(
+                    s, interaction.id, now=dt.datetime.now(), today=dt.date.today()
+                ),
+                Changes.INTERACTIONS,
+            )
+        except ValidationError as error:
+            self._show_errors(error)
+            return False
+        self._show_state()
+        self._refresh_checklist()
+        return True
+
+    def add_fact(self) -> None:
+        text = self.fact_text.text()
+        try:
+            self.ops.run(
+                lambda s: clients.add_fact(s, self.client_id, text, dt.date.today()),
+                Changes.CLIENTS,
+            )
+        except ValidationError as error:
+            self.form_error.setText("⚠ " + " ".join(e.message for e in error.errors))
+            self.form_error.show()
+            return
+        self.fact_text.clear()
+        self.status.setText(self.tr("Added to the facts to remember."))
+
+    def done(self, result: int) -> None:
+        """Closing saves what was typed; nothing is lost by closing."""
+        if self._dirty and not self.locked():
+            self.save_draft(quiet=True)
+        self.autosave.stop()
+        super().done(result)
