@@ -98,7 +98,11 @@ class ChecklistRow(QFrame):
         self.text = QLineEdit()
         self.text.setObjectName("answer_text")
         self.error = error_label("answer_error")
+        self.findings = QLabel()
+        self.findings.setObjectName("language_findings")
+        self.findings.setWordWrap(True)
         if item.requirement is Requirement.AUTOMATIC:
+            layout.addWidget(self.findings)
             return
         group = QButtonGroup(self)
         row = QHBoxLayout()
@@ -271,6 +275,7 @@ class InteractionEditor(QDialog):
         checklist_title.setFont(bold)
         self.checklist_rows: dict[int, ChecklistRow] = {}
         right = QWidget()
+        right.setMinimumWidth(460)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(checklist_title)
@@ -425,6 +430,7 @@ class InteractionEditor(QDialog):
         while self.checklist_layout.count():
             widget = self.checklist_layout.takeAt(0).widget()
             if widget is not None:
+                widget.hide()  # at once: deleteLater only happens on the next event loop turn
                 widget.deleteLater()
         self.checklist_rows = {}
         for item in items:
@@ -433,6 +439,7 @@ class InteractionEditor(QDialog):
             self.checklist_rows[item.number] = row
             self.checklist_layout.addWidget(row)
         self.checklist_layout.addStretch(1)
+        self._show_language_findings()
 
     def record_answer(self, principle_id: int, value: ChecklistAnswerValue, text: str) -> None:
         """Store one checklist answer (saving the draft first if it is new)."""
@@ -464,7 +471,23 @@ class InteractionEditor(QDialog):
 
     # -- saving ---------------------------------------------------------------------
 
+    def _show_language_findings(self) -> None:
+        """Principle 9 and money wording: what the check found, where (advisory)."""
+        findings = []
+        for name, edit in self.texts.items():
+            if name == "practitioner_only_notes":
+                continue
+            for hit in self.checker.check(edit.toPlainText()):
+                findings.append(f"{TEXT_LABELS[name].split(' (')[0]}: {hit.message}")
+        text = "\n".join(findings[:6]) if findings else self.tr("Nothing to look at so far.")
+        if len(findings) > 6:
+            text += "\n" + self.tr("…and {n} more").format(n=len(findings) - 6)
+        for row in self.checklist_rows.values():
+            if row.item.requirement is Requirement.AUTOMATIC:
+                row.findings.setText(text)
+
     def _edited(self) -> None:
+        self._show_language_findings()
         if not self._loading and not self.locked():
             self._dirty = True
             self.status.setText(self.tr("Unsaved changes — saved automatically in a moment"))

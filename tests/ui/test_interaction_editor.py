@@ -1,0 +1,197 @@
+"""The interaction editor driven as a person would: write, answer the checklist, finalise."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from clientcare import appointments, clients
+from clientcare.appointments import AppointmentInput
+from clientcare.clients import ClientInput
+from clientcare.db.engine import Database
+from clientcare.db.models import (
+    ClientFact,
+    ClientStatus,
+    Interaction,
+    InteractionState,
+    LatenessNotice,
+    LatePerson,
+    Practitioner,
+)
+from ui.dialogs import interaction as editor_module
+from ui.dialogs.interaction import InteractionEditor
+from ui.ops import Operations
+from ui.screens.clients import ClientsScreen
+
+TODAY = dt.date.today()
+START = dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(10))
+
+
+@pytest.fixture
+def session_ids(db: Database) -> dict[str, int]:
+    with db.unit_of_work() as session:
+        ada = Practitioner(full_name="Dr. Ada Example", is_current_user=True)
+        session.add(ada)
+        session.flush()
+        zoe = clients.create_client(
+            session,
+            ClientInput(full_name="Zoë Ñúñez", status=ClientStatus.ACTIVE),
+            region="GB",
+            today=TODAY,
+        )
+        booked = appointments.create_appointment(
+            session, AppointmentInput(zoe.id, ada.id, START, 50), now=START - dt.timedelta(days=7)
+        )
+        return {"ada": ada.id, "zoe": zoe.id, "appointment": booked.id}
+
+
+def late(db: Database, appointment_id: int, minutes: int) -> None:
+    with db.unit_of_work() as session:
+        session.add(
+            LatenessNotice(
+                appointment_id=appointment_id,
+                who_is_late=LatePerson.PRACTITIONER,
+                expected_minutes=minutes,
+            )
+        )
+
+
+def open_editor(qtbot: QtBot, ops: Operations, **kwargs: int) -> InteractionEditor:
+    editor = InteractionEditor(ops, **kwargs)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def answer_all(qtbot: QtBot, editor: InteractionEditor) -> None:
+    for row in list(editor.checklist_rows.values()):
+        done = row.buttons.get(editor_module.ChecklistAnswerValue.DONE)
+        if done is not None:
+            qtbot.mouseClick(done, Qt.MouseButton.LeftButton)
+
+
+def test_late_by_12_minutes_makes_the_reschedule_offer_required(
+    qtbot: QtBot, ops: Operations, db: Database, session_ids: dict[str, int]
+) -> None:
+    late(db, session_ids["appointment"], 12)
+    editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
+    assert "Greet as “Zoë”" in editor.greeting.text()
+    row = editor.checklist_rows[12]
+    assert "Required" in row.findChild(type(editor.status), "why").text()
+    assert "12 minutes late" in row.item.reason
+    assert 11 in editor.checklist_rows
+
+
+def test_on_time_there_is_no_lateness_item(
+    qtbot: QtBot, ops: Operations, session_ids: dict[str, int]
+) -> None:
+    editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
+    assert 11 not in editor.checklist_rows and 12 not in editor.checklist_rows
+    assert 1 in editor.checklist_rows  # greet by the preferred name: every session
+
+
+def test_flag_makes_a_principle_apply(
+    qtbot: QtBot, ops: Operations, session_ids: dict[str, int]
+) -> None:
+    editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
+    assert 10 not in editor.checklist_rows
+    box = editor.flags["not_at_my_best"]
+    # Click on the box itself (the widget may be wider than its label).
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert box.isChecked()
+    assert 10 in editor.checklist_rows
+
+
+def test_finalise_refused_then_accepted(
+    qtbot: QtBot, ops: Operations, db: Database, session_ids: dict[str, int], typist
+) -> None:
+    editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
+    typist(editor.texts["client_words"], "I felt heard today.")
+    qtbot.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
+    assert editor.form_error.isVisible()
+    assert "Before finalising, answer" in editor.form_error.text()
+    with db.reading() as session:
+        stored = session.scalars(select(Interaction)).one()
+        assert stored.state is InteractionState.DRAFT
+        assert stored.client_words == "I felt heard today."
+
+    answer_all(qtbot, editor)
+    qtbot.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
+    with db.reading() as session:
+        stored = session.scalars(select(Interaction)).one()
+        assert stored.state is InteractionState.FINAL
+    assert editor.texts["notes"].isReadOnly()
+    assert "Finalised" in editor.status.text()
+
+
+def test_not_applicable_needs_a_reason(
+    qtbot: QtBot, ops: Operations, session_ids: dict[str, int], typist
+) -> None:
+    editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
+    row = editor.checklist_rows[2]
+    qtbot.mouseClick(
+        row.buttons[editor_module.ChecklistAnswerValue.NOT_APPLICABLE], Qt.MouseButton.LeftButton
+    )
+    assert row.error.isVisible() and row.error.text()
+    assert row.text.isVisible()
+    typist(row.text, "Client chose not to talk today")
+    qtbot.keyClick(row.text, Qt.Key.Key_Return)
+    assert not row.error.isVisible()
+
+
+def test_draft_comes_back_after_the_editor_is_destroyed(
+    qtbot: QtBot, ops: Operations, db: Database, session_ids: dict[str, int], typist
+) -> None:
+    editor = InteractionEditor(ops, appointment_id=session_ids["appointment"])
+    editor.show()
+    typist(editor.texts["notes"], "Talked about the move to a new flat.")
+    qtbot.waitUntil(lambda: "Draft saved" in editor.status.text(), timeout=10_000)
+    editor.autosave.stop()
+    editor.deleteLater()  # gone without Save or Close: as after a crash
+    qtbot.wait(50)
+
+    screen = ClientsScreen(ops)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.table.selectRow(0)
+    assert screen.form.draft_banner.isVisible()
+    reopened: list[InteractionEditor] = []
+    original = screen.form.make_interaction_editor
+
+    def capture(interaction_id: int | None) -> InteractionEditor:
+        dialog = original(interaction_id)
+        reopened.append(dialog)  # type: ignore[arg-type]
+        dialog.exec = lambda: 0  # type: ignore[method-assign]
+        return dialog
+
+    screen.form.make_interaction_editor = capture  # type: ignore[method-assign]
+    qtbot.mouseClick(screen.form.open_draft_button, Qt.MouseButton.LeftButton)
+    assert reopened[0].texts["notes"].toPlainText() == "Talked about the move to a new flat."
+
+
+def test_pet_name_is_underlined_with_a_suggestion(
+    qtbot: QtBot, ops: Operations, session_ids: dict[str, int], typist
+) -> None:
+    editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
+    typist(editor.texts["notes"], "Thanks, honey, see you next week")
+    hits = editor.highlighters[0].hits()
+    assert [hit.text for hit in hits] == ["honey"]
+    assert "preferred name" in hits[0].message
+    findings = editor.checklist_rows[9].findings.text()
+    assert "Notes" in findings and "honey" in findings
+
+
+def test_asked_again_and_wrote_it_down(
+    qtbot: QtBot, ops: Operations, db: Database, session_ids: dict[str, int], typist
+) -> None:
+    editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
+    typist(editor.fact_text, "Prefers to be called after 5pm")
+    qtbot.mouseClick(editor.remember, Qt.MouseButton.LeftButton)
+    with db.reading() as session:
+        assert [f.text for f in session.scalars(select(ClientFact))] == [
+            "Prefers to be called after 5pm"
+        ]
