@@ -195,3 +195,35 @@ def test_asked_again_and_wrote_it_down(
         assert [f.text for f in session.scalars(select(ClientFact))] == [
             "Prefers to be called after 5pm"
         ]
+
+
+def test_correction_after_finalising_keeps_the_original(
+    qtbot: QtBot, ops: Operations, db: Database, session_ids: dict[str, int], typist
+) -> None:
+    editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
+    typist(editor.texts["next_steps"], "Meet again on Tuesday")
+    typist(editor.texts["notes"], "Good session.")
+    answer_all(qtbot, editor)
+    qtbot.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
+    assert editor.correct_button.isVisible() and not editor.finalise_button.isVisible()
+
+    attempts: list[int] = []
+
+    def fill(dialog) -> bool:  # type: ignore[no-untyped-def]
+        attempts.append(1)
+        if len(attempts) == 3:
+            return False
+        dialog.field.setCurrentIndex(dialog.field.findData("next_steps"))
+        dialog.text.setPlainText("Meet again on Thursday")
+        if len(attempts) == 2:
+            typist(dialog.reason, "Wrong day written down")
+        return True
+
+    editor.run_correction_dialog = fill  # type: ignore[method-assign]
+    qtbot.mouseClick(editor.correct_button, Qt.MouseButton.LeftButton)
+    assert len(attempts) == 2  # the first try had no reason and was refused
+    assert editor.texts["next_steps"].toPlainText() == "Meet again on Thursday"
+    assert "“Meet again on Tuesday” → “Meet again on Thursday”" in editor.addenda.text()
+    with db.reading() as session:
+        stored = session.scalars(select(Interaction)).one()
+        assert stored.next_steps == "Meet again on Thursday"

@@ -7,6 +7,7 @@ lost to a crash; finalising locks the record and needs every required item answe
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare import appointments, clients, interactions
+from clientcare.audit import current_actor
 from clientcare.db.models import (
     ChecklistAnswerValue,
     InteractionKind,
@@ -42,6 +44,7 @@ from clientcare.interactions import ChecklistItem, InteractionDetail, Interactio
 from clientcare.language import load_checker
 from clientcare.practice import list_practitioners
 from ui.dialogs.appointment import from_qdatetime, to_qdatetime
+from ui.dialogs.correction import CorrectionDialog
 from ui.ops import Changes, Operations
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
@@ -66,6 +69,11 @@ ANSWER_LABELS = {
     ChecklistAnswerValue.NOT_APPLICABLE: "Does not apply",
     ChecklistAnswerValue.NOT_DONE: "Not done",
 }
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ChecklistRow(QFrame):
@@ -298,6 +306,13 @@ class InteractionEditor(QDialog):
         self.finalise_button.setToolTip(
             self.tr("Lock this record; later changes are kept as corrections")
         )
+        self.correct_button = QPushButton(self.tr("Add a correction…"))
+        self.correct_button.setObjectName("add_correction")
+        self.correct_button.clicked.connect(self.add_correction)
+        self.addenda = QLabel()
+        self.addenda.setObjectName("addenda")
+        self.addenda.setWordWrap(True)
+        self.addenda.hide()
         close = QPushButton(self.tr("Close"))
         self.save_button.clicked.connect(self.save_draft)
         self.finalise_button.clicked.connect(self.finalise)
@@ -306,12 +321,14 @@ class InteractionEditor(QDialog):
         buttons.addWidget(self.status, 1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.finalise_button)
+        buttons.addWidget(self.correct_button)
         buttons.addWidget(close)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.greeting)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.addenda)
         layout.addWidget(self.form_error)
         layout.addLayout(buttons)
 
@@ -398,8 +415,24 @@ class InteractionEditor(QDialog):
             widget.setEnabled(not locked)
         for box in self.flags.values():
             box.setEnabled(not locked)
-        self.save_button.setEnabled(not locked)
-        self.finalise_button.setEnabled(not locked)
+        self.save_button.setVisible(not locked)
+        self.finalise_button.setVisible(not locked)
+        self.correct_button.setVisible(locked)
+        addenda = self.interaction.addenda if self.interaction else ()
+        self.addenda.setVisible(bool(addenda))
+        if addenda:
+            lines = [
+                self.tr("{when} {who} corrected {field}: “{old}” → “{new}” ({why})").format(
+                    when=f"{a.written_at:%-d %b %Y %H:%M}",
+                    who=a.actor or self.tr("someone"),
+                    field=TEXT_LABELS.get(a.field, a.field).split(" (")[0].lower(),
+                    old=_short(a.old_value),
+                    new=_short(a.new_value),
+                    why=a.reason,
+                )
+                for a in addenda
+            ]
+            self.addenda.setText(self.tr("Corrections:") + "\n" + "\n".join(lines))
         kind = interactions.KIND_LABELS[InteractionKind(self.kind.currentData())]
         if locked and self.interaction and self.interaction.finalised_at:
             self.setWindowTitle(self.tr("{kind} — finalised").format(kind=kind))
@@ -551,6 +584,43 @@ class InteractionEditor(QDialog):
         self._show_state()
         self._refresh_checklist()
         return True
+
+    def make_correction_dialog(self) -> CorrectionDialog:
+        assert self.interaction is not None
+        return CorrectionDialog(self.interaction, TEXT_LABELS, self)
+
+    def run_correction_dialog(self, dialog: CorrectionDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def add_correction(self) -> None:
+        """Correct a finalised record; the original is kept in the addendum."""
+        interaction = self.interaction
+        if interaction is None or not self.locked():
+            return
+        dialog = self.make_correction_dialog()
+        while self.run_correction_dialog(dialog):
+            field = dialog.field.currentData()
+            text, reason = dialog.text.toPlainText(), dialog.reason.text()
+            try:
+                correct = partial(
+                    interactions.add_correction,
+                    interaction_id=interaction.id,
+                    field=field,
+                    new_value=text,
+                    reason=reason,
+                    now=dt.datetime.now(),
+                    actor=current_actor(),
+                )
+                self.interaction = self.ops.run(correct, Changes.INTERACTIONS)
+            except ValidationError as error:
+                for problem in error.errors:
+                    dialog.show_error(problem.field, problem.message)
+                continue
+            self._loading = True
+            self.texts[field].setPlainText(getattr(self.interaction, field))
+            self._loading = False
+            self._show_state()
+            return
 
     def add_fact(self) -> None:
         text = self.fact_text.text()
