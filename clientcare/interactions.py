@@ -127,6 +127,9 @@ class InteractionInput:
     plan_not_a_fit: bool = False
     referral_considered: bool = False
     checkins_discussed: bool = False
+    # How late the practitioner started, entered in the editor; None: as the lateness
+    # notices of the linked appointment say. Stored as a lateness notice, not here.
+    practitioner_minutes_late: int | None = None
 
 
 @dataclass(frozen=True)
@@ -204,6 +207,34 @@ class InteractionSummary:
 # --------------------------------------------------------------------------
 # Facts and the checklist
 # --------------------------------------------------------------------------
+
+
+def recorded_minutes_late(session: Session, appointment_id: int | None) -> int:
+    """How late the practitioner was for ``appointment_id``, from its lateness notices."""
+    return _practitioner_minutes_late(session, appointment_id)
+
+
+def _record_own_lateness(session: Session, appointment_id: int, minutes: int) -> None:
+    """Keep the minutes entered in the editor as the appointment's practitioner notice."""
+    notice = session.scalars(
+        select(LatenessNotice)
+        .where(
+            LatenessNotice.appointment_id == appointment_id,
+            LatenessNotice.who_is_late == LatePerson.PRACTITIONER,
+        )
+        .order_by(LatenessNotice.id.desc())
+    ).first()
+    if notice is None:
+        if minutes > 0:
+            session.add(
+                LatenessNotice(
+                    appointment_id=appointment_id,
+                    who_is_late=LatePerson.PRACTITIONER,
+                    expected_minutes=minutes,
+                )
+            )
+    elif notice.expected_minutes != minutes:
+        notice.expected_minutes = minutes
 
 
 def _practitioner_minutes_late(session: Session, appointment_id: int | None) -> int:
@@ -334,7 +365,11 @@ def facts_for(
     status = session.scalar(select(Client.status).where(Client.id == data.client_id))
     return InteractionFacts(
         kind=data.kind,
-        practitioner_minutes_late=_practitioner_minutes_late(session, data.appointment_id),
+        practitioner_minutes_late=(
+            data.practitioner_minutes_late
+            if data.practitioner_minutes_late is not None
+            else _practitioner_minutes_late(session, data.appointment_id)
+        ),
         lateness_threshold_minutes=_lateness_threshold(session),
         money_conversation_linked=_money_conversation_linked(session, data, interaction_id),
         overdue_balance=has_overdue_balance(session, data.client_id, today=today),
@@ -571,8 +606,15 @@ def save_draft(
         _refuse_if_final(interaction)
     data = replace(data, kind=_as_kind(data.kind))
     errors = _validate(session, data, now)
+    minutes = data.practitioner_minutes_late
+    if minutes is not None and not 0 <= minutes <= 600:
+        errors.append(
+            FieldError("practitioner_minutes_late", "Minutes late must be from 0 to 600.")
+        )
     if errors:
         raise ValidationError(errors)
+    if minutes is not None and data.appointment_id is not None:
+        _record_own_lateness(session, data.appointment_id, minutes)
     if interaction is None:
         interaction = Interaction(**{name: getattr(data, name) for name in _FIELDS})
         interaction.state = InteractionState.DRAFT

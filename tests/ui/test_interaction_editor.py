@@ -227,3 +227,22 @@ def test_correction_after_finalising_keeps_the_original(
     with db.reading() as session:
         stored = session.scalars(select(Interaction)).one()
         assert stored.next_steps == "Meet again on Thursday"
+
+
+def test_entering_12_minutes_late_makes_the_reschedule_item_required(
+    qtbot: QtBot, ops: Operations, db: Database, session_ids: dict[str, int], typist
+) -> None:
+    editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
+    assert 12 not in editor.checklist_rows
+    editor.minutes_late.setFocus()
+    editor.minutes_late.selectAll()
+    typist(editor.minutes_late, "12")
+    assert 11 in editor.checklist_rows and 12 in editor.checklist_rows
+    assert "12 minutes late" in editor.checklist_rows[12].item.reason
+    editor.minutes_late.selectAll()
+    typist(editor.minutes_late, "10")
+    assert 11 in editor.checklist_rows and 12 not in editor.checklist_rows
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    with db.reading() as session:
+        notice = session.scalars(select(LatenessNotice)).one()
+        assert (notice.expected_minutes, notice.who_is_late) == (10, LatePerson.PRACTITIONER)

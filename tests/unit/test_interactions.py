@@ -632,3 +632,38 @@ def test_a_draft_is_edited_not_corrected(db: Database, client_id: int) -> None:
 def test_a_missing_interaction_is_not_found(db: Database) -> None:
     with pytest.raises(NotFoundError), db.reading() as session:
         ix.get_interaction(session, 12345, today=TODAY)
+
+
+def test_minutes_late_entered_in_the_editor_drive_the_facts_and_are_kept(db: Database) -> None:
+    """Typing 12 minutes late makes principle 12 apply and is kept as a lateness notice."""
+    today = dt.date(2026, 11, 23)
+    start = dt.datetime(2026, 11, 20, 10, 0)
+    with db.unit_of_work() as session:
+        ada = Practitioner(full_name="Ada Example")
+        session.add(ada)
+        session.flush()
+        client = clients.create_client(
+            session,
+            ClientInput(full_name="Ann Example", status=ClientStatus.ACTIVE),
+            region="GB",
+            today=today,
+        )
+        booked = ap.create_appointment(
+            session, AppointmentInput(client.id, ada.id, start, 50), now=start - dt.timedelta(7)
+        )
+    data = InteractionInput(
+        client_id=client.id,
+        kind=InteractionKind.SESSION,
+        occurred_at=start,
+        appointment_id=booked.id,
+        practitioner_minutes_late=12,
+    )
+    with db.unit_of_work() as session:
+        assert ix.facts_for(session, data, today=today).practitioner_minutes_late == 12
+        ix.save_draft(session, data, interaction_id=None, now=start)
+    with db.reading() as session:
+        assert [n.expected_minutes for n in session.scalars(select(LatenessNotice))] == [12]
+    bad = replace(data, appointment_id=None, practitioner_minutes_late=-3)
+    with pytest.raises(ValidationError) as caught, db.unit_of_work() as session:
+        ix.save_draft(session, bad, interaction_id=None, now=start)
+    assert caught.value.for_field("practitioner_minutes_late")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -229,6 +230,16 @@ class InteractionEditor(QDialog):
         form.addRow(self.tr("When"), self._wrap("occurred_at", self.occurred_at))
         form.addRow(self.tr("Practitioner"), self.practitioner)
         form.addRow(self.tr("Appointment"), self._wrap("appointment_id", self.appointment))
+        self.minutes_late = QSpinBox()
+        self.minutes_late.setRange(0, 600)
+        self.minutes_late.setSuffix(self.tr(" min"))
+        self.minutes_late.setAccessibleName(self.tr("I started late by, in minutes"))
+        self.minutes_late.setToolTip(
+            self.tr("Past the practice's threshold the checklist asks you to offer rescheduling")
+        )
+        form.addRow(
+            self.tr("I started late by"), self._wrap("practitioner_minutes_late", self.minutes_late)
+        )
         flags = QGridLayout()
         self.flags: dict[str, QCheckBox] = {}
         for index, (name, label) in enumerate(FLAG_LABELS.items()):
@@ -333,12 +344,18 @@ class InteractionEditor(QDialog):
         layout.addLayout(buttons)
 
         self._fill(appointment)
+        appointment_id = self.appointment.currentData()
+        self.minutes_late.setValue(
+            ops.read(lambda s: interactions.recorded_minutes_late(s, appointment_id))
+        )
+        self.minutes_late.setEnabled(appointment_id is not None and not self.locked())
         for edit in self.texts.values():
             edit.textChanged.connect(self._edited)
         for box in self.flags.values():
             box.toggled.connect(self._facts_changed)
         self.kind.currentIndexChanged.connect(self._facts_changed)
-        self.appointment.currentIndexChanged.connect(self._facts_changed)
+        self.appointment.currentIndexChanged.connect(self._appointment_changed)
+        self.minutes_late.valueChanged.connect(self._facts_changed)
         self.occurred_at.dateTimeChanged.connect(self._edited)
         self.practitioner.currentIndexChanged.connect(self._edited)
         self.autosave = QTimer(self)
@@ -400,6 +417,9 @@ class InteractionEditor(QDialog):
             occurred_at=from_qdatetime(self.occurred_at.dateTime()),
             practitioner_id=self.practitioner.currentData(),
             appointment_id=self.appointment.currentData(),
+            practitioner_minutes_late=(
+                self.minutes_late.value() if self.appointment.currentData() is not None else None
+            ),
             **{name: edit.toPlainText() for name, edit in self.texts.items()},
             **{name: box.isChecked() for name, box in self.flags.items()},
         )
@@ -447,6 +467,15 @@ class InteractionEditor(QDialog):
             )
 
     # -- checklist ------------------------------------------------------------------
+
+    def _appointment_changed(self) -> None:
+        appointment_id = self.appointment.currentData()
+        minutes = self.ops.read(lambda s: interactions.recorded_minutes_late(s, appointment_id))
+        self.minutes_late.blockSignals(True)
+        self.minutes_late.setValue(minutes)
+        self.minutes_late.blockSignals(False)
+        self.minutes_late.setEnabled(appointment_id is not None and not self.locked())
+        self._facts_changed()
 
     def _facts_changed(self) -> None:
         self._edited()
