@@ -172,6 +172,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, key=section.key: self.go_to(key))
             go_menu.addAction(action)
 
+        client_menu = self.menuBar().addMenu(self.tr("&Client"))
+        new_contact = QAction(self.tr("New &contact / session note…"), self)
+        new_contact.setObjectName("action_new_interaction")
+        new_contact.setShortcut(QKeySequence("Ctrl+I"))
+        new_contact.triggered.connect(self.new_interaction)
+        client_menu.addAction(new_contact)
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About ClientCare"), self)
         about.triggered.connect(self.show_about)
@@ -186,6 +193,18 @@ class MainWindow(QMainWindow):
 
     def current_section(self) -> str:
         return str(self.sidebar.currentItem().data(Qt.ItemDataRole.UserRole))
+
+    def new_interaction(self) -> None:
+        """Write up a contact with the client selected on the Clients screen."""
+        screen = self.screens["clients"]
+        assert isinstance(screen, ClientsScreen)
+        if screen.form.client is None:
+            self.go_to("clients")
+            self.statusBar().showMessage(
+                self.tr("Choose a client first, then press Ctrl+I again."), 6000
+            )
+            return
+        screen.form.open_interaction(None)
 
     def back_up_now(self) -> None:
         source = self.ops.database.path
