@@ -28,6 +28,7 @@ from ui.ops import Operations
 from ui.screens.calendar import CalendarScreen
 from ui.screens.clients import ClientsScreen
 from ui.screens.placeholder import ComingSoonScreen
+from ui.screens.reports import ReportsScreen
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
             return ClientsScreen(self.ops)
         if section.key == "calendar":
             return CalendarScreen(self.ops)
+        if section.key == "reports":
+            return ReportsScreen(self.ops)
         return ComingSoonScreen(self.tr(section.title), self.tr(section.purpose))
 
     def _database_text(self, demo: bool) -> str:

@@ -30,13 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import appointments, clients, interactions
+from clientcare import adherence, appointments, clients, interactions
 from clientcare.clients import STATUS_LABELS, ClientDetail, ClientInput
 from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, SortRole
 from ui.ops import Changes, Operations
+from ui.widgets.adherence_chart import AdherenceChart
 from ui.widgets.fields import FieldWithError, error_label
 
 FORM_FIELDS = (
@@ -168,6 +169,10 @@ class ClientForm(QWidget):
         self.facts_box = self._build_facts()
         self.appointments_box = self._build_appointments()
         self.contacts_box = self._build_contacts()
+        self.adherence_box = QGroupBox(self.tr("Service principles with this client"))
+        self.adherence_box.setObjectName("client_adherence")
+        self.adherence_chart = AdherenceChart()
+        QVBoxLayout(self.adherence_box).addWidget(self.adherence_chart)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -181,6 +186,7 @@ class ClientForm(QWidget):
         layout.addWidget(self.contacts_box)
         layout.addWidget(self.facts_box)
         layout.addWidget(self.appointments_box)
+        layout.addWidget(self.adherence_box)
         layout.addStretch(1)
 
         for line in (
@@ -294,6 +300,7 @@ class ClientForm(QWidget):
         self.contacts_model.clear()
         client = self.client
         self.contacts_box.setVisible(client is not None)
+        self.adherence_box.setVisible(client is not None)
         if client is None:
             return
         rows, draft = self.ops.read(
@@ -317,6 +324,14 @@ class ClientForm(QWidget):
             none.setEnabled(False)
             self.contacts_model.appendRow(none)
         self._draft_id = draft.id if draft else None
+        today = dt.date.today()
+        rows_by_principle, months = self.ops.read(
+            lambda s: (
+                adherence.adherence(s, client_id=client.id),
+                adherence.adherence_by_month(s, client_id=client.id, today=today),
+            )
+        )
+        self.adherence_chart.set_data(rows_by_principle, months)
         if draft is not None:
             self.draft_banner.setText(
                 self.tr("An unfinished note from {when} was kept for you.").format(
