@@ -1360,6 +1360,11 @@ class _Generator:
         if self.chance(0.4):
             values["more_helpful"] = rng.choice(_MORE_HELPFUL)
             answers.append(8)
+        # Advisory principles are answered most of the time, not always: a living practice.
+        if self.chance(0.85):
+            answers.append(3)
+        if self.chance(0.6):
+            answers.append(4)
         if self.chance(0.005):
             values["not_at_my_best"] = True
             values["practitioner_only_notes"] = "Had a cold; said so briefly at the start."
