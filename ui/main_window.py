@@ -29,6 +29,7 @@ from ui.screens.calendar import CalendarScreen
 from ui.screens.clients import ClientsScreen
 from ui.screens.placeholder import ComingSoonScreen
 from ui.screens.reports import ReportsScreen
+from ui.screens.settings import SettingsScreen
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ class MainWindow(QMainWindow):
             return CalendarScreen(self.ops)
         if section.key == "reports":
             return ReportsScreen(self.ops)
+        if section.key == "settings":
+            return SettingsScreen(self.ops)
         return ComingSoonScreen(self.tr(section.title), self.tr(section.purpose))
 
     def _database_text(self, demo: bool) -> str:

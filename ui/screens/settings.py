@@ -1,0 +1,745 @@
+"""The Settings screen: the practice's details, the service principles, the word lists."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QFontDatabase, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientcare import settings
+from clientcare.db.models import Requirement, WordList
+from clientcare.errors import NotFoundError, ValidationError
+from clientcare.settings import (
+    REQUIREMENT_LABELS,
+    PracticeInput,
+    PrincipleRow,
+    WordRow,
+)
+from ui.models.base import Index, RowsTableModel
+from ui.ops import Changes, Operations
+from ui.widgets.fields import FieldWithError, error_label
+
+#: Role holding the id of a row (principle or word).
+IdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _show_errors(
+    fields: dict[str, FieldWithError], error: ValidationError, form_error: QLabel
+) -> None:
+    """Each message next to its field; anything without a field in ``form_error``."""
+    leftovers = []
+    for wrapper in fields.values():
+        wrapper.show_error(None)
+    for problem in error.errors:
+        wrapper = fields.get(problem.field)
+        if wrapper is None:
+            leftovers.append(problem.message)
+        else:
+            wrapper.show_error(problem.message)
+    form_error.setText("\n".join(f"⚠ {m}" for m in leftovers))
+    form_error.setVisible(bool(leftovers))
+    first = next((fields[p.field] for p in error.errors if p.field in fields), None)
+    if first is not None:
+        first.editor.setFocus()
+
+
+def _clear_errors(fields: dict[str, FieldWithError], form_error: QLabel) -> None:
+    for wrapper in fields.values():
+        wrapper.show_error(None)
+    form_error.clear()
+    form_error.hide()
+
+
+# --------------------------------------------------------------------------
+# Practice
+# --------------------------------------------------------------------------
+
+
+class PracticeTab(QWidget):
+    """The practice's details and business rules, saved together."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(self.tr("e.g. Riverside Counselling"))
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(64)
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText(self.tr("e.g. 020 7946 0000"))
+        self.email = QLineEdit()
+        self.email.setPlaceholderText(self.tr("name@example.org"))
+        self.currency = QLineEdit()
+        self.currency.setPlaceholderText(self.tr("e.g. GBP"))
+        self.currency.setMaximumWidth(120)
+        self.locale = QLineEdit()
+        self.locale.setPlaceholderText(self.tr("e.g. en_GB"))
+        self.locale.setMaximumWidth(120)
+        self.threshold = QSpinBox()
+        self.threshold.setRange(*settings.THRESHOLD_RANGE)
+        self.threshold.setSuffix(self.tr(" minutes"))
+        self.session_minutes = QSpinBox()
+        self.session_minutes.setRange(*settings.SESSION_RANGE)
+        self.session_minutes.setSingleStep(5)
+        self.session_minutes.setSuffix(self.tr(" minutes"))
+        self.window = QSpinBox()
+        self.window.setRange(*settings.WINDOW_RANGE)
+        self.window.setSuffix(self.tr(" hours"))
+        for spin in (self.threshold, self.session_minutes, self.window):
+            spin.setMaximumWidth(160)
+
+        self.editors: dict[str, QWidget] = {
+            "name": self.name,
+            "address": self.address,
+            "phone": self.phone,
+            "email": self.email,
+            "currency": self.currency,
+            "locale": self.locale,
+            "lateness_threshold_minutes": self.threshold,
+            "default_session_minutes": self.session_minutes,
+            "cancellation_window_hours": self.window,
+        }
+        labels = {
+            "name": self.tr("Practice &name"),
+            "address": self.tr("Address"),
+            "phone": self.tr("P&hone"),
+            "email": self.tr("&E-mail"),
+            "currency": self.tr("&Currency"),
+            "locale": self.tr("&Locale"),
+            "lateness_threshold_minutes": self.tr(
+                "Offer rescheduling when running late by more than"
+            ),
+            "default_session_minutes": self.tr("Default session length"),
+            "cancellation_window_hours": self.tr("Cancellation window"),
+        }
+        hints = {
+            "currency": self.tr("Three letters, as on an invoice."),
+            "locale": self.tr("Language and country; sets how phone numbers are read."),
+            "cancellation_window_hours": self.tr(
+                "Cancelling with less notice than this counts as a late cancellation."
+            ),
+        }
+        self.fields: dict[str, FieldWithError] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setVerticalSpacing(8)
+        for name, editor in self.editors.items():
+            editor.setObjectName(name)
+            plain = labels[name].replace("&", "")
+            editor.setAccessibleName(plain)
+            wrapper = FieldWithError(editor, name)
+            if name in hints:
+                hint = QLabel(hints[name])
+                hint.setWordWrap(True)
+                hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+                wrapper.layout().insertWidget(1, hint)
+            self.fields[name] = wrapper
+            label = QLabel(labels[name])
+            label.setBuddy(editor)
+            form.addRow(label, wrapper)
+
+        self.form_error = error_label("practice_form_error")
+        self.status = QLabel()
+        self.status.setObjectName("practice_status")
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setObjectName("save_practice")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Cancel changes"))
+        self.revert_button.setObjectName("revert_practice")
+        self.revert_button.clicked.connect(self.load)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        body = QWidget()
+        body.setMaximumWidth(900)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(16, 12, 16, 12)
+        inner.addLayout(form)
+        inner.addWidget(self.form_error)
+        inner.addLayout(buttons)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+        self.load()
+
+    def load(self) -> None:
+        data = self.ops.read(settings.get_practice)
+        self.name.setText(data.name)
+        self.address.setPlainText(data.address)
+        self.phone.setText(data.phone)
+        self.email.setText(data.email)
+        self.currency.setText(data.currency)
+        self.locale.setText(data.locale)
+        self.threshold.setValue(data.lateness_threshold_minutes)
+        self.session_minutes.setValue(data.default_session_minutes)
+        self.window.setValue(data.cancellation_window_hours)
+        _clear_errors(self.fields, self.form_error)
+        self.status.clear()
+
+    def current_input(self) -> PracticeInput:
+        return PracticeInput(
+            name=self.name.text(),
+            address=self.address.toPlainText(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            currency=self.currency.text(),
+            locale=self.locale.text(),
+            lateness_threshold_minutes=self.threshold.value(),
+            default_session_minutes=self.session_minutes.value(),
+            cancellation_window_hours=self.window.value(),
+        )
+
+    def save(self) -> bool:
+        data = self.current_input()
+        try:
+            self.ops.run(lambda s: settings.update_practice(s, data), Changes.SETTINGS)
+        except ValidationError as error:
+            self.status.clear()
+            _show_errors(self.fields, error, self.form_error)
+            return False
+        self.load()
+        self.status.setText(self.tr("✓ Saved."))
+        return True
+
+
+# --------------------------------------------------------------------------
+# Principles
+# --------------------------------------------------------------------------
+
+
+class PrincipleTableModel(RowsTableModel):
+    headers = ("No.", "Principle", "Applies when", "Requirement")
+    rows: list[PrincipleRow]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return str(row.number)
+            if column == 1:
+                retired = self.tr("(retired)") + " " if not row.active else ""
+                return retired + row.text
+            if column == 2:
+                return row.applies_when
+            return self.tr(REQUIREMENT_LABELS[row.requirement])
+        if role == IdRole:
+            return row.id
+        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
+            return QBrush(QPalette().color(QPalette.ColorRole.PlaceholderText))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
+
+RULE_HELP = (
+    'A rule is JSON: {"always": true}, {"fact": "first_session"}, '
+    '{"kind_in": ["session", "phone_call"]}, '
+    '{"compare": ["practitioner_minutes_late", ">", "lateness_threshold_minutes"]}, '
+    'and {"all": [...]}, {"any": [...]}, {"not": ...} to combine them.'
+)
+
+
+class PrincipleDialog(QDialog):
+    """Add or edit one principle; the rule is JSON, checked before anything is stored."""
+
+    def __init__(
+        self, ops: Operations, row: PrincipleRow | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.row = row
+        self.saved_row: PrincipleRow | None = None
+        self.setObjectName("principle_dialog")
+        if row is None:
+            self.setWindowTitle(self.tr("Add a principle"))
+        else:
+            self.setWindowTitle(self.tr("Principle {n}").format(n=row.number))
+
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("What to do, in one sentence"))
+        self.explanation = QPlainTextEdit()
+        self.explanation.setTabChangesFocus(True)
+        self.explanation.setFixedHeight(70)
+        self.applies_when = QLineEdit()
+        self.applies_when.setPlaceholderText(self.tr("e.g. every session or call"))
+        self.requirement = QComboBox()
+        for requirement in Requirement:
+            self.requirement.addItem(self.tr(REQUIREMENT_LABELS[requirement]), requirement.value)
+        self.rule = QPlainTextEdit()
+        self.rule.setTabChangesFocus(True)
+        self.rule.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.rule.setMinimumHeight(110)
+        self.rule.setPlaceholderText('{"always": true}')
+
+        self.editors: dict[str, QWidget] = {
+            "text": self.text,
+            "explanation": self.explanation,
+            "applies_when": self.applies_when,
+            "requirement": self.requirement,
+            "rule": self.rule,
+        }
+        labels = {
+            "text": self.tr("&Principle *"),
+            "explanation": self.tr("&Why"),
+            "applies_when": self.tr("&Applies when"),
+            "requirement": self.tr("&Requirement"),
+            "rule": self.tr("R&ule (JSON) *"),
+        }
+        self.fields: dict[str, FieldWithError] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        for name, editor in self.editors.items():
+            editor.setObjectName(f"principle_{name}")
+            editor.setAccessibleName(labels[name].replace("&", "").rstrip(" *"))
+            wrapper = FieldWithError(editor, f"principle_{name}")
+            self.fields[name] = wrapper
+            label = QLabel(labels[name])
+            label.setBuddy(editor)
+            form.addRow(label, wrapper)
+        help_label = QLabel(self.tr(RULE_HELP))
+        help_label.setWordWrap(True)
+        help_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        form.addRow("", help_label)
+
+        self.form_error = error_label("principle_form_error")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("save_principle")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.form_error)
+        layout.addWidget(self.buttons)
+        self.resize(620, 520)
+
+        if row is not None:
+            self.text.setText(row.text)
+            self.explanation.setPlainText(row.explanation)
+            self.applies_when.setText(row.applies_when)
+            self.requirement.setCurrentIndex(self.requirement.findData(row.requirement.value))
+            self.rule.setPlainText(settings.pretty_rule(row.rule_json))
+        else:
+            self.requirement.setCurrentIndex(self.requirement.findData(Requirement.ADVISORY.value))
+            self.rule.setPlainText('{"always": true}')
+
+    def save(self) -> None:
+        values = (
+            self.text.text(),
+            self.explanation.toPlainText(),
+            self.applies_when.text(),
+            self.rule.toPlainText(),
+            str(self.requirement.currentData()),
+        )
+        row = self.row
+        if row is None:
+            action: Callable[[Any], PrincipleRow] = lambda s: settings.add_principle(s, *values)  # noqa: E731
+        else:
+            action = lambda s: settings.update_principle(s, row.id, *values)  # noqa: E731
+        try:
+            self.saved_row = self.ops.run(action, Changes.SETTINGS)
+        except ValidationError as error:
+            _show_errors(self.fields, error, self.form_error)
+            return
+        except NotFoundError as error:
+            self.form_error.setText(f"⚠ {error}")
+            self.form_error.show()
+            return
+        self.accept()
+
+
+class PrinciplesTab(QWidget):
+    """The numbered principles, with add, edit, reorder and retire."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.dialog: PrincipleDialog | None = None
+
+        intro = QLabel(
+            self.tr(
+                "The principles the checklist offers after each contact. Retired ones stay, "
+                "so past answers keep their meaning."
+            )
+        )
+        intro.setWordWrap(True)
+        self.model = PrincipleTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("principles_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.setAlternatingRowColors(True)
+        self.table.setStyleSheet("QTableView::item { padding: 4px 4px; }")
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(2, 270)
+        # Wrapped text: fit the rows again once the columns have their final widths.
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._fit_rows.start())
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+
+        self.add_button = QPushButton(self.tr("&Add…"))
+        self.add_button.setObjectName("add_principle")
+        self.edit_button = QPushButton(self.tr("&Edit…"))
+        self.edit_button.setObjectName("edit_principle")
+        self.up_button = QPushButton(self.tr("Move &up"))
+        self.up_button.setObjectName("move_principle_up")
+        self.down_button = QPushButton(self.tr("Move &down"))
+        self.down_button.setObjectName("move_principle_down")
+        self.retire_button = QPushButton(self.tr("&Retire"))
+        self.retire_button.setObjectName("retire_principle")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(+1))
+        self.retire_button.clicked.connect(self.toggle_retired)
+        self.message = error_label("principles_error")
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.retire_button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_rows.start()
+
+    def load(self, select_id: int | None = None) -> None:
+        if select_id is None:
+            select_id = self.selected_id()
+        self.model.set_rows(self.ops.read(settings.list_principles))
+        self.table.resizeRowsToContents()
+        if select_id is not None:
+            self.select(select_id)
+        self._update_buttons()
+
+    def select(self, principle_id: int) -> None:
+        for number, row in enumerate(self.model.rows):
+            if row.id == principle_id:
+                self.table.selectRow(number)
+                self.table.scrollTo(self.model.index(number, 0))
+                return
+
+    def selected_row(self) -> PrincipleRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return self.model.rows[indexes[0].row()] if indexes else None
+
+    def selected_id(self) -> int | None:
+        row = self.selected_row()
+        return row.id if row else None
+
+    def _update_buttons(self) -> None:
+        row = self.selected_row()
+        number = self.table.selectionModel().selectedRows()
+        at = number[0].row() if number else -1
+        self.edit_button.setEnabled(row is not None)
+        self.retire_button.setEnabled(row is not None)
+        self.up_button.setEnabled(row is not None and at > 0)
+        self.down_button.setEnabled(row is not None and at < len(self.model.rows) - 1)
+        if row is not None and not row.active:
+            self.retire_button.setText(self.tr("&Restore"))
+            self.retire_button.setToolTip(self.tr("Offer this principle in the checklist again"))
+        else:
+            self.retire_button.setText(self.tr("&Retire"))
+            self.retire_button.setToolTip(
+                self.tr("Stop offering this principle; past answers keep it")
+            )
+
+    def _open_dialog(self, row: PrincipleRow | None) -> PrincipleDialog:
+        dialog = PrincipleDialog(self.ops, row, self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(lambda: self._after_dialog(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_dialog(self, dialog: PrincipleDialog) -> None:
+        saved = dialog.saved_row
+        self.load(saved.id if saved else None)
+
+    def add(self) -> PrincipleDialog:
+        return self._open_dialog(None)
+
+    def edit_selected(self) -> PrincipleDialog | None:
+        row = self.selected_row()
+        return self._open_dialog(row) if row is not None else None
+
+    def _run(self, action: Callable[[Any], PrincipleRow]) -> None:
+        self.message.hide()
+        try:
+            row = self.ops.run(action, Changes.SETTINGS)
+        except NotFoundError as error:
+            self.message.setText(f"⚠ {error}")
+            self.message.show()
+            self.load()
+            return
+        self.load(row.id)
+
+    def move(self, direction: int) -> None:
+        principle_id = self.selected_id()
+        if principle_id is not None:
+            self._run(lambda s: settings.move_principle(s, principle_id, direction))
+
+    def toggle_retired(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+        if row.active:
+            self._run(lambda s: settings.retire_principle(s, row.id))
+        else:
+            self._run(lambda s: settings.restore_principle(s, row.id))
+
+
+# --------------------------------------------------------------------------
+# Word lists
+# --------------------------------------------------------------------------
+
+
+class WordTableModel(RowsTableModel):
+    headers = ("Word or phrase", "Suggestion")
+    rows: list[WordRow]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return row.word if index.column() == 0 else row.suggestion
+        if role == IdRole:
+            return row.id
+        return None
+
+
+class WordListBox(QGroupBox):
+    """One word list: the words, a line to add one with its suggestion, and Remove."""
+
+    def __init__(
+        self, ops: Operations, word_list: WordList, title: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(title, parent)
+        self.ops = ops
+        self.word_list = word_list
+        key = word_list.value
+        self.setObjectName(f"words_{key}")
+
+        self.model = WordTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName(f"words_{key}_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        self.word = QLineEdit()
+        self.word.setObjectName(f"{key}_word")
+        self.word.setPlaceholderText(self.tr("Word or phrase"))
+        self.word.setAccessibleName(self.tr("New word for {title}").format(title=title))
+        self.suggestion = QLineEdit()
+        self.suggestion.setObjectName(f"{key}_suggestion")
+        self.suggestion.setPlaceholderText(self.tr("Suggestion (optional)"))
+        self.suggestion.setAccessibleName(self.tr("Suggestion"))
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setObjectName(f"add_{key}")
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setObjectName(f"remove_{key}")
+        self.error = error_label(f"{key}_error")
+
+        self.add_button.clicked.connect(self.add)
+        self.word.returnPressed.connect(self.add)
+        self.suggestion.returnPressed.connect(self.add)
+        self.remove_button.clicked.connect(self.remove_selected)
+
+        adder = QHBoxLayout()
+        adder.addWidget(self.word, 2)
+        adder.addWidget(self.suggestion, 3)
+        adder.addWidget(self.add_button)
+        remove_row = QHBoxLayout()
+        remove_row.addStretch(1)
+        remove_row.addWidget(self.remove_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(remove_row)
+        layout.addLayout(adder)
+        layout.addWidget(self.error)
+
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.load()
+
+    def load(self) -> None:
+        word_list = self.word_list
+        self.model.set_rows(self.ops.read(lambda s: settings.list_words(s, word_list)))
+        self._update_buttons()
+
+    def words(self) -> list[str]:
+        return [row.word for row in self.model.rows]
+
+    def _update_buttons(self) -> None:
+        self.remove_button.setEnabled(bool(self.table.selectionModel().selectedRows()))
+
+    def add(self) -> None:
+        word, suggestion, word_list = self.word.text(), self.suggestion.text(), self.word_list
+        try:
+            row = self.ops.run(
+                lambda s: settings.add_word(s, word_list, word, suggestion), Changes.SETTINGS
+            )
+        except ValidationError as error:
+            self.show_error(error)
+            return
+        self.show_error(None)
+        self.word.clear()
+        self.suggestion.clear()
+        self.load()
+        for number, shown in enumerate(self.model.rows):
+            if shown.id == row.id:
+                self.table.selectRow(number)
+                self.table.scrollTo(self.model.index(number, 0))
+        self.word.setFocus()
+
+    def show_error(self, error: ValidationError | None) -> None:
+        """The messages under the line the word was typed in ("⚠" as well as colour)."""
+        messages = [problem.message for problem in error.errors] if error else []
+        self.error.setText("\n".join(f"⚠ {m}" for m in messages))
+        self.error.setVisible(bool(messages))
+        self.word.setAccessibleDescription(" ".join(messages))
+        if messages:
+            self.word.setFocus()
+
+    def remove_selected(self) -> None:
+        indexes = self.table.selectionModel().selectedRows()
+        if not indexes:
+            return
+        word_id = self.model.rows[indexes[0].row()].id
+        with contextlib.suppress(NotFoundError):  # already gone: the reload shows that
+            self.ops.run(lambda s: settings.remove_word(s, word_id), Changes.SETTINGS)
+        self.load()
+
+
+class WordsTab(QWidget):
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        intro = QLabel(
+            self.tr(
+                "Words the language check points out in notes and messages, with a neutral "
+                "suggestion. Whole words only; capitals do not matter."
+            )
+        )
+        intro.setWordWrap(True)
+        self.pet_names = WordListBox(ops, WordList.PET_NAME, self.tr("Pet names"))
+        self.money_words = WordListBox(ops, WordList.MONEY_SHAMING, self.tr("Money words"))
+        lists = QHBoxLayout()
+        lists.addWidget(self.pet_names)
+        lists.addWidget(self.money_words)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(intro)
+        layout.addLayout(lists, 1)
+
+    def load(self) -> None:
+        self.pet_names.load()
+        self.money_words.load()
+
+
+# --------------------------------------------------------------------------
+# The screen
+# --------------------------------------------------------------------------
+
+
+class SettingsScreen(QWidget):
+    """Settings → Practice, Principles, Words."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.practice = PracticeTab(ops)
+        self.principles = PrinciplesTab(ops)
+        self.words = WordsTab(ops)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("settings_tabs")
+        self.tabs.addTab(self.practice, self.tr("&Practice"))
+        self.tabs.addTab(self.principles, self.tr("P&rinciples"))
+        self.tabs.addTab(self.words, self.tr("&Words"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def refresh(self) -> None:
+        """Read everything again (after a restore or an import, say)."""
+        self.practice.load()
+        self.principles.load()
+        self.words.load()
