@@ -275,6 +275,19 @@ class AuditAction(StrEnum):
 # Practice and people
 # --------------------------------------------------------------------------
 
+#: The running-late notice as shipped; {reschedule} is where the reschedule
+#: sentence goes when the practitioner is later than the practice threshold.
+DEFAULT_LATE_NOTICE_TEMPLATE = (
+    "Hello {preferred_name}, I am so sorry \u2014 I am running about {minutes} minutes late "
+    "for our {time} appointment. {reschedule} \u2014 {practitioner}"
+)
+DEFAULT_RESCHEDULE_SENTENCE = (
+    "If you would rather reschedule, that is completely fine \u2014 just reply and I will "
+    "offer you another time."
+)
+#: What the practice may offer a client who arrives past the threshold.
+DEFAULT_CLIENT_LATE_OPTIONS = "shorten,reschedule,proceed"
+
 
 class PracticeSettings(Base):
     """The one row of practice-wide business settings."""
@@ -308,6 +321,16 @@ class PracticeSettings(Base):
     no_show_fee_minor: Mapped[int | None] = mapped_column(Integer)
     working_day_start: Mapped[dt.time] = mapped_column(Time, default=dt.time(9, 0))
     working_day_end: Mapped[dt.time] = mapped_column(Time, default=dt.time(17, 0))
+    late_notice_template: Mapped[str] = mapped_column(
+        Text, default=DEFAULT_LATE_NOTICE_TEMPLATE, server_default=DEFAULT_LATE_NOTICE_TEMPLATE
+    )
+    reschedule_sentence: Mapped[str] = mapped_column(
+        Text, default=DEFAULT_RESCHEDULE_SENTENCE, server_default=DEFAULT_RESCHEDULE_SENTENCE
+    )
+    # Comma-separated ClientLateOption values (see clientcare.lateness).
+    client_late_options: Mapped[str] = mapped_column(
+        String(100), default=DEFAULT_CLIENT_LATE_OPTIONS, server_default=DEFAULT_CLIENT_LATE_OPTIONS
+    )
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
