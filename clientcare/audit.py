@@ -34,3 +34,16 @@ def record(
             fields=",".join(sorted(fields)),
         )
     )
+
+
+def apply_changes(
+    session: Session, row: object, entity: str, entity_id: int, values: dict[str, object]
+) -> list[str]:
+    """Set the fields of ``row`` that differ from ``values``, audit them, return their names."""
+    changed = [field for field, value in values.items() if getattr(row, field) != value]
+    for field in changed:
+        setattr(row, field, values[field])
+    session.flush()
+    if changed:
+        record(session, AuditAction.UPDATE, entity, entity_id, changed)
+    return changed

@@ -281,17 +281,11 @@ def update_templates(
     if row is None:
         row = PracticeSettings(id=1)
         session.add(row)
-    changed = []
-    for field, value in (
-        ("late_notice_template", late_notice_template.strip()),
-        ("reschedule_sentence", sentence),
-    ):
-        if getattr(row, field) != value:
-            setattr(row, field, value)
-            changed.append(field)
-    session.flush()
-    if changed:
-        audit.record(session, AuditAction.UPDATE, "practice_settings", 1, changed)
+    values = {
+        "late_notice_template": late_notice_template.strip(),
+        "reschedule_sentence": sentence,
+    }
+    audit.apply_changes(session, row, "practice_settings", 1, values)
     checker = load_checker(session)
     return checker.check(row.late_notice_template) + checker.check(row.reschedule_sentence)
 

@@ -169,15 +169,8 @@ def update_practice(session: Session, data: PracticeInput) -> Settings:
     if row is None:
         row = PracticeSettings(id=1)
         session.add(row)
-    changed = []
-    for field in PracticeInput.__dataclass_fields__:
-        value = getattr(cleaned, field)
-        if getattr(row, field) != value:
-            setattr(row, field, value)
-            changed.append(field)
-    session.flush()
-    if changed:
-        audit.record(session, AuditAction.UPDATE, "practice_settings", 1, changed)
+    values = {field: getattr(cleaned, field) for field in PracticeInput.__dataclass_fields__}
+    audit.apply_changes(session, row, "practice_settings", 1, values)
     return get_settings(session)
 
 
@@ -327,20 +320,14 @@ def update_principle(
     text, explanation, applies_when, rule, wanted = _clean_principle(
         text, explanation, applies_when, rule_json, requirement
     )
-    changed = []
-    for field, value in (
-        ("text", text),
-        ("explanation", explanation),
-        ("applies_when", applies_when),
-        ("rule", rule),
-        ("requirement", wanted),
-    ):
-        if getattr(principle, field) != value:
-            setattr(principle, field, value)
-            changed.append(field)
-    session.flush()
-    if changed:
-        audit.record(session, AuditAction.UPDATE, "principle", principle.id, changed)
+    values = {
+        "text": text,
+        "explanation": explanation,
+        "applies_when": applies_when,
+        "rule": rule,
+        "requirement": wanted,
+    }
+    audit.apply_changes(session, principle, "principle", principle.id, values)
     return _principle_row(principle)
 
 
