@@ -588,8 +588,7 @@ def suggest_slots(
                     appointment.practitioner_id,
                     candidate,
                     candidate + length,
-                    exclude_ids=(appointment.id,),
-                )
+                )  # the appointment itself counts too: offering its own time is no choice
                 if conflicts:
                     resume = max(conflict.end for conflict in conflicts)
                 else:

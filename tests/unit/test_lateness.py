@@ -664,3 +664,17 @@ def test_a_broken_stored_template_falls_back_to_the_default(
         session.get(PracticeSettings, 1).late_notice_template = "{x.__class__}"  # type: ignore[union-attr]
     appointment = book(db, people)
     assert draft(db, appointment.id, 5).text.startswith("Hello Zoë, I am so sorry")
+
+
+def test_suggested_slots_never_offer_the_appointments_own_time(
+    db: Database, people: tuple[int, int]
+) -> None:
+    tomorrow_9 = NOW + dt.timedelta(days=1)  # Tuesday 09:00, the start of the working day
+    booked = book(db, people, tomorrow_9)
+    with db.reading() as session:
+        slots = lateness.suggest_slots(session, booked.id, now=NOW, count=3)
+    assert tomorrow_9 not in slots
+    assert all(
+        slot >= booked.end or slot + dt.timedelta(minutes=50) <= booked.start for slot in slots
+    )
+    assert slots[0] == tomorrow_9 + dt.timedelta(minutes=60)  # the next 15-minute step after it

@@ -30,6 +30,7 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import add_practitioner, list_practitioners
 from clientcare.waitlist import FreedSlot
 from ui.dialogs.appointment import AppointmentDialog
+from ui.dialogs.running_late import OPEN_STATUSES, RunningLateDialog
 from ui.ops import Changes, Operations
 from ui.widgets.month_grid import MonthGrid, month_start_grid
 from ui.widgets.time_grid import GridBlock, TimeGrid
@@ -106,6 +107,11 @@ class CalendarScreen(QWidget):
         self.new_button = QPushButton(self.tr("New appointment"))
         self.new_button.setObjectName("new_appointment")
         self.new_button.setToolTip(self.tr("Book an appointment (Ctrl+N)"))
+        self.running_late_button = QPushButton(self.tr("I'm running late…"))
+        self.running_late_button.setObjectName("running_late")
+        self.running_late_button.setToolTip(
+            self.tr("Tell the client of your next appointment today (Ctrl+L)")
+        )
 
         top = QHBoxLayout()
         top.addWidget(self.today_button)
@@ -117,6 +123,7 @@ class CalendarScreen(QWidget):
         top.addSpacing(8)
         top.addWidget(self.practitioner_filter)
         top.addWidget(self.new_button)
+        top.addWidget(self.running_late_button)
 
         self.grid = TimeGrid()
         self.grid_scroll = QScrollArea()
@@ -158,6 +165,8 @@ class CalendarScreen(QWidget):
         self.practitioner_filter.currentIndexChanged.connect(self.refresh)
         self.new_button.clicked.connect(lambda: self.open_new(None))
         QShortcut(QKeySequence("Ctrl+N"), self, activated=lambda: self.open_new(None))
+        self.running_late_button.clicked.connect(self.open_running_late)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.open_running_late)
         self.grid.slot_activated.connect(self.open_new)
         self.grid.block_activated.connect(self.open_existing)
         self.grid.block_dropped.connect(self.move_block)
@@ -342,6 +351,30 @@ class CalendarScreen(QWidget):
         )
         if candidates:
             self.run_dialog(FreedSlotDialog(self.ops, slot, candidates, self))
+
+    def open_running_late(self) -> None:
+        """The running-late dialog for the current or next appointment today.
+
+        It is the chosen practitioner's, or the current user's when all are shown.
+        """
+        practitioner_id = self.practitioner_filter.currentData()
+        if practitioner_id is None:
+            mine = [p.id for p in self.ops.read(list_practitioners) if p.is_current_user]
+            practitioner_id = mine[0] if mine else None
+        now = dt.datetime.now()
+        day_end = dt.datetime.combine(now.date(), dt.time()) + dt.timedelta(days=1)
+        upcoming = self.ops.read(
+            lambda s: appointments.appointments_between(
+                s, now, day_end, practitioner_id, statuses=OPEN_STATUSES
+            )
+        )
+        if not upcoming:
+            self.show_error(
+                self.tr("Running late"),
+                self.tr("There is no appointment left today to be late for."),
+            )
+            return
+        self.run_dialog(RunningLateDialog(self.ops, upcoming[0].id, self))
 
     def ask(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)
