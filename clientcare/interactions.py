@@ -13,6 +13,7 @@ practice-local wall-clock datetimes.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, replace
 
 from sqlalchemy import ColumnElement, func, or_, select
@@ -44,6 +45,7 @@ from clientcare.db.models import (
     InteractionKind,
     InteractionState,
     LatenessNotice,
+    LatenessOutcome,
     LatePerson,
     MoneyConversation,
     Payment,
@@ -395,6 +397,70 @@ def _answers(session: Session, interaction_id: int | None) -> dict[int, AnswerRo
     }
 
 
+_APOLOGY_RULE = {"compare": ["practitioner_minutes_late", ">", 0]}
+_RESCHEDULE_RULE = {"compare": ["practitioner_minutes_late", ">", "lateness_threshold_minutes"]}
+
+
+def notice_answers(session: Session, appointment_id: int | None) -> dict[int, AnswerRow]:
+    """Checklist answers already given by the running-late notices of the appointment.
+
+    A notice sent to the client answers "acknowledge and apologise" (principle 11 by
+    default); one that offered rescheduling and has the client's choice recorded
+    answers "offer rescheduling and record the choice" (12). The principles are found
+    by their rule, so renumbering them in Settings changes nothing.
+    """
+    if appointment_id is None:
+        return {}
+    notices = session.scalars(
+        select(LatenessNotice)
+        .where(
+            LatenessNotice.appointment_id == appointment_id,
+            LatenessNotice.who_is_late == LatePerson.PRACTITIONER,
+            LatenessNotice.told_at.is_not(None),
+        )
+        .order_by(LatenessNotice.told_at)
+    ).all()
+    if not notices:
+        return {}
+    wanted = {
+        json.dumps(_APOLOGY_RULE, sort_keys=True),
+        json.dumps(_RESCHEDULE_RULE, sort_keys=True),
+    }
+    principles = {}
+    for principle in session.scalars(select(Principle).where(Principle.active.is_(True))):
+        try:
+            key = json.dumps(json.loads(principle.rule), sort_keys=True)
+        except ValueError:
+            continue
+        if key in wanted:
+            principles[key] = principle.id
+    covered: dict[int, AnswerRow] = {}
+    first = notices[0]
+    apology = principles.get(json.dumps(_APOLOGY_RULE, sort_keys=True))
+    if apology is not None:
+        channel = first.channel.value.replace("_", " ") if first.channel else "a message"
+        covered[apology] = AnswerRow(
+            apology,
+            ChecklistAnswerValue.DONE,
+            "",
+            f"Covered by the running-late notice sent at {first.told_at:%H:%M} ({channel}).",
+        )
+    offer = principles.get(json.dumps(_RESCHEDULE_RULE, sort_keys=True))
+    chosen = [
+        n for n in notices if n.reschedule_offered and n.outcome is not LatenessOutcome.PENDING
+    ]
+    if offer is not None and chosen:
+        outcome = chosen[-1].outcome.value.replace("_", " ")
+        covered[offer] = AnswerRow(
+            offer,
+            ChecklistAnswerValue.DONE,
+            "",
+            f"Rescheduling was offered in the notice at {chosen[-1].told_at:%H:%M}; "
+            f"the client chose: {outcome}.",
+        )
+    return covered
+
+
 def _facts_day(session: Session, interaction_id: int | None, today: dt.date) -> dt.date:
     """A final record is judged as it was on the day it was finalised."""
     if interaction_id is None:
@@ -415,7 +481,8 @@ def checklist_for(
     A principle answered earlier is shown too, even when it no longer applies or has
     been retired since, so a final record shows its answers as they were.
     """
-    answers = _answers(session, interaction_id)
+    # Answers given by a running-late notice count, unless the practitioner answered.
+    answers = {**notice_answers(session, data.appointment_id), **_answers(session, interaction_id)}
     facts = facts_for(
         session,
         data,
@@ -777,9 +844,10 @@ def finalise(
     ):
         errors.append(FieldError("notes", "Write at least the notes or the client's own words."))
     facts = facts_for(session, data, today=today, interaction_id=interaction_id)
-    missing = missing_required(
-        applicable_principles(session, facts), set(_answers(session, interaction_id))
+    answered = set(_answers(session, interaction_id)) | set(
+        notice_answers(session, interaction.appointment_id)
     )
+    missing = missing_required(applicable_principles(session, facts), answered)
     if missing:
         errors.append(FieldError("checklist", missing_message(missing)))
     if errors:

@@ -27,6 +27,7 @@ from clientcare.db.models import (
     InteractionKind,
     InteractionState,
     LatenessNotice,
+    LatenessOutcome,
     LatePerson,
     Payment,
     PaymentMethod,
@@ -667,3 +668,51 @@ def test_minutes_late_entered_in_the_editor_drive_the_facts_and_are_kept(db: Dat
     with pytest.raises(ValidationError) as caught, db.unit_of_work() as session:
         ix.save_draft(session, bad, interaction_id=None, now=start)
     assert caught.value.for_field("practitioner_minutes_late")
+
+
+def test_a_running_late_notice_answers_principles_11_and_12(db: Database) -> None:
+    """Sent notice → 11 answered; offer made and the client's choice recorded → 12 answered."""
+    start = dt.datetime(2026, 11, 20, 10, 0)
+    with db.unit_of_work() as session:
+        ada = Practitioner(full_name="Ada Example")
+        session.add(ada)
+        session.flush()
+        client = clients.create_client(
+            session,
+            ClientInput(full_name="Ann Example", status=ClientStatus.ACTIVE),
+            region="GB",
+            today=start.date(),
+        )
+        booked = ap.create_appointment(
+            session, AppointmentInput(client.id, ada.id, start, 50), now=start - dt.timedelta(7)
+        )
+        notice = LatenessNotice(
+            appointment_id=booked.id,
+            who_is_late=LatePerson.PRACTITIONER,
+            expected_minutes=15,
+            told_at=start - dt.timedelta(minutes=8),
+            reschedule_offered=True,
+        )
+        session.add(notice)
+    data = InteractionInput(
+        client_id=client.id,
+        kind=InteractionKind.SESSION,
+        occurred_at=start,
+        appointment_id=booked.id,
+        notes="Met.",
+    )
+    with db.reading() as session:
+        items = {
+            i.number: i
+            for i in ix.checklist_for(session, data, interaction_id=None, today=start.date())
+        }
+    assert items[11].answer is not None and "09:52" in items[11].answer.note
+    assert items[12].answer is None  # offered, but the client's choice is not recorded yet
+    with db.unit_of_work() as session:
+        session.execute(update(LatenessNotice).values(outcome=LatenessOutcome.WAIT))
+    with db.reading() as session:
+        items = {
+            i.number: i
+            for i in ix.checklist_for(session, data, interaction_id=None, today=start.date())
+        }
+    assert items[12].answer is not None and "chose: wait" in items[12].answer.note

@@ -30,6 +30,7 @@ from clientcare.appointments import AppointmentDetail, AppointmentInput, Conflic
 from clientcare.db.models import AppointmentMode, CancelledBy, ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
+from ui.dialogs.arrival import ArrivalDialog
 from ui.dialogs.cancel import CancelDialog
 from ui.ops import Changes, Operations
 from ui.widgets.fields import FieldWithError, error_label
@@ -245,11 +246,7 @@ class AppointmentDialog(QDialog):
         ):
             actions.addWidget(button)
         actions.addStretch(1)
-        self.arrived_button.clicked.connect(
-            lambda: self._status(
-                lambda s, i: appointments.mark_arrived(s, i, arrived_at=dt.datetime.now())
-            )
-        )
+        self.arrived_button.clicked.connect(self.mark_arrived)
         self.completed_button.clicked.connect(
             lambda: self._status(
                 lambda s, i: appointments.mark_completed(s, i, now=dt.datetime.now())
@@ -309,6 +306,30 @@ class AppointmentDialog(QDialog):
             return
         self.existing = updated
         self.stored = [updated]
+        self._show_status()
+
+    def make_arrival_dialog(self) -> ArrivalDialog:
+        existing = self.existing
+        assert existing is not None
+        return ArrivalDialog(self.ops, existing, parent=self)
+
+    def run_arrival_dialog(self, dialog: ArrivalDialog) -> None:
+        """Show the arrival dialog modally (tests replace this to drive it)."""
+        dialog.exec()
+
+    def mark_arrived(self) -> None:
+        """Ask when the client arrived and, if they were late, what suits them now."""
+        if self.existing is None:
+            return
+        dialog = self.make_arrival_dialog()
+        self.run_arrival_dialog(dialog)
+        if dialog.arrival is None:
+            return
+        self.existing = dialog.appointment
+        self.stored = [dialog.appointment]
+        if dialog.notes_added:
+            self.notes.setPlainText(dialog.appointment.notes)
+        self.form_error.hide()
         self._show_status()
 
     @staticmethod

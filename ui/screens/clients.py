@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import adherence, appointments, clients, interactions
+from clientcare import adherence, appointments, clients, interactions, lateness
 from clientcare.clients import STATUS_LABELS, ClientDetail, ClientInput
 from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
@@ -52,6 +52,13 @@ FORM_FIELDS = (
     "address",
     "notes",
 )
+
+
+def format_minutes(minutes: float) -> str:
+    """An average in minutes as the locale writes it: 12, or 7.5."""
+    if float(minutes).is_integer():
+        return QLocale().toString(int(minutes))
+    return QLocale().toString(float(minutes), "f", 1)
 
 
 def _to_qdate(day: dt.date) -> QDate:
@@ -374,10 +381,38 @@ class ClientForm(QWidget):
         self.appointments_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.appointments_view.setMinimumHeight(120)
         self.appointments_view.setAccessibleName(self.tr("The client's appointments"))
+        self.lateness_summary = QLabel()
+        self.lateness_summary.setObjectName("client_lateness")
+        self.lateness_summary.setWordWrap(True)
         layout = QVBoxLayout(box)
         layout.addWidget(self.appointment_counts)
+        layout.addWidget(self.lateness_summary)
         layout.addWidget(self.appointments_view)
         return box
+
+    def _lateness_text(self, stats: lateness.LatenessStats) -> str:
+        """One line on lateness both ways, in plain words."""
+        if stats.practitioner_events == 0 and stats.client_events == 0:
+            return self.tr("Lateness: none recorded.")
+        if stats.practitioner_events:
+            you = self.tr("you were late {n}× (avg {avg} min").format(
+                n=stats.practitioner_events,
+                avg=format_minutes(stats.practitioner_average_minutes),
+            )
+            if stats.offers_required:
+                you += self.tr(
+                    ", rescheduling offered {made} of {required} times it was required"
+                ).format(made=stats.offers_made, required=stats.offers_required)
+            you += ")"
+        else:
+            you = self.tr("you were not late")
+        if stats.client_events:
+            them = self.tr("the client arrived late {n}× (avg {avg} min)").format(
+                n=stats.client_events, avg=format_minutes(stats.client_average_minutes)
+            )
+        else:
+            them = self.tr("the client was not late")
+        return self.tr("Lateness: {you}; {them}").format(you=you, them=them)
 
     def _show_appointments(self) -> None:
         self.appointments_model.clear()
@@ -419,6 +454,8 @@ class ClientForm(QWidget):
                 row.setData(item.id, Qt.ItemDataRole.UserRole)
                 self.appointments_model.appendRow(row)
 
+        stats = self.ops.read(lambda s: lateness.lateness_stats(s, client_id=client.id))
+        self.lateness_summary.setText(self._lateness_text(stats))
         add(self.tr("Upcoming"), summary.upcoming)
         add(self.tr("Past"), summary.past)
 

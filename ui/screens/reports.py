@@ -1,12 +1,13 @@
-"""Reports: for now, how the practice keeps its service principles, over time."""
+"""Reports: how the practice keeps its service principles, and lateness both ways."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QScrollArea,
@@ -14,8 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import adherence
+from clientcare import adherence, lateness
 from ui.ops import Changes, Operations
+from ui.screens.clients import format_minutes
 from ui.widgets.adherence_chart import AdherenceChart
 
 
@@ -52,14 +54,26 @@ class ReportsScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
+        self.lateness_box = QGroupBox(self.tr("Running late"))
+        self.lateness_box.setObjectName("lateness_report")
+        self.lateness_summary = QLabel()
+        self.lateness_summary.setObjectName("lateness_summary")
+        self.lateness_summary.setWordWrap(True)
+        self.lateness_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        QVBoxLayout(self.lateness_box).addWidget(self.lateness_summary)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(title)
         layout.addWidget(explain)
         layout.addLayout(period)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.lateness_box)
         ops.changed.connect(
-            lambda changes: self.refresh() if changes & Changes.INTERACTIONS else None
+            lambda changes: (
+                self.refresh()
+                if changes & (Changes.INTERACTIONS | Changes.APPOINTMENTS | Changes.SETTINGS)
+                else None
+            )
         )
         self.refresh()
 
@@ -76,3 +90,43 @@ class ReportsScreen(QWidget):
             )
         )
         self.chart.set_data(rows, months)
+        first = dt.datetime.combine(start, dt.time())
+        after = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
+        stats = self.ops.read(lambda s: lateness.lateness_stats(s, start=first, end=after))
+        self.lateness_summary.setText(self.lateness_text(stats))
+
+    def lateness_text(self, stats: lateness.LatenessStats) -> str:
+        """The period's lateness, both ways, as plain lines."""
+        lines = []
+        if stats.practitioner_events:
+            lines.append(
+                self.tr("Practitioners ran late {n}× (avg {avg} min).").format(
+                    n=stats.practitioner_events,
+                    avg=format_minutes(stats.practitioner_average_minutes),
+                )
+            )
+        else:
+            lines.append(self.tr("Practitioners did not run late."))
+        if stats.client_events:
+            lines.append(
+                self.tr("Clients arrived late {n}× (avg {avg} min).").format(
+                    n=stats.client_events, avg=format_minutes(stats.client_average_minutes)
+                )
+            )
+        else:
+            lines.append(self.tr("Clients did not arrive late."))
+        if stats.offers_required:
+            lines.append(
+                self.tr(
+                    "Rescheduling offered when required: {rate} % ({made} of {required})"
+                ).format(
+                    rate=round(stats.offer_rate * 100),
+                    made=stats.offers_made,
+                    required=stats.offers_required,
+                )
+            )
+        else:
+            lines.append(
+                self.tr("Rescheduling offered when required: no notice in the period needed it")
+            )
+        return "\n".join(lines)

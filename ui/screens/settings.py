@@ -1,8 +1,9 @@
-"""The Settings screen: the practice's details, the service principles, the word lists."""
+"""The Settings screen: practice, service principles, word lists, running-late message."""
 
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -29,9 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import settings
-from clientcare.db.models import Requirement, WordList
+from clientcare import lateness, settings
+from clientcare.db.models import (
+    DEFAULT_LATE_NOTICE_TEMPLATE,
+    DEFAULT_RESCHEDULE_SENTENCE,
+    PracticeSettings,
+    Requirement,
+    WordList,
+)
 from clientcare.errors import NotFoundError, ValidationError
+from clientcare.language import load_checker
+from clientcare.lateness import (
+    PLACEHOLDERS,
+    compose_notice,
+    reschedule_required,
+    validate_template,
+)
+from clientcare.practice import get_settings, list_practitioners
 from clientcare.settings import (
     REQUIREMENT_LABELS,
     PracticeInput,
@@ -41,6 +56,7 @@ from clientcare.settings import (
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
 from ui.widgets.fields import FieldWithError, error_label
+from ui.widgets.language_highlighter import LanguageHighlighter
 
 #: Role holding the id of a row (principle or word).
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -716,12 +732,221 @@ class WordsTab(QWidget):
 
 
 # --------------------------------------------------------------------------
+# Messages
+# --------------------------------------------------------------------------
+
+PLACEHOLDER_HELP: dict[str, str] = {
+    "preferred_name": "the client's preferred name",
+    "minutes": "how many minutes late",
+    "time": "the appointment's start, e.g. 10:00",
+    "practitioner": "the practitioner's name",
+    "reschedule": "the reschedule offer (added at the end when it is not placed)",
+}
+EXAMPLE_NAME = "Alex"
+EXAMPLE_MINUTES = 15
+EXAMPLE_START = dt.datetime.combine(dt.date.today(), dt.time(10, 0))
+
+
+def _stored_templates(session: Any) -> tuple[str, str]:
+    """The running-late template and reschedule sentence as stored (or the defaults)."""
+    row = session.get(PracticeSettings, 1)
+    template = (row.late_notice_template if row else None) or DEFAULT_LATE_NOTICE_TEMPLATE
+    sentence = (row.reschedule_sentence if row else None) or DEFAULT_RESCHEDULE_SENTENCE
+    return template, sentence
+
+
+def _example_practitioner(session: Any) -> str:
+    people = list_practitioners(session)
+    current = next((p for p in people if p.is_current_user), people[0] if people else None)
+    return current.full_name if current else "your practitioner"
+
+
+class MessagesTab(QWidget):
+    """The "running late" message and its reschedule offer, with a live preview."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        intro = QLabel(
+            self.tr(
+                "The message drafted when you are running late. Past the practice threshold "
+                "the reschedule offer is always included."
+            )
+        )
+        intro.setWordWrap(True)
+        checker = ops.read(load_checker)
+        self.template = QPlainTextEdit()
+        self.template.setFixedHeight(110)
+        self.reschedule = QPlainTextEdit()
+        self.reschedule.setFixedHeight(64)
+        self.editors: dict[str, QPlainTextEdit] = {
+            "late_notice_template": self.template,
+            "reschedule_sentence": self.reschedule,
+        }
+        labels = {
+            "late_notice_template": self.tr("Running-&late message"),
+            "reschedule_sentence": self.tr("Re&schedule offer"),
+        }
+        self.highlighters = []
+        self.fields: dict[str, FieldWithError] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setVerticalSpacing(8)
+        for name, editor in self.editors.items():
+            editor.setObjectName(name)
+            editor.setTabChangesFocus(True)
+            editor.setAccessibleName(labels[name].replace("&", ""))
+            self.highlighters.append(LanguageHighlighter(editor.document(), checker))
+            wrapper = FieldWithError(editor, name)
+            self.fields[name] = wrapper
+            label = QLabel(labels[name])
+            label.setBuddy(editor)
+            form.addRow(label, wrapper)
+
+        self.placeholders = QLabel(
+            "<br>".join(
+                f"<b>{{{name}}}</b> — {self.tr(PLACEHOLDER_HELP.get(name, ''))}"
+                for name in PLACEHOLDERS
+            )
+        )
+        self.placeholders.setObjectName("placeholders")
+        self.placeholders.setTextFormat(Qt.TextFormat.RichText)
+        self.placeholders.setWordWrap(True)
+        self.placeholders.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(QLabel(self.tr("Placeholders")), self.placeholders)
+
+        self.preview = QLabel()
+        self.preview.setObjectName("message_preview")
+        self.preview.setWordWrap(True)
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview.setFrameShape(QLabel.Shape.StyledPanel)
+        self.preview.setMargin(8)
+        self.preview.setBackgroundRole(QPalette.ColorRole.Base)
+        self.preview.setAutoFillBackground(True)
+        self.preview_caption = QLabel()
+        self.preview_caption.setWordWrap(True)
+        self.preview_caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        preview_box = QVBoxLayout()
+        preview_box.setSpacing(2)
+        preview_box.addWidget(self.preview)
+        preview_box.addWidget(self.preview_caption)
+        form.addRow(QLabel(self.tr("Preview")), preview_box)
+
+        self.form_error = error_label("messages_form_error")
+        self.status = QLabel()
+        self.status.setObjectName("messages_status")
+        self.status.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button.setObjectName("save_messages")
+        self.save_button.clicked.connect(self.save)
+        self.revert_button = QPushButton(self.tr("Cancel changes"))
+        self.revert_button.setObjectName("revert_messages")
+        self.revert_button.clicked.connect(self.load)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+
+        body = QWidget()
+        body.setMaximumWidth(900)
+        inner = QVBoxLayout(body)
+        inner.setContentsMargins(16, 12, 16, 12)
+        inner.setSpacing(10)
+        inner.addWidget(intro)
+        inner.addLayout(form)
+        inner.addWidget(self.form_error)
+        inner.addLayout(buttons)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+        for editor in self.editors.values():
+            editor.textChanged.connect(self.update_preview)
+        self.load()
+
+    def load(self) -> None:
+        template, sentence = self.ops.read(_stored_templates)
+        self.practitioner, self.threshold = self.ops.read(
+            lambda s: (_example_practitioner(s), get_settings(s).lateness_threshold_minutes)
+        )
+        self.template.setPlainText(template)
+        self.reschedule.setPlainText(sentence)
+        _clear_errors(self.fields, self.form_error)
+        self.status.clear()
+        self.update_preview()
+
+    def update_preview(self) -> None:
+        """Fill the template with example values; say why not when it cannot be used."""
+        template = self.template.toPlainText()
+        problems = validate_template(template)
+        offer = reschedule_required(EXAMPLE_MINUTES, self.threshold)
+        if problems:
+            self.preview.setText(
+                self.tr("(No preview: {problem})").format(problem=problems[0].message)
+            )
+        else:
+            self.preview.setText(
+                compose_notice(
+                    template,
+                    self.reschedule.toPlainText().strip(),
+                    preferred_name=EXAMPLE_NAME,
+                    minutes=EXAMPLE_MINUTES,
+                    start=EXAMPLE_START,
+                    practitioner=self.practitioner,
+                    offer_reschedule=offer,
+                )
+            )
+        self.preview_caption.setText(
+            self.tr(
+                "For {name}, {minutes} minutes late for {time} with {practitioner}{offer}."
+            ).format(
+                name=EXAMPLE_NAME,
+                minutes=EXAMPLE_MINUTES,
+                time=f"{EXAMPLE_START:%H:%M}",
+                practitioner=self.practitioner,
+                offer=self.tr(" (past the threshold, so with the reschedule offer)")
+                if offer
+                else "",
+            )
+        )
+
+    def save(self) -> bool:
+        template, sentence = self.template.toPlainText(), self.reschedule.toPlainText()
+        try:
+            hits = self.ops.run(
+                lambda s: lateness.update_templates(
+                    s, late_notice_template=template, reschedule_sentence=sentence
+                ),
+                Changes.SETTINGS,
+            )
+        except ValidationError as error:
+            self.status.clear()
+            _show_errors(self.fields, error, self.form_error)
+            return False
+        self.load()
+        message = self.tr("✓ Saved.")
+        if hits:
+            words = ", ".join(f"“{hit.text}”" for hit in hits)
+            message += " " + self.tr("The language check points out {words}.").format(words=words)
+        self.status.setText(message)
+        return True
+
+
+# --------------------------------------------------------------------------
 # The screen
 # --------------------------------------------------------------------------
 
 
 class SettingsScreen(QWidget):
-    """Settings → Practice, Principles, Words."""
+    """Settings → Practice, Principles, Words, Messages."""
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -729,11 +954,13 @@ class SettingsScreen(QWidget):
         self.practice = PracticeTab(ops)
         self.principles = PrinciplesTab(ops)
         self.words = WordsTab(ops)
+        self.messages = MessagesTab(ops)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
         self.tabs.addTab(self.practice, self.tr("&Practice"))
         self.tabs.addTab(self.principles, self.tr("P&rinciples"))
         self.tabs.addTab(self.words, self.tr("&Words"))
+        self.tabs.addTab(self.messages, self.tr("&Messages"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -743,3 +970,4 @@ class SettingsScreen(QWidget):
         self.practice.load()
         self.principles.load()
         self.words.load()
+        self.messages.load()
