@@ -94,6 +94,28 @@ def _clear_errors(fields: dict[str, FieldWithError], form_error: QLabel) -> None
 # --------------------------------------------------------------------------
 
 
+def _save_row(tab, key: str) -> QHBoxLayout:  # type: ignore[no-untyped-def]
+    """The status line, "Cancel changes" and "Save" at the foot of a settings tab.
+
+    Sets ``tab.status``, ``tab.save_button`` and ``tab.revert_button``, wired to the tab's
+    ``save`` and ``load``.
+    """
+    tab.status = QLabel()
+    tab.status.setObjectName(f"{key}_status")
+    tab.status.setWordWrap(True)
+    tab.save_button = QPushButton(tab.tr("&Save"))
+    tab.save_button.setObjectName(f"save_{key}")
+    tab.save_button.clicked.connect(tab.save)
+    tab.revert_button = QPushButton(tab.tr("Cancel changes"))
+    tab.revert_button.setObjectName(f"revert_{key}")
+    tab.revert_button.clicked.connect(tab.load)
+    row = QHBoxLayout()
+    row.addWidget(tab.status, 1)
+    row.addWidget(tab.revert_button)
+    row.addWidget(tab.save_button)
+    return row
+
+
 class PracticeTab(QWidget):
     """The practice's details and business rules, saved together."""
 
@@ -182,19 +204,8 @@ class PracticeTab(QWidget):
             form.addRow(label, wrapper)
 
         self.form_error = error_label("practice_form_error")
-        self.status = QLabel()
-        self.status.setObjectName("practice_status")
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.setObjectName("save_practice")
+        buttons = _save_row(self, "practice")
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton(self.tr("Cancel changes"))
-        self.revert_button.setObjectName("revert_practice")
-        self.revert_button.clicked.connect(self.load)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
 
         body = QWidget()
         body.setMaximumWidth(900)
@@ -836,19 +847,7 @@ class MessagesTab(QWidget):
         form.addRow(QLabel(self.tr("Preview")), preview_box)
 
         self.form_error = error_label("messages_form_error")
-        self.status = QLabel()
-        self.status.setObjectName("messages_status")
-        self.status.setWordWrap(True)
-        self.save_button = QPushButton(self.tr("&Save"))
-        self.save_button.setObjectName("save_messages")
-        self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton(self.tr("Cancel changes"))
-        self.revert_button.setObjectName("revert_messages")
-        self.revert_button.clicked.connect(self.load)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.revert_button)
-        buttons.addWidget(self.save_button)
+        buttons = _save_row(self, "messages")
 
         body = QWidget()
         body.setMaximumWidth(900)
