@@ -12,7 +12,10 @@ QT_X11_LIBS  := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxc
 .PHONY: run demo test test-fast lint format bench revision check-qt-libs check-qt-x11-libs clean
 
 $(STAMP): pyproject.toml
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+	  { echo "ClientCare needs Python 3.11 or newer ($(PYTHON) is older)."; exit 1; }
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || \
+	  { rm -rf $(VENV); echo "Could not create .venv. On Debian: sudo apt-get install -y python3-venv"; exit 1; }
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e ".[test,dev]"
 	@touch $(STAMP)
