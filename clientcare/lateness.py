@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -709,3 +710,30 @@ def lateness_stats(
         offers_required=offers_required,
         offers_made=offers_made,
     )
+
+
+CLIENT_OPTION_LABELS: dict[ClientLateOption, str] = {
+    ClientLateOption.SHORTEN: "keep the end time (a shorter session)",
+    ClientLateOption.RESCHEDULE: "find another time",
+    ClientLateOption.PROCEED: "go ahead for the full length",
+}
+
+
+def client_late_options(session: Session) -> tuple[ClientLateOption, ...]:
+    """What the practice offers a client who arrives past the threshold."""
+    return _policy(session).client_options
+
+
+def update_client_late_options(session: Session, options: Iterable[ClientLateOption]) -> None:
+    """Store which options a late client is offered; at least one (ValidationError)."""
+    chosen = [option for option in ClientLateOption if option in set(options)]
+    if not chosen:
+        raise ValidationError.single(
+            "client_late_options", "Choose at least one thing to offer a client who arrives late."
+        )
+    row = session.get(PracticeSettings, 1)
+    if row is None:
+        row = PracticeSettings(id=1)
+        session.add(row)
+    value = ",".join(option.value for option in chosen)
+    audit.apply_changes(session, row, "practice_settings", 1, {"client_late_options": value})

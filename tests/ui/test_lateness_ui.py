@@ -237,6 +237,29 @@ def test_messages_tab_previews_and_saves_a_valid_template(
         assert row.reschedule_sentence == "Happy to find another time if that suits you better."
 
 
+def test_messages_tab_sets_what_a_late_client_is_offered(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    screen = settings_screen(qtbot, ops)
+    tab = screen.messages
+    boxes = tab.client_options
+    assert all(box.isChecked() for box in boxes.values())  # all three by default
+    for box in boxes.values():
+        box.setChecked(False)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    error = tab.findChild(QLabel, "client_late_options_error")
+    assert error is not None and error.isVisible() and "at least one" in error.text()
+    boxes[lateness.ClientLateOption.PROCEED].setChecked(True)
+    boxes[lateness.ClientLateOption.SHORTEN].setChecked(True)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.status.text() == "✓ Saved."
+    with db.reading() as session:
+        assert lateness.client_late_options(session) == (
+            lateness.ClientLateOption.SHORTEN,
+            lateness.ClientLateOption.PROCEED,
+        )
+
+
 def seed_lateness(db: Database, people: dict[str, int]) -> None:
     """Ada late 16 (offer made) and 8 minutes; Bobby late 5, 9 and 7 minutes."""
     ids = [book(db, people, at(hour)) for hour in (9, 11, 14)]

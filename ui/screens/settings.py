@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QFontDatabase, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -846,6 +847,21 @@ class MessagesTab(QWidget):
         preview_box.addWidget(self.preview_caption)
         form.addRow(QLabel(self.tr("Preview")), preview_box)
 
+        options_row = QWidget()
+        options_layout = QVBoxLayout(options_row)
+        options_layout.setContentsMargins(0, 0, 0, 0)
+        self.client_options: dict[lateness.ClientLateOption, QCheckBox] = {}
+        for option, label in lateness.CLIENT_OPTION_LABELS.items():
+            box = QCheckBox(self.tr(label))
+            box.setObjectName(f"client_option_{option.value}")
+            self.client_options[option] = box
+            options_layout.addWidget(box)
+        self.fields["client_late_options"] = FieldWithError(options_row, "client_late_options")
+        form.addRow(
+            QLabel(self.tr("When a client arrives late, offer")),
+            self.fields["client_late_options"],
+        )
+
         self.form_error = error_label("messages_form_error")
         buttons = _save_row(self, "messages")
 
@@ -878,6 +894,9 @@ class MessagesTab(QWidget):
         )
         self.template.setPlainText(template)
         self.reschedule.setPlainText(sentence)
+        offered = self.ops.read(lateness.client_late_options)
+        for option, box in self.client_options.items():
+            box.setChecked(option in offered)
         _clear_errors(self.fields, self.form_error)
         self.status.clear()
         self.update_preview()
@@ -920,12 +939,16 @@ class MessagesTab(QWidget):
     def save(self) -> bool:
         template, sentence = self.template.toPlainText(), self.reschedule.toPlainText()
         try:
-            hits = self.ops.run(
-                lambda s: lateness.update_templates(
-                    s, late_notice_template=template, reschedule_sentence=sentence
-                ),
-                Changes.SETTINGS,
-            )
+            options = [option for option, box in self.client_options.items() if box.isChecked()]
+
+            def store(session):  # type: ignore[no-untyped-def]
+                # One transaction: both the wording and the options, or neither.
+                lateness.update_client_late_options(session, options)
+                return lateness.update_templates(
+                    session, late_notice_template=template, reschedule_sentence=sentence
+                )
+
+            hits = self.ops.run(store, Changes.SETTINGS)
         except ValidationError as error:
             self.status.clear()
             _show_errors(self.fields, error, self.form_error)
