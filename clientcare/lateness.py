@@ -17,7 +17,7 @@ import datetime as dt
 import re
 import string
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from sqlalchemy import select
@@ -50,6 +50,7 @@ MAX_LATE_MINUTES = 240
 MAX_TEMPLATE = 2000
 MAX_RESCHEDULE_SENTENCE = 500
 MAX_NOTICE_TEXT = 4000
+MAX_CLIENT_NOTE = 2000
 SLOT_STEP_MINUTES = 15
 SLOT_SEARCH_DAYS = 60
 # How far from the start an arrival time may be before it is surely a typo.
@@ -77,11 +78,16 @@ class ClientLateOption(StrEnum):
     PROCEED = "proceed"  # see the client for the full length anyway
 
 
+_CLIENT_CHOICES = frozenset(option.value for option in ClientLateOption)
+
+
 OUTCOME_LABELS: dict[LatenessOutcome, str] = {
     LatenessOutcome.PENDING: "No answer yet",
     LatenessOutcome.WAIT: "Will wait",
     LatenessOutcome.RESCHEDULE: "Reschedule",
     LatenessOutcome.CANCEL_WITHOUT_FEE: "Cancel without fee",
+    LatenessOutcome.SHORTEN: "Shorter session, same end time",
+    LatenessOutcome.PROCEED: "Full session as booked",
 }
 
 
@@ -116,6 +122,7 @@ class NoticeRow:
     message_text: str
     reschedule_offered: bool
     outcome: LatenessOutcome
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,6 +151,8 @@ class LatenessStats:
     client_average_minutes: float
     offers_required: int
     offers_made: int
+    #: What late clients chose, by ClientLateOption value (only options chosen at least once).
+    client_choices: dict[str, int] = field(default_factory=dict)
 
     @property
     def offer_rate(self) -> float:
@@ -449,6 +458,7 @@ def _to_row(notice: LatenessNotice) -> NoticeRow:
         message_text=notice.message_text or "",
         reschedule_offered=bool(notice.reschedule_offered),
         outcome=notice.outcome,
+        note=notice.note or "",
     )
 
 
@@ -507,6 +517,7 @@ def record_notice(
         channel=channel,
         message_text=text,
         reschedule_offered=bool(reschedule_offered),
+        reschedule_required=reschedule_required(minutes, policy.threshold),
         outcome=LatenessOutcome.PENDING,
     )
     session.add(notice)
@@ -638,6 +649,8 @@ def record_client_arrival(
             appointment_id=appointment.id,
             who_is_late=LatePerson.CLIENT,
             expected_minutes=minutes_late,
+            # For a client, "required" means past the threshold: the options were due.
+            reschedule_required=past,
             outcome=LatenessOutcome.PENDING,
         )
         session.add(notice)
@@ -656,6 +669,51 @@ def record_client_arrival(
     )
 
 
+def record_client_choice(
+    session: Session,
+    notice_id: int,
+    option: ClientLateOption,
+    *,
+    note: str = "",
+    now: dt.datetime,
+) -> NoticeRow:
+    """Store what a late client chose, and a note of their circumstances, on their notice.
+
+    The note is clinical context (what made it hard to arrive), never a mark
+    against the client. The option must be one the practice offers. Choosing to
+    reschedule only records the choice; the reschedule itself is its own action.
+    Raises ValidationError (nothing written) or NotFoundError.
+    """
+    notice = session.get(LatenessNotice, notice_id)
+    if notice is None or notice.who_is_late is not LatePerson.CLIENT:
+        raise NotFoundError(f"Client arrival {notice_id} no longer exists.")
+    errors: list[FieldError] = []
+    allowed = _policy(session).client_options
+    try:
+        option = ClientLateOption(option)
+    except ValueError:
+        option = None  # type: ignore[assignment]
+    if option is None or option not in allowed:
+        words = ", ".join(CLIENT_OPTION_LABELS[o] for o in allowed)
+        errors.append(
+            FieldError("option", f"Please choose one of the options the practice offers: {words}.")
+        )
+    note = (note or "").strip() if isinstance(note, str) else note
+    if not isinstance(note, str):
+        errors.append(FieldError("note", "The note must be text."))
+    elif note:
+        problem = check_text("note", "The note", note, max_length=MAX_CLIENT_NOTE, multiline=True)
+        if problem:
+            errors.append(problem)
+    if errors:
+        raise ValidationError(errors)
+    notice.outcome = LatenessOutcome(option.value)
+    notice.note = note
+    session.flush()
+    audit.record(session, AuditAction.UPDATE, "lateness_notice", notice.id, ("outcome", "note"))
+    return _to_row(notice)
+
+
 # --------------------------------------------------------------------------
 # History
 # --------------------------------------------------------------------------
@@ -672,7 +730,9 @@ def lateness_stats(
 
     An event is one appointment someone was late for (the latest minutes
     count). Offers are counted per notice sent: each one past the threshold
-    (as it is set now) must have offered rescheduling.
+    in force when it was recorded (the current one for notices from before
+    that was kept) must have offered rescheduling. ``client_choices`` counts
+    what late clients chose, per appointment (the latest choice).
     """
     query = select(LatenessNotice).join(
         Appointment, Appointment.id == LatenessNotice.appointment_id
@@ -686,13 +746,19 @@ def lateness_stats(
     threshold = _policy(session).threshold
     latest: dict[tuple[int, LatePerson], int] = {}
     offers_required = offers_made = 0
+    choices: dict[int, str] = {}
     for notice in session.scalars(query.order_by(LatenessNotice.id)):
         latest[notice.appointment_id, notice.who_is_late] = notice.expected_minutes
-        if (
-            notice.who_is_late is LatePerson.PRACTITIONER
-            and notice.told_at is not None
-            and reschedule_required(notice.expected_minutes, threshold)
-        ):
+        if notice.who_is_late is LatePerson.CLIENT:
+            if notice.outcome.value in _CLIENT_CHOICES:
+                choices[notice.appointment_id] = notice.outcome.value
+            continue
+        if notice.told_at is None:
+            continue
+        required = notice.reschedule_required
+        if required is None:
+            required = reschedule_required(notice.expected_minutes, threshold)
+        if required:
             offers_required += 1
             offers_made += bool(notice.reschedule_offered)
 
@@ -709,6 +775,11 @@ def lateness_stats(
         client_average_minutes=client_average,
         offers_required=offers_required,
         offers_made=offers_made,
+        client_choices={
+            option.value: count
+            for option in ClientLateOption
+            if (count := sum(choice == option.value for choice in choices.values()))
+        },
     )
 
 

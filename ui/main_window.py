@@ -30,6 +30,7 @@ from ui.screens.clients import ClientsScreen
 from ui.screens.placeholder import ComingSoonScreen
 from ui.screens.reports import ReportsScreen
 from ui.screens.settings import SettingsScreen
+from ui.screens.today import TodayScreen
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
     def _make_screen(self, section: Section) -> QWidget:
         if section.key == "clients":
             return ClientsScreen(self.ops)
+        if section.key == "today":
+            return TodayScreen(self.ops)
         if section.key == "calendar":
             return CalendarScreen(self.ops)
         if section.key == "reports":

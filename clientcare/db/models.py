@@ -133,6 +133,10 @@ class LatenessOutcome(StrEnum):
     WAIT = "wait"
     RESCHEDULE = "reschedule"
     CANCEL_WITHOUT_FEE = "cancel_without_fee"
+    # A client who arrived past the threshold: a shorter session keeping the
+    # end time, or the full session as booked (RESCHEDULE is shared).
+    SHORTEN = "shorten"
+    PROCEED = "proceed"
 
 
 class InteractionKind(StrEnum):
@@ -533,9 +537,14 @@ class LatenessNotice(Base):
     )
     message_text: Mapped[str] = mapped_column(Text, default="")
     reschedule_offered: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Whether the threshold in force when the notice was recorded required the
+    # offer; NULL for rows from before 0005 (the current threshold is used).
+    reschedule_required: Mapped[bool | None] = mapped_column(Boolean)
     outcome: Mapped[LatenessOutcome] = mapped_column(
         enum_column(LatenessOutcome, "lateness_outcome"), default=LatenessOutcome.PENDING
     )
+    # The client's circumstances, as they told them: clinical context, never a mark against them.
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 

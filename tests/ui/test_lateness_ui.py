@@ -21,6 +21,7 @@ from clientcare.db.models import (
     ClientStatus,
     ContactChannel,
     LatenessNotice,
+    LatenessOutcome,
     LatePerson,
     PracticeSettings,
     Practitioner,
@@ -116,23 +117,21 @@ def test_arriving_14_minutes_late_offers_the_options_and_stores_the_arrival(
 
     dialog, arrival = arrive_through_the_dialog(qtbot, ops, appointment_id, handle)
     assert arrival.chosen is lateness.ClientLateOption.SHORTEN
-    expected_notes = (
-        "Bring the forms.\n"
-        "Arrived 14 min after the start; agreed: shorter session, same end time. "
-        "Bus was cancelled."
-    )
+    assert arrival.choice_saved
     with db.reading() as session:
         stored = session.get(Appointment, appointment_id)
         assert stored is not None
         assert stored.status is AppointmentStatus.ARRIVED
         assert stored.client_arrived_at == at(10, 14)
-        assert stored.notes == expected_notes
+        # The choice and the circumstances live on the notice, not in the appointment notes.
+        assert stored.notes == "Bring the forms."
         notices = session.scalars(select(LatenessNotice)).all()
-        assert [(n.who_is_late, n.expected_minutes) for n in notices] == [(LatePerson.CLIENT, 14)]
+        assert [(n.who_is_late, n.expected_minutes, n.outcome, n.note) for n in notices] == [
+            (LatePerson.CLIENT, 14, LatenessOutcome.SHORTEN, "Bus was cancelled.")
+        ]
     assert dialog.status_label.text() == "Status: Arrived"
     assert not dialog.arrived_button.isEnabled()
-    # The notes shown match what is stored, so a later Save keeps the added line.
-    assert dialog.notes.toPlainText() == expected_notes
+    assert dialog.notes.toPlainText() == "Bring the forms."
 
 
 def test_arriving_on_time_just_records_it(
@@ -293,6 +292,13 @@ def test_client_page_shows_lateness_both_ways(
         "Lateness: you were late 2× (avg 12 min, rescheduling offered 1 of 1 times it was "
         "required); the client arrived late 3× (avg 7 min)"
     )
+    assert screen.form.lateness_chart.texts() == [
+        "You",
+        "late 2× · avg 12 min",
+        "The client",
+        "late 3× · avg 7 min",
+        "Rescheduling offered when required: 100 % (1 of 1)",
+    ]
 
 
 def test_reports_show_running_late_for_the_period(
@@ -303,9 +309,17 @@ def test_reports_show_running_late_for_the_period(
     qtbot.addWidget(screen)
     screen.show()
     assert "Practitioners did not run late." in screen.lateness_summary.text()
+    assert screen.lateness_chart.texts() == ["No lateness recorded."]
     screen.last.setDate(screen.last.date().addDays(14))  # the period now holds next Tuesday
     assert screen.lateness_summary.text().splitlines() == [
         "Practitioners ran late 2× (avg 12 min).",
         "Clients arrived late 3× (avg 7 min).",
+        "Rescheduling offered when required: 100 % (1 of 1)",
+    ]
+    assert screen.lateness_chart.texts() == [
+        "Practitioners",
+        "late 2× · avg 12 min",
+        "Clients",
+        "late 3× · avg 7 min",
         "Rescheduling offered when required: 100 % (1 of 1)",
     ]

@@ -678,3 +678,131 @@ def test_suggested_slots_never_offer_the_appointments_own_time(
         slot >= booked.end or slot + dt.timedelta(minutes=50) <= booked.start for slot in slots
     )
     assert slots[0] == tomorrow_9 + dt.timedelta(minutes=60)  # the next 15-minute step after it
+
+
+# --------------------------------------------------------------------------
+# The late client's choice and circumstances
+# --------------------------------------------------------------------------
+
+
+def choose_for_client(
+    db: Database, notice_id: int, option: object, note: str = ""
+) -> lateness.NoticeRow:
+    with db.unit_of_work() as session:
+        return lateness.record_client_choice(session, notice_id, option, note=note, now=NOW)  # type: ignore[arg-type]
+
+
+def stored_notice(db: Database, notice_id: int) -> tuple[LatenessOutcome, str]:
+    with db.reading() as session:
+        notice = session.get(LatenessNotice, notice_id)
+        assert notice is not None
+        return notice.outcome, notice.note
+
+
+def test_client_choice_and_note_are_stored_on_the_notice(
+    db: Database, people: tuple[int, int]
+) -> None:
+    appointment = book(db, people)
+    arrival = arrive(db, appointment.id, TODAY_10 + dt.timedelta(minutes=14))
+    assert arrival.notice_id is not None
+    row = choose_for_client(
+        db, arrival.notice_id, ClientLateOption.SHORTEN, "  Bus was cancelled; Zoë ran.  "
+    )
+    assert (row.outcome, row.note) == (OUTCOME.SHORTEN, "Bus was cancelled; Zoë ran.")
+    assert stored_notice(db, arrival.notice_id) == (OUTCOME.SHORTEN, "Bus was cancelled; Zoë ran.")
+    with db.reading() as session:
+        assert ap.get_appointment(session, appointment.id).notes == ""  # notes untouched
+
+
+def test_client_choice_without_a_note(db: Database, people: tuple[int, int]) -> None:
+    appointment = book(db, people)
+    arrival = arrive(db, appointment.id, TODAY_10 + dt.timedelta(minutes=20))
+    assert arrival.notice_id is not None
+    choose_for_client(db, arrival.notice_id, ClientLateOption.PROCEED)
+    assert stored_notice(db, arrival.notice_id) == (OUTCOME.PROCEED, "")
+
+
+def test_client_choice_the_practice_does_not_offer_is_refused(
+    db: Database, people: tuple[int, int]
+) -> None:
+    with db.unit_of_work() as session:
+        session.get(PracticeSettings, 1).client_late_options = "shorten,reschedule"  # type: ignore[union-attr]
+    appointment = book(db, people)
+    arrival = arrive(db, appointment.id, TODAY_10 + dt.timedelta(minutes=20))
+    assert arrival.notice_id is not None
+    for option in (ClientLateOption.PROCEED, "wait", "nonsense"):
+        error = refused(
+            db, lateness.record_client_choice, arrival.notice_id, option, note="x", now=NOW
+        )
+        assert [e.field for e in error.errors] == ["option"]
+        assert "keep the end time" in error.errors[0].message
+    assert stored_notice(db, arrival.notice_id) == (OUTCOME.PENDING, "")
+
+
+def test_client_note_is_checked_like_any_text(db: Database, people: tuple[int, int]) -> None:
+    appointment = book(db, people)
+    arrival = arrive(db, appointment.id, TODAY_10 + dt.timedelta(minutes=20))
+    assert arrival.notice_id is not None
+    error = refused(
+        db,
+        lateness.record_client_choice,
+        arrival.notice_id,
+        ClientLateOption.SHORTEN,
+        note="x" * (lateness.MAX_CLIENT_NOTE + 1),
+        now=NOW,
+    )
+    assert [e.field for e in error.errors] == ["note"]
+    assert stored_notice(db, arrival.notice_id) == (OUTCOME.PENDING, "")
+
+
+def test_client_choice_only_for_a_client_notice(db: Database, people: tuple[int, int]) -> None:
+    appointment = book(db, people)
+    notice = record(db, appointment.id, 5, "Sorry, five minutes.", offered=False)
+    with pytest.raises(NotFoundError), db.unit_of_work() as session:
+        lateness.record_client_choice(session, notice.id, ClientLateOption.SHORTEN, now=NOW)
+    with pytest.raises(NotFoundError), db.unit_of_work() as session:
+        lateness.record_client_choice(session, 9999, ClientLateOption.SHORTEN, now=NOW)
+
+
+def test_stats_count_client_choices(db: Database, people: tuple[int, int]) -> None:
+    starts = [TODAY_10.replace(hour=hour) for hour in (9, 11, 13, 15)]
+    ids = [book(db, people, start).id for start in starts]
+    choices = (ClientLateOption.SHORTEN, ClientLateOption.SHORTEN, ClientLateOption.PROCEED)
+    for appointment_id, start, option in zip(ids, starts, choices, strict=False):
+        arrival = arrive(db, appointment_id, start + dt.timedelta(minutes=15))
+        assert arrival.notice_id is not None
+        choose_for_client(db, arrival.notice_id, option)
+    arrive(db, ids[3], starts[3] + dt.timedelta(minutes=15))  # no choice yet
+    with db.reading() as session:
+        stats = lateness.lateness_stats(session)
+    assert stats.client_events == 4
+    assert stats.client_choices == {"shorten": 2, "proceed": 1}
+
+
+def test_required_is_fixed_by_the_threshold_of_the_day(
+    db: Database, people: tuple[int, int]
+) -> None:
+    set_threshold(db, 10)
+    appointment = book(db, people)
+    record(db, appointment.id, 15, draft(db, appointment.id, 15).text)
+    set_threshold(db, 20)  # 15 minutes would no longer need the offer, but it did then
+    with db.reading() as session:
+        stats = lateness.lateness_stats(session)
+        [notice] = session.scalars(select(LatenessNotice)).all()
+        assert notice.reschedule_required is True
+    assert (stats.offers_required, stats.offers_made) == (1, 1)
+
+
+def test_older_notices_fall_back_to_the_current_threshold(
+    db: Database, people: tuple[int, int]
+) -> None:
+    appointment = book(db, people)
+    record(db, appointment.id, 15, draft(db, appointment.id, 15).text)
+    with db.unit_of_work() as session:  # as a row from before schema 0005 looks
+        session.scalars(select(LatenessNotice)).one().reschedule_required = None
+    set_threshold(db, 20)
+    with db.reading() as session:
+        assert lateness.lateness_stats(session).offers_required == 0
+    set_threshold(db, 10)
+    with db.reading() as session:
+        assert lateness.lateness_stats(session).offers_required == 1

@@ -327,8 +327,6 @@ class AppointmentDialog(QDialog):
             return
         self.existing = dialog.appointment
         self.stored = [dialog.appointment]
-        if dialog.notes_added:
-            self.notes.setPlainText(dialog.appointment.notes)
         self.form_error.hide()
         self._show_status()
 

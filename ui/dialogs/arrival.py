@@ -3,8 +3,8 @@
 The arrival is stored as soon as the time is confirmed (lateness.record_client_arrival).
 Past the practice threshold the dialog then shows, in neutral words, the options
 the practice allows; the choice and an optional note of the client's
-circumstances are added to the appointment's notes, as the domain has no field
-of its own for them.
+circumstances are stored on the client's lateness notice
+(lateness.record_client_choice) — context for care, never a mark against them.
 """
 
 from __future__ import annotations
@@ -27,21 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import appointments, lateness
-from clientcare.appointments import AppointmentDetail, AppointmentInput
+from clientcare import lateness
+from clientcare.appointments import AppointmentDetail
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.language import load_checker
 from clientcare.lateness import ClientArrival, ClientLateOption
 from ui.ops import Changes, Operations
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
-
-#: How a chosen option is written into the appointment notes.
-NOTE_WORDS: dict[ClientLateOption, str] = {
-    ClientLateOption.SHORTEN: "shorter session, same end time",
-    ClientLateOption.RESCHEDULE: "find another time",
-    ClientLateOption.PROCEED: "full session as booked",
-}
 
 
 def _message(error: Exception) -> str:
@@ -66,7 +59,7 @@ class ArrivalDialog(QDialog):
         self.appointment = appointment
         self.arrival: ClientArrival | None = None
         self.chosen: ClientLateOption | None = None
-        self.notes_added = False
+        self.choice_saved = False
         self.setObjectName("arrival_dialog")
         self.setWindowTitle(self.tr("{name} has arrived").format(name=self._name))
         self.setMinimumWidth(480)
@@ -138,7 +131,7 @@ class ArrivalDialog(QDialog):
         self.highlighter = LanguageHighlighter(self.note.document(), self.ops.read(load_checker))
         note_label = QLabel(self.tr("&Note (optional)"))
         note_label.setBuddy(self.note)
-        hint = QLabel(self.tr("Added to the appointment notes together with the choice."))
+        hint = QLabel(self.tr("Kept with this arrival, together with the choice."))
         hint.setWordWrap(True)
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.note_field = FieldWithError(self.note, "arrival_note")
@@ -231,7 +224,7 @@ class ArrivalDialog(QDialog):
         return next((o for o, b in self.option_buttons.items() if b.isChecked()), None)
 
     def save_choice(self) -> None:
-        """Add the choice and the note to the appointment notes, then close."""
+        """Store the choice and the note on the client's lateness notice, then close."""
         arrival = self.arrival
         option = self.selected_option()
         if arrival is None:
@@ -241,34 +234,29 @@ class ArrivalDialog(QDialog):
             self.option_error.show()
             return
         self.option_error.hide()
-        line = f"Arrived {arrival.minutes_late} min after the start; agreed: {NOTE_WORDS[option]}."
-        circumstances = self.note.toPlainText().strip()
-        if circumstances:
-            line += f" {circumstances}"
-        appointment_id = arrival.appointment.id
-
-        def append(session):  # type: ignore[no-untyped-def]
-            current = appointments.get_appointment(session, appointment_id)
-            notes = f"{current.notes.rstrip()}\n{line}" if current.notes.strip() else line
-            data = AppointmentInput(
-                client_id=current.client_id,
-                practitioner_id=current.practitioner_id,
-                start=current.start,
-                duration_minutes=current.duration_minutes,
-                mode=current.mode,
-                location=current.location,
-                notes=notes,
-            )
-            # Nothing moves, so a double-booking that already existed is not ours to refuse.
-            return appointments.update_appointment(
-                session, appointment_id, data, now=dt.datetime.now(), allow_conflict=True
-            )
-
+        self.note_field.show_error(None)
+        notice_id = arrival.notice_id
+        if notice_id is None:  # past the threshold there is always a notice
+            return
+        note = self.note.toPlainText()
         try:
-            self.appointment = self.ops.run(append, Changes.APPOINTMENTS)
-        except (ValidationError, NotFoundError) as error:
+            self.ops.run(
+                lambda s: lateness.record_client_choice(
+                    s, notice_id, option, note=note, now=dt.datetime.now()
+                ),
+                Changes.APPOINTMENTS,
+            )
+        except ValidationError as error:
+            for problem in error.errors:
+                if problem.field == "option":
+                    self.option_error.setText("⚠ " + problem.message)
+                    self.option_error.show()
+                else:
+                    self.note_field.show_error(problem.message)
+            return
+        except NotFoundError as error:
             self.note_field.show_error(_message(error))
             return
         self.chosen = option
-        self.notes_added = True
+        self.choice_saved = True
         self.accept()

@@ -39,6 +39,7 @@ from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, Sort
 from ui.ops import Changes, Operations
 from ui.widgets.adherence_chart import AdherenceChart
 from ui.widgets.fields import FieldWithError, error_label
+from ui.widgets.lateness_chart import LatenessChart
 
 FORM_FIELDS = (
     "full_name",
@@ -387,6 +388,8 @@ class ClientForm(QWidget):
         layout = QVBoxLayout(box)
         layout.addWidget(self.appointment_counts)
         layout.addWidget(self.lateness_summary)
+        self.lateness_chart = LatenessChart()
+        layout.addWidget(self.lateness_chart)
         layout.addWidget(self.appointments_view)
         return box
 
@@ -456,6 +459,7 @@ class ClientForm(QWidget):
 
         stats = self.ops.read(lambda s: lateness.lateness_stats(s, client_id=client.id))
         self.lateness_summary.setText(self._lateness_text(stats))
+        self.lateness_chart.set_stats(stats)
         add(self.tr("Upcoming"), summary.upcoming)
         add(self.tr("Past"), summary.past)
 

@@ -19,6 +19,7 @@ from clientcare import adherence, lateness
 from ui.ops import Changes, Operations
 from ui.screens.clients import format_minutes
 from ui.widgets.adherence_chart import AdherenceChart
+from ui.widgets.lateness_chart import LatenessChart
 
 
 class ReportsScreen(QWidget):
@@ -60,7 +61,12 @@ class ReportsScreen(QWidget):
         self.lateness_summary.setObjectName("lateness_summary")
         self.lateness_summary.setWordWrap(True)
         self.lateness_summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        QVBoxLayout(self.lateness_box).addWidget(self.lateness_summary)
+        self.lateness_chart = LatenessChart(
+            practitioner_label=self.tr("Practitioners"), client_label=self.tr("Clients")
+        )
+        lateness_layout = QVBoxLayout(self.lateness_box)
+        lateness_layout.addWidget(self.lateness_chart)
+        lateness_layout.addWidget(self.lateness_summary)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(title)
@@ -94,6 +100,7 @@ class ReportsScreen(QWidget):
         after = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
         stats = self.ops.read(lambda s: lateness.lateness_stats(s, start=first, end=after))
         self.lateness_summary.setText(self.lateness_text(stats))
+        self.lateness_chart.set_stats(stats)
 
     def lateness_text(self, stats: lateness.LatenessStats) -> str:
         """The period's lateness, both ways, as plain lines."""

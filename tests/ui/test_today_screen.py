@@ -1,0 +1,256 @@
+"""The Today screen driven as a person would: the day's list and "I'm running late…"."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from clientcare import appointments, clients
+from clientcare.appointments import AppointmentInput
+from clientcare.clients import ClientInput
+from clientcare.db.engine import Database
+from clientcare.db.models import (
+    Appointment,
+    AppointmentMode,
+    AppointmentStatus,
+    ClientStatus,
+    LatenessNotice,
+    LatenessOutcome,
+    Practitioner,
+)
+from ui.dialogs.running_late import RunningLateDialog
+from ui.ops import Changes, Operations
+from ui.screens.today import TodayColumn, TodayScreen
+
+LEFT = Qt.MouseButton.LeftButton
+# A fixed Monday in the future, so bookings are valid whenever the tests run.
+DAY = dt.date(2031, 3, 3)
+assert DAY.weekday() == 0
+
+
+def at(hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime.combine(DAY, dt.time(hour, minute))
+
+
+@pytest.fixture
+def people(db: Database) -> dict[str, int]:
+    with db.unit_of_work() as session:
+        ada = Practitioner(full_name="Dr. Ada Example", is_current_user=True)
+        session.add(ada)
+        session.flush()
+        ids = {"ada": ada.id}
+        for key, name, preferred in (
+            ("zoe", "Zoë Ñúñez", ""),
+            ("bob", "Robert Sample", "Bobby"),
+            ("cy", "Cyrus Other", "Cy"),
+        ):
+            ids[key] = clients.create_client(
+                session,
+                ClientInput(full_name=name, preferred_name=preferred, status=ClientStatus.ACTIVE),
+                region="GB",
+                today=dt.date.today(),
+            ).id
+    return ids
+
+
+def book(
+    db: Database,
+    people: dict[str, int],
+    who: str,
+    start: dt.datetime,
+    mode: AppointmentMode = AppointmentMode.IN_PERSON,
+) -> int:
+    with db.unit_of_work() as session:
+        return appointments.create_appointment(
+            session,
+            AppointmentInput(people[who], people["ada"], start, 50, mode),
+            now=dt.datetime.now(),
+        ).id
+
+
+def make_screen(qtbot: QtBot, ops: Operations, now: dt.datetime) -> TodayScreen:
+    """The screen on a clock fixed at ``now``; dialogs are collected, not shown modally."""
+    screen = TodayScreen(ops)
+    qtbot.addWidget(screen)
+    screen.clock = now  # type: ignore[attr-defined]
+    screen.now = lambda: screen.clock  # type: ignore[method-assign,attr-defined]
+    screen.dialogs: list[QDialog] = []  # type: ignore[misc]
+    screen.run_dialog = screen.dialogs.append  # type: ignore[method-assign,attr-defined]
+    screen.resize(900, 560)
+    screen.show()
+    return screen
+
+
+def shown_rows(screen: TodayScreen) -> list[list[str]]:
+    model = screen.table.model()
+    return [[model.index(r, c).data() for c in TodayColumn] for r in range(model.rowCount())]
+
+
+def test_running_late_from_today_reschedules_past_the_threshold(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int], typist
+) -> None:
+    appointment_id = book(db, people, "zoe", at(10))
+    screen = make_screen(qtbot, ops, at(9))
+    assert screen.heading.text() == "Today — Monday 3 March"
+    assert "Dr. Ada Example" in screen.practitioner_label.text()
+    assert shown_rows(screen) == [["Next", "10:00–10:50", "Zoë", "In person", "Scheduled"]]
+    button = screen.running_late_button
+    assert button.text() == "I'm running late…" and button.isEnabled()
+
+    qtbot.mouseClick(button, LEFT)
+    [dialog] = screen.dialogs  # type: ignore[attr-defined]
+    assert isinstance(dialog, RunningLateDialog)
+    qtbot.addWidget(dialog)
+    dialog.confirm = lambda title, text: True  # type: ignore[method-assign]
+    dialog.show()
+    assert dialog.now() == at(9)
+    assert "Zoë" in dialog.heading.text() and "10:00" in dialog.heading.text()
+
+    dialog.minutes.selectAll()
+    typist(dialog.minutes, "15")
+    drafted = dialog.message.toPlainText()
+    assert "15" in drafted and "reschedul" in drafted.lower()
+
+    # Deleting the offer is refused: nothing is recorded.
+    dialog.message.selectAll()
+    typist(dialog.message, "Hi Zoë, I am 15 minutes late, sorry.")
+    qtbot.mouseClick(dialog.record_button, LEFT)
+    error = dialog.findChild(QLabel, "message_error")
+    assert error.isVisible() and "must offer rescheduling" in error.text()
+    with db.reading() as session:
+        assert list(session.scalars(select(LatenessNotice))) == []
+
+    qtbot.mouseClick(dialog.redraft_button, LEFT)
+    assert dialog.message.toPlainText() == drafted
+    qtbot.mouseClick(dialog.record_button, LEFT)
+    assert dialog.choice_box.isVisible()
+
+    qtbot.mouseClick(dialog.reschedule_button, LEFT)
+    first_slot = dialog.slots[0]
+    assert first_slot.date() > DAY  # suggestions start the next day
+    dialog.slot_list.setCurrentRow(0)
+    qtbot.mouseClick(dialog.confirm_button, LEFT)
+
+    with db.reading() as session:
+        old = session.get(Appointment, appointment_id)
+        assert old is not None and old.status is AppointmentStatus.RESCHEDULED
+        new = session.get(Appointment, old.rescheduled_to_id)
+        assert new is not None and new.start == first_slot
+        assert new.status is AppointmentStatus.SCHEDULED and new.client_id == people["zoe"]
+        [notice] = session.scalars(select(LatenessNotice))
+        assert notice.appointment_id == appointment_id
+        assert notice.outcome is LatenessOutcome.RESCHEDULE
+        assert notice.message_text == drafted
+
+    # Today refreshed on the change: the moved appointment is shown as such, nothing left.
+    assert shown_rows(screen) == [["", "10:00–10:50", "Zoë", "In person", "Rescheduled"]]
+    assert not button.isEnabled()
+    assert button.toolTip() == "Nothing left today"
+
+
+def test_list_marks_past_now_and_next_in_words(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    book(db, people, "zoe", at(9))
+    book(db, people, "bob", at(11), AppointmentMode.VIDEO)
+    book(db, people, "cy", at(14), AppointmentMode.PHONE)
+    book(db, people, "cy", at(10) + dt.timedelta(days=1))  # tomorrow: not today's
+    screen = make_screen(qtbot, ops, at(10, 30))
+    assert shown_rows(screen) == [
+        ["Over", "09:00–09:50", "Zoë", "In person", "Scheduled"],
+        ["Next", "11:00–11:50", "Bobby", "Video", "Scheduled"],
+        ["", "14:00–14:50", "Cy", "Phone", "Scheduled"],
+    ]
+    model = screen.table.model()
+    muted = model.index(0, TodayColumn.CLIENT).data(Qt.ItemDataRole.ForegroundRole)
+    assert muted is not None
+    assert model.index(1, TodayColumn.CLIENT).data(Qt.ItemDataRole.ForegroundRole) is None
+    assert screen.upcoming_label.text() == "Next: 11:00 with Bobby"
+
+    screen.clock = at(11, 10)  # type: ignore[attr-defined]
+    screen.hide()
+    screen.show()  # shown again: refreshed
+    assert [row[0] for row in shown_rows(screen)] == ["Over", "Now", "Next"]
+    assert screen.upcoming_label.text() == "Now: 11:00 with Bobby"
+    qtbot.mouseClick(screen.running_late_button, LEFT)
+    [dialog] = screen.dialogs  # type: ignore[attr-defined]
+    qtbot.addWidget(dialog)
+    assert "Bobby" in dialog.heading.text()
+
+
+def test_empty_day_says_how_to_book_and_nothing_to_be_late_for(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    screen = make_screen(qtbot, ops, at(9))
+    assert screen.body.currentWidget() is screen.empty_label
+    assert screen.empty_label.isVisible()
+    assert "No appointments today." in screen.empty_label.text()
+    assert "Calendar (Ctrl+2)" in screen.empty_label.text()
+    assert not screen.running_late_button.isEnabled()
+    assert screen.running_late_button.toolTip() == "Nothing left today"
+    assert "later version" in screen.later_note.text()
+
+    book(db, people, "bob", at(15))
+    ops.changed.emit(Changes.APPOINTMENTS)
+    assert screen.body.currentWidget() is screen.table
+    assert screen.running_late_button.isEnabled()
+
+
+def test_a_practitioner_choice_when_several(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    book(db, people, "zoe", at(10))
+    with db.unit_of_work() as session:
+        session.add(Practitioner(full_name="Sam Colleague"))
+    screen = make_screen(qtbot, ops, at(9))
+    choice = screen.practitioner_choice
+    assert choice.isVisible() and choice.count() == 2
+    assert choice.currentText() == "Dr. Ada Example"  # the current user first
+    assert len(shown_rows(screen)) == 1
+    choice.setCurrentIndex(choice.findText("Sam Colleague"))
+    assert shown_rows(screen) == []
+    assert not screen.running_late_button.isEnabled()
+
+
+def test_ctrl_l_on_today_in_the_main_window(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ops)
+    qtbot.addWidget(window)
+    window.show()
+    window.go_to("today")
+    screen = window.screens["today"]
+    assert isinstance(screen, TodayScreen)
+    seen: list[QDialog] = []
+    screen.run_dialog = seen.append  # type: ignore[method-assign]
+    calendar = window.screens["calendar"]
+    calendar.run_dialog = seen.append  # type: ignore[attr-defined]
+    calendar.show_error = lambda title, text: seen.append(text)  # type: ignore[attr-defined]
+    start = (dt.datetime.now() + dt.timedelta(minutes=30)).replace(second=0, microsecond=0)
+    if start.date() != dt.date.today() or start.hour >= 23:
+        pytest.skip("too close to midnight for an appointment later today")
+    book(db, people, "bob", start)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    [dialog] = seen
+    assert isinstance(dialog, RunningLateDialog) and dialog.parent() is screen
+    qtbot.addWidget(dialog)
+
+
+def test_render_offscreen(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    book(db, people, "zoe", at(9))
+    book(db, people, "bob", at(11), AppointmentMode.VIDEO)
+    book(db, people, "cy", at(14), AppointmentMode.PHONE)
+    screen = make_screen(qtbot, ops, at(10, 30))
+    screen.resize(800, 520)
+    assert screen.grab().save("/tmp/today.png")

@@ -1,0 +1,362 @@
+"""The Today screen (first version): the day's appointments and "I'm running late…".
+
+Issues by urgency, expectations and check-ins come to this screen in a later
+version; until then it shows only what is real: today's appointments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import IntEnum, StrEnum
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientcare import appointments
+from clientcare.appointments import AppointmentDetail
+from clientcare.practice import list_practitioners
+from ui.dialogs.running_late import OPEN_STATUSES, RunningLateDialog
+from ui.models.base import Index, RowsTableModel
+from ui.ops import Changes, Operations
+
+REFRESH_MS = 60_000  # "now" and "next" move on as the day goes by
+
+
+class Moment(StrEnum):
+    """Where an appointment stands against the clock, as the list says it."""
+
+    PAST = "past"
+    NOW = "now"
+    NEXT = "next"
+    LATER = "later"
+
+
+@dataclass(frozen=True)
+class TodayRow:
+    appointment: AppointmentDetail
+    moment: Moment
+
+    @property
+    def muted(self) -> bool:
+        return self.moment is Moment.PAST or self.appointment.status not in OPEN_STATUSES
+
+
+def rows_for(items: list[AppointmentDetail], now: dt.datetime) -> list[TodayRow]:
+    """Mark each appointment past, now, next (the first open one to come) or later."""
+    rows: list[TodayRow] = []
+    next_marked = False
+    for item in items:
+        if item.end <= now:
+            moment = Moment.PAST
+        elif item.status not in OPEN_STATUSES:
+            moment = Moment.LATER
+        elif item.start <= now:
+            moment = Moment.NOW
+        elif not next_marked:
+            moment = Moment.NEXT
+            next_marked = True
+        else:
+            moment = Moment.LATER
+        rows.append(TodayRow(item, moment))
+    return rows
+
+
+class TodayColumn(IntEnum):
+    MARK = 0
+    TIME = 1
+    CLIENT = 2
+    MODE = 3
+    STATUS = 4
+
+
+MARK_TEXT = {Moment.NOW: "Now", Moment.NEXT: "Next", Moment.PAST: "Over", Moment.LATER: ""}
+
+
+class TodayModel(RowsTableModel):
+    """Today's appointments: a word for now/next, time, preferred name, mode, status."""
+
+    headers = ("", "Time", "Client", "Mode", "Status")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        # Readable grey, not the faint "disabled" one: past rows are still to be read.
+        self.muted_colour = QPalette().color(QPalette.ColorRole.PlaceholderText)
+
+    def row(self, index: Index) -> TodayRow:
+        return self.rows[index.row()]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row: TodayRow = self.rows[index.row()]
+        column = TodayColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and row.muted:
+            return self.muted_colour
+        if role == Qt.ItemDataRole.FontRole and row.moment in (Moment.NOW, Moment.NEXT):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            mark = MARK_TEXT[row.moment]
+            return ", ".join(
+                t for t in (mark, *(self._text(row, c) for c in TodayColumn if c)) if t
+            )
+        return None
+
+    def _text(self, row: TodayRow, column: TodayColumn) -> str:
+        item = row.appointment
+        if column is TodayColumn.MARK:
+            return self.tr(MARK_TEXT[row.moment]) if MARK_TEXT[row.moment] else ""
+        if column is TodayColumn.TIME:
+            return f"{item.start:%H:%M}–{item.end:%H:%M}"
+        if column is TodayColumn.CLIENT:
+            return item.client_preferred_name
+        if column is TodayColumn.MODE:
+            return self.tr(appointments.MODE_LABELS[item.mode])
+        return self.tr(appointments.STATUS_LABELS[item.status])
+
+    def upcoming(self) -> TodayRow | None:
+        """The current appointment, or else the next one."""
+        for moment in (Moment.NOW, Moment.NEXT):
+            for row in self.rows:
+                if row.moment is moment:
+                    return row
+        return None
+
+
+class TodayScreen(QWidget):
+    """The day at a glance for one practitioner, and a one-click "I'm running late…"."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+
+        self.heading = QLabel()
+        self.heading.setObjectName("today_heading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.practitioner_label = QLabel()
+        self.practitioner_label.setObjectName("today_practitioner")
+        self.practitioner_choice = QComboBox()
+        self.practitioner_choice.setObjectName("today_practitioner_choice")
+        self.practitioner_choice.setAccessibleName(self.tr("Show the day of"))
+
+        self.running_late_button = QPushButton(self.tr("I'm running late…"))
+        self.running_late_button.setObjectName("today_running_late")
+        self.running_late_button.setMinimumHeight(44)
+        self.running_late_button.setMinimumWidth(220)
+        big = self.running_late_button.font()
+        big.setPointSizeF(big.pointSizeF() * 1.2)
+        big.setBold(True)
+        self.running_late_button.setFont(big)
+        self.upcoming_label = QLabel()
+        self.upcoming_label.setObjectName("today_upcoming")
+        self.upcoming_label.setWordWrap(True)
+
+        self.model = TodayModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("today_appointments")
+        self.table.setAccessibleName(self.tr("Today's appointments"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setStyleSheet(
+            "QTableView::item { padding: 0 12px; }"
+            "QHeaderView::section { padding: 6px 12px; border: none;"
+            " border-bottom: 1px solid palette(mid); background: palette(window); }"
+        )
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(34)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TodayColumn.CLIENT, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(64)
+
+        self.empty_label = QLabel(
+            self.tr(
+                "No appointments today.\n\n"
+                "To book one, open the Calendar (Ctrl+2) and double-click a free time."
+            )
+        )
+        self.empty_label.setObjectName("today_empty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty_label)
+
+        self.later_note = QLabel(
+            self.tr(
+                "Issues by urgency, expectations to review and check-ins due will join "
+                "this screen in a later version."
+            )
+        )
+        self.later_note.setObjectName("today_later_note")
+        self.later_note.setWordWrap(True)
+        quiet = self.later_note.palette()  # a calm aside, not an alarm
+        quiet.setColor(
+            QPalette.ColorRole.WindowText, quiet.color(QPalette.ColorRole.PlaceholderText)
+        )
+        self.later_note.setPalette(quiet)
+
+        who = QHBoxLayout()
+        who.addWidget(self.practitioner_label)
+        who.addWidget(self.practitioner_choice)
+        who.addStretch(1)
+        action = QHBoxLayout()
+        action.setSpacing(12)
+        action.addWidget(self.running_late_button)
+        action.addWidget(self.upcoming_label, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 12)
+        layout.setSpacing(10)
+        layout.addWidget(self.heading)
+        layout.addLayout(who)
+        layout.addSpacing(4)
+        layout.addLayout(action)
+        layout.addSpacing(4)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.later_note)
+
+        self.running_late_button.clicked.connect(self.open_running_late)
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.open_running_late)
+        self.practitioner_choice.currentIndexChanged.connect(self.refresh)
+        ops.changed.connect(self._on_changes)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+        self._fill_practitioners()
+        self.refresh()
+
+    # -- hooks tests replace -------------------------------------------------------
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now()
+
+    def run_dialog(self, dialog: QDialog) -> None:
+        dialog.exec()
+
+    # -- loading -------------------------------------------------------------------
+
+    def practitioner_id(self) -> int | None:
+        return self.practitioner_choice.currentData()
+
+    def _fill_practitioners(self) -> None:
+        current = self.practitioner_choice.currentData()
+        practitioners = self.ops.read(list_practitioners)
+        self.practitioner_choice.blockSignals(True)
+        self.practitioner_choice.clear()
+        for practitioner in practitioners:
+            self.practitioner_choice.addItem(practitioner.full_name, practitioner.id)
+        mine = [p.id for p in practitioners if p.is_current_user]
+        wanted = current if current is not None else (mine[0] if mine else None)
+        found = self.practitioner_choice.findData(wanted) if wanted is not None else -1
+        self.practitioner_choice.setCurrentIndex(max(found, 0))
+        self.practitioner_choice.blockSignals(False)
+        several = len(practitioners) > 1
+        self.practitioner_choice.setVisible(several)
+        if several:
+            self.practitioner_label.setText(self.tr("The day of"))
+        elif practitioners:
+            self.practitioner_label.setText(
+                self.tr("The day of {name}").format(name=practitioners[0].full_name)
+            )
+        else:
+            self.practitioner_label.setText(
+                self.tr("No practitioner is set up yet; the Calendar asks your name.")
+            )
+
+    def refresh(self) -> None:
+        now = self.now()
+        self.heading.setText(self.tr("Today — {day}").format(day=f"{now:%A %-d %B}"))
+        day_start = dt.datetime.combine(now.date(), dt.time())
+        day_end = day_start + dt.timedelta(days=1)
+        practitioner_id = self.practitioner_id()
+        if practitioner_id is None:
+            items: list[AppointmentDetail] = []
+        else:
+            items = self.ops.read(
+                lambda s: appointments.appointments_between(s, day_start, day_end, practitioner_id)
+            )
+        # Overlapping [day_start, day_end) includes one running from yesterday; today's only.
+        items = [item for item in items if item.start >= day_start]
+        self.model.set_rows(rows_for(items, now))
+        self.body.setCurrentWidget(self.table if items else self.empty_label)
+        self._update_button()
+
+    def _update_button(self) -> None:
+        upcoming = self.model.upcoming()
+        self.running_late_button.setEnabled(upcoming is not None)
+        if upcoming is None:
+            self.running_late_button.setToolTip(self.tr("Nothing left today"))
+            self.upcoming_label.setText(self.tr("Nothing left today."))
+            return
+        item = upcoming.appointment
+        self.running_late_button.setToolTip(
+            self.tr("Tell {name} you are running late (Ctrl+L)").format(
+                name=item.client_preferred_name
+            )
+        )
+        template = (
+            self.tr("Now: {time} with {name}")
+            if upcoming.moment is Moment.NOW
+            else self.tr("Next: {time} with {name}")
+        )
+        self.upcoming_label.setText(
+            template.format(time=f"{item.start:%H:%M}", name=item.client_preferred_name)
+        )
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes & Changes.SETTINGS:
+            self._fill_practitioners()
+        if changes & (Changes.APPOINTMENTS | Changes.CLIENTS | Changes.SETTINGS):
+            self.refresh()
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.refresh()
+        super().showEvent(event)
+
+    # -- actions -------------------------------------------------------------------
+
+    def make_running_late_dialog(self, appointment_id: int) -> RunningLateDialog:
+        """The dialog for ``appointment_id``, on this screen's clock."""
+        dialog = RunningLateDialog(self.ops, appointment_id, self)
+        dialog.now = self.now  # type: ignore[method-assign]
+        return dialog
+
+    def open_running_late(self) -> None:
+        """Open "I'm running late" for the current or next appointment today."""
+        self.refresh()  # the clock may have moved on since the list was drawn
+        upcoming = self.model.upcoming()
+        if upcoming is None:
+            return
+        self.run_dialog(self.make_running_late_dialog(upcoming.appointment.id))
