@@ -95,6 +95,17 @@ def _clear_errors(fields: dict[str, FieldWithError], form_error: QLabel) -> None
 # --------------------------------------------------------------------------
 
 
+def _fill_with_scrolled(tab: QWidget, body: QWidget) -> None:
+    """Make ``body`` the whole of ``tab``, scrolling when the window is small."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(body)
+    layout = QVBoxLayout(tab)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(scroll)
+
+
 def _save_row(tab, key: str) -> QHBoxLayout:  # type: ignore[no-untyped-def]
     """The status line, "Cancel changes" and "Save" at the foot of a settings tab.
 
@@ -216,13 +227,7 @@ class PracticeTab(QWidget):
         inner.addWidget(self.form_error)
         inner.addLayout(buttons)
         inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        _fill_with_scrolled(self, body)
         self.load()
 
     def load(self) -> None:
@@ -875,13 +880,7 @@ class MessagesTab(QWidget):
         inner.addWidget(self.form_error)
         inner.addLayout(buttons)
         inner.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(scroll)
+        _fill_with_scrolled(self, body)
 
         for editor in self.editors.values():
             editor.textChanged.connect(self.update_preview)
