@@ -642,20 +642,36 @@ def _require_started(appointment: Appointment, now: dt.datetime, what: str) -> N
         )
 
 
+def _after_outcome(session: Session, appointment_id: int, circumstance: str | None = None) -> None:
+    """Charge the outcome at once when the practice charges automatically (clientcare.money)."""
+    from clientcare import money  # money reads appointments; imported here to avoid a cycle
+
+    money.after_outcome(session, appointment_id, circumstance)
+
+
 def mark_completed(session: Session, appointment_id: int, *, now: dt.datetime) -> AppointmentDetail:
     """Record that the appointment took place."""
     appointment = load(session, appointment_id)
     _require_transition(appointment, AppointmentStatus.COMPLETED)
     _require_started(appointment, now, "completed")
-    return _set_status(session, appointment, AppointmentStatus.COMPLETED)
+    detail = _set_status(session, appointment, AppointmentStatus.COMPLETED)
+    _after_outcome(session, appointment.id)
+    return detail
 
 
-def mark_no_show(session: Session, appointment_id: int, *, now: dt.datetime) -> AppointmentDetail:
-    """Record that the client did not come (only once the appointment has started)."""
+def mark_no_show(
+    session: Session, appointment_id: int, *, now: dt.datetime, circumstance: str | None = None
+) -> AppointmentDetail:
+    """Record that the client did not come (only once the appointment has started).
+
+    ``circumstance`` (e.g. "Illness") lets a grace rule forgive the fee.
+    """
     appointment = load(session, appointment_id)
     _require_transition(appointment, AppointmentStatus.NO_SHOW)
     _require_started(appointment, now, "a no-show")
-    return _set_status(session, appointment, AppointmentStatus.NO_SHOW)
+    detail = _set_status(session, appointment, AppointmentStatus.NO_SHOW)
+    _after_outcome(session, appointment.id, circumstance)
+    return detail
 
 
 def cancellation_window_hours(session: Session) -> int:
@@ -687,8 +703,12 @@ def cancel_appointment(
     by: CancelledBy,
     reason: str,
     now: dt.datetime,
+    circumstance: str | None = None,
 ) -> AppointmentDetail:
-    """Cancel; a client cancelling inside the practice's window makes it late-cancelled."""
+    """Cancel; a client cancelling inside the practice's window makes it late-cancelled.
+
+    ``circumstance`` (e.g. "Illness") lets a grace rule forgive a late-cancel fee.
+    """
     appointment = load(session, appointment_id)
     by = CancelledBy(by)
     reason = (reason or "").strip()
@@ -701,9 +721,12 @@ def cancel_appointment(
     appointment.cancelled_by = by
     appointment.cancel_reason = reason
     appointment.cancelled_at = now
-    return _set_status(
+    detail = _set_status(
         session, appointment, target, "cancelled_by", "cancel_reason", "cancelled_at"
     )
+    if late:
+        _after_outcome(session, appointment.id, circumstance)
+    return detail
 
 
 def reschedule_appointment(

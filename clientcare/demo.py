@@ -408,6 +408,10 @@ def ascii_fold(name: str) -> str:
     return "".join(ch for ch in decomposed if ch.isascii() and ch.isalnum())
 
 
+#: The demo practice keeps its accounts in pounds.
+DEMO_CURRENCY = "GBP"
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """The same day ``months`` later (or earlier), clipped to the end of a short month."""
     years, month_index = divmod(day.month - 1 + months, 12)
@@ -446,10 +450,10 @@ _INSERT_ORDER: tuple[type[Base], ...] = (
     Interaction,
     FeeArrangement,
     Charge,
-    Payment,
-    Adjustment,
     PaymentPlan,
     Instalment,
+    Payment,
+    Adjustment,
     MoneyConversation,
     Referral,
     ClientIssue,
@@ -472,6 +476,8 @@ class _Rows:
         }
 
     def add(self, model: type[Base], **values: Any) -> dict[str, Any]:
+        if model in (Charge, Payment, Adjustment):
+            values.setdefault("currency", DEMO_CURRENCY)
         row = {"id": self._next_id[model], **values}
         self._next_id[model] += 1
         self.tables[model].append(row)
@@ -680,7 +686,7 @@ class _Generator:
         settings.address = PRACTICE_ADDRESS
         settings.phone = PRACTICE_PHONE
         settings.email = PRACTICE_EMAIL
-        settings.currency = "GBP"
+        settings.currency = DEMO_CURRENCY
         settings.locale = "en_GB"
         settings.lateness_threshold_minutes = 10
         settings.default_session_minutes = 50
@@ -1543,6 +1549,8 @@ class _Generator:
             paid_on=day,
             reference=kw.get("reference", ""),
             note=kw.get("note", ""),
+            refund_of_id=kw.get("refund_of_id"),
+            plan_id=kw.get("plan_id"),
             created_at=_at(day, 18, 30),
         )
 
@@ -1598,6 +1606,7 @@ class _Generator:
                 "Talked through the standard fee and the options; no reasons or proof asked.",
                 f"£{fee // 100}.{fee % 100:02d} a session from {day:%d %b %Y}.",
                 None,
+                words="Weekly sessions at the full fee would be hard to keep up." if tiered else "",
             )
         insured = next(
             (p for p in billable if p.status is ClientStatus.ACTIVE and p.sessions), None
@@ -1621,6 +1630,7 @@ class _Generator:
         summary: str,
         outcome: str,
         follow_up_on: dt.date | None,
+        words: str = "",
     ) -> None:
         interaction = plan.sessions.get(day)
         if interaction is not None:
@@ -1632,6 +1642,7 @@ class _Generator:
             held_on=day,
             topic=topic,
             summary=summary,
+            client_words=words,
             agreed_outcome=outcome,
             follow_up_on=follow_up_on,
         )
@@ -1684,6 +1695,7 @@ class _Generator:
                     due,
                     PaymentMethod.TRANSFER,
                     note=f"Payment plan instalment {number} of 3",
+                    plan_id=row["id"],
                 )
         next_due = next((due for due in dues if due >= self.today), None)
         self.conversation(
@@ -1693,6 +1705,7 @@ class _Generator:
             "Raised the balance gently and offered options: a payment plan or the sliding scale.",
             "Three monthly instalments; sessions from now on paid on the day.",
             next_due,
+            words="Smaller amounts each month would take the pressure off.",
         )
 
     def overdue_conversation(self, billable: list[_Plan]) -> None:
@@ -1715,6 +1728,7 @@ class _Generator:
             "Mentioned the balance from recent sessions, without pressure; asked what would help.",
             "Will pay part at the next session; we will look at the sliding scale together.",
             self.today + dt.timedelta(days=self.rng.randint(5, 14)),
+            words="Knowing the exact amount helps; it has been a tight couple of months.",
         )
 
     def refund(self, billable: list[_Plan]) -> None:
@@ -1725,7 +1739,7 @@ class _Generator:
             ] < self.today - dt.timedelta(days=3):
                 plan = next(p for p in billable if p.id == payment["client_id"])
                 day = payment["paid_on"]
-                self.payment(
+                duplicate = self.payment(
                     plan,
                     payment["amount_minor"],
                     day,
@@ -1738,6 +1752,7 @@ class _Generator:
                     day + dt.timedelta(days=1),
                     PaymentMethod.CARD,
                     kind=PaymentKind.REFUND,
+                    refund_of_id=duplicate["id"],
                     note="Refund of the duplicate card payment.",
                 )
                 return

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, replace
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit
@@ -28,12 +28,9 @@ from clientcare.checklist import (
     missing_required,
 )
 from clientcare.db.models import (
-    Adjustment,
     Appointment,
     AppointmentStatus,
     AuditAction,
-    Charge,
-    ChargeStatus,
     ChecklistAnswer,
     ChecklistAnswerValue,
     Client,
@@ -48,8 +45,6 @@ from clientcare.db.models import (
     LatenessOutcome,
     LatePerson,
     MoneyConversation,
-    Payment,
-    PaymentKind,
     PracticeSettings,
     Practitioner,
     Principle,
@@ -64,8 +59,6 @@ MAX_ANSWER_TEXT = 5_000
 MAX_REASON = 5_000
 #: How far ahead an interaction may be dated (a clock a little off, a late-night entry).
 MAX_DAYS_AHEAD = 1
-#: Charges older than this many days count towards an overdue balance.
-OVERDUE_AFTER_DAYS = 30
 SUMMARY_LENGTH = 80
 
 KIND_LABELS: dict[InteractionKind, str] = {
@@ -258,41 +251,11 @@ def _lateness_threshold(session: Session) -> int:
     return 10 if threshold is None else threshold
 
 
-def _sum(session: Session, column: ColumnElement[int], *conditions: ColumnElement[bool]) -> int:
-    return session.scalar(select(func.coalesce(func.sum(column), 0)).where(*conditions)) or 0
-
-
 def has_overdue_balance(session: Session, client_id: int, *, today: dt.date) -> bool:
-    """Whether the client owes money on charges older than 30 days.
+    """Whether the client owes money on charges more than 30 days old (see clientcare.money)."""
+    from clientcare.money import overdue_minor
 
-    Deliberately simple: every payment (less refunds) and adjustment is applied to the
-    oldest charges first, so the overdue part is what the due charges older than 30
-    days come to, less everything paid and adjusted; overdue when that is above zero.
-    """
-    cutoff = today - dt.timedelta(days=OVERDUE_AFTER_DAYS)
-    old_charges = _sum(
-        session,
-        Charge.amount_minor,
-        Charge.client_id == client_id,
-        Charge.status == ChargeStatus.DUE,
-        Charge.charged_on < cutoff,
-    )
-    if old_charges <= 0:
-        return False
-    paid = _sum(
-        session,
-        Payment.amount_minor,
-        Payment.client_id == client_id,
-        Payment.kind == PaymentKind.PAYMENT,
-    )
-    refunded = _sum(
-        session,
-        Payment.amount_minor,
-        Payment.client_id == client_id,
-        Payment.kind == PaymentKind.REFUND,
-    )
-    adjusted = _sum(session, Adjustment.amount_minor, Adjustment.client_id == client_id)
-    return old_charges - paid + refunded - adjusted > 0
+    return overdue_minor(session, client_id, today=today) > 0
 
 
 def _money_conversation_linked(

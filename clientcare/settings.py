@@ -26,6 +26,7 @@ from clientcare.db.models import (
     WordList,
 )
 from clientcare.errors import FieldError, NotFoundError, ValidationError
+from clientcare.money import currency_in_use
 from clientcare.practice import Settings, get_settings, region_of
 from clientcare.text import check_text, clean_line, fold
 
@@ -165,6 +166,13 @@ def clean_practice(data: PracticeInput) -> PracticeInput:
 def update_practice(session: Session, data: PracticeInput) -> Settings:
     """Store the practice's details; raises ValidationError (nothing written) when wrong."""
     cleaned = clean_practice(data)
+    in_use = currency_in_use(session)
+    if in_use is not None and cleaned.currency != in_use:
+        raise ValidationError.single(
+            "currency",
+            f"The accounts already hold amounts in {in_use}, so the currency can't change to "
+            f"{cleaned.currency}: the balances would no longer add up.",
+        )
     row = session.get(PracticeSettings, 1)
     if row is None:
         row = PracticeSettings(id=1)

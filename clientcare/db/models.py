@@ -188,6 +188,20 @@ class PaymentKind(StrEnum):
     REFUND = "refund"
 
 
+class ChargeMode(StrEnum):
+    """When a completed appointment becomes a charge."""
+
+    AUTOMATIC = "automatic"
+    CONFIRM = "confirm"
+
+
+class GraceKind(StrEnum):
+    """A grace rule: forgive the first N fees, or exempt a named circumstance."""
+
+    FIRST_FORGIVEN = "first_forgiven"
+    CIRCUMSTANCE = "circumstance"
+
+
 class PlanStatus(StrEnum):
     ACTIVE = "active"
     COMPLETED = "completed"
@@ -323,6 +337,11 @@ class PracticeSettings(Base):
     cancellation_window_hours: Mapped[int] = mapped_column(Integer, default=24)
     late_cancel_fee_minor: Mapped[int | None] = mapped_column(Integer)
     no_show_fee_minor: Mapped[int | None] = mapped_column(Integer)
+    charge_mode: Mapped[ChargeMode] = mapped_column(
+        enum_column(ChargeMode, "charge_mode"),
+        default=ChargeMode.CONFIRM,
+        server_default=ChargeMode.CONFIRM.value,
+    )
     working_day_start: Mapped[dt.time] = mapped_column(Time, default=dt.time(9, 0))
     working_day_end: Mapped[dt.time] = mapped_column(Time, default=dt.time(17, 0))
     late_notice_template: Mapped[str] = mapped_column(
@@ -714,9 +733,38 @@ class FeeArrangement(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class GraceRule(Base):
+    """Practice policy as data: when a late-cancel or no-show fee is forgiven.
+
+    ``first_forgiven``: the first ``allowance`` fees of ``applies_to`` (within
+    ``window_days``, or ever when NULL) are waived. ``circumstance``: a fee is waived
+    when the practitioner says the named circumstance (e.g. "Illness") applied.
+    """
+
+    __tablename__ = "grace_rule"
+    __table_args__ = (
+        CheckConstraint("allowance >= 1", name="allowance_positive"),
+        CheckConstraint("window_days IS NULL OR window_days >= 1", name="window_positive"),
+        CheckConstraint(
+            "kind <> 'circumstance' OR length(circumstance) > 0", name="circumstance_named"
+        ),
+        CheckConstraint("applies_to IN ('late_cancel', 'no_show', 'both')", name="applies_to"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[GraceKind] = mapped_column(enum_column(GraceKind, "grace_kind"))
+    applies_to: Mapped[str] = mapped_column(String(11), default="both")
+    allowance: Mapped[int] = mapped_column(Integer, default=1)
+    window_days: Mapped[int | None] = mapped_column(Integer)
+    circumstance: Mapped[str] = mapped_column(String(100), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    sort_order: Mapped[int] = mapped_column(Integer, default=0)
+
+
 class Charge(Base):
     __tablename__ = "charge"
     __table_args__ = (
+        UniqueConstraint("appointment_id", "kind"),
         CheckConstraint("amount_minor >= 0", name="amount_non_negative"),
         CheckConstraint(
             "status <> 'waived' OR length(waived_reason) > 0", name="waiver_has_reason"
@@ -737,6 +785,10 @@ class Charge(Base):
         enum_column(ChargeStatus, "charge_status"), default=ChargeStatus.DUE
     )
     waived_reason: Mapped[str] = mapped_column(Text, default="")
+    grace_rule_id: Mapped[int | None] = mapped_column(
+        ForeignKey("grace_rule.id", ondelete="SET NULL")
+    )
+    currency: Mapped[str] = mapped_column(String(3))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -757,6 +809,14 @@ class Payment(Base):
     paid_on: Mapped[dt.date] = mapped_column(Date)
     reference: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    refund_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("payment.id", ondelete="RESTRICT"), index=True
+    )
+    # A payment made towards a payment plan's instalments (a refund of it names it too).
+    plan_id: Mapped[int | None] = mapped_column(
+        ForeignKey("payment_plan.id", ondelete="SET NULL"), index=True
+    )
+    currency: Mapped[str] = mapped_column(String(3))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -774,6 +834,7 @@ class Adjustment(Base):
     amount_minor: Mapped[int] = mapped_column(Integer)
     reason: Mapped[str] = mapped_column(Text)
     adjusted_on: Mapped[dt.date] = mapped_column(Date)
+    currency: Mapped[str] = mapped_column(String(3))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -821,8 +882,11 @@ class MoneyConversation(Base):
     held_on: Mapped[dt.date] = mapped_column(Date)
     topic: Mapped[MoneyTopic] = mapped_column(enum_column(MoneyTopic, "money_topic"))
     summary: Mapped[str] = mapped_column(Text, default="")
+    # The client's own words about what would help.
+    client_words: Mapped[str] = mapped_column(Text, default="", server_default="")
     agreed_outcome: Mapped[str] = mapped_column(Text, default="")
-    follow_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    follow_up_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    follow_up_done_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 # --------------------------------------------------------------------------
@@ -852,6 +916,8 @@ class Provider(Base):
     address: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     accepting_clients: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Kept for the referrals that name it, but no longer offered.
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Referral(Base):
@@ -897,6 +963,9 @@ class Referral(Base):
     follow_up_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     connected: Mapped[bool | None] = mapped_column(Boolean)
     follow_up_answer: Mapped[str] = mapped_column(Text, default="")
+    followed_up_on: Mapped[dt.date | None] = mapped_column(Date)
+    # When the client agreed that their details may be shared with the provider.
+    consent_to_share_on: Mapped[dt.date | None] = mapped_column(Date)
     referred_on: Mapped[dt.date] = mapped_column(Date)
 
 

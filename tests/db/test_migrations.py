@@ -549,6 +549,7 @@ def people(db: Database) -> dict[str, int]:
 def _negative_charge(session: Session, ids: dict[str, int]) -> None:
     session.add(
         Charge(
+            currency="GBP",
             client_id=ids["client"],
             kind=ChargeKind.SESSION,
             amount_minor=-1,
@@ -573,6 +574,7 @@ def _unknown_client_status(session: Session, ids: dict[str, int]) -> None:
 def _waived_charge_without_reason(session: Session, ids: dict[str, int]) -> None:
     session.add(
         Charge(
+            currency="GBP",
             client_id=ids["client"],
             kind=ChargeKind.LATE_CANCEL,
             amount_minor=4000,

@@ -338,6 +338,7 @@ def test_an_overdue_balance_makes_principle_6_apply(db: Database, client_id: int
     with db.unit_of_work() as session:
         session.add(
             Charge(
+                currency="GBP",
                 client_id=client_id,
                 kind=ChargeKind.SESSION,
                 amount_minor=6000,
@@ -352,6 +353,7 @@ def test_an_overdue_balance_makes_principle_6_apply(db: Database, client_id: int
     with db.unit_of_work() as session:
         session.add(
             Payment(
+                currency="GBP",
                 client_id=client_id,
                 method=PaymentMethod.CARD,
                 amount_minor=6000,
@@ -365,6 +367,7 @@ def test_a_recent_charge_is_not_overdue(db: Database, client_id: int) -> None:
     with db.unit_of_work() as session:
         session.add(
             Charge(
+                currency="GBP",
                 client_id=client_id,
                 kind=ChargeKind.SESSION,
                 amount_minor=6000,

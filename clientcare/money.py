@@ -1,0 +1,2167 @@
+"""Money, exact and without shame: fees, charges, payments, plans, balances, conversations.
+
+The ledger
+    balance = due charges − payments + refunds − adjustments, in integer minor units
+    of the practice's currency (never floats). Waived charges stay on record with
+    their reason but count for nothing. A negative balance is credit held for the
+    client, shown as such.
+
+Allocation and ageing
+    Payments and adjustments are applied to the oldest due charges first. What is
+    left of each charge is aged by days since it was charged: current (charged
+    today), 1–30, 31–60, 61–90 and over 90 days. "Overdue" means more than 30 days
+    old, the same rule principle 6 uses ("the client has an overdue balance").
+
+Plans
+    A payment plan splits an amount into instalments with due dates. Payments made
+    on or after the day the plan was agreed (less refunds) cover the instalments in
+    due-date order, so an instalment is paid, part paid, due or overdue without
+    anyone ticking it off. A plan whose instalments are all covered is complete.
+
+Grace rules
+    Late-cancel and no-show fees exist only when the practice sets them (Settings).
+    Grace rules are data: "the first N in so many days are forgiven" and "this
+    circumstance is exempt" (illness). A forgiven fee is stored as a waived charge
+    with its reason, never silently left out.
+
+Every public function that writes takes a session inside one unit of work (one
+user action), validates everything before writing, and raises
+:class:`~clientcare.errors.ValidationError` with every problem when it can't.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from clientcare import audit
+from clientcare.db.models import (
+    Adjustment,
+    Appointment,
+    AppointmentStatus,
+    AuditAction,
+    Charge,
+    ChargeKind,
+    ChargeMode,
+    ChargeStatus,
+    Client,
+    FeeArrangement,
+    GraceKind,
+    GraceRule,
+    Instalment,
+    Interaction,
+    MoneyConversation,
+    MoneyTopic,
+    Payment,
+    PaymentKind,
+    PaymentMethod,
+    PaymentPlan,
+    PlanStatus,
+    PracticeSettings,
+    Service,
+    SlidingScaleTier,
+)
+from clientcare.errors import FieldError, NotFoundError, ValidationError
+from clientcare.money_format import AmountError, format_money, parse_amount
+from clientcare.practice import get_settings
+from clientcare.text import check_text, clean_line, fold
+
+#: Charges older than this many days are overdue (principle 6 and the Money screen).
+OVERDUE_AFTER_DAYS = 30
+MAX_NAME = 200
+MAX_NOTE = 4000
+MAX_REASON = 1000
+MAX_REFERENCE = 200
+MAX_INSTALMENTS = 60
+
+METHOD_LABELS: dict[PaymentMethod, str] = {
+    PaymentMethod.CASH: "Cash",
+    PaymentMethod.CARD: "Card",
+    PaymentMethod.TRANSFER: "Bank transfer",
+    PaymentMethod.OTHER: "Other",
+}
+TOPIC_LABELS: dict[MoneyTopic, str] = {
+    MoneyTopic.FEE: "Fee",
+    MoneyTopic.SLIDING_SCALE: "Sliding scale",
+    MoneyTopic.PAYMENT_PLAN: "Payment plan",
+    MoneyTopic.OVERDUE_BALANCE: "Balance from earlier sessions",
+    MoneyTopic.INSURANCE: "Insurance",
+    MoneyTopic.OTHER: "Other",
+}
+KIND_LABELS: dict[ChargeKind, str] = {
+    ChargeKind.SESSION: "Session",
+    ChargeKind.LATE_CANCEL: "Late cancellation",
+    ChargeKind.NO_SHOW: "Missed session",
+    ChargeKind.OTHER: "Other",
+}
+#: Grace rules name the fees they forgive.
+GRACE_APPLIES_TO = ("late_cancel", "no_show", "both")
+GRACE_APPLIES_LABELS = {
+    "late_cancel": "late cancellations",
+    "no_show": "missed sessions",
+    "both": "late cancellations and missed sessions",
+}
+
+
+class Bucket(StrEnum):
+    CURRENT = "current"
+    DAYS_1_30 = "1-30"
+    DAYS_31_60 = "31-60"
+    DAYS_61_90 = "61-90"
+    OVER_90 = "90+"
+
+
+BUCKET_LABELS: dict[Bucket, str] = {
+    Bucket.CURRENT: "Current",
+    Bucket.DAYS_1_30: "1–30 days",
+    Bucket.DAYS_31_60: "31–60 days",
+    Bucket.DAYS_61_90: "61–90 days",
+    Bucket.OVER_90: "Over 90 days",
+}
+
+
+class InstalmentState(StrEnum):
+    PAID = "paid"
+    PART_PAID = "part_paid"
+    DUE = "due"
+    OVERDUE = "overdue"
+
+
+INSTALMENT_LABELS: dict[InstalmentState, str] = {
+    InstalmentState.PAID: "Paid",
+    InstalmentState.PART_PAID: "Part paid",
+    InstalmentState.DUE: "Due",
+    InstalmentState.OVERDUE: "Past its date",
+}
+
+
+def bucket_for(age_days: int) -> Bucket:
+    """The ageing bucket of an amount charged ``age_days`` ago (0 = today)."""
+    if age_days <= 0:
+        return Bucket.CURRENT
+    if age_days <= 30:
+        return Bucket.DAYS_1_30
+    if age_days <= 60:
+        return Bucket.DAYS_31_60
+    if age_days <= 90:
+        return Bucket.DAYS_61_90
+    return Bucket.OVER_90
+
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Practice:
+    currency: str
+    locale: str
+
+
+def _practice(session: Session) -> _Practice:
+    settings = get_settings(session)
+    return _Practice(settings.currency, settings.locale)
+
+
+def _amount(
+    errors: list[FieldError],
+    practice: _Practice,
+    value: str | int | None,
+    *,
+    field_name: str = "amount",
+    label: str = "The amount",
+    allow_zero: bool = False,
+    allow_negative: bool = False,
+) -> int:
+    """Read an amount typed as text (or given in minor units); add a FieldError when wrong."""
+    if isinstance(value, bool):
+        value = None
+    if isinstance(value, int):
+        if value < 0 and not allow_negative:
+            errors.append(FieldError(field_name, f"{label} can't be negative."))
+        elif value == 0 and not allow_zero:
+            errors.append(FieldError(field_name, f"{label} must be more than zero."))
+        return value
+    try:
+        return parse_amount(
+            value or "",
+            practice.currency,
+            practice.locale,
+            field=field_name,
+            label=label,
+            allow_zero=allow_zero,
+            allow_negative=allow_negative,
+        )
+    except AmountError as exc:
+        errors.append(exc.error)
+        return 0
+
+
+def _text(
+    errors: list[FieldError],
+    field_name: str,
+    label: str,
+    value: str,
+    *,
+    max_length: int = MAX_NOTE,
+    multiline: bool = True,
+    required: bool = False,
+) -> str:
+    value = (value or "").strip() if multiline else clean_line(value or "")
+    if required and not value:
+        errors.append(FieldError(field_name, f"{label} is needed (a few words are enough)."))
+        return value
+    problem = check_text(field_name, label, value, max_length=max_length, multiline=multiline)
+    if problem:
+        errors.append(problem)
+    return value
+
+
+def _date(errors: list[FieldError], field_name: str, label: str, value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    errors.append(FieldError(field_name, f"{label} is not a date."))
+    return dt.date.min
+
+
+def _client(session: Session, client_id: int) -> Client:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFoundError(f"Client {client_id} no longer exists.")
+    return client
+
+
+def _raise(errors: list[FieldError]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def money_text(session: Session, minor: int) -> str:
+    """An amount in the practice's currency and locale ("£45.00")."""
+    practice = _practice(session)
+    return format_money(minor, practice.currency, practice.locale)
+
+
+def _sum(session: Session, column, *conditions) -> int:  # type: ignore[no-untyped-def]
+    return int(session.scalar(select(func.coalesce(func.sum(column), 0)).where(*conditions)) or 0)
+
+
+def currency_in_use(session: Session) -> str | None:
+    """The currency of the ledger's entries, when there are any."""
+    for model in (Charge, Payment, Adjustment):
+        found = session.scalar(select(model.currency).limit(1))
+        if found:
+            return str(found)
+    return None
+
+
+# --------------------------------------------------------------------------
+# Fee schedule
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ServiceRow:
+    id: int
+    name: str
+    standard_fee_minor: int
+    default_minutes: int
+    active: bool
+
+
+@dataclass(frozen=True)
+class ServiceInput:
+    name: str
+    standard_fee: str | int
+    default_minutes: int = 50
+    active: bool = True
+
+
+def list_services(session: Session, *, include_inactive: bool = True) -> list[ServiceRow]:
+    query = select(Service).order_by(Service.active.desc(), Service.name)
+    if not include_inactive:
+        query = query.where(Service.active.is_(True))
+    return [
+        ServiceRow(s.id, s.name, s.standard_fee_minor, s.default_minutes, s.active)
+        for s in session.scalars(query)
+    ]
+
+
+def save_service(session: Session, data: ServiceInput, service_id: int | None = None) -> ServiceRow:
+    """Add a service, or change one (``service_id``); past charges keep their amounts."""
+    practice = _practice(session)
+    errors: list[FieldError] = []
+    name = _text(
+        errors,
+        "name",
+        "The service name",
+        data.name,
+        max_length=MAX_NAME,
+        multiline=False,
+        required=True,
+    )
+    fee = _amount(
+        errors,
+        practice,
+        data.standard_fee,
+        field_name="standard_fee",
+        label="The standard fee",
+        allow_zero=True,
+    )
+    minutes = data.default_minutes
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or not 5 <= minutes <= 600:
+        errors.append(FieldError("default_minutes", "The length is in minutes, from 5 to 600."))
+    if name:
+        same = session.scalar(
+            select(Service.id).where(
+                func.lower(Service.name) == name.lower(), Service.id != (service_id or 0)
+            )
+        )
+        if same is not None:
+            errors.append(FieldError("name", f"There is already a service called “{name}”."))
+    _raise(errors)
+    if service_id is None:
+        service = Service(
+            name=name, standard_fee_minor=fee, default_minutes=minutes, active=data.active
+        )
+        session.add(service)
+        session.flush()
+        audit.record(session, AuditAction.CREATE, "service", service.id)
+    else:
+        service = session.get(Service, service_id)
+        if service is None:
+            raise NotFoundError(f"Service {service_id} no longer exists.")
+        audit.apply_changes(
+            session,
+            service,
+            "service",
+            service.id,
+            {
+                "name": name,
+                "standard_fee_minor": fee,
+                "default_minutes": minutes,
+                "active": data.active,
+            },
+        )
+    return ServiceRow(
+        service.id,
+        service.name,
+        service.standard_fee_minor,
+        service.default_minutes,
+        service.active,
+    )
+
+
+@dataclass(frozen=True)
+class TierRow:
+    id: int
+    name: str
+    fee_minor: int
+    criteria_note: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class TierInput:
+    name: str
+    fee: str | int
+    criteria_note: str = ""
+    active: bool = True
+
+
+def list_tiers(session: Session, *, include_inactive: bool = True) -> list[TierRow]:
+    query = select(SlidingScaleTier).order_by(
+        SlidingScaleTier.sort_order, SlidingScaleTier.fee_minor.desc()
+    )
+    if not include_inactive:
+        query = query.where(SlidingScaleTier.active.is_(True))
+    return [
+        TierRow(t.id, t.name, t.fee_minor, t.criteria_note, t.active)
+        for t in session.scalars(query)
+    ]
+
+
+def save_tier(session: Session, data: TierInput, tier_id: int | None = None) -> TierRow:
+    """Add or change a sliding-scale tier. Arrangements on it follow the new fee from now on."""
+    practice = _practice(session)
+    errors: list[FieldError] = []
+    name = _text(
+        errors, "name", "The tier name", data.name, max_length=100, multiline=False, required=True
+    )
+    fee = _amount(
+        errors, practice, data.fee, field_name="fee", label="The tier fee", allow_zero=True
+    )
+    note = _text(
+        errors, "criteria_note", "The criteria note", data.criteria_note, max_length=MAX_NOTE
+    )
+    if name:
+        same = session.scalar(
+            select(SlidingScaleTier.id).where(
+                func.lower(SlidingScaleTier.name) == name.lower(),
+                SlidingScaleTier.id != (tier_id or 0),
+            )
+        )
+        if same is not None:
+            errors.append(FieldError("name", f"There is already a tier called “{name}”."))
+    _raise(errors)
+    if tier_id is None:
+        order = _sum(session, SlidingScaleTier.sort_order) + 1
+        tier = SlidingScaleTier(
+            name=name, fee_minor=fee, criteria_note=note, active=data.active, sort_order=order
+        )
+        session.add(tier)
+        session.flush()
+        audit.record(session, AuditAction.CREATE, "sliding_scale_tier", tier.id)
+    else:
+        tier = session.get(SlidingScaleTier, tier_id)
+        if tier is None:
+            raise NotFoundError(f"Tier {tier_id} no longer exists.")
+        audit.apply_changes(
+            session,
+            tier,
+            "sliding_scale_tier",
+            tier.id,
+            {"name": name, "fee_minor": fee, "criteria_note": note, "active": data.active},
+        )
+    return TierRow(tier.id, tier.name, tier.fee_minor, tier.criteria_note, tier.active)
+
+
+@dataclass(frozen=True)
+class ArrangementRow:
+    id: int
+    effective_from: dt.date
+    tier_id: int | None
+    tier_name: str
+    fee_minor: int
+    custom: bool
+    note: str
+
+    @property
+    def label(self) -> str:
+        return "Custom fee" if self.custom else self.tier_name
+
+
+def fee_history(session: Session, client_id: int) -> list[ArrangementRow]:
+    """The client's fee arrangements, newest first (history is kept)."""
+    rows = session.execute(
+        select(FeeArrangement, SlidingScaleTier)
+        .outerjoin(SlidingScaleTier, SlidingScaleTier.id == FeeArrangement.tier_id)
+        .where(FeeArrangement.client_id == client_id)
+        .order_by(FeeArrangement.effective_from.desc())
+    ).all()
+    return [
+        ArrangementRow(
+            a.id,
+            a.effective_from,
+            a.tier_id,
+            t.name if t else "",
+            a.custom_fee_minor if a.custom_fee_minor is not None else (t.fee_minor if t else 0),
+            a.custom_fee_minor is not None,
+            a.note,
+        )
+        for a, t in rows
+    ]
+
+
+def set_fee_arrangement(
+    session: Session,
+    client_id: int,
+    *,
+    effective_from: dt.date,
+    tier_id: int | None = None,
+    custom_fee: str | int | None = None,
+    note: str = "",
+) -> ArrangementRow:
+    """The client's fee from ``effective_from`` on: a tier or a custom fee, not both.
+
+    Earlier arrangements stay as history. Setting one again for the same date
+    replaces that date's arrangement (a correction, audited).
+    """
+    _client(session, client_id)
+    practice = _practice(session)
+    errors: list[FieldError] = []
+    day = _date(errors, "effective_from", "The date the fee starts", effective_from)
+    has_custom = custom_fee is not None and str(custom_fee).strip() != ""
+    if (tier_id is None) == (not has_custom):
+        errors.append(
+            FieldError("tier", "Choose a sliding-scale tier or type a custom fee (one of the two).")
+        )
+    fee: int | None = None
+    if has_custom and tier_id is None:
+        fee = _amount(
+            errors,
+            practice,
+            custom_fee,
+            field_name="custom_fee",
+            label="The custom fee",
+            allow_zero=True,
+        )
+    if tier_id is not None:
+        tier = session.get(SlidingScaleTier, tier_id)
+        if tier is None:
+            errors.append(FieldError("tier", "That tier no longer exists; choose another."))
+        elif not tier.active:
+            errors.append(FieldError("tier", f"The tier “{tier.name}” is no longer offered."))
+    note = _text(errors, "note", "The note", note)
+    _raise(errors)
+    existing = session.scalar(
+        select(FeeArrangement).where(
+            FeeArrangement.client_id == client_id, FeeArrangement.effective_from == day
+        )
+    )
+    if existing is None:
+        existing = FeeArrangement(
+            client_id=client_id,
+            effective_from=day,
+            tier_id=tier_id,
+            custom_fee_minor=fee,
+            note=note,
+        )
+        session.add(existing)
+        session.flush()
+        audit.record(session, AuditAction.CREATE, "fee_arrangement", existing.id)
+    else:
+        audit.apply_changes(
+            session,
+            existing,
+            "fee_arrangement",
+            existing.id,
+            {"tier_id": tier_id, "custom_fee_minor": fee, "note": note},
+        )
+    return next(row for row in fee_history(session, client_id) if row.id == existing.id)
+
+
+@dataclass(frozen=True)
+class FeeQuote:
+    """What a session costs the client on a day, and why (for the person to check)."""
+
+    amount_minor: int | None
+    source: str
+
+
+def fee_for(
+    session: Session, client_id: int, day: dt.date, service_id: int | None = None
+) -> FeeQuote:
+    """The client's arrangement in force on ``day``, else the service's standard fee."""
+    arrangement = session.scalar(
+        select(FeeArrangement)
+        .where(FeeArrangement.client_id == client_id, FeeArrangement.effective_from <= day)
+        .order_by(FeeArrangement.effective_from.desc())
+        .limit(1)
+    )
+    if arrangement is not None:
+        if arrangement.custom_fee_minor is not None:
+            return FeeQuote(
+                arrangement.custom_fee_minor,
+                f"custom fee from {arrangement.effective_from:%d %b %Y}",
+            )
+        tier = session.get(SlidingScaleTier, arrangement.tier_id)
+        if tier is not None:
+            return FeeQuote(tier.fee_minor, f"sliding scale: {tier.name}")
+    if service_id is not None:
+        service = session.get(Service, service_id)
+        if service is not None:
+            return FeeQuote(service.standard_fee_minor, f"standard fee of {service.name}")
+    services = list_services(session, include_inactive=False)
+    if len(services) == 1:
+        return FeeQuote(services[0].standard_fee_minor, f"standard fee of {services[0].name}")
+    return FeeQuote(None, "no fee is set for this client or service")
+
+
+# --------------------------------------------------------------------------
+# Grace rules
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GraceRuleRow:
+    id: int
+    kind: GraceKind
+    applies_to: str
+    allowance: int
+    window_days: int | None
+    circumstance: str
+    active: bool
+
+    @property
+    def description(self) -> str:
+        fees = GRACE_APPLIES_LABELS.get(self.applies_to, self.applies_to)
+        if self.kind is GraceKind.CIRCUMSTANCE:
+            return f"{self.circumstance}: exempt from fees for {fees}"
+        first = "The first" if self.allowance == 1 else f"The first {self.allowance}"
+        window = "ever" if self.window_days is None else f"in {self.window_days} days"
+        return f"{first} of {fees} {window}: forgiven"
+
+
+@dataclass(frozen=True)
+class GraceRuleInput:
+    kind: GraceKind
+    applies_to: str = "both"
+    allowance: int = 1
+    window_days: int | None = 365
+    circumstance: str = ""
+    active: bool = True
+
+
+def _grace_row(rule: GraceRule) -> GraceRuleRow:
+    return GraceRuleRow(
+        rule.id,
+        GraceKind(rule.kind),
+        rule.applies_to,
+        rule.allowance,
+        rule.window_days,
+        rule.circumstance,
+        rule.active,
+    )
+
+
+def list_grace_rules(session: Session, *, active_only: bool = False) -> list[GraceRuleRow]:
+    query = select(GraceRule).order_by(GraceRule.sort_order, GraceRule.id)
+    if active_only:
+        query = query.where(GraceRule.active.is_(True))
+    return [_grace_row(r) for r in session.scalars(query)]
+
+
+def exempt_circumstances(session: Session, kind: ChargeKind) -> list[str]:
+    """The circumstances the practice exempts from a fee of ``kind`` (for the form)."""
+    return [
+        r.circumstance
+        for r in list_grace_rules(session, active_only=True)
+        if r.kind is GraceKind.CIRCUMSTANCE and r.applies_to in ("both", kind.value)
+    ]
+
+
+def save_grace_rule(
+    session: Session, data: GraceRuleInput, rule_id: int | None = None
+) -> GraceRuleRow:
+    errors: list[FieldError] = []
+    kind = GraceKind(data.kind)
+    if data.applies_to not in GRACE_APPLIES_TO:
+        errors.append(FieldError("applies_to", "Choose which fees the rule forgives."))
+    circumstance = ""
+    allowance, window = 1, None
+    if kind is GraceKind.CIRCUMSTANCE:
+        circumstance = _text(
+            errors,
+            "circumstance",
+            "The circumstance",
+            data.circumstance,
+            max_length=100,
+            multiline=False,
+            required=True,
+        )
+    else:
+        allowance, window = data.allowance, data.window_days
+        if (
+            isinstance(allowance, bool)
+            or not isinstance(allowance, int)
+            or not 1 <= allowance <= 20
+        ):
+            errors.append(FieldError("allowance", "How many are forgiven: a number from 1 to 20."))
+        if window is not None and (
+            isinstance(window, bool) or not isinstance(window, int) or not 1 <= window <= 3660
+        ):
+            errors.append(
+                FieldError("window_days", "The period is in days, from 1 to 3660 (or ever).")
+            )
+    _raise(errors)
+    values = {
+        "kind": kind,
+        "applies_to": data.applies_to,
+        "allowance": allowance,
+        "window_days": window,
+        "circumstance": circumstance,
+        "active": data.active,
+    }
+    if rule_id is None:
+        rule = GraceRule(**values, sort_order=_sum(session, GraceRule.sort_order) + 1)
+        session.add(rule)
+        session.flush()
+        audit.record(session, AuditAction.CREATE, "grace_rule", rule.id)
+    else:
+        rule = session.get(GraceRule, rule_id)
+        if rule is None:
+            raise NotFoundError(f"Grace rule {rule_id} no longer exists.")
+        audit.apply_changes(session, rule, "grace_rule", rule.id, values)
+    return _grace_row(rule)
+
+
+def _applies(rule: GraceRuleRow, kind: ChargeKind) -> bool:
+    return rule.applies_to in ("both", kind.value)
+
+
+def grace_for(
+    session: Session,
+    client_id: int,
+    kind: ChargeKind,
+    day: dt.date,
+    circumstance: str | None = None,
+    *,
+    exclude_appointment_id: int | None = None,
+) -> tuple[GraceRuleRow, str] | None:
+    """The grace rule that forgives a ``kind`` fee on ``day``, with the waiver reason, if any."""
+    for rule in list_grace_rules(session, active_only=True):
+        if not _applies(rule, kind):
+            continue
+        if rule.kind is GraceKind.CIRCUMSTANCE:
+            if circumstance and fold(circumstance) == fold(rule.circumstance):
+                return rule, f"{rule.circumstance}: exempt under the practice's grace rule."
+            continue
+        kinds = (
+            [ChargeKind.LATE_CANCEL, ChargeKind.NO_SHOW] if rule.applies_to == "both" else [kind]
+        )
+        conditions = [
+            Charge.client_id == client_id,
+            Charge.kind.in_(kinds),
+            Charge.charged_on <= day,
+        ]
+        if rule.window_days is not None:
+            conditions.append(Charge.charged_on > day - dt.timedelta(days=rule.window_days))
+        if exclude_appointment_id is not None:
+            conditions.append(
+                (Charge.appointment_id != exclude_appointment_id) | Charge.appointment_id.is_(None)
+            )
+        earlier = int(session.scalar(select(func.count(Charge.id)).where(*conditions)) or 0)
+        if earlier < rule.allowance:
+            what = KIND_LABELS[kind].lower()
+            period = "" if rule.window_days is None else f" in {rule.window_days} days"
+            ordinal = "First" if rule.allowance == 1 else f"One of the first {rule.allowance}"
+            return rule, f"{ordinal} {what}{period}: forgiven under the practice's grace rule."
+    return None
+
+
+# --------------------------------------------------------------------------
+# Charges
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChargeRow:
+    id: int
+    client_id: int
+    appointment_id: int | None
+    kind: ChargeKind
+    description: str
+    amount_minor: int
+    charged_on: dt.date
+    status: ChargeStatus
+    waived_reason: str
+    currency: str
+
+
+def _charge_row(c: Charge) -> ChargeRow:
+    return ChargeRow(
+        c.id,
+        c.client_id,
+        c.appointment_id,
+        ChargeKind(c.kind),
+        c.description,
+        c.amount_minor,
+        c.charged_on,
+        ChargeStatus(c.status),
+        c.waived_reason,
+        c.currency,
+    )
+
+
+#: Which appointment outcome a charge kind belongs to.
+_KIND_FOR_STATUS = {
+    AppointmentStatus.COMPLETED: ChargeKind.SESSION,
+    AppointmentStatus.LATE_CANCELLED: ChargeKind.LATE_CANCEL,
+    AppointmentStatus.NO_SHOW: ChargeKind.NO_SHOW,
+}
+
+
+@dataclass(frozen=True)
+class ChargeProposal:
+    """What charging an appointment would do, for the practitioner to confirm."""
+
+    appointment_id: int
+    client_id: int
+    client_name: str
+    start: dt.datetime
+    kind: ChargeKind
+    amount_minor: int | None
+    description: str
+    source: str
+    grace_reason: str = ""
+
+
+def _policy_fee(settings: PracticeSettings | None, kind: ChargeKind) -> int | None:
+    if settings is None:
+        return None
+    fee = (
+        settings.late_cancel_fee_minor
+        if kind is ChargeKind.LATE_CANCEL
+        else settings.no_show_fee_minor
+    )
+    return fee if fee else None
+
+
+def propose_charge(
+    session: Session, appointment_id: int, circumstance: str | None = None
+) -> ChargeProposal | None:
+    """The charge an appointment's outcome calls for, or None (no fee under the policy)."""
+    appointment = session.get(Appointment, appointment_id)
+    if appointment is None:
+        raise NotFoundError(f"Appointment {appointment_id} no longer exists.")
+    kind = _KIND_FOR_STATUS.get(AppointmentStatus(appointment.status))
+    if kind is None:
+        return None
+    client = _client(session, appointment.client_id)
+    day = appointment.start.date()
+    when = f"{day:%d %b %Y}"
+    if kind is ChargeKind.SESSION:
+        quote = fee_for(session, client.id, day, appointment.service_id)
+        service = session.get(Service, appointment.service_id) if appointment.service_id else None
+        label = service.name if service else "Session"
+        return ChargeProposal(
+            appointment.id,
+            client.id,
+            client.preferred_name,
+            appointment.start,
+            kind,
+            quote.amount_minor,
+            f"{label}, {when}",
+            quote.source,
+        )
+    fee = _policy_fee(session.get(PracticeSettings, 1), kind)
+    if fee is None:
+        return None
+    grace = grace_for(
+        session, client.id, kind, day, circumstance, exclude_appointment_id=appointment.id
+    )
+    return ChargeProposal(
+        appointment.id,
+        client.id,
+        client.preferred_name,
+        appointment.start,
+        kind,
+        fee,
+        f"{KIND_LABELS[kind]}, {when}",
+        "the practice's fee policy",
+        grace[1] if grace else "",
+    )
+
+
+def charge_appointment(
+    session: Session,
+    appointment_id: int,
+    *,
+    amount: str | int | None = None,
+    circumstance: str | None = None,
+) -> ChargeRow | None:
+    """Charge an appointment's outcome (a session, a late cancellation, a missed session).
+
+    ``amount`` overrides the proposed amount (typed by the practitioner when
+    confirming). A fee a grace rule forgives is stored waived with its reason.
+    Returns None when the policy charges nothing. Charging twice is refused.
+    """
+    proposal = propose_charge(session, appointment_id, circumstance)
+    if proposal is None:
+        raise ValidationError.single(
+            "amount", "Nothing to charge: the practice's policy has no fee for this outcome."
+        )
+    existing = session.scalar(
+        select(Charge.id).where(
+            Charge.appointment_id == appointment_id, Charge.kind == proposal.kind
+        )
+    )
+    if existing is not None:
+        raise ValidationError.single("amount", "This appointment has already been charged.")
+    practice = _practice(session)
+    errors: list[FieldError] = []
+    value = amount if amount is not None else proposal.amount_minor
+    if value is None:
+        errors.append(
+            FieldError("amount", f"No fee is set ({proposal.source}); type the amount to charge.")
+        )
+        value = 0
+    minor = _amount(errors, practice, value, label="The amount to charge", allow_zero=True)
+    _raise(errors)
+    grace = (
+        grace_for(
+            session,
+            proposal.client_id,
+            proposal.kind,
+            proposal.start.date(),
+            circumstance,
+            exclude_appointment_id=appointment_id,
+        )
+        if proposal.kind is not ChargeKind.SESSION
+        else None
+    )
+    charge = Charge(
+        client_id=proposal.client_id,
+        appointment_id=appointment_id,
+        kind=proposal.kind,
+        description=proposal.description,
+        amount_minor=minor,
+        charged_on=proposal.start.date(),
+        status=ChargeStatus.WAIVED if grace else ChargeStatus.DUE,
+        waived_reason=grace[1] if grace else "",
+        grace_rule_id=grace[0].id if grace else None,
+        currency=practice.currency,
+    )
+    session.add(charge)
+    session.flush()
+    audit.record(session, AuditAction.CREATE, "charge", charge.id)
+    return _charge_row(charge)
+
+
+def charge_mode(session: Session) -> ChargeMode:
+    settings = session.get(PracticeSettings, 1)
+    return ChargeMode(settings.charge_mode) if settings is not None else ChargeMode.CONFIRM
+
+
+def set_charge_mode(session: Session, mode: ChargeMode) -> None:
+    settings = session.get(PracticeSettings, 1)
+    if settings is None:
+        settings = PracticeSettings(id=1)
+        session.add(settings)
+    audit.apply_changes(
+        session, settings, "practice_settings", 1, {"charge_mode": ChargeMode(mode)}
+    )
+
+
+def set_missed_fees(
+    session: Session, *, late_cancel: str | int | None, no_show: str | int | None
+) -> None:
+    """The practice's fee policy for late cancellations and missed sessions (empty = none)."""
+    practice = _practice(session)
+    errors: list[FieldError] = []
+    values: dict[str, object] = {}
+    for name, value, label in (
+        ("late_cancel_fee_minor", late_cancel, "The late-cancellation fee"),
+        ("no_show_fee_minor", no_show, "The missed-session fee"),
+    ):
+        if value is None or (isinstance(value, str) and not value.strip()):
+            values[name] = None
+        else:
+            values[name] = (
+                _amount(errors, practice, value, field_name=name, label=label, allow_zero=True)
+                or None
+            )
+    _raise(errors)
+    settings = session.get(PracticeSettings, 1)
+    if settings is None:
+        settings = PracticeSettings(id=1)
+        session.add(settings)
+    audit.apply_changes(session, settings, "practice_settings", 1, values)
+
+
+def after_outcome(
+    session: Session, appointment_id: int, circumstance: str | None = None
+) -> ChargeRow | None:
+    """Called when an appointment is completed, late-cancelled or missed.
+
+    In automatic mode the charge is made at once when its amount is known; in
+    confirm mode nothing is written and the appointment waits on the Money screen.
+    """
+    if charge_mode(session) is not ChargeMode.AUTOMATIC:
+        return None
+    proposal = propose_charge(session, appointment_id, circumstance)
+    if proposal is None or proposal.amount_minor is None:
+        return None
+    exists = session.scalar(
+        select(Charge.id).where(
+            Charge.appointment_id == appointment_id, Charge.kind == proposal.kind
+        )
+    )
+    if exists is not None:
+        return None
+    return charge_appointment(session, appointment_id, circumstance=circumstance)
+
+
+def uncharged(
+    session: Session, *, until: dt.date, client_id: int | None = None
+) -> list[ChargeProposal]:
+    """Appointments whose outcome calls for a charge that hasn't been made (oldest first)."""
+    charged = select(Charge.id).where(Charge.appointment_id == Appointment.id)
+    query = (
+        select(Appointment.id)
+        .where(
+            Appointment.status.in_(list(_KIND_FOR_STATUS)),
+            Appointment.start < dt.datetime.combine(until + dt.timedelta(days=1), dt.time()),
+            ~charged.exists(),
+        )
+        .order_by(Appointment.start)
+    )
+    if client_id is not None:
+        query = query.where(Appointment.client_id == client_id)
+    proposals = []
+    for appointment_id in session.scalars(query):
+        proposal = propose_charge(session, appointment_id)
+        if proposal is not None:
+            proposals.append(proposal)
+    return proposals
+
+
+def add_charge(
+    session: Session,
+    client_id: int,
+    *,
+    description: str,
+    amount: str | int,
+    charged_on: dt.date,
+) -> ChargeRow:
+    """A charge not tied to an appointment (a report, a missed-session fee agreed by phone)."""
+    _client(session, client_id)
+    practice = _practice(session)
+    errors: list[FieldError] = []
+    text = _text(
+        errors,
+        "description",
+        "The description",
+        description,
+        max_length=MAX_NAME,
+        multiline=False,
+        required=True,
+    )
+    minor = _amount(errors, practice, amount)
+    day = _date(errors, "charged_on", "The date", charged_on)
+    _raise(errors)
+    charge = Charge(
+        client_id=client_id,
+        kind=ChargeKind.OTHER,
+        description=text,
+        amount_minor=minor,
+        charged_on=day,
+        currency=practice.currency,
+    )
+    session.add(charge)
+    session.flush()
+    audit.record(session, AuditAction.CREATE, "charge", charge.id)
+    return _charge_row(charge)
+
+
+def _load_charge(session: Session, charge_id: int) -> Charge:
+    charge = session.get(Charge, charge_id)
+    if charge is None:
+        raise NotFoundError(f"Charge {charge_id} no longer exists.")
+    return charge
+
+
+def waive_charge(session: Session, charge_id: int, reason: str) -> ChargeRow:
+    """Waive a charge: it stays on record with the reason and counts for nothing."""
+    charge = _load_charge(session, charge_id)
+    errors: list[FieldError] = []
+    reason = _text(
+        errors, "reason", "The reason for waiving", reason, max_length=MAX_REASON, required=True
+    )
+    if charge.status == ChargeStatus.WAIVED:
+        errors.append(FieldError("reason", "This charge is already waived."))
+    _raise(errors)
+    charge.status = ChargeStatus.WAIVED
+    charge.waived_reason = reason
+    session.flush()
+    audit.record(session, AuditAction.UPDATE, "charge", charge.id, ("status", "waived_reason"))
+    return _charge_row(charge)
+
+
+def paid_towards(session: Session, charge_id: int, *, today: dt.date) -> int:
+    """How much of a charge payments and adjustments have covered (oldest charges first)."""
+    charge = _load_charge(session, charge_id)
+    for item in _allocate(session, charge.client_id, today):
+        if item.charge_id == charge_id:
+            return item.amount_minor - item.outstanding_minor
+    return 0
+
+
+def delete_charge(session: Session, charge_id: int, *, today: dt.date) -> None:
+    """Delete a charge entered by mistake — refused once payments stand against it."""
+    charge = _load_charge(session, charge_id)
+    if charge.status == ChargeStatus.DUE:
+        covered = paid_towards(session, charge_id, today=today)
+        if covered > 0:
+            raise ValidationError.single(
+                "charge",
+                f"This charge has {money_text(session, covered)} of payments against it, so it "
+                "can't be deleted. Waive it with a reason, or record an adjustment, so the "
+                "payments stay accounted for.",
+            )
+    elif charge.grace_rule_id is not None:
+        raise ValidationError.single(
+            "charge",
+            "This fee was forgiven under a grace rule; it stays on record so the rule counts it.",
+        )
+    session.delete(charge)
+    session.flush()
+    audit.record(session, AuditAction.DELETE, "charge", charge_id)
+
+
+# --------------------------------------------------------------------------
+# Payments, refunds, adjustments
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    id: int
+    client_id: int
+    kind: PaymentKind
+    method: PaymentMethod
+    amount_minor: int
+    paid_on: dt.date
+    reference: str
+    note: str
+    refund_of_id: int | None
+    currency: str
+
+
+def _payment_row(p: Payment) -> PaymentRow:
+    return PaymentRow(
+        p.id,
+        p.client_id,
+        PaymentKind(p.kind),
+        PaymentMethod(p.method),
+        p.amount_minor,
+        p.paid_on,
+        p.reference,
+        p.note,
+        p.refund_of_id,
+        p.currency,
+    )
+
+
+@dataclass(frozen=True)
+class PaymentInput:
+    client_id: int
+    amount: str | int
+    method: PaymentMethod
+    paid_on: dt.date
+    reference: str = ""
+    note: str = ""
+    currency: str | None = None
+    #: Towards the client's payment plan in progress (its instalments in date order).
+    towards_plan: bool = False
+
+
+@dataclass(frozen=True)
+class PaymentResult:
+    payment: PaymentRow
+    balance_minor: int
+
+    @property
+    def credit_minor(self) -> int:
+        """What the client has paid beyond their charges (held as credit)."""
+        return max(0, -self.balance_minor)
+
+
+def _currency_problem(practice: _Practice, currency: str | None) -> FieldError | None:
+    if currency is None or currency.strip().upper() == practice.currency:
+        return None
+    return FieldError(
+        "currency",
+        f"This practice keeps its accounts in {practice.currency}; a payment in "
+        f"{currency.strip().upper()} can't be added to them. Convert it first and note the "
+        "original amount in the note.",
+    )
+
+
+def _payment_fields(
+    session: Session, data: PaymentInput, errors: list[FieldError]
+) -> tuple[int, dt.date, str, str, PaymentMethod]:
+    _client(session, data.client_id)
+    practice = _practice(session)
+    problem = _currency_problem(practice, data.currency)
+    if problem:
+        errors.append(problem)
+    minor = _amount(errors, practice, data.amount)
+    day = _date(errors, "paid_on", "The date", data.paid_on)
+    reference = _text(
+        errors,
+        "reference",
+        "The reference",
+        data.reference,
+        max_length=MAX_REFERENCE,
+        multiline=False,
+    )
+    note = _text(errors, "note", "The note", data.note)
+    try:
+        method = PaymentMethod(data.method)
+    except ValueError:
+        errors.append(FieldError("method", "Choose how it was paid."))
+        method = PaymentMethod.OTHER
+    return minor, day, reference, note, method
+
+
+def record_payment(session: Session, data: PaymentInput) -> PaymentResult:
+    """A payment (partial payments welcome). More than the balance is kept as credit."""
+    errors: list[FieldError] = []
+    minor, day, reference, note, method = _payment_fields(session, data, errors)
+    plan: PlanView | None = None
+    if data.towards_plan and not errors:
+        plan = active_plan(session, data.client_id, today=day)
+        if plan is None:
+            errors.append(
+                FieldError("towards_plan", "This client has no payment plan in progress.")
+            )
+    _raise(errors)
+    payment = Payment(
+        client_id=data.client_id,
+        kind=PaymentKind.PAYMENT,
+        method=method,
+        amount_minor=minor,
+        paid_on=day,
+        reference=reference,
+        note=note,
+        plan_id=plan.id if plan else None,
+        currency=_practice(session).currency,
+    )
+    session.add(payment)
+    session.flush()
+    audit.record(session, AuditAction.CREATE, "payment", payment.id)
+    if plan is not None:
+        _mark_paid_instalments(session, plan.id, day)
+    return PaymentResult(_payment_row(payment), client_balance(session, data.client_id))
+
+
+def _mark_paid_instalments(session: Session, plan_id: int, day: dt.date) -> None:
+    """Keep each instalment's paid-on date: the day the plan's payments first covered it."""
+    plan = session.get(PaymentPlan, plan_id)
+    if plan is None:
+        return
+    view = _plan_view(session, plan, day)
+    states = {i.id: i.state for i in view.instalments}
+    for instalment in plan.instalments:
+        paid = states.get(instalment.id) is InstalmentState.PAID
+        if paid and instalment.paid_on is None:
+            instalment.paid_on = day
+        elif not paid and instalment.paid_on is not None:
+            instalment.paid_on = None
+    session.flush()
+
+
+def refundable(session: Session, client_id: int, refund_of_id: int | None = None) -> int:
+    """What can still be refunded: all payments less refunds (or one payment's remainder)."""
+    if refund_of_id is not None:
+        original = session.get(Payment, refund_of_id)
+        if (
+            original is None
+            or original.client_id != client_id
+            or original.kind != PaymentKind.PAYMENT
+        ):
+            return 0
+        done = _sum(session, Payment.amount_minor, Payment.refund_of_id == refund_of_id)
+        return original.amount_minor - done
+    paid = _sum(
+        session,
+        Payment.amount_minor,
+        Payment.client_id == client_id,
+        Payment.kind == PaymentKind.PAYMENT,
+    )
+    refunded = _sum(
+        session,
+        Payment.amount_minor,
+        Payment.client_id == client_id,
+        Payment.kind == PaymentKind.REFUND,
+    )
+    return paid - refunded
+
+
+def record_refund(
+    session: Session, data: PaymentInput, *, refund_of_id: int | None = None
+) -> PaymentResult:
+    """Money given back; never more than was paid (in all, or of the payment named)."""
+    errors: list[FieldError] = []
+    minor, day, reference, note, method = _payment_fields(session, data, errors)
+    if not errors:
+        limit = refundable(session, data.client_id)
+        if refund_of_id is not None:
+            limit = min(limit, refundable(session, data.client_id, refund_of_id))
+        if minor > limit:
+            if limit <= 0:
+                message = "There is nothing left to refund: everything paid has been refunded."
+            else:
+                of = " of that payment" if refund_of_id is not None else ""
+                message = (
+                    f"A refund can't be more than was paid: {money_text(session, limit)}{of} "
+                    "can still be refunded."
+                )
+            errors.append(FieldError("amount", message))
+    _raise(errors)
+    payment = Payment(
+        client_id=data.client_id,
+        kind=PaymentKind.REFUND,
+        method=method,
+        amount_minor=minor,
+        paid_on=day,
+        reference=reference,
+        note=note,
+        refund_of_id=refund_of_id,
+        plan_id=_refunded_plan(session, refund_of_id),
+        currency=_practice(session).currency,
+    )
+    session.add(payment)
+    session.flush()
+    audit.record(session, AuditAction.CREATE, "payment", payment.id)
+    if payment.plan_id is not None:
+        _mark_paid_instalments(session, payment.plan_id, day)
+    return PaymentResult(_payment_row(payment), client_balance(session, data.client_id))
+
+
+def _refunded_plan(session: Session, refund_of_id: int | None) -> int | None:
+    if refund_of_id is None:
+        return None
+    original = session.get(Payment, refund_of_id)
+    return original.plan_id if original is not None else None
+
+
+@dataclass(frozen=True)
+class AdjustmentRow:
+    id: int
+    client_id: int
+    amount_minor: int
+    reason: str
+    adjusted_on: dt.date
+
+
+def record_adjustment(
+    session: Session, client_id: int, *, amount: str | int, reason: str, adjusted_on: dt.date
+) -> AdjustmentRow:
+    """A correction with its reason. Positive reduces what the client owes; negative adds."""
+    _client(session, client_id)
+    practice = _practice(session)
+    errors: list[FieldError] = []
+    minor = _amount(errors, practice, amount, allow_negative=True)
+    reason = _text(errors, "reason", "The reason", reason, max_length=MAX_REASON, required=True)
+    day = _date(errors, "adjusted_on", "The date", adjusted_on)
+    _raise(errors)
+    row = Adjustment(
+        client_id=client_id,
+        amount_minor=minor,
+        reason=reason,
+        adjusted_on=day,
+        currency=practice.currency,
+    )
+    session.add(row)
+    session.flush()
+    audit.record(session, AuditAction.CREATE, "adjustment", row.id)
+    return AdjustmentRow(row.id, client_id, minor, reason, day)
+
+
+# --------------------------------------------------------------------------
+# The ledger, allocation and ageing
+# --------------------------------------------------------------------------
+
+
+def client_balance(session: Session, client_id: int) -> int:
+    """Due charges − payments + refunds − adjustments (negative = credit held)."""
+    charges = _sum(
+        session,
+        Charge.amount_minor,
+        Charge.client_id == client_id,
+        Charge.status == ChargeStatus.DUE,
+    )
+    paid = _sum(
+        session,
+        Payment.amount_minor,
+        Payment.client_id == client_id,
+        Payment.kind == PaymentKind.PAYMENT,
+    )
+    refunded = _sum(
+        session,
+        Payment.amount_minor,
+        Payment.client_id == client_id,
+        Payment.kind == PaymentKind.REFUND,
+    )
+    adjusted = _sum(session, Adjustment.amount_minor, Adjustment.client_id == client_id)
+    return charges - paid + refunded - adjusted
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """One line of a client's account, with the running balance after it."""
+
+    day: dt.date
+    kind: str  # "charge", "waived", "payment", "refund", "adjustment"
+    description: str
+    debit_minor: int  # adds to what the client owes
+    credit_minor: int  # takes away from it
+    balance_minor: int
+    ref_id: int
+
+
+@dataclass(frozen=True)
+class Ledger:
+    entries: tuple[LedgerEntry, ...]
+    balance_minor: int
+
+    @property
+    def credit_minor(self) -> int:
+        return max(0, -self.balance_minor)
+
+
+def _raw_entries(
+    session: Session, client_id: int
+) -> list[tuple[dt.date, int, str, str, int, int, int]]:
+    """(day, order, kind, description, debit, credit, id) for every ledger line."""
+    lines: list[tuple[dt.date, int, str, str, int, int, int]] = []
+    for c in session.scalars(select(Charge).where(Charge.client_id == client_id)):
+        if c.status == ChargeStatus.WAIVED:
+            lines.append(
+                (
+                    c.charged_on,
+                    0,
+                    "waived",
+                    f"{c.description} — waived: {c.waived_reason}",
+                    0,
+                    0,
+                    c.id,
+                )
+            )
+        else:
+            lines.append((c.charged_on, 0, "charge", c.description, c.amount_minor, 0, c.id))
+    for p in session.scalars(select(Payment).where(Payment.client_id == client_id)):
+        method = METHOD_LABELS[PaymentMethod(p.method)].lower()
+        if p.kind == PaymentKind.REFUND:
+            lines.append((p.paid_on, 2, "refund", f"Refund ({method})", p.amount_minor, 0, p.id))
+        else:
+            lines.append((p.paid_on, 1, "payment", f"Payment ({method})", 0, p.amount_minor, p.id))
+    for a in session.scalars(select(Adjustment).where(Adjustment.client_id == client_id)):
+        debit, credit = (0, a.amount_minor) if a.amount_minor > 0 else (-a.amount_minor, 0)
+        lines.append(
+            (a.adjusted_on, 3, "adjustment", f"Adjustment: {a.reason}", debit, credit, a.id)
+        )
+    lines.sort(key=lambda line: (line[0], line[1], line[6]))
+    return lines
+
+
+def client_ledger(session: Session, client_id: int) -> Ledger:
+    _client(session, client_id)
+    running = 0
+    entries = []
+    for day, _order, kind, description, debit, credit, ref in _raw_entries(session, client_id):
+        running += debit - credit
+        entries.append(LedgerEntry(day, kind, description, debit, credit, running, ref))
+    return Ledger(tuple(entries), running)
+
+
+@dataclass(frozen=True)
+class Allocated:
+    charge_id: int
+    charged_on: dt.date
+    amount_minor: int
+    outstanding_minor: int
+
+
+def _allocate_amounts(charges: Sequence[tuple[int, dt.date, int]], credits: int) -> list[Allocated]:
+    """Apply ``credits`` to ``charges`` (id, day, amount) oldest first."""
+    result = []
+    remaining = credits
+    for charge_id, day, amount in sorted(charges, key=lambda c: (c[1], c[0])):
+        covered = min(amount, max(0, remaining))
+        remaining -= covered
+        result.append(Allocated(charge_id, day, amount, amount - covered))
+    return result
+
+
+Debit = tuple[int, dt.date, int]  # (charge id, or minus an adjustment's id; day; amount)
+
+
+def _debits_and_credits(
+    session: Session, client_id: int | None, today: dt.date
+) -> tuple[dict[int, list[Debit]], dict[int, int]]:
+    """Per client: what adds to the balance (due charges, adjustments that add) and the
+    sum of what takes away from it (payments less refunds, adjustments that reduce)."""
+    where_charge = [Charge.status == ChargeStatus.DUE]
+    where_payment = []
+    where_adjustment = []
+    if client_id is not None:
+        where_charge.append(Charge.client_id == client_id)
+        where_payment.append(Payment.client_id == client_id)
+        where_adjustment.append(Adjustment.client_id == client_id)
+    debits: dict[int, list[Debit]] = defaultdict(list)
+    credits: dict[int, int] = defaultdict(int)
+    for cid, charge_id, day, amount in session.execute(
+        select(Charge.client_id, Charge.id, Charge.charged_on, Charge.amount_minor).where(
+            *where_charge
+        )
+    ):
+        debits[cid].append((charge_id, day, amount))
+    for cid, kind, total in session.execute(
+        select(Payment.client_id, Payment.kind, func.sum(Payment.amount_minor))
+        .where(*where_payment)
+        .group_by(Payment.client_id, Payment.kind)
+    ):
+        credits[cid] += int(total) if kind == PaymentKind.PAYMENT else -int(total)
+    for cid, adjustment_id, day, amount in session.execute(
+        select(
+            Adjustment.client_id, Adjustment.id, Adjustment.adjusted_on, Adjustment.amount_minor
+        ).where(*where_adjustment)
+    ):
+        if amount > 0:
+            credits[cid] += amount
+        else:
+            debits[cid].append((-adjustment_id, day, -amount))
+    for cid, credit in list(credits.items()):
+        if credit < 0:  # more refunded than paid (only possible in data from elsewhere)
+            debits[cid].append((0, today, -credit))
+            credits[cid] = 0
+    return debits, credits
+
+
+def _allocate(session: Session, client_id: int, today: dt.date) -> list[Allocated]:
+    debits, credits = _debits_and_credits(session, client_id, today)
+    return _allocate_amounts(debits.get(client_id, []), credits.get(client_id, 0))
+
+
+@dataclass(frozen=True)
+class Ageing:
+    buckets: dict[Bucket, int]
+    credit_minor: int = 0
+
+    @property
+    def outstanding_minor(self) -> int:
+        return sum(self.buckets.values())
+
+    @property
+    def overdue_minor(self) -> int:
+        return (
+            self.buckets[Bucket.DAYS_31_60]
+            + self.buckets[Bucket.DAYS_61_90]
+            + self.buckets[Bucket.OVER_90]
+        )
+
+    @property
+    def oldest(self) -> Bucket | None:
+        for bucket in reversed(list(Bucket)):
+            if self.buckets[bucket] > 0:
+                return bucket
+        return None
+
+
+def _empty_buckets() -> dict[Bucket, int]:
+    return {bucket: 0 for bucket in Bucket}
+
+
+def age_amounts(
+    charges: Sequence[tuple[int, dt.date, int]], credits: int, today: dt.date
+) -> Ageing:
+    """Pure ageing: ``charges`` (id, day, amount) less ``credits`` applied oldest first."""
+    buckets = _empty_buckets()
+    for item in _allocate_amounts(charges, credits):
+        if item.outstanding_minor:
+            buckets[bucket_for((today - item.charged_on).days)] += item.outstanding_minor
+    total = sum(amount for _i, _d, amount in charges)
+    return Ageing(buckets, max(0, credits - total))
+
+
+def client_ageing(session: Session, client_id: int, *, today: dt.date) -> Ageing:
+    debits, credits = _debits_and_credits(session, client_id, today)
+    return age_amounts(debits.get(client_id, []), credits.get(client_id, 0), today)
+
+
+def overdue_minor(session: Session, client_id: int, *, today: dt.date) -> int:
+    """What is owed on charges more than 30 days old (after everything paid and adjusted)."""
+    return client_ageing(session, client_id, today=today).overdue_minor
+
+
+def _all_ageing(session: Session, today: dt.date) -> dict[int, Ageing]:
+    """Every client's ageing in three queries (for the Money screen and the overview)."""
+    debits, credits = _debits_and_credits(session, None, today)
+    return {
+        cid: age_amounts(debits.get(cid, []), credits.get(cid, 0), today)
+        for cid in set(debits) | set(credits)
+    }
+
+
+# --------------------------------------------------------------------------
+# Payment plans
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InstalmentInput:
+    due_on: dt.date
+    amount: str | int
+
+
+@dataclass(frozen=True)
+class InstalmentView:
+    id: int
+    number: int
+    due_on: dt.date
+    amount_minor: int
+    covered_minor: int
+    state: InstalmentState
+
+
+@dataclass(frozen=True)
+class PlanView:
+    id: int
+    client_id: int
+    agreed_on: dt.date
+    total_minor: int
+    stored_status: PlanStatus
+    note: str
+    instalments: tuple[InstalmentView, ...]
+
+    @property
+    def status(self) -> PlanStatus:
+        if self.stored_status is PlanStatus.CANCELLED:
+            return PlanStatus.CANCELLED
+        if self.instalments and all(i.state is InstalmentState.PAID for i in self.instalments):
+            return PlanStatus.COMPLETED
+        return PlanStatus.ACTIVE
+
+    @property
+    def paid_minor(self) -> int:
+        return sum(i.covered_minor for i in self.instalments)
+
+    @property
+    def next_due(self) -> InstalmentView | None:
+        return next((i for i in self.instalments if i.state is not InstalmentState.PAID), None)
+
+    @property
+    def overdue(self) -> tuple[InstalmentView, ...]:
+        return tuple(i for i in self.instalments if i.state is InstalmentState.OVERDUE)
+
+
+def split_evenly(
+    total_minor: int, count: int, first_due: dt.date, *, every_days: int = 0, every_months: int = 1
+) -> list[InstalmentInput]:
+    """``count`` instalments adding up to exactly ``total_minor`` (the odd pennies go first)."""
+    if count < 1 or total_minor < count:
+        return []
+    base, extra = divmod(total_minor, count)
+    result = []
+    for index in range(count):
+        if every_days:
+            due = first_due + dt.timedelta(days=every_days * index)
+        else:
+            month_index = first_due.month - 1 + every_months * index
+            year, month = first_due.year + month_index // 12, month_index % 12 + 1
+            due = first_due.replace(
+                year=year, month=month, day=min(first_due.day, calendar.monthrange(year, month)[1])
+            )
+        result.append(InstalmentInput(due, base + (1 if index < extra else 0)))
+    return result
+
+
+def instalment_states(
+    instalments: Sequence[tuple[int, dt.date, int]], paid: int, today: dt.date
+) -> list[InstalmentView]:
+    """Pure: ``paid`` covers (id, due_on, amount) in due-date order."""
+    views = []
+    remaining = paid
+    for number, (inst_id, due_on, amount) in enumerate(
+        sorted(instalments, key=lambda i: (i[1], i[0])), 1
+    ):
+        covered = min(amount, max(0, remaining))
+        remaining -= covered
+        if covered == amount:
+            state = InstalmentState.PAID
+        elif due_on < today:
+            state = InstalmentState.OVERDUE
+        elif covered > 0:
+            state = InstalmentState.PART_PAID
+        else:
+            state = InstalmentState.DUE
+        views.append(InstalmentView(inst_id, number, due_on, amount, covered, state))
+    return views
+
+
+def _plan_view(session: Session, plan: PaymentPlan, today: dt.date) -> PlanView:
+    paid = _sum(
+        session,
+        Payment.amount_minor,
+        Payment.plan_id == plan.id,
+        Payment.kind == PaymentKind.PAYMENT,
+    ) - _sum(
+        session,
+        Payment.amount_minor,
+        Payment.plan_id == plan.id,
+        Payment.kind == PaymentKind.REFUND,
+    )
+    instalments = [(i.id, i.due_on, i.amount_minor) for i in plan.instalments]
+    return PlanView(
+        plan.id,
+        plan.client_id,
+        plan.agreed_on,
+        plan.total_minor,
+        PlanStatus(plan.status),
+        plan.note,
+        tuple(instalment_states(instalments, paid, today)),
+    )
+
+
+def client_plans(session: Session, client_id: int, *, today: dt.date) -> list[PlanView]:
+    plans = session.scalars(
+        select(PaymentPlan)
+        .where(PaymentPlan.client_id == client_id)
+        .order_by(PaymentPlan.agreed_on.desc())
+    )
+    return [_plan_view(session, plan, today) for plan in plans]
+
+
+def active_plan(session: Session, client_id: int, *, today: dt.date) -> PlanView | None:
+    return next(
+        (p for p in client_plans(session, client_id, today=today) if p.status is PlanStatus.ACTIVE),
+        None,
+    )
+
+
+def create_plan(
+    session: Session,
+    client_id: int,
+    *,
+    agreed_on: dt.date,
+    instalments: Iterable[InstalmentInput],
+    note: str = "",
+    today: dt.date,
+) -> PlanView:
+    """A payment plan agreed with the client; the instalments add up to no more than owed."""
+    _client(session, client_id)
+    practice = _practice(session)
+    errors: list[FieldError] = []
+    day = _date(errors, "agreed_on", "The date agreed", agreed_on)
+    items = list(instalments)
+    if not items:
+        errors.append(FieldError("instalments", "Add at least one instalment."))
+    if len(items) > MAX_INSTALMENTS:
+        errors.append(FieldError("instalments", f"At most {MAX_INSTALMENTS} instalments."))
+    amounts: list[tuple[dt.date, int]] = []
+    for number, item in enumerate(items, 1):
+        item_errors: list[FieldError] = []
+        minor = _amount(
+            item_errors,
+            practice,
+            item.amount,
+            field_name="instalments",
+            label=f"Instalment {number}",
+        )
+        due = _date(item_errors, "instalments", f"The date of instalment {number}", item.due_on)
+        if not item_errors and due < day:
+            item_errors.append(
+                FieldError("instalments", f"Instalment {number} is due before the plan was agreed.")
+            )
+        errors.extend(item_errors)
+        amounts.append((due, minor))
+    dates = [due for due, _ in amounts]
+    if len(set(dates)) != len(dates):
+        errors.append(FieldError("instalments", "Two instalments fall on the same day; move one."))
+    note = _text(errors, "note", "The note", note)
+    if active_plan(session, client_id, today=today) is not None:
+        errors.append(
+            FieldError(
+                "instalments",
+                "This client already has a plan in progress; change or cancel it first.",
+            )
+        )
+    total = sum(minor for _d, minor in amounts)
+    balance = client_balance(session, client_id)
+    if not errors and total > balance:
+        errors.append(
+            FieldError(
+                "instalments",
+                f"The instalments come to {money_text(session, total)} but the balance is "
+                f"{money_text(session, max(balance, 0))}; a plan covers what is owed.",
+            )
+        )
+    _raise(errors)
+    plan = PaymentPlan(client_id=client_id, agreed_on=day, total_minor=total, note=note)
+    plan.instalments = [
+        Instalment(due_on=due, amount_minor=minor) for due, minor in sorted(amounts)
+    ]
+    session.add(plan)
+    session.flush()
+    audit.record(session, AuditAction.CREATE, "payment_plan", plan.id)
+    return _plan_view(session, plan, today)
+
+
+def cancel_plan(session: Session, plan_id: int, *, reason: str, today: dt.date) -> PlanView:
+    plan = session.get(PaymentPlan, plan_id)
+    if plan is None:
+        raise NotFoundError(f"Payment plan {plan_id} no longer exists.")
+    errors: list[FieldError] = []
+    reason = _text(errors, "reason", "The reason", reason, max_length=MAX_REASON, required=True)
+    if plan.status == PlanStatus.CANCELLED:
+        errors.append(FieldError("reason", "This plan is already cancelled."))
+    _raise(errors)
+    plan.status = PlanStatus.CANCELLED
+    plan.note = (plan.note + "\n" if plan.note else "") + f"Cancelled {today:%d %b %Y}: {reason}"
+    session.flush()
+    audit.record(session, AuditAction.UPDATE, "payment_plan", plan.id, ("status", "note"))
+    return _plan_view(session, plan, today)
+
+
+# --------------------------------------------------------------------------
+# Money conversations
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ConversationInput:
+    client_id: int
+    held_on: dt.date
+    topic: MoneyTopic
+    summary: str = ""
+    client_words: str = ""
+    agreed_outcome: str = ""
+    follow_up_on: dt.date | None = None
+    interaction_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ConversationRow:
+    id: int
+    client_id: int
+    client_name: str
+    interaction_id: int | None
+    held_on: dt.date
+    topic: MoneyTopic
+    summary: str
+    client_words: str
+    agreed_outcome: str
+    follow_up_on: dt.date | None
+    follow_up_done_on: dt.date | None
+
+    @property
+    def topic_label(self) -> str:
+        return TOPIC_LABELS[self.topic]
+
+
+def _conversation_row(c: MoneyConversation, name: str) -> ConversationRow:
+    return ConversationRow(
+        c.id,
+        c.client_id,
+        name,
+        c.interaction_id,
+        c.held_on,
+        MoneyTopic(c.topic),
+        c.summary,
+        c.client_words,
+        c.agreed_outcome,
+        c.follow_up_on,
+        c.follow_up_done_on,
+    )
+
+
+def record_conversation(
+    session: Session, data: ConversationInput, conversation_id: int | None = None
+) -> ConversationRow:
+    """A money conversation: what was said, the client's own words, what was agreed."""
+    client = _client(session, data.client_id)
+    errors: list[FieldError] = []
+    day = _date(errors, "held_on", "The date", data.held_on)
+    try:
+        topic = MoneyTopic(data.topic)
+    except ValueError:
+        errors.append(FieldError("topic", "Choose what the conversation was about."))
+        topic = MoneyTopic.OTHER
+    summary = _text(errors, "summary", "What was said", data.summary)
+    words = _text(errors, "client_words", "The client's words", data.client_words)
+    outcome = _text(errors, "agreed_outcome", "What was agreed", data.agreed_outcome)
+    if not (summary or words or outcome):
+        errors.append(FieldError("summary", "Write down what was said (a sentence is enough)."))
+    if data.follow_up_on is not None and day != dt.date.min and data.follow_up_on < day:
+        errors.append(FieldError("follow_up_on", "The follow-up date is before the conversation."))
+    if data.interaction_id is not None:
+        interaction = session.get(Interaction, data.interaction_id)
+        if interaction is None or interaction.client_id != data.client_id:
+            errors.append(FieldError("interaction", "That contact is not this client's."))
+    _raise(errors)
+    values = {
+        "held_on": day,
+        "topic": topic,
+        "summary": summary,
+        "client_words": words,
+        "agreed_outcome": outcome,
+        "follow_up_on": data.follow_up_on,
+        "interaction_id": data.interaction_id,
+    }
+    if conversation_id is None:
+        row = MoneyConversation(client_id=data.client_id, **values)
+        session.add(row)
+        session.flush()
+        audit.record(session, AuditAction.CREATE, "money_conversation", row.id)
+    else:
+        row = session.get(MoneyConversation, conversation_id)
+        if row is None:
+            raise NotFoundError(f"Money conversation {conversation_id} no longer exists.")
+        audit.apply_changes(session, row, "money_conversation", row.id, values)
+    return _conversation_row(row, client.preferred_name)
+
+
+def client_conversations(session: Session, client_id: int) -> list[ConversationRow]:
+    client = _client(session, client_id)
+    rows = session.scalars(
+        select(MoneyConversation)
+        .where(MoneyConversation.client_id == client_id)
+        .order_by(MoneyConversation.held_on.desc(), MoneyConversation.id.desc())
+    )
+    return [_conversation_row(r, client.preferred_name) for r in rows]
+
+
+def conversation_follow_ups_due(session: Session, *, today: dt.date) -> list[ConversationRow]:
+    """Money conversations whose follow-up date has come and that aren't followed up yet."""
+    rows = session.execute(
+        select(MoneyConversation, Client.preferred_name)
+        .join(Client, Client.id == MoneyConversation.client_id)
+        .where(
+            MoneyConversation.follow_up_on.is_not(None),
+            MoneyConversation.follow_up_on <= today,
+            MoneyConversation.follow_up_done_on.is_(None),
+        )
+        .order_by(MoneyConversation.follow_up_on, MoneyConversation.id)
+    ).all()
+    return [_conversation_row(row, name) for row, name in rows]
+
+
+def complete_follow_up(
+    session: Session, conversation_id: int, *, done_on: dt.date
+) -> ConversationRow:
+    row = session.get(MoneyConversation, conversation_id)
+    if row is None:
+        raise NotFoundError(f"Money conversation {conversation_id} no longer exists.")
+    row.follow_up_done_on = done_on
+    session.flush()
+    audit.record(session, AuditAction.UPDATE, "money_conversation", row.id, ("follow_up_done_on",))
+    return _conversation_row(row, _client(session, row.client_id).preferred_name)
+
+
+# --------------------------------------------------------------------------
+# Balances, next gentle steps, the overview
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    client_id: int
+    full_name: str
+    preferred_name: str
+    balance_minor: int
+    ageing: Ageing
+    next_step: str
+    on_plan: bool
+
+
+def next_gentle_step(
+    ageing: Ageing,
+    *,
+    plan: PlanView | None,
+    last_conversation: dt.date | None,
+    follow_up_due: dt.date | None,
+    today: dt.date,
+) -> str:
+    """What to do next about a balance, kindly. Never a threat, never a deadline."""
+    if follow_up_due is not None:
+        return f"Follow up the money conversation (due {follow_up_due:%d %b})."
+    if ageing.credit_minor > 0 and ageing.outstanding_minor == 0:
+        return "Credit held: ask whether to keep it for future sessions or refund it."
+    if plan is not None and plan.status is PlanStatus.ACTIVE:
+        if plan.overdue:
+            return "An instalment has passed its date: check in about whether the plan still works."
+        upcoming = plan.next_due
+        if upcoming is not None:
+            return f"On a payment plan; next instalment {upcoming.due_on:%d %b}."
+    if ageing.outstanding_minor == 0:
+        return ""
+    talked_recently = last_conversation is not None and (today - last_conversation).days <= 30
+    if ageing.buckets[Bucket.OVER_90] or ageing.buckets[Bucket.DAYS_61_90]:
+        if talked_recently:
+            return "Talked recently: give it time, and follow what was agreed."
+        return "Offer a conversation about options: the sliding scale or a payment plan."
+    if ageing.buckets[Bucket.DAYS_31_60]:
+        if talked_recently:
+            return "Talked recently: follow what was agreed."
+        return "Mention the balance gently at the next session and ask what would help."
+    return "Nothing to do yet: it will be on the next statement."
+
+
+def balances(
+    session: Session, *, today: dt.date, search: str = "", include_settled: bool = False
+) -> list[BalanceRow]:
+    """Every client with something owed or credit held, oldest debts first."""
+    ageing = _all_ageing(session, today)
+    if not ageing:
+        return []
+    names = {
+        cid: (full, preferred)
+        for cid, full, preferred in session.execute(
+            select(Client.id, Client.full_name, Client.preferred_name).where(
+                Client.id.in_(list(ageing))
+            )
+        )
+    }
+    last_talk = dict(
+        session.execute(
+            select(MoneyConversation.client_id, func.max(MoneyConversation.held_on)).group_by(
+                MoneyConversation.client_id
+            )
+        ).all()
+    )
+    due_follow_ups: dict[int, dt.date] = {}
+    for row in conversation_follow_ups_due(session, today=today):
+        due_follow_ups.setdefault(row.client_id, row.follow_up_on or today)
+    plans: dict[int, PlanView] = {}
+    for plan in session.scalars(select(PaymentPlan).where(PaymentPlan.status == PlanStatus.ACTIVE)):
+        view = _plan_view(session, plan, today)
+        if view.status is PlanStatus.ACTIVE:
+            plans[plan.client_id] = view
+    needle = fold(search.strip())
+    rows = []
+    for cid, age in ageing.items():
+        full, preferred = names.get(cid, ("", ""))
+        balance = age.outstanding_minor - age.credit_minor
+        if balance == 0 and not include_settled:
+            continue
+        if needle and needle not in fold(f"{full} {preferred}"):
+            continue
+        step = next_gentle_step(
+            age,
+            plan=plans.get(cid),
+            last_conversation=last_talk.get(cid),
+            follow_up_due=due_follow_ups.get(cid),
+            today=today,
+        )
+        rows.append(BalanceRow(cid, full, preferred, balance, age, step, cid in plans))
+    order = list(Bucket)
+    rows.sort(
+        key=lambda r: (
+            -(order.index(r.ageing.oldest) if r.ageing.oldest else -1),
+            -r.balance_minor,
+            fold(r.full_name),
+        )
+    )
+    return rows
+
+
+@dataclass(frozen=True)
+class Overview:
+    received_this_month_minor: int
+    refunded_this_month_minor: int
+    outstanding_minor: int
+    credit_minor: int
+    buckets: dict[Bucket, int] = field(default_factory=_empty_buckets)
+    to_confirm: int = 0
+    follow_ups_due: int = 0
+
+
+def overview(session: Session, *, today: dt.date) -> Overview:
+    """The Money screen's totals: received this month, outstanding by age, credit held."""
+    first = today.replace(day=1)
+    received = _sum(
+        session,
+        Payment.amount_minor,
+        Payment.kind == PaymentKind.PAYMENT,
+        Payment.paid_on >= first,
+        Payment.paid_on <= today,
+    )
+    refunded = _sum(
+        session,
+        Payment.amount_minor,
+        Payment.kind == PaymentKind.REFUND,
+        Payment.paid_on >= first,
+        Payment.paid_on <= today,
+    )
+    buckets = _empty_buckets()
+    credit = 0
+    for age in _all_ageing(session, today).values():
+        for bucket, amount in age.buckets.items():
+            buckets[bucket] += amount
+        credit += age.credit_minor
+    return Overview(
+        received,
+        refunded,
+        sum(buckets.values()),
+        credit,
+        buckets,
+        len(uncharged(session, until=today)),
+        len(conversation_follow_ups_due(session, today=today)),
+    )
+
+
+# --------------------------------------------------------------------------
+# Statements and receipts (contexts for the printing layer)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Statement:
+    client_name: str
+    preferred_name: str
+    address: str
+    start: dt.date
+    end: dt.date
+    opening_minor: int
+    entries: tuple[LedgerEntry, ...]
+    charges_minor: int
+    payments_minor: int
+    closing_minor: int
+    plan: PlanView | None
+
+
+def statement(
+    session: Session, client_id: int, *, start: dt.date, end: dt.date, today: dt.date
+) -> Statement:
+    """The client's account for a period: opening balance, lines, closing balance."""
+    client = _client(session, client_id)
+    if end < start:
+        raise ValidationError.single("end", "The period ends before it starts.")
+    ledger = client_ledger(session, client_id)
+    opening = 0
+    inside = []
+    for entry in ledger.entries:
+        if entry.day < start:
+            opening = entry.balance_minor
+        elif entry.day <= end:
+            inside.append(entry)
+    closing = inside[-1].balance_minor if inside else opening
+    return Statement(
+        client.full_name,
+        client.preferred_name,
+        client.address,
+        start,
+        end,
+        opening,
+        tuple(inside),
+        sum(e.debit_minor for e in inside if e.kind == "charge"),
+        sum(e.credit_minor for e in inside if e.kind == "payment"),
+        closing,
+        active_plan(session, client_id, today=today),
+    )
+
+
+@dataclass(frozen=True)
+class Receipt:
+    payment: PaymentRow
+    client_name: str
+    address: str
+    balance_after_minor: int
+
+
+def receipt(session: Session, payment_id: int) -> Receipt:
+    payment = session.get(Payment, payment_id)
+    if payment is None:
+        raise NotFoundError(f"Payment {payment_id} no longer exists.")
+    client = _client(session, payment.client_id)
+    balance = 0
+    for entry in client_ledger(session, client.id).entries:
+        balance = entry.balance_minor
+        if entry.kind in ("payment", "refund") and entry.ref_id == payment_id:
+            break
+    return Receipt(_payment_row(payment), client.full_name, client.address, balance)
+
+
+def client_money(
+    session: Session, client_id: int, *, today: dt.date
+) -> tuple[Ledger, Ageing, PlanView | None]:
+    """What the client page shows: the ledger, its ageing and any plan in progress."""
+    return (
+        client_ledger(session, client_id),
+        client_ageing(session, client_id, today=today),
+        active_plan(session, client_id, today=today),
+    )
