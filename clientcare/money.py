@@ -31,13 +31,13 @@ user action), validates everything before writing, and raises
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -1641,11 +1641,7 @@ def split_evenly(
         if every_days:
             due = first_due + dt.timedelta(days=every_days * index)
         else:
-            month_index = first_due.month - 1 + every_months * index
-            year, month = first_due.year + month_index // 12, month_index % 12 + 1
-            due = first_due.replace(
-                year=year, month=month, day=min(first_due.day, calendar.monthrange(year, month)[1])
-            )
+            due = first_due + relativedelta(months=every_months * index)  # 31 Jan → 28 Feb
         result.append(InstalmentInput(due, base + (1 if index < extra else 0)))
     return result
 
