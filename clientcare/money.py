@@ -2161,3 +2161,26 @@ def client_money(
         client_ageing(session, client_id, today=today),
         active_plan(session, client_id, today=today),
     )
+
+
+@dataclass(frozen=True)
+class PlanNeedingCare:
+    client_id: int
+    client_name: str
+    plan: PlanView
+
+
+def plans_past_their_date(session: Session, *, today: dt.date) -> list[PlanNeedingCare]:
+    """Plans in progress with an instalment whose date has passed uncovered (oldest first)."""
+    result = []
+    rows = session.execute(
+        select(PaymentPlan, Client.preferred_name)
+        .join(Client, Client.id == PaymentPlan.client_id)
+        .where(PaymentPlan.status == PlanStatus.ACTIVE)
+    ).all()
+    for plan, name in rows:
+        view = _plan_view(session, plan, today)
+        if view.status is PlanStatus.ACTIVE and view.overdue:
+            result.append(PlanNeedingCare(plan.client_id, name, view))
+    result.sort(key=lambda item: (item.plan.overdue[0].due_on, item.client_id))
+    return result

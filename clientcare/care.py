@@ -1,0 +1,158 @@
+"""Today's care list: everything that needs the practitioner's attention, in one calm order.
+
+The order is the issue's: client issues in triage order, expectations to review,
+check-ins due (consenting clients only), referral follow-ups, money follow-ups, and
+payment plans with an instalment past its date. Each item says who, what, since
+when, and which action it leads to; nothing here writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from clientcare import money, referrals
+
+
+class CareKind(StrEnum):
+    ISSUE = "issue"
+    EXPECTATION = "expectation"
+    CHECKIN = "checkin"
+    REFERRAL = "referral"
+    MONEY_FOLLOW_UP = "money_follow_up"
+    PLAN = "plan"
+
+
+#: The groups of the care list, in the order Today shows them.
+GROUP_LABELS: dict[CareKind, str] = {
+    CareKind.ISSUE: "Issues, most urgent first",
+    CareKind.EXPECTATION: "Expectations to review",
+    CareKind.CHECKIN: "Check-ins due",
+    CareKind.REFERRAL: "Referral follow-ups",
+    CareKind.MONEY_FOLLOW_UP: "Money conversations to follow up",
+    CareKind.PLAN: "Payment plans to check in about",
+}
+
+
+@dataclass(frozen=True)
+class CareItem:
+    kind: CareKind
+    ref_id: int
+    client_id: int
+    client_name: str
+    title: str
+    due_on: dt.date | None
+
+    def since(self, today: dt.date) -> str:
+        """ "due today", "3 days ago": when it came due, in words."""
+        if self.due_on is None:
+            return ""
+        days = (today - self.due_on).days
+        if days <= 0:
+            return "due today" if days == 0 else f"due {self.due_on:%d %b}"
+        return "since yesterday" if days == 1 else f"for {days} days"
+
+
+@dataclass(frozen=True)
+class CareList:
+    items: tuple[CareItem, ...]
+    notice: str = ""  # e.g. the escalation budget, in plain words
+
+    def of(self, kind: CareKind) -> tuple[CareItem, ...]:
+        return tuple(item for item in self.items if item.kind is kind)
+
+    def counts(self) -> dict[CareKind, int]:
+        return {kind: len(self.of(kind)) for kind in CareKind}
+
+
+def _follow_up_items(session: Session, today: dt.date) -> list[CareItem]:
+    """Issues, expectations and check-ins (clientcare.followups), when that module is there."""
+    try:
+        from clientcare import followups
+    except ImportError:  # pragma: no cover - built alongside
+        return []
+    items: list[CareItem] = []
+    for issue in followups.triage_queue(session, today=today):
+        title = f"{issue.title} ({issue.urgency.value})"
+        items.append(
+            CareItem(
+                CareKind.ISSUE, issue.id, issue.client_id, issue.client_name, title, issue.raised_on
+            )
+        )
+    for expectation in followups.expectations_due(session, today=today):
+        items.append(
+            CareItem(
+                CareKind.EXPECTATION,
+                expectation.id,
+                expectation.client_id,
+                expectation.client_name,
+                expectation.description,
+                expectation.review_on,
+            )
+        )
+    for due in followups.checkins_due(session, today=today):
+        items.append(
+            CareItem(
+                CareKind.CHECKIN,
+                due.client_id,
+                due.client_name,
+                due.client_name,
+                "A gentle check-in",
+                due.due_on,
+            )
+        )
+    return items
+
+
+def care_list(session: Session, *, today: dt.date) -> CareList:
+    items = _follow_up_items(session, today)
+    for referral in referrals.follow_ups_due(session, today):
+        items.append(
+            CareItem(
+                CareKind.REFERRAL,
+                referral.id,
+                referral.client_id,
+                referral.client_preferred_name,
+                f"Did they connect with {referral.provider_name}?",
+                referral.follow_up_on,
+            )
+        )
+    for conversation in money.conversation_follow_ups_due(session, today=today):
+        what = conversation.agreed_outcome or conversation.summary or conversation.topic_label
+        items.append(
+            CareItem(
+                CareKind.MONEY_FOLLOW_UP,
+                conversation.id,
+                conversation.client_id,
+                conversation.client_name,
+                f"{conversation.topic_label}: {what}",
+                conversation.follow_up_on,
+            )
+        )
+    for item in money.plans_past_their_date(session, today=today):
+        first = item.plan.overdue[0]
+        items.append(
+            CareItem(
+                CareKind.PLAN,
+                item.plan.id,
+                item.client_id,
+                item.client_name,
+                f"Instalment {first.number} of {len(item.plan.instalments)} "
+                f"({money.money_text(session, first.amount_minor)}) has passed its date",
+                first.due_on,
+            )
+        )
+    order = list(CareKind)
+    items.sort(key=lambda i: order.index(i.kind))  # stable: each source's own order kept
+    notice = ""
+    try:
+        from clientcare import followups
+
+        budget = followups.escalation_budget(session)
+        notice = budget.message if budget.over_budget else ""
+    except ImportError:  # pragma: no cover
+        pass
+    return CareList(tuple(items), notice)
