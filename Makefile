@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 ARGS   ?=
 
 # Debian packages Qt needs: offscreen (tests) and a real window (run).
-QT_LIBS      := libegl1 libgl1 libxkbcommon0 libfontconfig1 fonts-dejavu-core libdbus-1-3 libglib2.0-0
+QT_LIBS      := libegl1 libgl1 libxkbcommon0 libfontconfig1 fonts-dejavu-core fonts-noto-cjk libdbus-1-3 libglib2.0-0
 QT_X11_LIBS  := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
 
 .PHONY: run demo test test-fast lint format bench revision check-qt-libs check-qt-x11-libs clean

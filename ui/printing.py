@@ -1,0 +1,288 @@
+"""Printouts on paper and in PDF: the HTML laid out by QTextDocument, painted page by page.
+
+``clientcare.printouts`` makes the HTML; this module only lays it out. Each page gets
+the body, a small running title from the second page on, and a footer with
+``Printout.footer_left`` ("Printed 23 Nov 2026 · Dr A. Example") and "Page X of Y",
+painted here so it is the same on paper, in the preview and in a PDF.
+
+QPdfWriter painting works off the GUI thread (batch export); QPrinter and the print
+dialogs stay on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QWidget
+
+from clientcare.printouts import Printout
+
+PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
+    "A4": QPageSize.PageSizeId.A4,
+    "Letter": QPageSize.PageSizeId.Letter,
+}
+#: Left, top, right, bottom, in millimetres: room for binding holes and a printer's edge.
+MARGINS_MM = QMarginsF(20, 15, 18, 12)
+HEADER_MM = 8.0  # the running title on pages after the first
+FOOTER_MM = 10.0  # the footer line and its text
+BODY_POINTS = 10.0
+SMALL_POINTS = 7.5
+PDF_RESOLUTION = 300
+#: The first installed family wins; fontconfig falls back to others (CJK) glyph by glyph.
+FONT_FAMILIES = ("Noto Sans", "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica")
+FOOTER_COLOUR = QColor("#555555")
+RULE_COLOUR = QColor("#b8b8b8")
+
+
+@functools.cache
+def font_family() -> str:
+    """The family printouts use: one with wide script coverage that is installed here."""
+    installed = set(QFontDatabase.families())
+    return next((family for family in FONT_FAMILIES if family in installed), QFont().family())
+
+
+def print_font(points: float = BODY_POINTS) -> QFont:
+    font = QFont(font_family())
+    font.setPointSizeF(points)
+    font.setStyleHint(QFont.StyleHint.SansSerif)
+    return font
+
+
+def page_layout(page_size: str) -> QPageLayout:
+    """Portrait ``page_size`` ("A4" or "Letter") with the printout margins."""
+    size = QPageSize(PAGE_SIZES.get(page_size, QPageSize.PageSizeId.A4))
+    return QPageLayout(
+        size, QPageLayout.Orientation.Portrait, MARGINS_MM, QPageLayout.Unit.Millimeter
+    )
+
+
+def make_document(printout: Printout, device: QPagedPaintDevice) -> QTextDocument:
+    """The printout's HTML as a document laid out for ``device`` (fonts in its resolution)."""
+    document = QTextDocument()
+    document.documentLayout().setPaintDevice(device)
+    document.setDefaultFont(print_font())
+    option = QTextOption()
+    # A very long word (a pasted link, a name without spaces) wraps instead of running off.
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    document.setDefaultTextOption(option)
+    document.setDocumentMargin(0)
+    document.setHtml(printout.html)
+    return document
+
+
+class _Pages:
+    """Where the body, the running title and the footer go on ``device``'s pages."""
+
+    def __init__(self, device: QPagedPaintDevice) -> None:
+        resolution = device.resolution()
+        paint = device.pageLayout().paintRectPixels(resolution)
+        self.mm = resolution / 25.4
+        self.width = float(paint.width())
+        self.height = float(paint.height())
+        header = HEADER_MM * self.mm
+        footer = FOOTER_MM * self.mm
+        # Whole device pixels: the layout pushes a line to the next page at exactly this
+        # boundary, and a fraction would leave it a hair inside the page before.
+        self.body = QRectF(0, header, self.width, math.floor(self.height - header - footer))
+
+
+def _paint_one(
+    painter: QPainter, device: QPagedPaintDevice, printout: Printout, *, first: bool
+) -> int:
+    pages = _Pages(device)
+    document = make_document(printout, device)
+    document.setPageSize(QSizeF(pages.body.width(), pages.body.height()))
+    count = document.pageCount()
+    small = print_font(SMALL_POINTS)
+    metrics = QFontMetricsF(small, device)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    context.palette.setColor(QPalette.ColorRole.Text, QColor("#1c1c1c"))
+    for index in range(count):
+        if index or not first:
+            device.newPage()
+        top = index * pages.body.height()
+        painter.save()
+        painter.translate(pages.body.left(), pages.body.top() - top)
+        clip = QRectF(0, top, pages.body.width(), pages.body.height())
+        painter.setClipRect(clip)
+        # Lines starting on the boundary belong to the next page: not drawn (hidden) here.
+        context.clip = clip.adjusted(0, 0.5, 0, -0.5)
+        document.documentLayout().draw(painter, context)
+        painter.restore()
+        _paint_margins(painter, pages, printout, index + 1, count, small, metrics)
+    return count
+
+
+def _paint_margins(
+    painter: QPainter,
+    pages: _Pages,
+    printout: Printout,
+    number: int,
+    count: int,
+    font: QFont,
+    metrics: QFontMetricsF,
+) -> None:
+    painter.save()
+    painter.setFont(font)
+    painter.setPen(QPen(FOOTER_COLOUR))
+    line_height = metrics.height()
+    if number > 1:
+        title = metrics.elidedText(printout.title, Qt.TextElideMode.ElideRight, pages.width)
+        painter.drawText(
+            QRectF(0, 0, pages.width, line_height),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
+            title,
+        )
+    rule_y = pages.body.bottom() + 2.5 * pages.mm
+    painter.setPen(QPen(RULE_COLOUR, max(1.0, 0.2 * pages.mm)))
+    painter.drawLine(0, round(rule_y), round(pages.width), round(rule_y))
+    painter.setPen(QPen(FOOTER_COLOUR))
+    text_box = QRectF(0, rule_y + 1.5 * pages.mm, pages.width, line_height)
+    page_text = f"Page {number} of {count}"
+    room = pages.width - metrics.horizontalAdvance(page_text) - 6 * pages.mm
+    left = metrics.elidedText(printout.footer_left, Qt.TextElideMode.ElideRight, room)
+    painter.drawText(text_box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, left)
+    painter.drawText(text_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop, page_text)
+    painter.restore()
+
+
+def paint_printouts(
+    device: QPagedPaintDevice,
+    printouts: Sequence[Printout],
+    *,
+    keep_going: Callable[[int], bool] = lambda _done: True,
+) -> int:
+    """Paint each printout from a new page (numbered on its own); returns the pages painted.
+
+    ``keep_going(done)`` is asked before each printout; False stops (a cancelled batch).
+    Raises OSError when the device cannot be painted on.
+    """
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("The printer or file could not be opened for printing.")
+    total = 0
+    try:
+        for index, printout in enumerate(printouts):
+            if not keep_going(index):
+                break
+            total += _paint_one(painter, device, printout, first=index == 0)
+    finally:
+        painter.end()
+    return total
+
+
+def paint_printout(device: QPagedPaintDevice, printout: Printout) -> int:
+    """Paint one printout on a printer or PDF writer; returns its page count."""
+    return paint_printouts(device, [printout])
+
+
+def pdf_bytes(
+    printouts: Sequence[Printout],
+    *,
+    page_size: str,
+    keep_going: Callable[[int], bool] = lambda _done: True,
+) -> tuple[bytes, int]:
+    """The PDF of ``printouts`` (each from a new page) and its page count."""
+    buffer = QBuffer()
+    data = QByteArray()
+    buffer.setBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(PDF_RESOLUTION)
+    writer.setPageLayout(page_layout(page_size))
+    writer.setCreator("ClientCare")
+    if printouts:
+        writer.setTitle(printouts[0].title if len(printouts) == 1 else "ClientCare printouts")
+    pages = paint_printouts(writer, printouts, keep_going=keep_going)
+    del writer
+    buffer.close()
+    return bytes(data.data()), pages
+
+
+def write_private_file(path: Path, content: bytes) -> None:
+    """Write ``content`` to ``path`` readable by the user only, replacing it in one step.
+
+    Raises OSError (the folder is missing or not writable, the disk is full …).
+    """
+    temporary = path.with_name(f".{path.name}.part")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def save_pdf(printout: Printout, path: Path, *, page_size: str) -> int:
+    """Save ``printout`` as a PDF at ``path``; returns the page count. Raises OSError."""
+    content, pages = pdf_bytes([printout], page_size=page_size)
+    write_private_file(Path(path), content)
+    return pages
+
+
+def save_combined_pdf(printouts: Sequence[Printout], path: Path, *, page_size: str) -> int:
+    """Save several printouts as one PDF (each from a new page); returns the page count."""
+    content, pages = pdf_bytes(printouts, page_size=page_size)
+    write_private_file(Path(path), content)
+    return pages
+
+
+def _printer(printout: Printout, page_size: str) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout(page_size))
+    printer.setDocName(printout.title)
+    printer.setCreator("ClientCare")
+    return printer
+
+
+def make_preview_dialog(
+    parent: QWidget | None, printout: Printout, page_size: str
+) -> QPrintPreviewDialog:
+    """The system print preview for ``printout`` (printing from it works too)."""
+    printer = _printer(printout, page_size)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setObjectName("print_preview")
+    dialog.setWindowTitle(printout.title)
+    dialog.paintRequested.connect(lambda target: paint_printout(target, printout))
+    dialog.printer = printer  # type: ignore[attr-defined]  # keep it alive with the dialog
+    return dialog
+
+
+def print_preview(parent: QWidget | None, printout: Printout, page_size: str) -> None:
+    """Show the print preview (modal); the person prints from it or closes it."""
+    make_preview_dialog(parent, printout, page_size).exec()
+
+
+def print_dialog(parent: QWidget | None, printout: Printout, page_size: str) -> bool:
+    """The system print dialog; prints when accepted. True if it was printed."""
+    printer = _printer(printout, page_size)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(printout.title)
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    paint_printout(printer, printout)
+    return True
