@@ -13,16 +13,18 @@ Allocation and ageing
     old, the same rule principle 6 uses ("the client has an overdue balance").
 
 Plans
-    A payment plan splits an amount into instalments with due dates. Payments made
-    on or after the day the plan was agreed (less refunds) cover the instalments in
-    due-date order, so an instalment is paid, part paid, due or overdue without
-    anyone ticking it off. A plan whose instalments are all covered is complete.
+    A payment plan splits an amount into instalments with due dates. Payments recorded
+    "towards the plan" (less refunds of them) cover the instalments in due-date order,
+    so an instalment is paid, part paid, due or past its date without anyone ticking
+    it off; payments for new sessions don't count. A plan whose instalments are all
+    covered is complete.
 
 Grace rules
     Late-cancel and no-show fees exist only when the practice sets them (Settings).
     Grace rules are data: "the first N in so many days are forgiven" and "this
-    circumstance is exempt" (illness). A forgiven fee is stored as a waived charge
-    with its reason, never silently left out.
+    circumstance is exempt" (illness). A named circumstance is looked at first and
+    does not use up the client's forgiven fees. A forgiven fee is stored as a waived
+    charge with its reason, never silently left out.
 
 Every public function that writes takes a session inside one unit of work (one
 user action), validates everything before writing, and raises
@@ -103,6 +105,12 @@ KIND_LABELS: dict[ChargeKind, str] = {
 }
 #: Grace rules name the fees they forgive.
 GRACE_APPLIES_TO = ("late_cancel", "no_show", "both")
+#: A fee kind in words, one and many ("Forgive the first 2 missed sessions in 365 days").
+GRACE_FEE_NOUNS = {
+    "late_cancel": ("late cancellation", "late cancellations"),
+    "no_show": ("missed session", "missed sessions"),
+    "both": ("late cancellation or missed session", "late cancellations or missed sessions"),
+}
 GRACE_APPLIES_LABELS = {
     "late_cancel": "late cancellations",
     "no_show": "missed sessions",
@@ -321,7 +329,7 @@ def save_service(session: Session, data: ServiceInput, service_id: int | None = 
     minutes = data.default_minutes
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 5 <= minutes <= 600:
         errors.append(FieldError("default_minutes", "The length is in minutes, from 5 to 600."))
-    if name:
+    if name and not any(e.field == "name" for e in errors):  # only a storable name is looked up
         same = session.scalar(
             select(Service.id).where(
                 func.lower(Service.name) == name.lower(), Service.id != (service_id or 0)
@@ -552,7 +560,15 @@ class FeeQuote:
 def fee_for(
     session: Session, client_id: int, day: dt.date, service_id: int | None = None
 ) -> FeeQuote:
-    """The client's arrangement in force on ``day``, else the service's standard fee."""
+    """The client's arrangement in force on ``day``, else the service's standard fee.
+
+    A service offered free (standard fee 0, e.g. an initial consultation) stays free
+    whatever the client's arrangement.
+    """
+    if service_id is not None:
+        offered = session.get(Service, service_id)
+        if offered is not None and offered.standard_fee_minor == 0:
+            return FeeQuote(0, f"{offered.name} is free")
     arrangement = session.scalar(
         select(FeeArrangement)
         .where(FeeArrangement.client_id == client_id, FeeArrangement.effective_from <= day)
@@ -595,12 +611,12 @@ class GraceRuleRow:
 
     @property
     def description(self) -> str:
-        fees = GRACE_APPLIES_LABELS.get(self.applies_to, self.applies_to)
+        one, many = GRACE_FEE_NOUNS.get(self.applies_to, (self.applies_to, self.applies_to))
         if self.kind is GraceKind.CIRCUMSTANCE:
-            return f"{self.circumstance}: exempt from fees for {fees}"
-        first = "The first" if self.allowance == 1 else f"The first {self.allowance}"
-        window = "ever" if self.window_days is None else f"in {self.window_days} days"
-        return f"{first} of {fees} {window}: forgiven"
+            return f"{self.circumstance}: no fee for a {one}"
+        what = f"the first {one}" if self.allowance == 1 else f"the first {self.allowance} {many}"
+        window = "" if self.window_days is None else f" in {self.window_days} days"
+        return f"Forgive {what}{window}"
 
 
 @dataclass(frozen=True)
@@ -709,13 +725,19 @@ def grace_for(
     *,
     exclude_appointment_id: int | None = None,
 ) -> tuple[GraceRuleRow, str] | None:
-    """The grace rule that forgives a ``kind`` fee on ``day``, with the waiver reason, if any."""
-    for rule in list_grace_rules(session, active_only=True):
-        if not _applies(rule, kind):
-            continue
-        if rule.kind is GraceKind.CIRCUMSTANCE:
-            if circumstance and fold(circumstance) == fold(rule.circumstance):
-                return rule, f"{rule.circumstance}: exempt under the practice's grace rule."
+    """The grace rule that forgives a ``kind`` fee on ``day``, with the waiver reason, if any.
+
+    A named circumstance is looked at first; fees it exempted don't count towards
+    "the first N forgiven".
+    """
+    rules = [r for r in list_grace_rules(session, active_only=True) if _applies(r, kind)]
+    for rule in rules:
+        named = rule.kind is GraceKind.CIRCUMSTANCE and circumstance
+        if named and fold(circumstance or "") == fold(rule.circumstance):
+            return rule, f"{rule.circumstance}: exempt under the practice's grace rule."
+    exempted = select(GraceRule.id).where(GraceRule.kind == GraceKind.CIRCUMSTANCE)
+    for rule in rules:
+        if rule.kind is not GraceKind.FIRST_FORGIVEN:
             continue
         kinds = (
             [ChargeKind.LATE_CANCEL, ChargeKind.NO_SHOW] if rule.applies_to == "both" else [kind]
@@ -724,6 +746,7 @@ def grace_for(
             Charge.client_id == client_id,
             Charge.kind.in_(kinds),
             Charge.charged_on <= day,
+            Charge.grace_rule_id.is_(None) | Charge.grace_rule_id.not_in(exempted),
         ]
         if rule.window_days is not None:
             conditions.append(Charge.charged_on > day - dt.timedelta(days=rule.window_days))
@@ -823,6 +846,8 @@ def propose_charge(
     when = f"{day:%d %b %Y}"
     if kind is ChargeKind.SESSION:
         quote = fee_for(session, client.id, day, appointment.service_id)
+        if quote.amount_minor == 0:
+            return None  # a free service: nothing to charge, nothing to confirm
         service = session.get(Service, appointment.service_id) if appointment.service_id else None
         label = service.name if service else "Session"
         return ChargeProposal(
@@ -919,6 +944,24 @@ def charge_appointment(
     return _charge_row(charge)
 
 
+@dataclass(frozen=True)
+class FeePolicy:
+    """The practice's fees for late cancellations and missed sessions (None: no fee)."""
+
+    late_cancel_minor: int | None
+    no_show_minor: int | None
+    mode: ChargeMode
+
+
+def fee_policy(session: Session) -> FeePolicy:
+    settings = session.get(PracticeSettings, 1)
+    return FeePolicy(
+        _policy_fee(settings, ChargeKind.LATE_CANCEL),
+        _policy_fee(settings, ChargeKind.NO_SHOW),
+        charge_mode(session),
+    )
+
+
 def charge_mode(session: Session) -> ChargeMode:
     settings = session.get(PracticeSettings, 1)
     return ChargeMode(settings.charge_mode) if settings is not None else ChargeMode.CONFIRM
@@ -989,7 +1032,7 @@ def uncharged(
     """Appointments whose outcome calls for a charge that hasn't been made (oldest first)."""
     charged = select(Charge.id).where(Charge.appointment_id == Appointment.id)
     query = (
-        select(Appointment.id)
+        select(Appointment)
         .where(
             Appointment.status.in_(list(_KIND_FOR_STATUS)),
             Appointment.start < dt.datetime.combine(until + dt.timedelta(days=1), dt.time()),
@@ -999,9 +1042,21 @@ def uncharged(
     )
     if client_id is not None:
         query = query.where(Appointment.client_id == client_id)
+    # Load the appointments, their clients and the price list in a few queries, so the
+    # session.get calls of propose_charge find them in the session (no query each).
+    # (The session holds loaded objects weakly: ``loaded`` keeps them there meanwhile.)
+    waiting = session.scalars(query).all()
+    client_ids = sorted({appointment.client_id for appointment in waiting})
+    loaded: list[object] = []
+    for start in range(0, len(client_ids), 500):
+        chunk = client_ids[start : start + 500]
+        loaded.extend(session.scalars(select(Client).where(Client.id.in_(chunk))))
+    if waiting:
+        loaded.extend(session.scalars(select(Service)))
+        loaded.extend(session.scalars(select(SlidingScaleTier)))
     proposals = []
-    for appointment_id in session.scalars(query):
-        proposal = propose_charge(session, appointment_id)
+    for appointment in waiting:
+        proposal = propose_charge(session, appointment.id)
         if proposal is not None:
             proposals.append(proposal)
     return proposals

@@ -463,6 +463,7 @@ def cancel_occurrences(
     by: CancelledBy,
     reason: str,
     now: dt.datetime,
+    circumstance: str | None = None,
 ) -> list[AppointmentDetail]:
     """Cancel an occurrence and, with FOLLOWING/ALL, the scheduled future ones.
 
@@ -471,7 +472,12 @@ def cancel_occurrences(
     """
     appointment = load(session, appointment_id)
     reached = _in_scope(session, appointment, scope, now)
-    done = [cancel_appointment(session, row.id, by=by, reason=reason, now=now) for row in reached]
+    done = [
+        cancel_appointment(
+            session, row.id, by=by, reason=reason, now=now, circumstance=circumstance
+        )
+        for row in reached
+    ]
     return sorted(done, key=lambda d: (d.start, d.id))
 
 

@@ -766,3 +766,51 @@ def test_a_statement_has_opening_lines_and_closing_balance(db: Database, client_
         money.statement(
             session, client_id, start=TODAY, end=TODAY - dt.timedelta(days=1), today=TODAY
         )
+
+
+def test_a_free_service_is_never_charged_whatever_the_arrangement(
+    db: Database, client_id: int, practitioner_id: int
+) -> None:
+    with db.unit_of_work() as session:
+        free = money.save_service(session, money.ServiceInput("Initial consultation", "0"))
+        tier = money.save_tier(session, money.TierInput("Tier B", "45"))
+        money.set_fee_arrangement(
+            session, client_id, effective_from=TODAY - dt.timedelta(days=30), tier_id=tier.id
+        )
+        start = dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(10))
+        appointment = ap.create_appointment(
+            session,
+            AppointmentInput(client_id, practitioner_id, start, 30, service_id=free.id),
+            now=start - dt.timedelta(days=3),
+        ).id
+        ap.mark_completed(session, appointment, now=NOW)
+    with db.reading() as session:
+        assert (
+            money.fee_for(session, client_id, TODAY, free.id).source
+            == "Initial consultation is free"
+        )
+        assert money.propose_charge(session, appointment) is None
+        assert money.uncharged(session, until=TODAY) == []
+
+
+def test_an_exempt_circumstance_does_not_use_up_the_forgiven_fee(
+    db: Database, client_id: int, practitioner_id: int
+) -> None:
+    set_policy(db, no_show="40", late="25")
+    with db.unit_of_work() as session:
+        money.set_charge_mode(session, ChargeMode.AUTOMATIC)
+    ill = book(db, client_id, practitioner_id, TODAY - dt.timedelta(days=14))
+    no_show(db, ill, circumstance="Illness")
+    missed = book(db, client_id, practitioner_id, TODAY - dt.timedelta(days=7))
+    no_show(db, missed)
+    rows = charges(db)
+    assert rows[0].waived_reason.startswith("Illness: exempt")
+    assert rows[1].waived_reason.startswith("First missed session in 365 days")
+    with db.reading() as session:
+        descriptions = [rule.description for rule in money.list_grace_rules(session)]
+        policy = money.fee_policy(session)
+    assert descriptions == [
+        "Forgive the first late cancellation or missed session in 365 days",
+        "Illness: no fee for a late cancellation or missed session",
+    ]
+    assert (policy.late_cancel_minor, policy.no_show_minor) == (2500, 4000)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -15,13 +18,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare.db.models import CancelledBy
+from clientcare import appointments, money
+from clientcare.db.models import CancelledBy, ChargeKind, PracticeSettings
 from clientcare.series import Scope
+from ui.ops import Operations
 from ui.widgets.fields import FieldWithError
 
 
 class CancelDialog(QDialog):
-    def __init__(self, description: str, *, in_series: bool, parent: QWidget | None = None) -> None:
+    """Given ``ops`` and the appointment's ``start``, a late cancellation by the client
+    also says what the practice's fee policy will do, and asks for an exempt circumstance.
+    """
+
+    def __init__(
+        self,
+        description: str,
+        *,
+        in_series: bool,
+        parent: QWidget | None = None,
+        ops: Operations | None = None,
+        start: dt.datetime | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("cancel_dialog")
         self.setWindowTitle(self.tr("Cancel appointment"))
@@ -61,6 +78,7 @@ class CancelDialog(QDialog):
         form.addRow(self.tr("&Reason"), self.reason_field)
         if in_series:
             form.addRow(self.tr("Which"), scope_row)
+        self._late_fee(form, ops, start)
         buttons = QDialogButtonBox()
         self.confirm = buttons.addButton(
             self.tr("Cancel appointment"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -73,6 +91,74 @@ class CancelDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now()
+
+    def _late_fee(
+        self, form: QFormLayout, ops: Operations | None, start: dt.datetime | None
+    ) -> None:
+        """The circumstance combo and the fee hint, shown while the cancellation is late."""
+        self.circumstance_combo = QComboBox()
+        self.circumstance_combo.setObjectName("circumstance")
+        self.circumstance_combo.setAccessibleName(self.tr("Circumstance"))
+        self.fee_hint = QLabel()
+        self.fee_hint.setObjectName("late_fee_hint")
+        self.fee_hint.setWordWrap(True)
+        self._fee_text, self._late = "", False
+        if ops is not None and start is not None:
+
+            def read(session):  # type: ignore[no-untyped-def]
+                settings = session.get(PracticeSettings, 1)
+                fee = settings.late_cancel_fee_minor if settings is not None else None
+                window = appointments.cancellation_window_hours(session)
+                return (
+                    money.money_text(session, fee) if fee else "",
+                    appointments.is_late_cancellation(
+                        start, CancelledBy.CLIENT, self.now(), window
+                    ),
+                    money.exempt_circumstances(session, ChargeKind.LATE_CANCEL),
+                )
+
+            self._fee_text, self._late, circumstances = ops.read(read)
+            for name in circumstances:
+                self.circumstance_combo.addItem(name, name)
+            self.circumstance_combo.addItem(self.tr("None of these"), None)
+            self.circumstance_combo.setCurrentIndex(self.circumstance_combo.count() - 1)
+        form.addRow(self.tr("Circ&umstance"), self.circumstance_combo)
+        form.addRow("", self.fee_hint)
+        self._form = form
+        self.circumstance_combo.currentIndexChanged.connect(self._show_fee)
+        self.by_client.toggled.connect(self._show_fee)
+        self._show_fee()
+
+    def _show_fee(self) -> None:
+        applies = bool(self._fee_text) and self._late and self.by_client.isChecked()
+        self._form.setRowVisible(
+            self.circumstance_combo, applies and self.circumstance_combo.count() > 1
+        )
+        self._form.setRowVisible(self.fee_hint, applies)
+        chosen = self.circumstance
+        if chosen:
+            self.fee_hint.setText(
+                self.tr("{circumstance} is exempt: the fee will be recorded as waived.").format(
+                    circumstance=chosen
+                )
+            )
+        else:
+            self.fee_hint.setText(
+                self.tr(
+                    "A late-cancellation fee of {fee} applies under the practice's policy; "
+                    "a grace rule may forgive it."
+                ).format(fee=self._fee_text)
+            )
+
+    @property
+    def circumstance(self) -> str | None:
+        """The exempt circumstance chosen, or None (also when the fee doesn't apply)."""
+        if not (self._fee_text and self._late and self.by_client.isChecked()):
+            return None
+        return self.circumstance_combo.currentData()
 
     @property
     def cancelled_by(self) -> CancelledBy:
