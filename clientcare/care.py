@@ -9,12 +9,14 @@ when, and which action it leads to; nothing here writes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clientcare import money, referrals
+from clientcare import followups, money, referrals
+from clientcare.db.models import Client
 
 
 class CareKind(StrEnum):
@@ -45,6 +47,8 @@ class CareItem:
     client_name: str
     title: str
     due_on: dt.date | None
+    #: The full name too: two clients may share a preferred name.
+    client_full_name: str = ""
 
     def since(self, today: dt.date) -> str:
         """ "due today", "3 days ago": when it came due, in words."""
@@ -69,11 +73,7 @@ class CareList:
 
 
 def _follow_up_items(session: Session, today: dt.date) -> list[CareItem]:
-    """Issues, expectations and check-ins (clientcare.followups), when that module is there."""
-    try:
-        from clientcare import followups
-    except ImportError:  # pragma: no cover - built alongside
-        return []
+    """Issues in triage order, expectations to review, check-ins due (clientcare.followups)."""
     items: list[CareItem] = []
     for issue in followups.triage_queue(session, today=today):
         title = f"{issue.title} ({issue.urgency.value})"
@@ -147,12 +147,11 @@ def care_list(session: Session, *, today: dt.date) -> CareList:
         )
     order = list(CareKind)
     items.sort(key=lambda i: order.index(i.kind))  # stable: each source's own order kept
-    notice = ""
-    try:
-        from clientcare import followups
-
-        budget = followups.escalation_budget(session)
-        notice = budget.message if budget.over_budget else ""
-    except ImportError:  # pragma: no cover
-        pass
-    return CareList(tuple(items), notice)
+    full_names = dict(
+        session.execute(
+            select(Client.id, Client.full_name).where(Client.id.in_({i.client_id for i in items}))
+        ).all()
+    )
+    items = [replace(i, client_full_name=full_names.get(i.client_id, "")) for i in items]
+    budget = followups.escalation_budget(session)
+    return CareList(tuple(items), budget.message if budget.over_budget else "")

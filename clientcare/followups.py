@@ -1,0 +1,1821 @@
+"""Follow-ups: client issues in triage order, expectations, check-ins with consent,
+contact attempts and the prospects pipeline; and the on-screen pre-session brief.
+
+The four kinds of care come from the seeds:
+
+- Issues are triaged (seed 000: "when everything is an escalation, then nothing is"):
+  most urgent first, then whoever has waited longest. More than a third of the open
+  issues marked crisis or high is over the *escalation budget*: the queue says so.
+- Expectations are written down and reviewed (seed 001: "we had assumed").
+- Check-ins only with recorded consent (seeds 002, 003). The next one is due an
+  interval after the last logged contact of any kind; withdrawal stops them at once.
+- Unreturned calls and messages are counted; several in a row bring a gentle
+  suggestion, never an automatic status change ("there is always the next prospect").
+
+Every public function that writes is one user action: it validates everything
+first (raising ValidationError, nothing written), then writes and audits. Rows
+handed out are frozen dataclasses, never ORM objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import string
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from clientcare import audit
+from clientcare.clients import STATUS_TRANSITIONS
+from clientcare.db.models import (
+    DEFAULT_CHECKIN_TEMPLATE,
+    Appointment,
+    AppointmentStatus,
+    AuditAction,
+    CheckIn,
+    CheckInConsent,
+    Client,
+    ClientFact,
+    ClientIssue,
+    ClientStatus,
+    ConsentState,
+    ContactChannel,
+    Expectation,
+    ExpectationOutcome,
+    Interaction,
+    InteractionKind,
+    InteractionState,
+    IssueStatus,
+    PracticeSettings,
+    Practitioner,
+    ProspectStage,
+    SetBy,
+    Urgency,
+)
+from clientcare.errors import FieldError, NotFoundError, ValidationError
+from clientcare.language import Hit, load_checker
+from clientcare.text import check_text, clean_line, fold
+
+MAX_TITLE = 200
+MAX_NOTE = 20_000
+MAX_IMPACT = 2_000
+MAX_EXPECTATION = 2_000
+MAX_WORDS = 2_000
+MAX_MESSAGE = 4_000
+MAX_TEMPLATE = 2_000
+MAX_REASON = 1_000
+MIN_INTERVAL_DAYS = 7
+MAX_INTERVAL_DAYS = 365
+DEFAULT_INTERVAL_DAYS = 42
+MAX_SNOOZE_DAYS = 365
+#: Unreturned calls or messages in a row before the app suggests letting it rest.
+ATTEMPTS_BEFORE_SUGGESTION = 3
+#: How far ahead a contact may be dated (a clock a little off, a late-night entry).
+MAX_DAYS_AHEAD = 1
+TEMPLATE_PLACEHOLDERS = ("preferred_name", "practitioner")
+_SPACE_RUNS = re.compile(r"[ \t]{2,}")
+
+URGENCY_LABELS: dict[Urgency, str] = {
+    Urgency.CRISIS: "Crisis",
+    Urgency.HIGH: "High",
+    Urgency.NORMAL: "Normal",
+    Urgency.LOW: "Low",
+}
+URGENCY_ORDER: dict[Urgency, int] = {urgency: rank for rank, urgency in enumerate(Urgency)}
+URGENT = frozenset({Urgency.CRISIS, Urgency.HIGH})
+
+SET_BY_LABELS: dict[SetBy, str] = {SetBy.PRACTICE: "The practice", SetBy.CLIENT: "The client"}
+OUTCOME_LABELS: dict[ExpectationOutcome, str] = {
+    ExpectationOutcome.OPEN: "Not reviewed yet",
+    ExpectationOutcome.MET: "Met",
+    ExpectationOutcome.NOT_MET: "Not met",
+    ExpectationOutcome.CHANGED: "Changed",
+}
+CONSENT_LABELS: dict[ConsentState, str] = {
+    ConsentState.NOT_ASKED: "Not asked",
+    ConsentState.ASKED: "Asked, no answer yet",
+    ConsentState.GIVEN: "Given",
+    ConsentState.DECLINED: "Declined",
+    ConsentState.WITHDRAWN: "Withdrawn",
+}
+CHANNEL_LABELS: dict[ContactChannel, str] = {
+    ContactChannel.PHONE: "Phone call",
+    ContactChannel.SMS: "SMS",
+    ContactChannel.EMAIL: "E-mail",
+    ContactChannel.POST: "Post",
+    ContactChannel.IN_PERSON: "In person",
+    ContactChannel.OTHER: "Other",
+}
+
+
+class PipelineStage(StrEnum):
+    """Where someone who got in touch stands: the prospects pipeline."""
+
+    INQUIRY = "inquiry"
+    CONSULTATION = "consultation"
+    CLIENT = "client"
+    DECLINED = "declined"
+
+
+STAGE_LABELS: dict[PipelineStage, str] = {
+    PipelineStage.INQUIRY: "Inquiry",
+    PipelineStage.CONSULTATION: "Consultation",
+    PipelineStage.CLIENT: "Became a client",
+    PipelineStage.DECLINED: "Declined",
+}
+
+_REAL_CONTACT_KINDS = (
+    InteractionKind.SESSION,
+    InteractionKind.PHONE_CALL,
+    InteractionKind.MESSAGE,
+    InteractionKind.EMAIL,
+)
+_HELD = (AppointmentStatus.COMPLETED, AppointmentStatus.ARRIVED)
+_CONSULTATION_APPOINTMENTS = (
+    AppointmentStatus.SCHEDULED,
+    AppointmentStatus.ARRIVED,
+    AppointmentStatus.COMPLETED,
+)
+
+
+# --------------------------------------------------------------------------
+# Plain data
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IssueInput:
+    """What the issue form collects; text as typed."""
+
+    client_id: int
+    title: str
+    urgency: Urgency
+    raised_on: dt.date
+    impact: str = ""
+    description: str = ""
+    due_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class IssueRow:
+    """One client issue; ``client_name`` is the preferred name."""
+
+    id: int
+    client_id: int
+    client_name: str
+    title: str
+    urgency: Urgency
+    impact: str
+    raised_on: dt.date
+    due_on: dt.date | None
+    waiting_days: int
+    status: IssueStatus
+    client_full_name: str = ""
+    description: str = ""
+    resolved_on: dt.date | None = None
+    resolution_note: str = ""
+    reopened_count: int = 0
+    overdue: bool = False
+
+    def as_input(self) -> IssueInput:
+        return IssueInput(
+            client_id=self.client_id,
+            title=self.title,
+            urgency=self.urgency,
+            raised_on=self.raised_on,
+            impact=self.impact,
+            description=self.description,
+            due_on=self.due_on,
+        )
+
+
+@dataclass(frozen=True)
+class EscalationBudget:
+    """How many open issues are marked crisis or high, and whether that is too many."""
+
+    open: int
+    urgent: int
+    over_budget: bool
+    message: str
+
+
+@dataclass(frozen=True)
+class ExpectationInput:
+    client_id: int
+    description: str
+    set_by: SetBy
+    set_on: dt.date
+    review_on: dt.date | None
+    conversation_note: str = ""
+
+
+@dataclass(frozen=True)
+class ExpectationRow:
+    """One expectation; ``due`` when it is open and its review date has come."""
+
+    id: int
+    client_id: int
+    client_name: str
+    description: str
+    set_by: SetBy
+    set_on: dt.date
+    review_on: dt.date | None
+    outcome: ExpectationOutcome
+    reviewed_on: dt.date | None
+    conversation_note: str
+    due: bool
+    client_full_name: str = ""
+
+
+@dataclass(frozen=True)
+class CheckInDue:
+    """A consenting client whose next check-in has come."""
+
+    client_id: int
+    client_name: str
+    due_on: dt.date
+    last_contact_on: dt.date | None
+    interval_days: int
+    channel: ContactChannel | None
+    client_full_name: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    id: int
+    state: ConsentState
+    recorded_on: dt.date
+    channel: ContactChannel | None
+    client_words: str
+
+
+@dataclass(frozen=True)
+class CheckInRow:
+    id: int
+    client_id: int
+    sent_at: dt.datetime
+    channel: ContactChannel
+    message_text: str
+    reply_note: str
+
+
+@dataclass(frozen=True)
+class CheckInStatus:
+    """A client's check-in consent and where their next check-in stands."""
+
+    client_id: int
+    client_name: str
+    consent: ConsentState
+    channel: ContactChannel | None
+    interval_days: int | None
+    snoozed_until: dt.date | None
+    last_contact_on: dt.date | None
+    next_due_on: dt.date | None
+    events: tuple[ConsentRow, ...]
+    sent: tuple[CheckInRow, ...]
+
+    @property
+    def consented(self) -> bool:
+        return self.consent is ConsentState.GIVEN
+
+
+@dataclass(frozen=True)
+class CheckInDraft:
+    """A check-in ready to edit and send; ``hits`` are the language check's findings."""
+
+    client_id: int
+    client_name: str
+    channel: ContactChannel | None
+    text: str
+    hits: list[Hit]
+    email: str = ""
+    phone: str = ""
+
+
+@dataclass(frozen=True)
+class AttemptRow:
+    """Someone with several calls or messages not returned, and a gentle suggestion."""
+
+    client_id: int
+    client_name: str
+    status: ClientStatus
+    attempts: int
+    first_attempt_on: dt.date
+    last_attempt_on: dt.date
+    suggestion: str
+    client_full_name: str = ""
+
+
+@dataclass(frozen=True)
+class ProspectRow:
+    """One person in the prospects pipeline."""
+
+    client_id: int
+    client_name: str
+    stage: PipelineStage
+    inquired_on: dt.date
+    waiting_days: int
+    unreturned_attempts: int
+    declined_reason: str
+    client_full_name: str = ""
+
+
+@dataclass(frozen=True)
+class ProspectConversion:
+    """What became of the people who got in touch between ``start`` and ``end``."""
+
+    start: dt.date
+    end: dt.date
+    inquiries: int
+    consultations: int
+    became_clients: int
+    declined: int
+    still_open: int
+    declined_reasons: tuple[tuple[str, int], ...]
+
+    @property
+    def decided(self) -> int:
+        return self.became_clients + self.declined
+
+    @property
+    def conversion_rate(self) -> float | None:
+        """Of those who have decided, the share who became clients (None: nobody yet)."""
+        return self.became_clients / self.decided if self.decided else None
+
+    @property
+    def consultation_rate(self) -> float | None:
+        return self.consultations / self.inquiries if self.inquiries else None
+
+
+# --------------------------------------------------------------------------
+# Small helpers
+# --------------------------------------------------------------------------
+
+
+def day_text(day: dt.date) -> str:
+    """A date in plain words for a message: "3 Nov 2026"."""
+    return f"{day.day} {day:%b %Y}"
+
+
+def _client(session: Session, client_id: int) -> Client:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFoundError(f"Client {client_id} no longer exists.")
+    return client
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _text_problem(
+    errors: list[FieldError], field: str, label: str, value: str, limit: int, multiline: bool
+) -> None:
+    problem = check_text(field, label, value, max_length=limit, multiline=multiline)
+    if problem and not any(e.field == field for e in errors):
+        errors.append(problem)
+
+
+def _raise(errors: list[FieldError]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def _current_practitioner_name(session: Session, client: Client) -> str:
+    if client.primary_practitioner_id is not None:
+        practitioner = session.get(Practitioner, client.primary_practitioner_id)
+        if practitioner is not None:
+            return practitioner.full_name
+    name = session.scalar(
+        select(Practitioner.full_name).where(Practitioner.is_current_user.is_(True)).limit(1)
+    )
+    if name:
+        return name
+    practice = session.get(PracticeSettings, 1)
+    return practice.name if practice and practice.name else ""
+
+
+def _current_practitioner_id(session: Session) -> int | None:
+    return session.scalar(
+        select(Practitioner.id).where(Practitioner.is_current_user.is_(True)).limit(1)
+    )
+
+
+# --------------------------------------------------------------------------
+# Issues
+# --------------------------------------------------------------------------
+
+
+def _issue_row(issue: ClientIssue, client: Client, today: dt.date) -> IssueRow:
+    is_open = issue.status is IssueStatus.OPEN
+    return IssueRow(
+        id=issue.id,
+        client_id=client.id,
+        client_name=client.preferred_name,
+        title=issue.title,
+        urgency=issue.urgency,
+        impact=issue.impact,
+        raised_on=issue.raised_on,
+        due_on=issue.due_on,
+        waiting_days=max(
+            0, ((today if is_open else issue.resolved_on or today) - issue.raised_on).days
+        ),
+        status=issue.status,
+        client_full_name=client.full_name,
+        description=issue.description,
+        resolved_on=issue.resolved_on,
+        resolution_note=issue.resolution_note,
+        reopened_count=issue.reopened_count or 0,
+        overdue=is_open and issue.due_on is not None and issue.due_on < today,
+    )
+
+
+def triage_key(row: IssueRow) -> tuple[int, dt.date, int]:
+    """Most urgent first; within an urgency, whoever has waited longest."""
+    return (URGENCY_ORDER[row.urgency], row.raised_on, row.id)
+
+
+def triage_queue(session: Session, *, today: dt.date) -> list[IssueRow]:
+    """Open issues, by urgency (crisis, high, normal, low), then the longest waiting first."""
+    rows = session.execute(
+        select(ClientIssue, Client)
+        .join(Client, Client.id == ClientIssue.client_id)
+        .where(ClientIssue.status == IssueStatus.OPEN)
+    ).all()
+    return sorted((_issue_row(issue, client, today) for issue, client in rows), key=triage_key)
+
+
+def list_issues(
+    session: Session, *, today: dt.date, include_resolved: bool = False, text: str = ""
+) -> list[IssueRow]:
+    """The triage queue, then (if asked) resolved issues, most recently resolved first.
+
+    ``text``: every word must match the client's names, the title or the notes.
+    """
+    rows = triage_queue(session, today=today)
+    if include_resolved:
+        resolved = session.execute(
+            select(ClientIssue, Client)
+            .join(Client, Client.id == ClientIssue.client_id)
+            .where(ClientIssue.status == IssueStatus.RESOLVED)
+            .order_by(ClientIssue.resolved_on.desc(), ClientIssue.id.desc())
+        ).all()
+        rows += [_issue_row(issue, client, today) for issue, client in resolved]
+    words = fold(text).split()
+    if not words:
+        return rows
+    return [
+        row
+        for row in rows
+        if all(
+            word
+            in fold(
+                " ".join(
+                    (row.client_name, row.client_full_name, row.title, row.description, row.impact)
+                )
+            )
+            for word in words
+        )
+    ]
+
+
+def client_issues(session: Session, client_id: int, *, today: dt.date) -> list[IssueRow]:
+    """The client's open issues in triage order."""
+    return [row for row in triage_queue(session, today=today) if row.client_id == client_id]
+
+
+def get_issue(session: Session, issue_id: int, *, today: dt.date) -> IssueRow:
+    issue = _load_issue(session, issue_id)
+    return _issue_row(issue, _client(session, issue.client_id), today)
+
+
+def escalation_budget(session: Session) -> EscalationBudget:
+    """Open issues and how many are crisis or high; over budget at *more* than one third.
+
+    Exactly one third is within the budget (3 of 9); 4 of 9 is over it.
+    """
+    counts = dict(
+        session.execute(
+            select(ClientIssue.urgency, func.count())
+            .where(ClientIssue.status == IssueStatus.OPEN)
+            .group_by(ClientIssue.urgency)
+        ).all()
+    )
+    open_count = sum(counts.values())
+    urgent = sum(counts.get(u, 0) for u in URGENT)
+    over = urgent * 3 > open_count
+    if open_count == 0:
+        message = "No open issues."
+    else:
+        verb = "is" if urgent == 1 else "are"
+        share = f"{urgent} of {_plural(open_count, 'open issue')} {verb} marked crisis or high."
+        if over:
+            message = (
+                f"{share} When everything is urgent, nothing is: please look again and re-rank."
+            )
+        else:
+            message = f"{share} That is within the budget of one in three."
+    return EscalationBudget(open_count, urgent, over, message)
+
+
+def _issue_errors(data: IssueInput, *, today: dt.date, check_due: bool) -> list[FieldError]:
+    errors: list[FieldError] = []
+    title = clean_line(data.title)
+    if not title:
+        errors.append(FieldError("title", "Give the issue a short title, in a few words."))
+    _text_problem(errors, "title", "The title", title, MAX_TITLE, False)
+    if not isinstance(data.urgency, Urgency):
+        errors.append(
+            FieldError("urgency", "Choose how urgent this is: crisis, high, normal or low.")
+        )
+    elif data.urgency is Urgency.CRISIS and not data.description.strip():
+        errors.append(
+            FieldError(
+                "description",
+                "An issue marked crisis needs a note: what is happening, and what has been "
+                "done so far. If it can wait a day, it may be high rather than crisis.",
+            )
+        )
+    _text_problem(errors, "description", "The note", data.description, MAX_NOTE, True)
+    _text_problem(errors, "impact", "The impact", data.impact, MAX_IMPACT, True)
+    if not _is_date(data.raised_on):
+        errors.append(FieldError("raised_on", "Enter the day the issue was raised."))
+    elif data.raised_on > today:
+        errors.append(FieldError("raised_on", "An issue cannot be raised in the future."))
+    if data.due_on is not None:
+        if not _is_date(data.due_on):
+            errors.append(FieldError("due_on", "Enter the due date as a day."))
+        elif _is_date(data.raised_on) and data.due_on < data.raised_on:
+            errors.append(
+                FieldError(
+                    "due_on",
+                    f"The due date ({day_text(data.due_on)}) is before the issue was raised "
+                    f"({day_text(data.raised_on)}).",
+                )
+            )
+        elif check_due and data.due_on < today:
+            errors.append(
+                FieldError(
+                    "due_on",
+                    f"The due date {day_text(data.due_on)} has already passed; choose today "
+                    "or a later day, or leave it empty.",
+                )
+            )
+    return errors
+
+
+_ISSUE_FIELDS = ("title", "urgency", "impact", "description", "raised_on", "due_on")
+
+
+def _issue_values(data: IssueInput) -> dict[str, object]:
+    return {
+        "title": clean_line(data.title),
+        "urgency": data.urgency,
+        "impact": data.impact.strip(),
+        "description": data.description.strip(),
+        "raised_on": data.raised_on,
+        "due_on": data.due_on,
+    }
+
+
+def create_issue(session: Session, data: IssueInput, *, today: dt.date) -> IssueRow:
+    """Record a client issue; raises ValidationError (nothing stored) for bad input."""
+    errors = _issue_errors(data, today=today, check_due=True)
+    client = session.get(Client, data.client_id)
+    if client is None:
+        errors.append(FieldError("client_id", "Choose the client this issue is about."))
+    _raise(errors)
+    assert client is not None
+    issue = ClientIssue(client_id=client.id, status=IssueStatus.OPEN, **_issue_values(data))
+    session.add(issue)
+    session.flush()
+    audit.record(session, AuditAction.CREATE, "client_issue", issue.id, _ISSUE_FIELDS)
+    return _issue_row(issue, client, today)
+
+
+def _load_issue(session: Session, issue_id: int) -> ClientIssue:
+    issue = session.get(ClientIssue, issue_id)
+    if issue is None:
+        raise NotFoundError("That issue no longer exists.")
+    return issue
+
+
+def update_issue(session: Session, issue_id: int, data: IssueInput, *, today: dt.date) -> IssueRow:
+    """Change an issue (re-rank it, correct it). A due date already past may stay as it was."""
+    issue = _load_issue(session, issue_id)
+    errors = _issue_errors(data, today=today, check_due=data.due_on != issue.due_on)
+    if data.client_id != issue.client_id:
+        errors.append(
+            FieldError("client_id", "An issue stays with its client; record a new one instead.")
+        )
+    _raise(errors)
+    audit.apply_changes(session, issue, "client_issue", issue.id, _issue_values(data))
+    return _issue_row(issue, _client(session, issue.client_id), today)
+
+
+def resolve_issue(
+    session: Session, issue_id: int, note: str, *, resolved_on: dt.date, today: dt.date
+) -> IssueRow:
+    """Mark an issue resolved with a note of how; raises ValidationError if it cannot be."""
+    issue = _load_issue(session, issue_id)
+    note = note.strip()
+    errors: list[FieldError] = []
+    if issue.status is IssueStatus.RESOLVED:
+        when = day_text(issue.resolved_on) if issue.resolved_on else "earlier"
+        errors.append(FieldError("status", f"This issue was already resolved on {when}."))
+    if not note:
+        errors.append(
+            FieldError(
+                "resolution_note",
+                "Write how it was resolved, in a sentence, so it is there if it comes back.",
+            )
+        )
+    _text_problem(errors, "resolution_note", "The resolution note", note, MAX_NOTE, True)
+    if not _is_date(resolved_on):
+        errors.append(FieldError("resolved_on", "Enter the day it was resolved."))
+    elif resolved_on > today:
+        errors.append(FieldError("resolved_on", "An issue cannot be resolved in the future."))
+    elif resolved_on < issue.raised_on:
+        errors.append(
+            FieldError(
+                "resolved_on",
+                f"It was raised on {day_text(issue.raised_on)}, so it cannot be resolved "
+                "before that.",
+            )
+        )
+    _raise(errors)
+    audit.apply_changes(
+        session,
+        issue,
+        "client_issue",
+        issue.id,
+        {"status": IssueStatus.RESOLVED, "resolved_on": resolved_on, "resolution_note": note},
+    )
+    return _issue_row(issue, _client(session, issue.client_id), today)
+
+
+def reopen_issue(session: Session, issue_id: int, *, today: dt.date, reason: str = "") -> IssueRow:
+    """Open a resolved issue again. The earlier resolution and the reason are kept in its notes."""
+    issue = _load_issue(session, issue_id)
+    reason = reason.strip()
+    errors: list[FieldError] = []
+    if issue.status is IssueStatus.OPEN:
+        errors.append(FieldError("status", "This issue is still open."))
+    _text_problem(errors, "reason", "The reason", reason, MAX_REASON, True)
+    _raise(errors)
+    history = [issue.description.strip()] if issue.description.strip() else []
+    if issue.resolution_note.strip():
+        when = f" on {day_text(issue.resolved_on)}" if issue.resolved_on else ""
+        history.append(f"Resolved{when}: {issue.resolution_note.strip()}")
+    history.append(f"Reopened on {day_text(today)}" + (f": {reason}" if reason else "."))
+    audit.apply_changes(
+        session,
+        issue,
+        "client_issue",
+        issue.id,
+        {
+            "status": IssueStatus.OPEN,
+            "resolved_on": None,
+            "resolution_note": "",
+            "description": "\n\n".join(history),
+            "reopened_count": (issue.reopened_count or 0) + 1,
+            "reopened_on": today,
+        },
+    )
+    return _issue_row(issue, _client(session, issue.client_id), today)
+
+
+# --------------------------------------------------------------------------
+# Expectations
+# --------------------------------------------------------------------------
+
+
+def _expectation_row(row: Expectation, client: Client, today: dt.date) -> ExpectationRow:
+    return ExpectationRow(
+        id=row.id,
+        client_id=client.id,
+        client_name=client.preferred_name,
+        description=row.description,
+        set_by=row.set_by,
+        set_on=row.set_on,
+        review_on=row.review_on,
+        outcome=row.outcome,
+        reviewed_on=row.reviewed_on,
+        conversation_note=row.conversation_note,
+        due=row.outcome is ExpectationOutcome.OPEN
+        and row.review_on is not None
+        and row.review_on <= today,
+        client_full_name=client.full_name,
+    )
+
+
+def _open_expectations_query(client_id: int | None = None):  # type: ignore[no-untyped-def]
+    query = (
+        select(Expectation, Client)
+        .join(Client, Client.id == Expectation.client_id)
+        .where(Expectation.outcome == ExpectationOutcome.OPEN)
+        .order_by(
+            Expectation.review_on.is_(None),
+            Expectation.review_on,
+            Expectation.set_on,
+            Expectation.id,
+        )
+    )
+    if client_id is not None:
+        query = query.where(Expectation.client_id == client_id)
+    return query
+
+
+def expectations_due(session: Session, *, today: dt.date) -> list[ExpectationRow]:
+    """Open expectations whose review date has come, the oldest review date first."""
+    query = _open_expectations_query().where(
+        Expectation.review_on.is_not(None), Expectation.review_on <= today
+    )
+    return [_expectation_row(row, client, today) for row, client in session.execute(query)]
+
+
+def open_expectations(
+    session: Session, *, today: dt.date, client_id: int | None = None, text: str = ""
+) -> list[ExpectationRow]:
+    """Every expectation not reviewed yet: those due first, then by review date."""
+    rows = [
+        _expectation_row(row, client, today)
+        for row, client in session.execute(_open_expectations_query(client_id))
+    ]
+    words = fold(text).split()
+    if words:
+        rows = [
+            r
+            for r in rows
+            if all(
+                w in fold(" ".join((r.client_name, r.client_full_name, r.description)))
+                for w in words
+            )
+        ]
+    return rows
+
+
+def record_expectation(
+    session: Session, data: ExpectationInput, *, today: dt.date
+) -> ExpectationRow:
+    """Write down an expectation set or promised, with when to review it together."""
+    errors: list[FieldError] = []
+    description = data.description.strip()
+    if not description:
+        errors.append(FieldError("description", "Write what was set or promised, in plain words."))
+    _text_problem(errors, "description", "The expectation", description, MAX_EXPECTATION, True)
+    _text_problem(errors, "conversation_note", "The note", data.conversation_note, MAX_NOTE, True)
+    if not isinstance(data.set_by, SetBy):
+        errors.append(FieldError("set_by", "Say who set it: the practice or the client."))
+    if not _is_date(data.set_on):
+        errors.append(FieldError("set_on", "Enter the day it was set."))
+    elif data.set_on > today:
+        errors.append(FieldError("set_on", "An expectation cannot be set in the future."))
+    if data.review_on is None:
+        errors.append(
+            FieldError(
+                "review_on",
+                "Choose when to review it together; an expectation nobody reviews turns "
+                "into an assumption.",
+            )
+        )
+    elif not _is_date(data.review_on):
+        errors.append(FieldError("review_on", "Enter the review date as a day."))
+    elif data.review_on < today:
+        errors.append(
+            FieldError(
+                "review_on",
+                f"The review date {day_text(data.review_on)} has already passed; choose today "
+                "or a later day.",
+            )
+        )
+    elif _is_date(data.set_on) and data.review_on < data.set_on:
+        errors.append(FieldError("review_on", "The review date is before the day it was set."))
+    client = session.get(Client, data.client_id)
+    if client is None:
+        errors.append(FieldError("client_id", "Choose the client this expectation is with."))
+    _raise(errors)
+    assert client is not None
+    row = Expectation(
+        client_id=client.id,
+        description=description,
+        set_by=data.set_by,
+        set_on=data.set_on,
+        review_on=data.review_on,
+        outcome=ExpectationOutcome.OPEN,
+        conversation_note=data.conversation_note.strip(),
+    )
+    session.add(row)
+    session.flush()
+    audit.record(
+        session,
+        AuditAction.CREATE,
+        "expectation",
+        row.id,
+        ("description", "set_by", "set_on", "review_on", "conversation_note"),
+    )
+    return _expectation_row(row, client, today)
+
+
+def review_expectation(
+    session: Session,
+    expectation_id: int,
+    outcome: ExpectationOutcome,
+    note: str,
+    *,
+    reviewed_on: dt.date,
+    today: dt.date,
+) -> ExpectationRow:
+    """Record that an expectation was reviewed together: met, not met or changed.
+
+    "Not met" and "changed" need a note of what was said or agreed instead.
+    """
+    row = session.get(Expectation, expectation_id)
+    if row is None:
+        raise NotFoundError("That expectation no longer exists.")
+    note = note.strip()
+    errors: list[FieldError] = []
+    if row.outcome is not ExpectationOutcome.OPEN:
+        when = f" on {day_text(row.reviewed_on)}" if row.reviewed_on else ""
+        errors.append(FieldError("outcome", f"This expectation was already reviewed{when}."))
+    elif outcome not in (
+        ExpectationOutcome.MET,
+        ExpectationOutcome.NOT_MET,
+        ExpectationOutcome.CHANGED,
+    ):
+        errors.append(FieldError("outcome", "Choose met, not met or changed."))
+    elif outcome is not ExpectationOutcome.MET and not note:
+        errors.append(
+            FieldError(
+                "conversation_note",
+                "Write a line about the conversation: what you heard, and what you agreed instead.",
+            )
+        )
+    _text_problem(errors, "conversation_note", "The note", note, MAX_NOTE, True)
+    if not _is_date(reviewed_on):
+        errors.append(FieldError("reviewed_on", "Enter the day you reviewed it."))
+    elif reviewed_on > today:
+        errors.append(FieldError("reviewed_on", "A review cannot be in the future."))
+    elif reviewed_on < row.set_on:
+        errors.append(
+            FieldError(
+                "reviewed_on",
+                f"It was set on {day_text(row.set_on)}, so it cannot be reviewed before that.",
+            )
+        )
+    _raise(errors)
+    values: dict[str, object] = {"outcome": outcome, "reviewed_on": reviewed_on}
+    if note:
+        earlier = row.conversation_note.strip()
+        values["conversation_note"] = f"{earlier}\n\n{note}" if earlier else note
+    audit.apply_changes(session, row, "expectation", row.id, values)
+    return _expectation_row(row, _client(session, row.client_id), today)
+
+
+# --------------------------------------------------------------------------
+# Check-ins: consent, due dates, drafts
+# --------------------------------------------------------------------------
+
+
+def _max_by_client(
+    session: Session, column: Any, ids: list[int] | None, *conditions: Any
+) -> dict[int, dt.date]:
+    """The latest ``column`` (a date or datetime) per client (of ``ids``, or all), as a day."""
+    client_column = column.class_.client_id
+    if ids is not None:
+        conditions = (*conditions, client_column.in_(ids))
+    result: dict[int, dt.date] = {}
+    for client_id, value in session.execute(
+        select(client_column, func.max(column)).where(*conditions).group_by(client_column)
+    ):
+        if value is not None:
+            result[client_id] = value.date() if isinstance(value, dt.datetime) else value
+    return result
+
+
+def _merge_latest(*maps: dict[int, dt.date]) -> dict[int, dt.date]:
+    merged: dict[int, dt.date] = {}
+    for mapping in maps:
+        for client_id, day in mapping.items():
+            if client_id not in merged or day > merged[client_id]:
+                merged[client_id] = day
+    return merged
+
+
+def last_contacts(session: Session, client_ids: Iterable[int] | None = None) -> dict[int, dt.date]:
+    """The day of each client's last logged contact of any kind.
+
+    Interactions of every kind (a contact attempt too), check-ins sent, and
+    appointments the client came to. Consent given also counts: the check-ins were
+    talked about that day.
+    """
+    ids = None if client_ids is None else list(client_ids)
+    return _merge_latest(
+        _max_by_client(session, Interaction.occurred_at, ids),
+        _max_by_client(session, CheckIn.sent_at, ids),
+        _max_by_client(session, Appointment.start, ids, Appointment.status.in_(_HELD)),
+        _max_by_client(
+            session,
+            CheckInConsent.recorded_on,
+            ids,
+            CheckInConsent.state == ConsentState.GIVEN,
+        ),
+    )
+
+
+def next_due_on(
+    last_contact_on: dt.date | None, interval_days: int | None, fallback: dt.date
+) -> dt.date:
+    """An interval after the last contact (``fallback`` when there was none)."""
+    base = last_contact_on or fallback
+    return base + dt.timedelta(days=interval_days or DEFAULT_INTERVAL_DAYS)
+
+
+def _booked_ahead(session: Session, today: dt.date) -> set[int]:
+    """Clients with an appointment still to come: they have scheduled, no check-in needed."""
+    start = dt.datetime.combine(today, dt.time())
+    return set(
+        session.scalars(
+            select(Appointment.client_id).where(
+                Appointment.status == AppointmentStatus.SCHEDULED, Appointment.start >= start
+            )
+        )
+    )
+
+
+def checkins_due(session: Session, *, today: dt.date) -> list[CheckInDue]:
+    """Consenting clients whose next check-in has come, the longest overdue first.
+
+    Only clients whose consent is *given* ever appear. Due is an interval after the
+    last logged contact of any kind; a client snoozed past today, or with an
+    appointment booked, is left out.
+    """
+    candidates = session.scalars(
+        select(Client).where(Client.checkin_consent == ConsentState.GIVEN)
+    ).all()
+    if not candidates:
+        return []
+    latest = last_contacts(session, [c.id for c in candidates])
+    booked = _booked_ahead(session, today)
+    rows: list[CheckInDue] = []
+    for client in candidates:
+        if client.checkin_snoozed_until is not None and client.checkin_snoozed_until > today:
+            continue
+        if client.id in booked:
+            continue
+        interval = client.checkin_interval_days or DEFAULT_INTERVAL_DAYS
+        last = latest.get(client.id)
+        due = next_due_on(last, interval, client.created_at.date())
+        if due > today:
+            continue
+        rows.append(
+            CheckInDue(
+                client_id=client.id,
+                client_name=client.preferred_name,
+                due_on=due,
+                last_contact_on=last,
+                interval_days=interval,
+                channel=client.checkin_channel,
+                client_full_name=client.full_name,
+                email=client.email,
+                phone=client.phone,
+            )
+        )
+    return sorted(rows, key=lambda r: (r.due_on, fold(r.client_name), r.client_id))
+
+
+def checkin_status(session: Session, client_id: int, *, today: dt.date) -> CheckInStatus:
+    """The client's consent (with its history), the check-ins sent, and the next due date."""
+    client = _client(session, client_id)
+    events = session.scalars(
+        select(CheckInConsent)
+        .where(CheckInConsent.client_id == client_id)
+        .order_by(CheckInConsent.recorded_on.desc(), CheckInConsent.id.desc())
+    ).all()
+    sent = session.scalars(
+        select(CheckIn)
+        .where(CheckIn.client_id == client_id)
+        .order_by(CheckIn.sent_at.desc(), CheckIn.id.desc())
+    ).all()
+    last = last_contacts(session, [client_id]).get(client_id)
+    consented = client.checkin_consent is ConsentState.GIVEN
+    due = None
+    if consented:
+        due = next_due_on(last, client.checkin_interval_days, client.created_at.date())
+        if client.checkin_snoozed_until is not None and client.checkin_snoozed_until > due:
+            due = client.checkin_snoozed_until
+    return CheckInStatus(
+        client_id=client.id,
+        client_name=client.preferred_name,
+        consent=client.checkin_consent,
+        channel=client.checkin_channel,
+        interval_days=client.checkin_interval_days,
+        snoozed_until=client.checkin_snoozed_until,
+        last_contact_on=last,
+        next_due_on=due,
+        events=tuple(
+            ConsentRow(e.id, e.state, e.recorded_on, e.channel, e.client_words) for e in events
+        ),
+        sent=tuple(
+            CheckInRow(c.id, c.client_id, c.sent_at, c.channel, c.message_text, c.reply_note)
+            for c in sent
+        ),
+    )
+
+
+def record_consent(
+    session: Session,
+    client_id: int,
+    state: ConsentState,
+    *,
+    recorded_on: dt.date,
+    today: dt.date,
+    channel: ContactChannel | None = None,
+    client_words: str = "",
+    interval_days: int | None = None,
+) -> CheckInStatus:
+    """Record a consent event and make it the client's current consent, in one go.
+
+    Given needs a channel and an interval; withdrawn stops check-ins at once (and
+    clears any snooze). Raises ValidationError (nothing stored) for bad input.
+    """
+    client = _client(session, client_id)
+    client_words = client_words.strip()
+    errors: list[FieldError] = []
+    if state not in (
+        ConsentState.ASKED,
+        ConsentState.GIVEN,
+        ConsentState.DECLINED,
+        ConsentState.WITHDRAWN,
+    ):
+        errors.append(FieldError("state", "Choose asked, given, declined or withdrawn."))
+    elif state is ConsentState.WITHDRAWN and client.checkin_consent is not ConsentState.GIVEN:
+        errors.append(
+            FieldError(
+                "state",
+                f"{client.preferred_name} has no consent to withdraw (it is "
+                f"{CONSENT_LABELS[client.checkin_consent].lower()}); record declined instead.",
+            )
+        )
+    if state is ConsentState.GIVEN:
+        if channel is None:
+            errors.append(
+                FieldError("channel", f"Choose how {client.preferred_name} would like to hear.")
+            )
+        if interval_days is None:
+            errors.append(FieldError("interval_days", "Choose how often to check in."))
+    if channel is not None and not isinstance(channel, ContactChannel):
+        errors.append(FieldError("channel", "Choose a channel from the list."))
+    if interval_days is not None and (
+        isinstance(interval_days, bool)
+        or not isinstance(interval_days, int)
+        or not MIN_INTERVAL_DAYS <= interval_days <= MAX_INTERVAL_DAYS
+    ):
+        errors.append(
+            FieldError(
+                "interval_days",
+                f"Check in every {MIN_INTERVAL_DAYS} to {MAX_INTERVAL_DAYS} days.",
+            )
+        )
+    if not _is_date(recorded_on):
+        errors.append(FieldError("recorded_on", "Enter the day the client said it."))
+    elif recorded_on > today:
+        errors.append(FieldError("recorded_on", "Consent cannot be recorded in the future."))
+    else:
+        latest = session.execute(
+            select(CheckInConsent.recorded_on, CheckInConsent.state)
+            .where(CheckInConsent.client_id == client.id)
+            .order_by(CheckInConsent.recorded_on.desc(), CheckInConsent.id.desc())
+            .limit(1)
+        ).first()
+        # The newest answer is the client's current one: an older date would contradict it.
+        if latest is not None and recorded_on < latest.recorded_on:
+            errors.append(
+                FieldError(
+                    "recorded_on",
+                    f"{client.preferred_name}'s answer was last recorded on "
+                    f"{day_text(latest.recorded_on)} ({CONSENT_LABELS[latest.state].lower()}); "
+                    "a new answer cannot be dated before that.",
+                )
+            )
+    _text_problem(errors, "client_words", "The client's words", client_words, MAX_WORDS, True)
+    _raise(errors)
+    event = CheckInConsent(
+        client_id=client.id,
+        state=state,
+        recorded_on=recorded_on,
+        channel=channel,
+        client_words=client_words,
+    )
+    session.add(event)
+    session.flush()
+    audit.record(
+        session,
+        AuditAction.CREATE,
+        "checkin_consent",
+        event.id,
+        ("state", "recorded_on", "channel", "client_words"),
+    )
+    values: dict[str, object] = {"checkin_consent": state}
+    if state is ConsentState.GIVEN:
+        values["checkin_channel"] = channel
+        values["checkin_interval_days"] = interval_days
+    else:
+        values["checkin_snoozed_until"] = None
+    audit.apply_changes(session, client, "client", client.id, values)
+    return checkin_status(session, client.id, today=today)
+
+
+def _refuse_without_consent(client: Client) -> None:
+    if client.checkin_consent is ConsentState.GIVEN:
+        return
+    name = client.preferred_name
+    match client.checkin_consent:
+        case ConsentState.WITHDRAWN:
+            message = (
+                f"{name} has withdrawn consent to check-ins, so this one was not logged and "
+                "nothing was stored. Please do not send it."
+            )
+        case ConsentState.DECLINED:
+            message = f"{name} declined check-ins, so none can be sent or logged."
+        case _:
+            message = (
+                f"{name} has not given consent to check-ins yet. Ask first, and record their "
+                "answer."
+            )
+    raise ValidationError.single("consent", message)
+
+
+def validate_checkin_template(text: str) -> list[FieldError]:
+    """The problems with a check-in template (none when it can be used)."""
+    field = "checkin_template"
+    if not isinstance(text, str) or not text.strip():
+        return [FieldError(field, "The message cannot be empty.")]
+    problem = check_text(field, "The message", text, max_length=MAX_TEMPLATE, multiline=True)
+    if problem:
+        return [problem]
+    try:
+        pieces = list(string.Formatter().parse(text))
+    except ValueError:
+        return [
+            FieldError(
+                field,
+                "The message has a { or } that does not belong to a placeholder. Write "
+                "{preferred_name} or {practitioner}; for a brace itself write {{ or }}.",
+            )
+        ]
+    for _literal, name, spec, conversion in pieces:
+        if name is None:
+            continue
+        if name not in TEMPLATE_PLACEHOLDERS or spec or conversion:
+            return [
+                FieldError(
+                    field,
+                    f"Unknown placeholder {{{name}}}: use {{preferred_name}} or {{practitioner}}.",
+                )
+            ]
+    return []
+
+
+def checkin_template(session: Session) -> str:
+    row = session.get(PracticeSettings, 1)
+    template = (row.checkin_template if row else None) or DEFAULT_CHECKIN_TEMPLATE
+    # Stored by something other than update_checkin_template: never render it.
+    return DEFAULT_CHECKIN_TEMPLATE if validate_checkin_template(template) else template
+
+
+def render_checkin(template: str, *, preferred_name: str, practitioner: str) -> str:
+    """The template with its placeholders filled in (a validated template only)."""
+    values = {"preferred_name": preferred_name, "practitioner": practitioner}
+    text = "".join(
+        literal + (values[name] if name is not None else "")
+        for literal, name, _spec, _conversion in string.Formatter().parse(template)
+    )
+    return _SPACE_RUNS.sub(" ", text).strip()
+
+
+def update_checkin_template(session: Session, text: str) -> list[Hit]:
+    """Store the practice's check-in wording; returns the language check's findings on it."""
+    errors = validate_checkin_template(text)
+    _raise(errors)
+    row = session.get(PracticeSettings, 1)
+    if row is None:
+        row = PracticeSettings(id=1)
+        session.add(row)
+        session.flush()
+    audit.apply_changes(session, row, "practice_settings", 1, {"checkin_template": text.strip()})
+    return load_checker(session).check(row.checkin_template)
+
+
+def draft_checkin(session: Session, client_id: int) -> CheckInDraft:
+    """A check-in from the practice's template, by preferred name, with the language check.
+
+    Writes nothing. Raises ValidationError when the client has not consented.
+    """
+    client = _client(session, client_id)
+    _refuse_without_consent(client)
+    text = render_checkin(
+        checkin_template(session),
+        preferred_name=client.preferred_name,
+        practitioner=_current_practitioner_name(session, client),
+    )
+    return CheckInDraft(
+        client_id=client.id,
+        client_name=client.preferred_name,
+        channel=client.checkin_channel,
+        text=text,
+        hits=load_checker(session).check(text),
+        email=client.email,
+        phone=client.phone,
+    )
+
+
+def log_checkin(
+    session: Session,
+    client_id: int,
+    channel: ContactChannel,
+    text: str,
+    sent_at: dt.datetime,
+    *,
+    reply_note: str = "",
+) -> CheckInRow:
+    """Log a check-in as sent; the next one falls due an interval from it.
+
+    Refused (ValidationError, nothing stored) unless the client's consent is given
+    *now*: consent withdrawn while the draft was open stops it here.
+    """
+    client = _client(session, client_id)
+    _refuse_without_consent(client)
+    text = text.strip()
+    errors: list[FieldError] = []
+    if not text:
+        errors.append(FieldError("message_text", "The message is empty; write a line or two."))
+    _text_problem(errors, "message_text", "The message", text, MAX_MESSAGE, True)
+    _text_problem(errors, "reply_note", "The reply", reply_note, MAX_WORDS, True)
+    if not isinstance(channel, ContactChannel):
+        errors.append(FieldError("channel", "Choose how it was sent."))
+    if not isinstance(sent_at, dt.datetime):
+        errors.append(FieldError("sent_at", "Enter when it was sent."))
+    elif sent_at > dt.datetime.now() + dt.timedelta(days=MAX_DAYS_AHEAD):
+        errors.append(
+            FieldError("sent_at", "This is more than a day in the future; please check it.")
+        )
+    _raise(errors)
+    row = CheckIn(
+        client_id=client.id,
+        sent_at=sent_at,
+        channel=channel,
+        message_text=text,
+        reply_note=reply_note.strip(),
+    )
+    session.add(row)
+    session.flush()
+    audit.record(
+        session, AuditAction.CREATE, "checkin", row.id, ("sent_at", "channel", "message_text")
+    )
+    if client.checkin_snoozed_until is not None:
+        audit.apply_changes(session, client, "client", client.id, {"checkin_snoozed_until": None})
+    return CheckInRow(
+        row.id, row.client_id, row.sent_at, row.channel, row.message_text, row.reply_note
+    )
+
+
+def snooze_checkin(
+    session: Session, client_id: int, until: dt.date, *, today: dt.date
+) -> CheckInStatus:
+    """Leave a due check-in until ``until`` (it comes back that day)."""
+    client = _client(session, client_id)
+    _refuse_without_consent(client)
+    errors: list[FieldError] = []
+    if not _is_date(until):
+        errors.append(FieldError("until", "Choose the day it should come back."))
+    elif until <= today:
+        errors.append(
+            FieldError("until", "Choose a day after today; a snooze until today changes nothing.")
+        )
+    elif until > today + dt.timedelta(days=MAX_SNOOZE_DAYS):
+        errors.append(
+            FieldError(
+                "until",
+                "That is more than a year away; if check-ins no longer fit, ask whether "
+                f"{client.preferred_name} still wants them.",
+            )
+        )
+    _raise(errors)
+    audit.apply_changes(session, client, "client", client.id, {"checkin_snoozed_until": until})
+    return checkin_status(session, client.id, today=today)
+
+
+# --------------------------------------------------------------------------
+# Contact attempts
+# --------------------------------------------------------------------------
+
+
+def record_contact_attempt(
+    session: Session, client_id: int, *, occurred_at: dt.datetime, note: str, now: dt.datetime
+) -> int:
+    """Log a call or message that was not returned; returns how many are unreturned now.
+
+    Kept as a final interaction of kind contact attempt: there was no conversation,
+    so there is no checklist to answer. It never changes the client's status.
+    """
+    client = _client(session, client_id)
+    note = note.strip() or "No answer."
+    errors: list[FieldError] = []
+    _text_problem(errors, "note", "The note", note, MAX_WORDS, True)
+    if not isinstance(occurred_at, dt.datetime):
+        errors.append(FieldError("occurred_at", "Enter when you tried."))
+    elif occurred_at > now + dt.timedelta(days=MAX_DAYS_AHEAD):
+        errors.append(
+            FieldError("occurred_at", "This is more than a day in the future; please check it.")
+        )
+    _raise(errors)
+    interaction = Interaction(
+        client_id=client.id,
+        practitioner_id=_current_practitioner_id(session),
+        kind=InteractionKind.CONTACT_ATTEMPT,
+        occurred_at=occurred_at,
+        notes=note,
+        state=InteractionState.FINAL,
+        finalised_at=now,
+    )
+    session.add(interaction)
+    session.flush()
+    audit.record(
+        session, AuditAction.CREATE, "interaction", interaction.id, ("kind", "occurred_at", "notes")
+    )
+    return unreturned_attempts(session, client.id)
+
+
+def _last_real_contacts(session: Session) -> dict[int, dt.datetime]:
+    """When each client last really spoke with the practice (a reply, a session, a call)."""
+    result: dict[int, dt.datetime] = {}
+    for client_id, value in session.execute(
+        select(Interaction.client_id, func.max(Interaction.occurred_at))
+        .where(Interaction.kind.in_(_REAL_CONTACT_KINDS))
+        .group_by(Interaction.client_id)
+    ):
+        result[client_id] = _as_datetime(value)
+    for client_id, value in session.execute(
+        select(Appointment.client_id, func.max(Appointment.start))
+        .where(Appointment.status.in_(_HELD))
+        .group_by(Appointment.client_id)
+    ):
+        moment = _as_datetime(value)
+        if client_id not in result or moment > result[client_id]:
+            result[client_id] = moment
+    return result
+
+
+def _as_datetime(value: object) -> dt.datetime:
+    if isinstance(value, str):
+        return dt.datetime.fromisoformat(value)
+    assert isinstance(value, dt.datetime)
+    return value
+
+
+def _unreturned(session: Session) -> dict[int, list[dt.datetime]]:
+    """Per client: the contact attempts since their last real contact, oldest first."""
+    real = _last_real_contacts(session)
+    attempts: dict[int, list[dt.datetime]] = {}
+    for client_id, occurred_at in session.execute(
+        select(Interaction.client_id, Interaction.occurred_at)
+        .where(Interaction.kind == InteractionKind.CONTACT_ATTEMPT)
+        .order_by(Interaction.occurred_at)
+    ):
+        last = real.get(client_id)
+        if last is None or occurred_at > last:
+            attempts.setdefault(client_id, []).append(occurred_at)
+    return attempts
+
+
+def unreturned_attempts(session: Session, client_id: int) -> int:
+    """How many calls or messages to the client are unreturned since they last got in touch."""
+    return len(_unreturned(session).get(client_id, []))
+
+
+def attempt_suggestion(name: str, status: ClientStatus, attempts: int, since: dt.date) -> str:
+    """The gentle suggestion for someone who has not returned ``attempts`` calls or messages."""
+    tried = f"{attempts} calls or messages since {day_text(since)} have not been returned."
+    if status is ClientStatus.PROSPECT:
+        return (
+            f"{tried} Perhaps one last friendly note to {name} that the door stays open, and "
+            "then let it rest \u2014 there is always the next prospect."
+        )
+    return (
+        f"{tried} Perhaps one short, warm note that you are there when {name} is ready, "
+        "and then give them space. Their choice is to be respected."
+    )
+
+
+def contact_attempt_suggestions(session: Session, *, today: dt.date) -> list[AttemptRow]:
+    """Prospects and clients with several unreturned attempts in a row, most attempts first.
+
+    A suggestion only: nobody's status is ever changed here.
+    """
+    unreturned = {
+        client_id: moments
+        for client_id, moments in _unreturned(session).items()
+        if len(moments) >= ATTEMPTS_BEFORE_SUGGESTION
+    }
+    if not unreturned:
+        return []
+    clients = session.scalars(
+        select(Client).where(
+            Client.id.in_(list(unreturned)),
+            Client.status.in_((ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED)),
+        )
+    ).all()
+    rows = []
+    for client in clients:
+        moments = unreturned[client.id]
+        first, last = moments[0].date(), moments[-1].date()
+        rows.append(
+            AttemptRow(
+                client_id=client.id,
+                client_name=client.preferred_name,
+                status=client.status,
+                attempts=len(moments),
+                first_attempt_on=first,
+                last_attempt_on=last,
+                suggestion=attempt_suggestion(
+                    client.preferred_name, client.status, len(moments), first
+                ),
+                client_full_name=client.full_name,
+            )
+        )
+    return sorted(rows, key=lambda r: (-r.attempts, r.first_attempt_on, r.client_id))
+
+
+# --------------------------------------------------------------------------
+# The prospects pipeline
+# --------------------------------------------------------------------------
+
+
+def _inquired_on(client: Client) -> dt.date:
+    return client.inquired_on or client.created_at.date()
+
+
+def _with_consultation(session: Session, client_ids: list[int]) -> set[int]:
+    if not client_ids:
+        return set()
+    return set(
+        session.scalars(
+            select(Appointment.client_id).where(
+                Appointment.client_id.in_(client_ids),
+                Appointment.status.in_(_CONSULTATION_APPOINTMENTS),
+            )
+        )
+    )
+
+
+def _has_started(session: Session, client_ids: list[int]) -> set[int]:
+    if not client_ids:
+        return set()
+    return set(
+        session.scalars(
+            select(Appointment.client_id).where(
+                Appointment.client_id.in_(client_ids), Appointment.status.in_(_HELD)
+            )
+        )
+    )
+
+
+def _stage(client: Client, consulted: bool, started: bool) -> PipelineStage:
+    if client.status is ClientStatus.PROSPECT:
+        if client.prospect_stage is ProspectStage.CONSULTATION or consulted:
+            return PipelineStage.CONSULTATION
+        return PipelineStage.INQUIRY
+    if client.status is ClientStatus.DECLINED:
+        return PipelineStage.DECLINED
+    if client.status is ClientStatus.CLOSED and not started:
+        return PipelineStage.DECLINED  # closed before the work began: did not go ahead
+    return PipelineStage.CLIENT
+
+
+def prospects_pipeline(session: Session, *, today: dt.date) -> list[ProspectRow]:
+    """Open prospects (inquiry or consultation), those waiting longest first."""
+    prospects = session.scalars(select(Client).where(Client.status == ClientStatus.PROSPECT)).all()
+    ids = [c.id for c in prospects]
+    consulted = _with_consultation(session, ids)
+    unreturned = _unreturned(session)
+    rows = [
+        ProspectRow(
+            client_id=c.id,
+            client_name=c.preferred_name,
+            stage=_stage(c, c.id in consulted, False),
+            inquired_on=_inquired_on(c),
+            waiting_days=max(0, (today - _inquired_on(c)).days),
+            unreturned_attempts=len(unreturned.get(c.id, [])),
+            declined_reason=c.declined_reason,
+            client_full_name=c.full_name,
+        )
+        for c in prospects
+    ]
+    return sorted(rows, key=lambda r: (r.inquired_on, r.client_id))
+
+
+def set_prospect_stage(
+    session: Session,
+    client_id: int,
+    stage: PipelineStage,
+    *,
+    today: dt.date,
+    reason: str = "",
+) -> PipelineStage:
+    """Move someone along the pipeline: consultation, became a client, or declined (with why).
+
+    Declined needs a reason. Uses the client status rules (a declined prospect may
+    come back as an inquiry). Raises ValidationError (nothing stored).
+    """
+    client = _client(session, client_id)
+    reason = clean_line(reason)
+    errors: list[FieldError] = []
+    target_status = {
+        PipelineStage.INQUIRY: ClientStatus.PROSPECT,
+        PipelineStage.CONSULTATION: ClientStatus.PROSPECT,
+        PipelineStage.CLIENT: ClientStatus.ACTIVE,
+        PipelineStage.DECLINED: ClientStatus.DECLINED,
+    }.get(stage)
+    if target_status is None:
+        errors.append(FieldError("stage", "Choose inquiry, consultation, client or declined."))
+    elif (
+        target_status is not client.status
+        and target_status not in STATUS_TRANSITIONS[client.status]
+    ):
+        errors.append(
+            FieldError(
+                "stage",
+                f"{client.preferred_name} is {client.status.value}, so they cannot move to "
+                f"{STAGE_LABELS[stage].lower()} from here.",
+            )
+        )
+    elif client.status not in (ClientStatus.PROSPECT, ClientStatus.DECLINED):
+        errors.append(FieldError("stage", f"{client.preferred_name} is already a client."))
+    if stage is PipelineStage.DECLINED and not reason:
+        errors.append(
+            FieldError(
+                "declined_reason",
+                "Note briefly why they decided not to go ahead, in their words if you can; "
+                "it shows patterns, and is never a reason to chase.",
+            )
+        )
+    _text_problem(errors, "declined_reason", "The reason", reason, MAX_REASON, False)
+    _raise(errors)
+    assert target_status is not None
+    values: dict[str, object] = {"status": target_status}
+    if target_status is not client.status:
+        values["status_changed_on"] = today
+    if stage is PipelineStage.CONSULTATION:
+        values["prospect_stage"] = ProspectStage.CONSULTATION
+    elif stage is PipelineStage.INQUIRY:
+        values["prospect_stage"] = ProspectStage.INQUIRY
+    if stage is PipelineStage.DECLINED:
+        values["declined_reason"] = reason
+    if client.inquired_on is None:
+        values["inquired_on"] = _inquired_on(client)
+    audit.apply_changes(session, client, "client", client.id, values)
+    return stage
+
+
+def prospect_conversion(session: Session, start: dt.date, end: dt.date) -> ProspectConversion:
+    """What became of the people who got in touch from ``start`` to ``end`` (inclusive)."""
+    if end < start:
+        raise ValidationError.single("end", "The end of the period is before its start.")
+    people = [c for c in session.scalars(select(Client)).all() if start <= _inquired_on(c) <= end]
+    ids = [c.id for c in people]
+    consulted = _with_consultation(session, ids)
+    started = _has_started(session, ids)
+    stages = [_stage(c, c.id in consulted, c.id in started) for c in people]
+    reasons: dict[str, int] = {}
+    for client, stage in zip(people, stages, strict=True):
+        if stage is PipelineStage.DECLINED:
+            reason = client.declined_reason.strip() or "No reason noted"
+            reasons[reason] = reasons.get(reason, 0) + 1
+    became = stages.count(PipelineStage.CLIENT)
+    return ProspectConversion(
+        start=start,
+        end=end,
+        inquiries=len(people),
+        consultations=sum(
+            1
+            for client, stage in zip(people, stages, strict=True)
+            if stage in (PipelineStage.CONSULTATION, PipelineStage.CLIENT) or client.id in consulted
+        ),
+        became_clients=became,
+        declined=stages.count(PipelineStage.DECLINED),
+        still_open=sum(
+            1 for s in stages if s in (PipelineStage.INQUIRY, PipelineStage.CONSULTATION)
+        ),
+        declined_reasons=tuple(sorted(reasons.items(), key=lambda item: (-item[1], item[0]))),
+    )
+
+
+# --------------------------------------------------------------------------
+# The pre-session brief (on screen)
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LastSession:
+    occurred_at: dt.datetime
+    kind: InteractionKind
+    notes: str
+    client_words: str
+    next_steps: str
+    more_helpful: str
+
+
+@dataclass(frozen=True)
+class MoneyNote:
+    """Money to handle gently (practitioner-only)."""
+
+    outstanding: str
+    overdue: str
+    plan: str
+    advice: str
+
+
+@dataclass(frozen=True)
+class ReferralLine:
+    provider_name: str
+    status: str
+    reason: str
+    follow_up_on: dt.date | None
+    follow_up_due: bool
+
+
+@dataclass(frozen=True)
+class Brief:
+    """What to glance at before a session with the client."""
+
+    client_id: int
+    full_name: str
+    preferred_name: str
+    pronunciation: str
+    pronouns: str
+    status: ClientStatus
+    next_appointment: dt.datetime | None
+    last_session: LastSession | None
+    facts: tuple[tuple[dt.date, str], ...]
+    expectations: tuple[ExpectationRow, ...]
+    issues: tuple[IssueRow, ...]
+    money: MoneyNote | None
+    referrals: tuple[ReferralLine, ...] | None  # None: the referrals module is not there
+    checkins: CheckInStatus
+    unreturned_attempts: int
+    first_session: bool
+
+    @property
+    def set_expectations(self) -> bool:
+        """Principle 14 applies: a first session, or an expectation due for review."""
+        return self.first_session or any(e.due for e in self.expectations)
+
+
+def _last_session(session: Session, client_id: int) -> LastSession | None:
+    row = session.scalars(
+        select(Interaction)
+        .where(
+            Interaction.client_id == client_id,
+            Interaction.kind.in_((InteractionKind.SESSION, InteractionKind.PHONE_CALL)),
+        )
+        .order_by(
+            (Interaction.kind == InteractionKind.SESSION).desc(),
+            Interaction.occurred_at.desc(),
+            Interaction.id.desc(),
+        )
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    return LastSession(
+        row.occurred_at, row.kind, row.notes, row.client_words, row.next_steps, row.more_helpful
+    )
+
+
+def _money_note(session: Session, client_id: int, today: dt.date) -> MoneyNote | None:
+    try:
+        from clientcare import money
+
+        ageing = money.client_ageing(session, client_id, today=today)
+        plan = money.active_plan(session, client_id, today=today)
+    except (ImportError, AttributeError):  # pragma: no cover - the money module is optional here
+        return None
+    if ageing.outstanding_minor <= 0 and plan is None:
+        return None
+    outstanding = (
+        f"{money.money_text(session, ageing.outstanding_minor)} outstanding"
+        if ageing.outstanding_minor > 0
+        else "Nothing outstanding"
+    )
+    overdue = (
+        f"{money.money_text(session, ageing.overdue_minor)} of it is more than 30 days old"
+        if ageing.overdue_minor > 0
+        else ""
+    )
+    plan_text = ""
+    if plan is not None:
+        upcoming = plan.next_due
+        plan_text = f"A payment plan agreed on {day_text(plan.agreed_on)}"
+        if plan.overdue:
+            plan_text += f"; {_plural(len(plan.overdue), 'instalment')} past its date"
+        elif upcoming is not None:
+            plan_text += (
+                f"; next instalment {money.money_text(session, upcoming.amount_minor)} "
+                f"on {day_text(upcoming.due_on)}"
+            )
+    advice = (
+        "If it feels right, mention it gently and offer options (sliding scale, payment "
+        "plan); no shame around money."
+        if ageing.overdue_minor > 0 or (plan is not None and plan.overdue)
+        else ""
+    )
+    return MoneyNote(outstanding, overdue, plan_text, advice)
+
+
+def _referral_lines(
+    session: Session, client_id: int, today: dt.date
+) -> tuple[ReferralLine, ...] | None:
+    try:
+        from clientcare import referrals
+
+        rows = referrals.list_referrals(session, today=today, open_only=True, client_id=client_id)
+        labels = referrals.STATUS_LABELS
+    except (ImportError, AttributeError, TypeError):  # another engineer's module, optional
+        return None
+    return tuple(
+        ReferralLine(
+            provider_name=r.provider_name,
+            status=labels.get(r.status, str(r.status)),
+            reason=r.reason,
+            follow_up_on=r.follow_up_on,
+            follow_up_due=r.follow_up_due,
+        )
+        for r in rows
+    )
+
+
+def _is_first_session(session: Session, client_id: int) -> bool:
+    had_session = session.scalar(
+        select(Interaction.id)
+        .where(Interaction.client_id == client_id, Interaction.kind == InteractionKind.SESSION)
+        .limit(1)
+    )
+    if had_session is not None:
+        return False
+    held = session.scalar(
+        select(Appointment.id)
+        .where(
+            Appointment.client_id == client_id, Appointment.status == AppointmentStatus.COMPLETED
+        )
+        .limit(1)
+    )
+    return held is None
+
+
+def brief_for(session: Session, client_id: int, *, today: dt.date) -> Brief:
+    """The on-screen pre-session brief; raises NotFoundError if the client is gone."""
+    client = _client(session, client_id)
+    next_start = session.scalar(
+        select(func.min(Appointment.start)).where(
+            Appointment.client_id == client_id,
+            Appointment.status.in_((AppointmentStatus.SCHEDULED, AppointmentStatus.ARRIVED)),
+            Appointment.start >= dt.datetime.combine(today, dt.time()),
+        )
+    )
+    if isinstance(next_start, str):
+        next_start = dt.datetime.fromisoformat(next_start)
+    facts = session.execute(
+        select(ClientFact.noted_on, ClientFact.text)
+        .where(ClientFact.client_id == client_id)
+        .order_by(ClientFact.noted_on.desc(), ClientFact.id.desc())
+    ).all()
+    return Brief(
+        client_id=client.id,
+        full_name=client.full_name,
+        preferred_name=client.preferred_name,
+        pronunciation=client.pronunciation,
+        pronouns=client.pronouns,
+        status=client.status,
+        next_appointment=next_start,
+        last_session=_last_session(session, client_id),
+        facts=tuple((day, text) for day, text in facts),
+        expectations=tuple(open_expectations(session, today=today, client_id=client_id)),
+        issues=tuple(client_issues(session, client_id, today=today)),
+        money=_money_note(session, client_id, today),
+        referrals=_referral_lines(session, client_id, today),
+        checkins=checkin_status(session, client_id, today=today),
+        unreturned_attempts=unreturned_attempts(session, client_id),
+        first_session=_is_first_session(session, client_id),
+    )

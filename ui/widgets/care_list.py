@@ -1,0 +1,193 @@
+"""Today's care list: grouped, calm, and each item one click from its action."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clientcare import money
+from clientcare.care import GROUP_LABELS, CareItem, CareKind, CareList, care_list
+from clientcare.clients import client_label
+from ui.ops import Changes, Operations
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+
+#: What the main button does for each kind of item.
+ACTION_LABELS: dict[CareKind, str] = {
+    CareKind.ISSUE: "Open in Follow-ups",
+    CareKind.EXPECTATION: "Open in Follow-ups",
+    CareKind.CHECKIN: "Open in Follow-ups",
+    CareKind.REFERRAL: "Open in Referrals",
+    CareKind.MONEY_FOLLOW_UP: "Mark followed up",
+    CareKind.PLAN: "Open client",
+}
+
+
+class CareListPanel(QWidget):
+    """The groups of :func:`clientcare.care.care_list`, with "Open client" and the action."""
+
+    open_client = Signal(int)
+    open_item = Signal(object)  # a CareItem to show where it is handled
+
+    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ops = ops
+        self.care = CareList(())
+        self.today = dt.date.today()
+
+        self.title = QLabel(self.tr("Needs care"))
+        self.title.setObjectName("care_title")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.notice = QLabel()
+        self.notice.setObjectName("care_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(
+            "QLabel { border-left: 4px solid palette(highlight); padding: 6px 10px;"
+            " background: palette(alternate-base); }"
+        )
+        self.notice.hide()
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("care_tree")
+        self.tree.setAccessibleName(self.tr("Needs care"))
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("Client"), self.tr("What"), self.tr("Since")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setStyleSheet("QTreeWidget::item { padding: 4px 6px; }")
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self.empty = QLabel(self.tr("Nothing needs care today."))
+        self.empty.setObjectName("care_empty")
+        quiet = self.empty.palette()
+        quiet.setColor(
+            QPalette.ColorRole.WindowText, quiet.color(QPalette.ColorRole.PlaceholderText)
+        )
+        self.empty.setPalette(quiet)
+
+        self.open_button = QPushButton(self.tr("Open client"))
+        self.open_button.setObjectName("care_open_client")
+        self.action_button = QPushButton()
+        self.action_button.setObjectName("care_action")
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.action_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.empty)
+        layout.addLayout(buttons)
+
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.itemDoubleClicked.connect(self._double_clicked)
+        self.open_button.clicked.connect(self._open_client)
+        self.action_button.clicked.connect(self.act)
+        self._update_buttons()
+
+    # -- filling -------------------------------------------------------------------
+
+    def refresh(self, today: dt.date) -> None:
+        self.today = today
+        selected = self.current()
+        self.care = self.ops.read(lambda s: care_list(s, today=today))
+        self.tree.clear()
+        bold = QFont()
+        bold.setBold(True)
+        for kind in CareKind:
+            items = self.care.of(kind)
+            if not items:
+                continue
+            group = QTreeWidgetItem(
+                [self.tr("{group} ({n})").format(group=self.tr(GROUP_LABELS[kind]), n=len(items))]
+            )
+            group.setFirstColumnSpanned(True)
+            group.setFont(0, bold)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.tree.addTopLevelItem(group)
+            group.setFirstColumnSpanned(True)
+            for care in items:
+                name = client_label(care.client_full_name, care.client_name)
+                row = QTreeWidgetItem(["    " + name, care.title, care.since(today)])
+                row.setData(0, ITEM_ROLE, care)
+                row.setToolTip(1, care.title)
+                self.tree.addTopLevelItem(row)
+                if selected is not None and (care.kind, care.ref_id) == (
+                    selected.kind,
+                    selected.ref_id,
+                ):
+                    self.tree.setCurrentItem(row)
+        self.notice.setText(self.care.notice)
+        self.notice.setVisible(bool(self.care.notice))
+        has_items = bool(self.care.items)
+        self.tree.setVisible(has_items)
+        self.empty.setVisible(not has_items)
+        self._update_buttons()
+
+    def current(self) -> CareItem | None:
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        value = item.data(0, ITEM_ROLE)
+        return value if isinstance(value, CareItem) else None
+
+    def _update_buttons(self) -> None:
+        care = self.current()
+        self.open_button.setEnabled(care is not None)
+        self.action_button.setVisible(care is not None and care.kind is not CareKind.PLAN)
+        if care is not None:
+            self.action_button.setText(self.tr(ACTION_LABELS[care.kind]))
+
+    # -- actions -------------------------------------------------------------------
+
+    def _open_client(self) -> None:
+        care = self.current()
+        if care is not None:
+            self.open_client.emit(care.client_id)
+
+    def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        if isinstance(item.data(0, ITEM_ROLE), CareItem):
+            self.tree.setCurrentItem(item)
+            self.act()
+
+    def act(self) -> None:
+        """The selected item's action: follow it up here, or go where it is handled."""
+        care = self.current()
+        if care is None:
+            return
+        if care.kind is CareKind.MONEY_FOLLOW_UP:
+            today = self.today
+            self.ops.run(
+                lambda s: money.complete_follow_up(s, care.ref_id, done_on=today), Changes.MONEY
+            )
+            self.refresh(today)
+            return
+        if care.kind is CareKind.PLAN:
+            self.open_client.emit(care.client_id)
+            return
+        self.open_item.emit(care)
