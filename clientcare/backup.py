@@ -1,24 +1,63 @@
-"""Consistent copies of a SQLite database with the online backup API (WAL included)."""
+"""Backups: consistent atomic copies, the daily backup and its rotation, and restore.
+
+Every copy uses SQLite's online backup API, so it is consistent even while the app
+writes (WAL included), and is written atomically: a temporary file beside the
+target, fsync, rename, fsync of the folder. A crash leaves either no file or a
+complete one at the final name (a ``.partial-`` file at worst, removed later).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import re
 import sqlite3
 import tempfile
+import time
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from clientcare.config import backup_dir_for
+from clientcare.errors import DatabaseOpenError
+
+#: How backup files are named: ``<stem>-<kind>-YYYYMMDD-HHMMSS[-n].sqlite3``.
+STAMP_FORMAT = "%Y%m%d-%H%M%S"
+DAILY = "daily"
+MANUAL = "manual"
+BEFORE_RESTORE = "before-restore"
+PARTIAL_PREFIX = ".partial-"
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class BackupError(DatabaseOpenError):
+    """A file cannot be used as a backup, or a backup/restore failed; the message says why."""
+
+
+NOT_CLIENTCARE = (
+    "This file is not a ClientCare database, so nothing was restored. "
+    "Choose a backup ClientCare made (in the backups folder beside your database)."
+)
+
+
+# --------------------------------------------------------------------------
+# Copies
+# --------------------------------------------------------------------------
 
 
 def backup_to(source: Path, destination: Path) -> Path:
     """Copy ``source`` to ``destination`` atomically (temporary file, fsync, rename).
 
     Uses SQLite's backup API, so the copy is consistent even while the app has
-    the database open in WAL mode. Returns ``destination``.
+    the database open in WAL mode. The copy is readable by the user only.
+    Returns ``destination``; raises sqlite3.Error or OSError (and leaves no file).
     """
     destination.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".partial-", suffix=".sqlite3", dir=destination.parent)
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=PARTIAL_PREFIX, suffix=".sqlite3", dir=destination.parent
+    )
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -51,9 +90,18 @@ def read_only_uri(path: Path) -> str:
 
 def backup_before_upgrade(source: Path, from_revision: str) -> Path:
     """A timestamped backup taken before a schema upgrade; returns its path (never overwrites)."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return _timestamped_backup(source, f"before-upgrade-from-{from_revision}")
+
+
+def manual_backup(source: Path, now: dt.datetime | None = None) -> Path:
+    """A backup asked for by the person (kept until they delete it); returns its path."""
+    return _timestamped_backup(source, MANUAL, now)
+
+
+def _timestamped_backup(source: Path, kind: str, now: dt.datetime | None = None) -> Path:
+    stamp = (now or dt.datetime.now()).strftime(STAMP_FORMAT)
     folder = backup_dir_for(source)
-    name = f"{source.stem}-before-upgrade-from-{from_revision}-{stamp}"
+    name = f"{source.stem}-{kind}-{stamp}"
     target = folder / f"{name}.sqlite3"
     counter = 1
     while target.exists():
@@ -70,3 +118,310 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+# --------------------------------------------------------------------------
+# The daily backup and its rotation
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RotationPolicy:
+    """How many automatic backups to keep: the newest of each of the last N days/weeks/months."""
+
+    daily: int = 7
+    weekly: int = 4
+    monthly: int = 12
+
+
+@dataclass(frozen=True)
+class StoredBackup:
+    """A backup file in the backups folder and when it was taken (from its name)."""
+
+    path: Path
+    kind: str
+    taken_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class DailyBackupResult:
+    """What the daily backup did: the new file (None if today's existed) and what it removed."""
+
+    created: Path | None
+    removed: tuple[Path, ...]
+
+
+def list_backups(database: Path) -> list[StoredBackup]:
+    """The backups of ``database`` in its backups folder, newest first."""
+    folder = database.parent / "backups"
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(
+        rf"^{re.escape(database.stem)}-(?P<kind>.+)-(?P<stamp>\d{{8}}-\d{{6}})(?:-\d+)?\.sqlite3$"
+    )
+    found: list[StoredBackup] = []
+    for path in folder.iterdir():
+        match = pattern.match(path.name)
+        if match is None:
+            continue
+        try:
+            taken_at = dt.datetime.strptime(match["stamp"], STAMP_FORMAT)
+        except ValueError:
+            continue
+        found.append(StoredBackup(path, match["kind"], taken_at))
+    return sorted(found, key=lambda backup: (backup.taken_at, backup.path.name), reverse=True)
+
+
+def backups_to_keep(
+    taken: Iterable[dt.datetime], policy: RotationPolicy = RotationPolicy()
+) -> set[dt.datetime]:
+    """The times to keep under ``policy`` (grandfather-father-son).
+
+    For each of the last ``daily`` days that have a backup, the newest of that day;
+    likewise per ISO week and per month. The newest backup is always kept.
+    """
+    newest_first = sorted(set(taken), reverse=True)
+    keep: set[dt.datetime] = set(newest_first[:1])
+    buckets: list[tuple[int, Callable[[dt.datetime], Hashable]]] = [
+        (policy.daily, lambda moment: moment.date()),
+        (policy.weekly, lambda moment: moment.isocalendar()[:2]),
+        (policy.monthly, lambda moment: (moment.year, moment.month)),
+    ]
+    for count, bucket_of in buckets:
+        seen: set[Hashable] = set()
+        for moment in newest_first:
+            if len(seen) >= count:
+                break
+            bucket = bucket_of(moment)
+            if bucket not in seen:
+                seen.add(bucket)
+                keep.add(moment)
+    return keep
+
+
+def rotate_daily_backups(
+    database: Path, policy: RotationPolicy = RotationPolicy()
+) -> tuple[Path, ...]:
+    """Delete the automatic daily backups ``policy`` no longer keeps; returns what was removed.
+
+    Backups taken before an upgrade or a restore, and manual ones, are never rotated.
+    """
+    daily = [backup for backup in list_backups(database) if backup.kind == DAILY]
+    keep = backups_to_keep((backup.taken_at for backup in daily), policy)
+    removed = []
+    for backup in daily:
+        if backup.taken_at not in keep:
+            backup.path.unlink(missing_ok=True)
+            removed.append(backup.path)
+    return tuple(removed)
+
+
+def remove_stale_partials(folder: Path, older_than_seconds: float = 3600) -> tuple[Path, ...]:
+    """Remove ``.partial-`` files a crash left behind (only old ones: one may be in progress)."""
+    if not folder.is_dir():
+        return ()
+    limit = time.time() - older_than_seconds
+    removed = []
+    for path in folder.glob(f"{PARTIAL_PREFIX}*"):
+        with contextlib.suppress(FileNotFoundError):
+            if path.stat().st_mtime < limit:
+                path.unlink()
+                removed.append(path)
+    return tuple(removed)
+
+
+def daily_backup(
+    database: Path, now: dt.datetime | None = None, policy: RotationPolicy = RotationPolicy()
+) -> DailyBackupResult:
+    """Take today's automatic backup unless there is one, then rotate the old ones."""
+    now = now or dt.datetime.now()
+    remove_stale_partials(backup_dir_for(database))
+    has_today = any(
+        backup.kind == DAILY and backup.taken_at.date() == now.date()
+        for backup in list_backups(database)
+    )
+    created = None if has_today else _timestamped_backup(database, DAILY, now)
+    return DailyBackupResult(created, rotate_daily_backups(database, policy))
+
+
+# --------------------------------------------------------------------------
+# What a backup holds, and restoring it
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a ClientCare database file holds, for a person deciding whether to restore it."""
+
+    path: Path
+    revision: str
+    practice_name: str
+    clients: int
+    appointments: int
+    interactions: int
+    #: The newest change recorded in it (UTC, like every bookkeeping time), or None.
+    newest_record: dt.datetime | None
+    #: When the backup was taken: from a ClientCare backup's name, else the file's time.
+    taken_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class RestoreReport:
+    """What a restore did: what it put in place, and where the replaced database was kept."""
+
+    summary: BackupSummary
+    kept_current_at: Path | None
+
+
+def inspect_backup(path: Path, known_revisions: Iterable[str] | None = None) -> BackupSummary:
+    """Check that ``path`` is an intact ClientCare database and say what it holds.
+
+    ``known_revisions`` defaults to the revisions this version of ClientCare knows;
+    a newer one is refused. Raises BackupError with a message for a person.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise BackupError(f"There is no file at {path}.")
+    with open(path, "rb") as handle:
+        if handle.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
+            raise BackupError(NOT_CLIENTCARE)
+    try:
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            summary = _summarise(connection, path)
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(
+            f"This file cannot be read as a database ({exc}), so nothing was restored."
+        ) from exc
+    if known_revisions is None:
+        from clientcare.db.migrate import known_revisions as revisions_of_this_version
+
+        known_revisions = revisions_of_this_version()
+    if summary.revision not in set(known_revisions):
+        raise BackupError(
+            f"This backup was made by a newer version of ClientCare (schema {summary.revision}). "
+            "Install that version to restore it; nothing was restored."
+        )
+    return summary
+
+
+def _summarise(connection: sqlite3.Connection, path: Path) -> BackupSummary:
+    tables = {
+        name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    }
+    if not {"alembic_version", "client", "appointment", "interaction"} <= tables:
+        raise BackupError(NOT_CLIENTCARE)
+    problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        raise BackupError(
+            "This backup is damaged (the database check found problems), so nothing was "
+            "restored. Choose another backup."
+        )
+    revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    if revision is None:
+        raise BackupError(NOT_CLIENTCARE)
+
+    def count(table: str) -> int:
+        return int(connection.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0])
+
+    practice_name = ""
+    if "practice_settings" in tables:
+        row = connection.execute("SELECT name FROM practice_settings LIMIT 1").fetchone()
+        practice_name = (row[0] or "") if row else ""
+    return BackupSummary(
+        path=path,
+        revision=str(revision[0]),
+        practice_name=practice_name,
+        clients=count("client"),
+        appointments=count("appointment"),
+        interactions=count("interaction"),
+        newest_record=_newest_record(connection, ("client", "appointment", "interaction")),
+        taken_at=_taken_at(path),
+    )
+
+
+def _newest_record(connection: sqlite3.Connection, tables: Sequence[str]) -> dt.datetime | None:
+    newest: dt.datetime | None = None
+    for table in tables:
+        columns = {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
+        for column in ("created_at", "updated_at"):
+            if column not in columns:
+                continue
+            value = connection.execute(f'SELECT max("{column}") FROM "{table}"').fetchone()[0]
+            if not value:
+                continue
+            try:
+                moment = dt.datetime.fromisoformat(str(value))
+            except ValueError:
+                continue
+            newest = moment if newest is None or moment > newest else newest
+    return newest
+
+
+def _taken_at(path: Path) -> dt.datetime:
+    match = re.search(r"-(\d{8}-\d{6})(?:-\d+)?\.sqlite3$", path.name)
+    if match:
+        with contextlib.suppress(ValueError):
+            return dt.datetime.strptime(match[1], STAMP_FORMAT)
+    return dt.datetime.fromtimestamp(path.stat().st_mtime)
+
+
+def restore_database(
+    backup: Path, database: Path, known_revisions: Iterable[str] | None = None
+) -> RestoreReport:
+    """Replace the contents of ``database`` with ``backup``, keeping the current one first.
+
+    The backup is checked (inspect_backup) before anything changes; the current
+    database is copied to ``backups/<stem>-before-restore-<time>.sqlite3``; then the
+    backup is written into the database file in one transaction (the online backup
+    API), so a crash leaves the old or the new contents, never a mixture. Nothing
+    else may have the database open (close the app's engine first). A backup from
+    an older schema is upgraded the next time the database is opened.
+    """
+    backup, database = Path(backup), Path(database)
+    summary = inspect_backup(backup, known_revisions)
+    if database.exists() and database.resolve() == backup.resolve():
+        raise BackupError("This is the database itself, not a backup of it; nothing was changed.")
+    kept = None
+    if database.exists() and database.stat().st_size > 0:
+        try:
+            kept = _timestamped_backup(database, BEFORE_RESTORE)
+        except (OSError, sqlite3.Error) as exc:
+            raise BackupError(
+                f"The current database could not be kept as a backup first ({exc}), "
+                "so nothing was restored."
+            ) from exc
+    try:
+        _copy_into(backup, database)
+    except sqlite3.Error as exc:
+        kept_text = f" The database as it was is also kept at {kept}." if kept else ""
+        raise BackupError(
+            f"The restore could not be completed ({exc}); the database is as it was.{kept_text}"
+        ) from exc
+    return RestoreReport(summary=summary, kept_current_at=kept)
+
+
+def _copy_into(backup: Path, database: Path) -> None:
+    if not database.exists():
+        fd = os.open(database, os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+        os.close(fd)
+    source = sqlite3.connect(read_only_uri(backup), uri=True)
+    try:
+        target = sqlite3.connect(database, isolation_level=None)
+        try:
+            target.execute("PRAGMA busy_timeout=5000")
+            # Rollback-journal mode while copying (page sizes may differ); with no other
+            # connection open this also folds the WAL into the file first.
+            target.execute("PRAGMA journal_mode=DELETE")
+            target.execute("PRAGMA synchronous=FULL")
+            source.backup(target)  # one step: one transaction on the target
+            target.execute("PRAGMA journal_mode=WAL")
+            problems = [row[0] for row in target.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                raise sqlite3.DatabaseError("; ".join(problems[:3]))
+        finally:
+            target.close()
+    finally:
+        source.close()

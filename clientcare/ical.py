@@ -252,7 +252,7 @@ def _parse(data: bytes) -> list[icalendar.Component]:
 def _complete(text: str) -> bool:
     """Whether every BEGIN: line of the file has its END: line (a cut-short file has not)."""
     open_blocks: list[str] = []
-    for line in text.splitlines():
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):  # not U+2028…
         if line[:1] in (" ", "\t"):
             continue  # the folded rest of the line before
         name, _, value = line.rstrip().upper().partition(":")

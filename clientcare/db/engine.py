@@ -66,11 +66,12 @@ def make_engine(target: str | os.PathLike[str] | URL) -> Engine:
     path = sqlite_path(url)
     if path is not None:
         _create_private_file(path)
-        engine = create_engine(url)
+        # hide_parameters: a database error never carries note text into a message or log.
+        engine = create_engine(url, hide_parameters=True)
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
 
 class Database:
