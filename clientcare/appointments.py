@@ -32,6 +32,7 @@ from clientcare.db.models import (
     ClientStatus,
     PracticeSettings,
     Practitioner,
+    Service,
 )
 from clientcare.errors import FieldError, NotFoundError, ValidationError
 from clientcare.text import check_text, clean_line
@@ -124,6 +125,8 @@ class AppointmentInput:
     mode: AppointmentMode = AppointmentMode.IN_PERSON
     location: str = ""
     notes: str = ""
+    #: What is offered (its fee is the session's charge unless the client has an arrangement).
+    service_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -192,6 +195,7 @@ class AppointmentDetail:
     client_arrived_at: dt.datetime | None
     rescheduled_to_id: int | None
     cancelled_at: dt.datetime | None = None
+    service_id: int | None = None
 
     @property
     def end(self) -> dt.datetime:
@@ -211,6 +215,7 @@ class AppointmentDetail:
             mode=self.mode,
             location=self.location,
             notes=self.notes,
+            service_id=self.service_id,
         )
 
 
@@ -267,6 +272,7 @@ def _from_row(
         client_arrived_at=appointment.client_arrived_at,
         rescheduled_to_id=appointment.rescheduled_to_id,
         cancelled_at=appointment.cancelled_at,
+        service_id=appointment.service_id,
     )
 
 
@@ -480,6 +486,8 @@ def validate_against(
     duration = _duration_problem(data.duration_minutes)
     if duration:
         errors.append(duration)
+    if data.service_id is not None and session.get(Service, data.service_id) is None:
+        errors.append(FieldError("service", "That service no longer exists; choose another."))
     if current is None or data.start != current.start:
         problem = start_problem(data.start, now)
         if problem:
@@ -533,6 +541,7 @@ _FIELDS = (
     "mode",
     "location",
     "notes",
+    "service_id",
 )
 
 
@@ -753,12 +762,12 @@ def reschedule_appointment(
         mode=old.mode,
         location=old.location,
         notes=old.notes,
+        service_id=old.service_id,
     )
     cleaned = validate_input(session, data, now=now)
     _check_conflicts(session, cleaned, exclude_ids=(old.id,), allow_conflict=allow_conflict)
     new = new_appointment(
         cleaned,
-        service_id=old.service_id,
         series_id=old.series_id,
         original_start=old.original_start,
     )

@@ -9,9 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit
@@ -146,6 +144,13 @@ def default_preferred_name(full_name: str) -> str:
     return words[0] if words else ""
 
 
+def client_label(full_name: str, preferred_name: str) -> str:
+    """ "Benjamin Sample (Ben)"; the preferred name only when the full name doesn't show it."""
+    if preferred_name and preferred_name not in full_name.split():
+        return f"{full_name} ({preferred_name})" if full_name else preferred_name
+    return full_name or preferred_name
+
+
 def search_key_for(full_name: str, preferred_name: str, email: str, phone: str) -> str:
     """The folded text a client is found by: names, e-mail, and phone digits."""
     digits = "".join(ch for ch in phone if ch.isdigit())
@@ -160,6 +165,8 @@ def normalise_email(email: str) -> tuple[str, FieldError | None]:
     problem = check_text("email", "The e-mail address", email, max_length=MAX_EMAIL)
     if problem:
         return email, problem
+    from email_validator import EmailNotValidError, validate_email  # only when saving
+
     try:
         result = validate_email(email, check_deliverability=False)
     except EmailNotValidError as exc:
@@ -181,6 +188,8 @@ def normalise_phone(phone: str, region: str | None) -> tuple[str, FieldError | N
         return phone, problem
     if any(ch.isalpha() for ch in phone.replace("ext", "").replace("x", "")):
         return phone, FieldError("phone", "A phone number has digits only (and + ( ) - spaces).")
+    import phonenumbers  # only when saving: a large module, not needed to start
+
     try:
         number = phonenumbers.parse(phone, region)
     except phonenumbers.NumberParseException:
@@ -216,7 +225,7 @@ def clean_and_validate(
     """Return the cleaned input, or raise ValidationError listing every problem."""
     errors: list[FieldError] = []
     full_name = clean_line(data.full_name)
-    preferred = clean_line(data.preferred_name) or default_preferred_name(full_name)
+    preferred = clean_line(data.preferred_name) or default_preferred_name(full_name)[:MAX_PREFERRED]
     cleaned = replace(
         data,
         full_name=full_name,
@@ -299,8 +308,29 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _search_conditions(
+    text: str, statuses: frozenset[ClientStatus] | None
+) -> list[ColumnElement[bool]]:
+    """Every word of ``text`` must match somewhere; the status must be one of ``statuses``."""
+    conditions: list[ColumnElement[bool]] = []
+    for word in fold(text).split():
+        digits = "".join(ch for ch in word if ch.isdigit())
+        pattern = f"%{_escape_like(word)}%"
+        if digits and digits != word and not any(ch.isalpha() for ch in word):
+            # "07700 900-123" typed with punctuation: match the stored digits.
+            pattern = f"%{_escape_like(digits)}%"
+        conditions.append(Client.search_key.like(pattern, escape="\\"))
+    if statuses:
+        conditions.append(Client.status.in_(sorted(statuses)))
+    return conditions
+
+
 def search_query(text: str, statuses: frozenset[ClientStatus] | None = None) -> Select:
-    """The SELECT behind the client list: every word of ``text`` must match somewhere."""
+    """The SELECT behind the client list: every word of ``text`` must match somewhere.
+
+    Ordered by lower(full_name), id: the ix_client_name_order index gives that order
+    without sorting, so a page of the list (LIMIT) stops reading early.
+    """
     query = select(
         Client.id,
         Client.full_name,
@@ -312,27 +342,59 @@ def search_query(text: str, statuses: frozenset[ClientStatus] | None = None) -> 
         func.coalesce(Practitioner.full_name, "").label("practitioner_name"),
         Client.updated_at,
     ).outerjoin(Practitioner, Practitioner.id == Client.primary_practitioner_id)
-    words = fold(text).split()
-    conditions = []
-    for word in words:
-        digits = "".join(ch for ch in word if ch.isdigit())
-        pattern = f"%{_escape_like(word)}%"
-        if digits and digits != word and not any(ch.isalpha() for ch in word):
-            # "07700 900-123" typed with punctuation: match the stored digits.
-            pattern = f"%{_escape_like(digits)}%"
-        conditions.append(Client.search_key.like(pattern, escape="\\"))
+    conditions = _search_conditions(text, statuses)
     if conditions:
         query = query.where(and_(*conditions))
-    if statuses:
-        query = query.where(Client.status.in_(sorted(statuses)))
     return query.order_by(func.lower(Client.full_name), Client.id)
 
 
 def list_clients(
-    session: Session, text: str = "", statuses: frozenset[ClientStatus] | None = None
+    session: Session,
+    text: str = "",
+    statuses: frozenset[ClientStatus] | None = None,
+    *,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[ClientRow]:
-    """Clients matching ``text`` (names, e-mail, phone; accents and case ignored)."""
-    return [ClientRow(*row) for row in session.execute(search_query(text, statuses))]
+    """Clients matching ``text`` (names, e-mail, phone; accents and case ignored).
+
+    ``offset``/``limit`` read one page of the list (the Clients screen reads it a page
+    at a time; the name-order index lets SQLite stop after the page).
+    """
+    query = search_query(text, statuses)
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    return [ClientRow(*row) for row in session.execute(query)]
+
+
+def count_matching(
+    session: Session, text: str = "", statuses: frozenset[ClientStatus] | None = None
+) -> tuple[int, int]:
+    """How many clients list_clients would return for ``text`` and ``statuses``, and how
+    many clients there are: (matching, total), in one pass."""
+    conditions = _search_conditions(text, statuses)
+    matching = func.sum(case((and_(*conditions), 1), else_=0)) if conditions else func.count()
+    row = session.execute(select(matching, func.count()).select_from(Client)).one()
+    return int(row[0] or 0), int(row[1] or 0)
+
+
+def position_in_list(
+    session: Session,
+    client_id: int,
+    text: str = "",
+    statuses: frozenset[ClientStatus] | None = None,
+) -> int | None:
+    """Where ``client_id`` is in list_clients(text, statuses), from 0; None when not listed."""
+    conditions = _search_conditions(text, statuses)
+    name_key = func.lower(Client.full_name)
+    key = session.scalar(select(name_key).where(Client.id == client_id, *conditions))
+    if key is None:
+        return None
+    before = or_(name_key < key, and_(name_key == key, Client.id < client_id))
+    query = select(func.count()).select_from(Client).where(before, *conditions)
+    return session.scalar(query) or 0
 
 
 def count_clients(session: Session) -> int:

@@ -380,9 +380,9 @@ _CLIENT_EXPECTATIONS = (
     "Would like a short written summary after each session",
 )
 _WAIVER_REASONS = (
-    "Waived as a courtesy: a family emergency that morning.",
-    "Waived: the first missed session, and the reminder had not been sent.",
-    "Waived: the client was unwell and could not call in time.",
+    "A courtesy: a family emergency that morning.",
+    "The first missed session, and the reminder had not been sent.",
+    "The client was unwell and could not call in time.",
 )
 _PRACTICE_EXPECTATION = (
     "Sessions are 50 minutes and start on time. If I am running late you can wait, "
@@ -463,6 +463,15 @@ _INSERT_ORDER: tuple[type[Base], ...] = (
     ChecklistAnswer,
 )
 _BATCH = 10_000
+
+
+#: Why a demo prospect did not go ahead (chosen by position, so the random draws stay as they were).
+_DECLINED_REASONS = (
+    "Decided to wait until after moving house.",
+    "Found a practitioner closer to work.",
+    "The fee does not fit this year's budget; may come back later.",
+    "Wants to try a group programme first.",
+)
 
 
 class _Rows:
@@ -895,6 +904,13 @@ class _Generator:
                 checkin_channel=None,
                 checkin_interval_days=None,
                 checkin_snoozed_until=None,
+                inquired_on=enquired,
+                prospect_stage=None,  # a booked consultation says it
+                declined_reason=(
+                    _DECLINED_REASONS[index % len(_DECLINED_REASONS)]
+                    if status is ClientStatus.DECLINED
+                    else ""
+                ),
                 primary_practitioner_id=practitioner["id"],
                 search_key=search_key_for(full_name, preferred, email, phone),
                 created_at=_at(enquired, 10),
@@ -1832,6 +1848,8 @@ class _Generator:
                 if status is ReferralStatus.DECLINED
                 else "Has been twice and finds it useful."
             ),
+            # Asked on the follow-up day, so answered referrals are not due again.
+            followed_up_on=follow_up if followed_up else None,
             referred_on=day,
         )
 
@@ -1870,6 +1888,7 @@ class _Generator:
             follow_up_on=None,
             connected=None,
             follow_up_answer="",
+            followed_up_on=None,
             referred_on=min(plan.row["created_at"].date(), self.today),
         )
 

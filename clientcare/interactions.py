@@ -301,14 +301,14 @@ def _first_session(session: Session, data: InteractionInput, interaction_id: int
     return session.scalar(earlier_appointment.limit(1)) is None
 
 
-def _expectations_due(session: Session, client_id: int, today: dt.date) -> bool:
+def _expectations_due(session: Session, client_id: int, day: dt.date) -> bool:
     found = session.scalar(
         select(Expectation.id)
         .where(
             Expectation.client_id == client_id,
             Expectation.outcome == ExpectationOutcome.OPEN,
             Expectation.review_on.is_not(None),
-            Expectation.review_on <= today,
+            Expectation.review_on <= day,
         )
         .limit(1)
     )
@@ -342,7 +342,9 @@ def facts_for(
         plan_not_a_fit=data.plan_not_a_fit,
         not_at_my_best=data.not_at_my_best,
         first_session=_first_session(session, data, interaction_id),
-        expectations_due=_expectations_due(session, data.client_id, today),
+        # Principle 14 is about sessions, on the day they happen (not the day written up).
+        expectations_due=data.kind is InteractionKind.SESSION
+        and _expectations_due(session, data.client_id, data.occurred_at.date()),
         client_paused_or_declined=status in (ClientStatus.PAUSED, ClientStatus.DECLINED),
         checkins_discussed=data.checkins_discussed,
     )

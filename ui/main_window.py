@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,16 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare.backup import backup_to
+from clientcare.care import CareItem, CareKind
 from clientcare.db.migrate import OpenReport
 from clientcare.practice import get_settings
-from ui.dialogs.ical import ExportDialog, ImportDialog
+from ui.dialogs.restore import choose_and_restore
+from ui.idle_lock import IdleLock
 from ui.ops import Operations
-from ui.screens.calendar import CalendarScreen
 from ui.screens.clients import ClientsScreen
-from ui.screens.placeholder import ComingSoonScreen
-from ui.screens.reports import ReportsScreen
-from ui.screens.settings import SettingsScreen
 from ui.screens.today import TodayScreen
+
+# The other screens and the calendar dialogs are imported when first needed (start-up
+# imports only what the first screens use).
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,25 @@ SECTIONS = (
 )
 
 
+class LazyScreens(dict[str, QWidget]):
+    """The screens built so far, by section key; ``screens[key]`` builds one not built yet.
+
+    ``get``, ``values`` and ``in`` see only the built ones (a screen never shown has no
+    unsaved changes and nothing to refresh).
+    """
+
+    def __init__(self, build: Callable[[str], QWidget]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> QWidget:
+        if key not in {section.key for section in SECTIONS}:
+            raise KeyError(key)
+        screen = self._build(key)
+        self[key] = screen
+        return screen
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self, ops: Operations, report: OpenReport | None = None, *, demo: bool = False
@@ -97,17 +118,15 @@ class MainWindow(QMainWindow):
             " color: palette(highlighted-text); }"
         )
         self.stack = QStackedWidget()
-        self.screens: dict[str, QWidget] = {}
+        # Screens are built when first shown (or asked for): start-up builds one, not eight.
+        self.screens = LazyScreens(self._build_screen)
         for number, section in enumerate(SECTIONS, start=1):
             item = QListWidgetItem(self.tr(section.title))
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             item.setToolTip(self.tr("{title} (Ctrl+{n})").format(title=section.title, n=number))
             self.sidebar.addItem(item)
-            screen = self._make_screen(section)
-            screen.setObjectName(f"screen_{section.key}")
-            self.screens[section.key] = screen
-            self.stack.addWidget(screen)
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())  # stands in until the screen is built
+        self.sidebar.currentRowChanged.connect(self._show_section)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -118,6 +137,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.idle_lock = IdleLock(self)
         self.database_label = QLabel(self._database_text(demo))
         self.database_label.setObjectName("database_label")
         self.statusBar().addPermanentWidget(self.database_label)
@@ -131,17 +151,58 @@ class MainWindow(QMainWindow):
         self.go_to("clients")
         self._restore_geometry()
 
+    def _show_section(self, row: int) -> None:
+        if 0 <= row < len(SECTIONS):
+            self.screens[SECTIONS[row].key]  # built on the first visit
+        self.stack.setCurrentIndex(row)
+
+    def _build_screen(self, key: str) -> QWidget:
+        """Build the screen of section ``key`` in place of its stand-in in the stack."""
+        row = next(number for number, section in enumerate(SECTIONS) if section.key == key)
+        screen = self._make_screen(SECTIONS[row])
+        screen.setObjectName(f"screen_{key}")
+        stand_in = self.stack.widget(row)
+        self.stack.insertWidget(row, screen)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        return screen
+
     def _make_screen(self, section: Section) -> QWidget:
         if section.key == "clients":
             return ClientsScreen(self.ops)
         if section.key == "today":
-            return TodayScreen(self.ops)
+            today = TodayScreen(self.ops)
+            today.open_client.connect(self.open_client)
+            today.open_item.connect(self.show_care_item)
+            return today
         if section.key == "calendar":
+            from ui.screens.calendar import CalendarScreen
+
             return CalendarScreen(self.ops)
+        if section.key == "referrals":
+            from ui.screens.referrals import ReferralsScreen
+
+            return ReferralsScreen(self.ops)
+        if section.key == "money":
+            from ui.screens.money import MoneyScreen
+
+            money_screen = MoneyScreen(self.ops)
+            money_screen.open_client.connect(self.open_client)
+            return money_screen
+        if section.key == "followups":
+            from ui.screens.followups import FollowUpsScreen
+
+            return FollowUpsScreen(self.ops)
         if section.key == "reports":
+            from ui.screens.reports import ReportsScreen
+
             return ReportsScreen(self.ops)
         if section.key == "settings":
+            from ui.screens.settings import SettingsScreen
+
             return SettingsScreen(self.ops)
+        from ui.screens.placeholder import ComingSoonScreen
+
         return ComingSoonScreen(self.tr(section.title), self.tr(section.purpose))
 
     def _database_text(self, demo: bool) -> str:
@@ -156,6 +217,21 @@ class MainWindow(QMainWindow):
         backup.setObjectName("action_backup")
         backup.triggered.connect(self.back_up_now)
         file_menu.addAction(backup)
+        restore = QAction(self.tr("&Restore…"), self)
+        restore.setObjectName("action_restore")
+        restore.triggered.connect(self.restore_from_backup)
+        file_menu.addAction(restore)
+        lock = QAction(self.tr("&Lock now"), self)
+        lock.setObjectName("action_lock")
+        lock.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        lock.triggered.connect(self.lock_now)
+        file_menu.addAction(lock)
+        file_menu.addSeparator()
+        print_action = QAction(self.tr("&Print…"), self)
+        print_action.setObjectName("action_print")
+        print_action.setShortcut(QKeySequence("Ctrl+P"))
+        print_action.triggered.connect(self.print_current)
+        file_menu.addAction(print_action)
         file_menu.addSeparator()
         export_ics = QAction(self.tr("&Export calendar (.ics)…"), self)
         export_ics.setObjectName("action_export_ics")
@@ -165,6 +241,15 @@ class MainWindow(QMainWindow):
         import_ics.setObjectName("action_import_ics")
         import_ics.triggered.connect(self.import_calendar)
         file_menu.addAction(import_ics)
+        for name, text in (
+            ("import_clients_csv", self.tr("Import &clients (CSV)…")),
+            ("export_clients_csv", self.tr("Export clien&ts (CSV)…")),
+            ("export_ledger_csv", self.tr("Export le&dger (CSV)…")),
+        ):
+            csv_action = QAction(text, self)
+            csv_action.setObjectName(f"action_{name}")
+            csv_action.triggered.connect(lambda _=False, name=name: self.csv_file(name))
+            file_menu.addAction(csv_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("&Quit"), self)
         # Not every platform theme defines StandardKey.Quit; Ctrl+Q is what people expect.
@@ -202,6 +287,58 @@ class MainWindow(QMainWindow):
 
     def current_section(self) -> str:
         return str(self.sidebar.currentItem().data(Qt.ItemDataRole.UserRole))
+
+    def open_client(self, client_id: int) -> None:
+        """Show ``client_id`` on the Clients screen (clearing its filters if they hide them)."""
+        screen = self.screens["clients"]
+        assert isinstance(screen, ClientsScreen)
+        self.go_to("clients")
+        if not screen.select_client(client_id):
+            screen.search.clear()
+            screen.status_filter.setCurrentIndex(0)
+            screen.refresh()
+            screen.select_client(client_id)
+
+    def print_current(self) -> None:
+        """File → Print: Today prints the day sheet, a client's page the pre-session brief."""
+        screen = self.stack.currentWidget()
+        if isinstance(screen, TodayScreen):
+            screen.print_day_sheet()
+        elif isinstance(screen, ClientsScreen) and screen.form.client is not None:
+            screen.form.print_brief()
+        else:
+            self.statusBar().showMessage(
+                self.tr(
+                    "Nothing to print here. Today prints the day sheet; a client's page "
+                    "the pre-session brief; a session note its summary."
+                ),
+                8000,
+            )
+
+    def show_care_item(self, item: CareItem) -> None:
+        """Go to where a care item from Today is handled, with it selected."""
+        from ui.screens.followups import FollowUpsScreen
+        from ui.screens.referrals import ReferralsScreen
+
+        if item.kind is CareKind.REFERRAL:
+            screen = self.screens["referrals"]
+            assert isinstance(screen, ReferralsScreen)
+            self.go_to("referrals")
+            screen.tabs.setCurrentWidget(screen.referrals)
+            screen.referrals.select(item.ref_id)
+            return
+        followups = self.screens["followups"]
+        assert isinstance(followups, FollowUpsScreen)
+        select = {
+            CareKind.ISSUE: followups.select_issue,
+            CareKind.EXPECTATION: followups.select_expectation,
+            CareKind.CHECKIN: followups.select_checkin,
+        }.get(item.kind)
+        if select is None:
+            self.open_client(item.client_id)
+            return
+        self.go_to("followups")
+        select(item.ref_id)
 
     def new_interaction(self) -> None:
         """Write up a contact with the client selected on the Clients screen."""
@@ -241,12 +378,42 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(self.tr("Backup saved to {path}").format(path=written), 8000)
 
+    def restore_from_backup(self) -> None:
+        """File → Restore…: the current database is kept as a backup, then replaced."""
+        clients_screen = self.screens.get("clients")
+        if isinstance(clients_screen, ClientsScreen) and not clients_screen.confirm_leave():
+            return
+        outcome = choose_and_restore(self, self.ops)
+        if outcome is None:
+            return
+        for screen in self.screens.values():
+            refresh = getattr(screen, "refresh", None)
+            if callable(refresh):
+                refresh()
+        self.statusBar().showMessage(outcome.message, 15000)
+
+    def lock_now(self) -> None:
+        if not self.idle_lock.lock():
+            self.statusBar().showMessage(
+                self.tr("Set a PIN in Settings → Security first; it unlocks ClientCare."), 8000
+            )
+
     def export_calendar(self) -> None:
+        from ui.dialogs.ical import ExportDialog
+
         dialog = ExportDialog(self.ops, self)
         if dialog.exec() == ExportDialog.DialogCode.Accepted and dialog.written:
             self.statusBar().showMessage(
                 self.tr("Calendar saved to {path}").format(path=dialog.written), 8000
             )
+
+    def csv_file(self, name: str) -> None:
+        """File → Import clients, Export clients or Export ledger (CSV); says how it went."""
+        from ui.dialogs import csv_import
+
+        message = getattr(csv_import, name)(self, self.ops)
+        if message:
+            self.statusBar().showMessage(message, 8000)
 
     def import_calendar(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -254,6 +421,8 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
+        from ui.dialogs.ical import ImportDialog
+
         dialog = ImportDialog(self.ops, Path(name), self)
         if dialog.exec() == ImportDialog.DialogCode.Accepted and dialog.model.report:
             self.statusBar().showMessage(
@@ -282,6 +451,10 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.idle_lock.locked:
+            # No question that could show client details; drafts of notes are kept anyway.
+            super().closeEvent(event)
+            return
         clients_screen = self.screens.get("clients")
         if isinstance(clients_screen, ClientsScreen) and not clients_screen.confirm_leave():
             event.ignore()

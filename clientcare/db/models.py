@@ -31,6 +31,7 @@ from sqlalchemy import (
     Time,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -266,6 +267,13 @@ class IssueStatus(StrEnum):
     RESOLVED = "resolved"
 
 
+class ProspectStage(StrEnum):
+    """Where a prospect stands before they become a client (or decline)."""
+
+    INQUIRY = "inquiry"
+    CONSULTATION = "consultation"
+
+
 class SetBy(StrEnum):
     PRACTICE = "practice"
     CLIENT = "client"
@@ -287,6 +295,10 @@ class AuditAction(StrEnum):
     CREATE = "create"
     UPDATE = "update"
     DELETE = "delete"
+    # A client's notes opened for reading, a printout made, a file exported.
+    VIEW = "view"
+    PRINT = "print"
+    EXPORT = "export"
 
 
 # --------------------------------------------------------------------------
@@ -305,6 +317,11 @@ DEFAULT_RESCHEDULE_SENTENCE = (
 )
 #: What the practice may offer a client who arrives past the threshold.
 DEFAULT_CLIENT_LATE_OPTIONS = "shorten,reschedule,proceed"
+#: The gentle check-in as shipped (seed 002: "Just thinking of you. Hope you are doing well.").
+DEFAULT_CHECKIN_TEMPLATE = (
+    "Hello {preferred_name}, just thinking of you. Hope you are doing well. "
+    "Let me know if I can be supportive in any way. \u2014 {practitioner}"
+)
 
 
 class PracticeSettings(Base):
@@ -354,6 +371,10 @@ class PracticeSettings(Base):
     client_late_options: Mapped[str] = mapped_column(
         String(100), default=DEFAULT_CLIENT_LATE_OPTIONS, server_default=DEFAULT_CLIENT_LATE_OPTIONS
     )
+    # The check-in draft: {preferred_name} and {practitioner} (see clientcare.followups).
+    checkin_template: Mapped[str] = mapped_column(
+        Text, default=DEFAULT_CHECKIN_TEMPLATE, server_default=DEFAULT_CHECKIN_TEMPLATE
+    )
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
 
 
@@ -378,6 +399,10 @@ class Client(Base):
         ),
         CheckConstraint("length(full_name) > 0", name="full_name_not_empty"),
         CheckConstraint("length(preferred_name) > 0", name="preferred_name_not_empty"),
+        # Performance (0009): the Clients list's order, so a page of it stops early, with
+        # the folded key so the search is checked in the index; the care list's check-ins.
+        Index("ix_client_name_order", text("lower(full_name)"), "id", "search_key"),
+        Index("ix_client_checkin_consent", "checkin_consent"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -401,6 +426,13 @@ class Client(Base):
     )
     checkin_interval_days: Mapped[int | None] = mapped_column(Integer)
     checkin_snoozed_until: Mapped[dt.date | None] = mapped_column(Date)
+    # The prospects pipeline: when they first got in touch, how far they have come
+    # (NULL for a client; a booked consultation also counts), and why they declined.
+    inquired_on: Mapped[dt.date | None] = mapped_column(Date)
+    prospect_stage: Mapped[ProspectStage | None] = mapped_column(
+        enum_column(ProspectStage, "client_prospect_stage")
+    )
+    declined_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     primary_practitioner_id: Mapped[int | None] = mapped_column(
         ForeignKey("practitioner.id", ondelete="SET NULL"), index=True
     )
@@ -500,6 +532,8 @@ class BusyTime(Base):
     __table_args__ = (
         CheckConstraint("ends_at > starts_at", name="ends_after_start"),
         Index("ix_busy_time_practitioner_start", "practitioner_id", "starts_at"),
+        # Performance (0009): a week of every practitioner's busy time.
+        Index("ix_busy_time_ends_at", "ends_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -770,6 +804,8 @@ class Charge(Base):
             "status <> 'waived' OR length(waived_reason) > 0", name="waiver_has_reason"
         ),
         Index("ix_charge_client_charged_on", "client_id", "charged_on"),
+        # Performance (0009): every client's ageing reads only this (covering) index.
+        Index("ix_charge_status_client", "status", "client_id", "charged_on", "amount_minor"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -797,6 +833,8 @@ class Payment(Base):
     __table_args__ = (
         CheckConstraint("amount_minor > 0", name="amount_positive"),
         Index("ix_payment_client_paid_on", "client_id", "paid_on"),
+        # Performance (0009): what each client has paid and been refunded (covering).
+        Index("ix_payment_client_kind", "client_id", "kind", "amount_minor"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -991,6 +1029,9 @@ class ClientIssue(Base):
     )
     resolved_on: Mapped[dt.date | None] = mapped_column(Date)
     resolution_note: Mapped[str] = mapped_column(Text, default="")
+    # Reopening keeps the earlier resolution note; these say it happened.
+    reopened_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    reopened_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
 class Expectation(Base):
@@ -1051,6 +1092,8 @@ class AuditEntry(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, index=True)
     actor: Mapped[str] = mapped_column(String(200), default="")
+    # The practitioner using the app (Practitioner.is_current_user) when there is one.
+    practitioner: Mapped[str] = mapped_column(String(200), default="", server_default="")
     action: Mapped[AuditAction] = mapped_column(enum_column(AuditAction, "audit_action"))
     entity: Mapped[str] = mapped_column(String(50))
     entity_id: Mapped[int] = mapped_column(Integer)

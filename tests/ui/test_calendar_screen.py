@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from clientcare import appointments, clients, series, waitlist
+from clientcare import appointments, clients, money, series, waitlist
 from clientcare.appointments import AppointmentInput
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
@@ -127,6 +127,28 @@ def test_conflict_message_then_explicit_override(
     assert len(stored(db)) == 2
     screen.refresh()
     assert sorted(b.title for b in screen.grid.blocks) == ["Bobby", "Zoë"]
+
+
+def test_the_chosen_service_is_booked_with_its_usual_length(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int], typist
+) -> None:
+    with db.unit_of_work() as session:
+        money.save_service(session, money.ServiceInput("Individual session", "70", 50))
+        couples = money.save_service(session, money.ServiceInput("Couples session", "90", 80))
+    dialog = AppointmentDialog(ops, start=at(9), practitioner_id=people["ada"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.fields["service"].isVisible()
+    assert dialog.service.currentText() == "(not set)"
+    typist(dialog.client, "Zoë Ñúñez")
+    dialog.service.setFocus()
+    qtbot.keyClick(dialog.service, Qt.Key.Key_Down)  # the first: Couples session (A–Z)
+    assert dialog.service.currentText() == "Couples session"
+    assert dialog.duration.value() == 80
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    with db.reading() as session:
+        [row] = session.scalars(select(Appointment)).all()
+        assert (row.service_id, row.duration_minutes) == (couples.id, 80)
 
 
 def test_bad_duration_and_unknown_client_are_explained(

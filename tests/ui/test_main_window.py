@@ -1,14 +1,19 @@
-"""The main window: navigation, honest placeholders, menus, start-up."""
+"""The main window: navigation, menus, start-up, and Today leading to where care happens."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from clientcare import clients, followups
+from clientcare.clients import ClientInput
+from clientcare.db.engine import Database
 from clientcare.db.migrate import OpenReport
+from clientcare.db.models import ClientStatus, Urgency
 from ui.main_window import SECTIONS, MainWindow
 from ui.models.clients import ClientColumn
 from ui.ops import Operations
@@ -39,17 +44,51 @@ def test_sidebar_lists_every_section_and_opens_on_clients(qtbot: QtBot, ops: Ope
     assert isinstance(window.stack.currentWidget(), ClientsScreen)
 
 
-def test_clicking_a_section_shows_an_honest_placeholder(qtbot: QtBot, ops: Operations) -> None:
+def test_every_section_is_a_real_screen_and_a_click_opens_it(qtbot: QtBot, ops: Operations) -> None:
     window = make_window(qtbot, ops)
     item = window.sidebar.item(3)
     rect = window.sidebar.visualItemRect(item)
     qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    current = window.stack.currentWidget()
-    assert isinstance(current, ComingSoonScreen)
-    texts = [label.text() for label in current.findChildren(QLabel)]
-    assert "Money" in texts
-    assert any("coming in a later version" in text for text in texts)
     assert window.current_section() == "money"
+    for section in SECTIONS:
+        window.go_to(section.key)
+        assert not isinstance(window.stack.currentWidget(), ComingSoonScreen), section.key
+
+
+def test_a_care_item_on_today_opens_where_it_is_handled(
+    qtbot: QtBot, ops: Operations, db: Database
+) -> None:
+    today = dt.date.today()
+    with db.unit_of_work() as session:
+        client = clients.create_client(
+            session,
+            ClientInput(full_name="Ann Example", status=ClientStatus.ACTIVE),
+            region="GB",
+            today=today,
+        ).id
+        issue = followups.create_issue(
+            session,
+            followups.IssueInput(
+                client_id=client,
+                title="Needs a letter for work",
+                urgency=Urgency.NORMAL,
+                raised_on=today,
+            ),
+            today=today,
+        )
+    window = make_window(qtbot, ops)
+    window.go_to("today")
+    today_screen = window.screens["today"]
+    tree = today_screen.care.tree  # type: ignore[attr-defined]
+    row = tree.topLevelItem(1)
+    assert row.text(1).startswith("Needs a letter for work")
+    rect = tree.visualItemRect(row)
+    # A person's double-click: the first click selects, the second opens.
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_section() == "followups"
+    screen = window.screens["followups"]
+    assert screen.issues.selected_id(screen.issues.table) == issue.id  # type: ignore[attr-defined]
 
 
 def test_keyboard_shortcuts_switch_sections(qtbot: QtBot, ops: Operations) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from clientcare import appointments, clients
+from clientcare import appointments, clients, money
 from clientcare.appointments import AppointmentInput
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
@@ -21,6 +21,8 @@ from clientcare.db.models import (
     ClientStatus,
     LatenessNotice,
     LatenessOutcome,
+    MoneyConversation,
+    MoneyTopic,
     Practitioner,
 )
 from ui.dialogs.running_late import RunningLateDialog
@@ -193,7 +195,8 @@ def test_empty_day_says_how_to_book_and_nothing_to_be_late_for(
     assert "Calendar (Ctrl+2)" in screen.empty_label.text()
     assert not screen.running_late_button.isEnabled()
     assert screen.running_late_button.toolTip() == "Nothing left today"
-    assert "later version" in screen.later_note.text()
+    assert screen.care.empty.isVisible()
+    assert screen.care.empty.text() == "Nothing needs care today."
 
     book(db, people, "bob", at(15))
     ops.changed.emit(Changes.APPOINTMENTS)
@@ -254,3 +257,71 @@ def test_render_offscreen(
     screen = make_screen(qtbot, ops, at(10, 30))
     screen.resize(800, 520)
     assert screen.grab().save("/tmp/today.png")
+
+
+def care_rows(screen: TodayScreen) -> list[tuple[str, ...]]:
+    tree = screen.care.tree
+    return [
+        tuple(tree.topLevelItem(i).text(c).strip() for c in range(3))
+        for i in range(tree.topLevelItemCount())
+    ]
+
+
+def test_money_follow_ups_and_plans_need_care_and_are_one_click_from_their_action(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    today = DAY
+    with db.unit_of_work() as session:
+        talk = money.record_conversation(
+            session,
+            money.ConversationInput(
+                people["zoe"],
+                held_on=today - dt.timedelta(days=14),
+                topic=MoneyTopic.SLIDING_SCALE,
+                client_words="Fortnightly would be easier.",
+                agreed_outcome="Look at Tier B together",
+                follow_up_on=today - dt.timedelta(days=3),
+            ),
+        )
+        money.add_charge(
+            session,
+            people["bob"],
+            description="Sessions in January",
+            amount="120",
+            charged_on=today - dt.timedelta(days=60),
+        )
+        agreed = today - dt.timedelta(days=40)
+        money.create_plan(
+            session,
+            people["bob"],
+            agreed_on=agreed,
+            instalments=money.split_evenly(12000, 3, agreed + dt.timedelta(days=10)),
+            today=agreed,
+        )
+    screen = make_screen(qtbot, ops, at(9))
+    assert care_rows(screen) == [
+        ("Money conversations to follow up (1)", "", ""),
+        ("Zoë Ñúñez", "Sliding scale: Look at Tier B together", "for 3 days"),
+        ("Payment plans to check in about (1)", "", ""),
+        ("Robert Sample (Bobby)", "Instalment 1 of 3 (£40.00) has passed its date", "for 30 days"),
+    ]
+    opened: list[int] = []
+    screen.open_client.connect(opened.append)
+
+    tree = screen.care.tree
+    rect = tree.visualItemRect(tree.topLevelItem(3))
+    qtbot.mouseClick(tree.viewport(), LEFT, pos=rect.center())
+    assert not screen.care.action_button.isVisible()
+    qtbot.mouseClick(screen.care.open_button, LEFT)
+    assert opened == [people["bob"]]
+
+    rect = tree.visualItemRect(tree.topLevelItem(1))
+    qtbot.mouseClick(tree.viewport(), LEFT, pos=rect.center())
+    assert screen.care.action_button.text() == "Mark followed up"
+    qtbot.mouseClick(screen.care.action_button, LEFT)
+    assert [row[0] for row in care_rows(screen)] == [
+        "Payment plans to check in about (1)",
+        "Robert Sample (Bobby)",
+    ]
+    with db.reading() as session:
+        assert session.get(MoneyConversation, talk.id).follow_up_done_on == today

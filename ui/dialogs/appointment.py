@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import appointments, clients, series
+from clientcare import appointments, clients, money, series
 from clientcare.appointments import AppointmentDetail, AppointmentInput, ConflictError
 from clientcare.db.models import AppointmentMode, CancelledBy, ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
@@ -49,16 +49,30 @@ def from_qdatetime(value: QDateTime) -> dt.datetime:
     return dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
 
 
-def _canceller(existing: AppointmentDetail, by: CancelledBy, reason: str, scope: series.Scope):  # type: ignore[no-untyped-def]
+def _canceller(  # type: ignore[no-untyped-def]
+    existing: AppointmentDetail,
+    by: CancelledBy,
+    reason: str,
+    scope: series.Scope,
+    circumstance: str | None = None,
+):
     """The unit of work cancelling ``existing`` (and, in a series, the chosen others)."""
     now = dt.datetime.now()
 
     def cancel(session):  # type: ignore[no-untyped-def]
         if existing.series_id is not None:
             return series.cancel_occurrences(
-                session, existing.id, scope=scope, by=by, reason=reason, now=now
+                session,
+                existing.id,
+                scope=scope,
+                by=by,
+                reason=reason,
+                now=now,
+                circumstance=circumstance,
             )
-        return appointments.cancel_appointment(session, existing.id, by=by, reason=reason, now=now)
+        return appointments.cancel_appointment(
+            session, existing.id, by=by, reason=reason, now=now, circumstance=circumstance
+        )
 
     return cancel
 
@@ -129,6 +143,18 @@ class AppointmentDialog(QDialog):
         self.practitioner = QComboBox()
         for practitioner in ops.read(list_practitioners):
             self.practitioner.addItem(practitioner.full_name, practitioner.id)
+        self.service = QComboBox()
+        self.service.addItem(self.tr("(not set)"), None)
+        self._service_minutes: dict[int, int] = {}
+        for service in ops.read(money.list_services):
+            if service.active or (
+                self.existing is not None and self.existing.service_id == service.id
+            ):
+                self.service.addItem(service.name, service.id)
+                self._service_minutes[service.id] = service.default_minutes
+        self.service.setToolTip(
+            self.tr("What is offered; its fee is charged unless the client has their own fee")
+        )
         self.start = QDateTimeEdit()
         self.start.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.start.setCalendarPopup(True)
@@ -178,6 +204,7 @@ class AppointmentDialog(QDialog):
         editors = {
             "client_id": (self.tr("&Client *"), self.client),
             "practitioner_id": (self.tr("&Practitioner"), self.practitioner),
+            "service": (self.tr("Se&rvice"), self.service),
             "start": (self.tr("&Start"), self.start),
             "duration_minutes": (self.tr("&Duration"), self.duration),
             "mode": (self.tr("&Mode"), self.mode),
@@ -412,6 +439,8 @@ class AppointmentDialog(QDialog):
             ),
             in_series=existing.series_id is not None,
             parent=self,
+            ops=self.ops,
+            start=existing.start,
         )
 
     def run_cancel_dialog(self, dialog: CancelDialog) -> bool:
@@ -425,7 +454,13 @@ class AppointmentDialog(QDialog):
         while self.run_cancel_dialog(dialog):
             try:
                 self.ops.run(
-                    _canceller(existing, dialog.cancelled_by, dialog.reason.text(), dialog.scope),
+                    _canceller(
+                        existing,
+                        dialog.cancelled_by,
+                        dialog.reason.text(),
+                        dialog.scope,
+                        dialog.circumstance,
+                    ),
                     Changes.APPOINTMENTS,
                 )
             except (ValidationError, NotFoundError) as error:
@@ -451,12 +486,17 @@ class AppointmentDialog(QDialog):
             practitioner_id = existing.practitioner_id
             start = existing.start
             self.duration.setValue(existing.duration_minutes)
+            self.service.setCurrentIndex(max(self.service.findData(existing.service_id), 0))
             self.mode.setCurrentIndex(max(self.mode.findData(existing.mode.value), 0))
             self.location.setText(existing.location)
             self.notes.setPlainText(existing.notes)
             self.form_layout.setRowVisible(self.fields["repeat"], False)
         else:
             self.duration.setValue(default_minutes)
+            if len(self._service_minutes) == 1:  # one service: it is what is booked
+                self.service.setCurrentIndex(1)
+            self.service.currentIndexChanged.connect(self._service_chosen)
+        self.form_layout.setRowVisible(self.fields["service"], bool(self._service_minutes))
         if practitioner_id is not None:
             self.practitioner.setCurrentIndex(max(self.practitioner.findData(practitioner_id), 0))
         moment = start or (dt.datetime.now() + dt.timedelta(hours=1)).replace(
@@ -465,6 +505,12 @@ class AppointmentDialog(QDialog):
         self.start.setDateTime(to_qdatetime(moment))
         self.until.setDate(QDate(moment.year, moment.month, moment.day).addMonths(3))
         self._repeat_changed()
+
+    def _service_chosen(self) -> None:
+        """A new booking takes the chosen service's usual length."""
+        minutes = self._service_minutes.get(self.service.currentData())
+        if minutes:
+            self.duration.setValue(minutes)
 
     def _repeat_changed(self) -> None:
         repeating = self.repeat.currentData() is not None
@@ -488,6 +534,7 @@ class AppointmentDialog(QDialog):
             mode=AppointmentMode(self.mode.currentData()),
             location=self.location.text(),
             notes=self.notes.toPlainText(),
+            service_id=self.service.currentData(),
         )
 
     def rule(self) -> series.SeriesRule | None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import appointments, clients, interactions
+from clientcare import appointments, audit, clients, interactions
 from clientcare.audit import current_actor
 from clientcare.db.models import (
     ChecklistAnswerValue,
@@ -46,6 +46,8 @@ from clientcare.language import load_checker
 from clientcare.practice import list_practitioners
 from ui.dialogs.appointment import from_qdatetime, to_qdatetime
 from ui.dialogs.correction import CorrectionDialog
+from ui.dialogs.money import MoneyConversationDialog
+from ui.dialogs.referral import ReferralDialog
 from ui.ops import Changes, Operations
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
@@ -180,8 +182,14 @@ class InteractionEditor(QDialog):
         today = dt.date.today()
         appointment = None
         if interaction_id is not None:
-            self.interaction = ops.read(
-                lambda s: interactions.get_interaction(s, interaction_id, today=today)
+            self.interaction = ops.run(  # opening saved notes is a "view" in the audit log
+                lambda s: audit.viewed(
+                    s,
+                    "interaction",
+                    interaction_id,
+                    interactions.get_interaction(s, interaction_id, today=today),
+                ),
+                Changes.NONE,
             )
             client_id = self.interaction.client_id
         elif appointment_id is not None:
@@ -195,6 +203,7 @@ class InteractionEditor(QDialog):
 
         self.heading = QLabel()
         self.heading.setObjectName("interaction_heading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a name is text, never markup
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
@@ -274,6 +283,12 @@ class InteractionEditor(QDialog):
         fact_row.addWidget(self.fact_text, 1)
         fact_row.addWidget(self.remember)
         form.addRow(self.tr("Fact"), fact_row)
+        self.money_button = QPushButton(self.tr("Money conversation…"))
+        self.money_button.setObjectName("money_conversation")
+        self.money_button.setToolTip(
+            self.tr("Record a conversation about money, linked to this contact (principle 6)")
+        )
+        self.money_button.clicked.connect(self.money_conversation)
 
         left = QWidget()
         left.setLayout(form)
@@ -320,19 +335,33 @@ class InteractionEditor(QDialog):
         self.correct_button = QPushButton(self.tr("Add a correction…"))
         self.correct_button.setObjectName("add_correction")
         self.correct_button.clicked.connect(self.add_correction)
+        self.print_button = QPushButton(self.tr("Print summary…"))
+        self.print_button.setObjectName("print_summary_button")
+        self.print_button.setToolTip(self.tr("For the file or for the client (Ctrl+P)"))
+        self.print_button.setShortcut("Ctrl+P")
+        self.print_button.clicked.connect(self.print_summary)
         self.addenda = QLabel()
         self.addenda.setObjectName("addenda")
         self.addenda.setWordWrap(True)
         self.addenda.hide()
+        self.refer_button = QPushButton(self.tr("Refer…"))
+        self.refer_button.setObjectName("refer")
+        self.refer_button.setToolTip(
+            self.tr("Refer the client to someone who may be a better fit (principle 7)")
+        )
+        self.refer_button.clicked.connect(self.refer)
         close = QPushButton(self.tr("Close"))
         self.save_button.clicked.connect(self.save_draft)
         self.finalise_button.clicked.connect(self.finalise)
         close.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.refer_button)
+        buttons.addWidget(self.money_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.finalise_button)
         buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.print_button)
         buttons.addWidget(close)
 
         layout = QVBoxLayout(self)
@@ -436,7 +465,9 @@ class InteractionEditor(QDialog):
         for box in self.flags.values():
             box.setEnabled(not locked)
         self.save_button.setVisible(not locked)
+        self.refer_button.setVisible(not locked)
         self.finalise_button.setVisible(not locked)
+        self.money_button.setVisible(not locked)
         self.correct_button.setVisible(locked)
         addenda = self.interaction.addenda if self.interaction else ()
         self.addenda.setVisible(bool(addenda))
@@ -650,6 +681,70 @@ class InteractionEditor(QDialog):
             self._loading = False
             self._show_state()
             return
+
+    def make_referral_dialog(self) -> ReferralDialog:
+        assert self.interaction is not None
+        return ReferralDialog(
+            self.ops, client_id=self.client_id, interaction_id=self.interaction.id, parent=self
+        )
+
+    def run_referral_dialog(self, dialog: ReferralDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def refer(self) -> None:
+        """Refer the client; the draft is saved first so the referral is linked to it."""
+        if self.locked() or ((self.interaction is None or self._dirty) and not self.save_draft()):
+            return
+        dialog = self.make_referral_dialog()
+        if not self.run_referral_dialog(dialog) or dialog.stored is None:
+            return
+        self._refresh_checklist()
+        self.status.setText(
+            self.tr("Referred to {provider}; principle 7 now applies to this contact.").format(
+                provider=dialog.stored.provider_name
+            )
+        )
+
+    def make_print_dialog(self) -> QDialog:
+        from ui.dialogs.print_summary import PrintSummaryDialog
+
+        assert self.interaction is not None
+        return PrintSummaryDialog(self.ops, self.interaction.id, self)
+
+    def print_summary(self) -> None:
+        """Print what is written now: unsaved typing is saved as a draft first."""
+        if self.interaction is None and not self._dirty:
+            self.status.setText(self.tr("Write the note first; then it can be printed."))
+            return
+        if self._dirty and not self.locked() and not self.save_draft(quiet=True):
+            return
+        self.run_print_dialog(self.make_print_dialog())
+
+    def run_print_dialog(self, dialog: QDialog) -> None:
+        dialog.exec()
+
+    def make_money_dialog(self) -> MoneyConversationDialog:
+        assert self.interaction is not None
+        return MoneyConversationDialog(
+            self.ops,
+            self.client_id,
+            self,
+            interaction_id=self.interaction.id,
+            held_on=from_qdatetime(self.occurred_at.dateTime()).date(),
+        )
+
+    def run_money_dialog(self, dialog: MoneyConversationDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def money_conversation(self) -> None:
+        """Record a money conversation linked to this contact; principle 6 then applies."""
+        if self.locked() or ((self.interaction is None or self._dirty) and not self.save_draft()):
+            return
+        if self.run_money_dialog(self.make_money_dialog()):
+            self._refresh_checklist()
+            self.status.setText(
+                self.tr("Money conversation recorded; principle 6 now applies to this contact.")
+            )
 
     def add_fact(self) -> None:
         text = self.fact_text.text()

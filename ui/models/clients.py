@@ -1,14 +1,30 @@
-"""The client list as a Qt table model over plain rows."""
+"""The client list as a lazy Qt table model over plain rows.
+
+A practice with ten years of history has thousands of clients, and a view (and its sort
+proxy) asks the model about every row it holds. So the model holds a page at a time:
+``set_source`` gives it a function that reads ``limit`` rows from ``offset`` in the
+list's own order (name, then id), and the view asks for the next page through
+``canFetchMore``/``fetchMore`` as the person scrolls.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from clientcare.clients import STATUS_LABELS, ClientRow
 from ui.models.base import Index, RowsTableModel
+
+#: Rows read at a time: a screenful or two, so typing a letter reads and sorts only these.
+PAGE_SIZE = 64
+
+#: Reads ``limit`` rows starting at ``offset`` (in name order).
+PageReader = Callable[[int, int], Sequence[ClientRow]]
+#: Where a client id is in the whole list (from 0), or None when it is not listed.
+Locator = Callable[[int], int | None]
 
 
 class ClientColumn(IntEnum):
@@ -39,25 +55,92 @@ class ClientTableModel(RowsTableModel):
     headers = tuple(HEADERS[column] for column in ClientColumn)
     rows: list[ClientRow]
 
+    def __init__(self, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self.page_size = page_size
+        self._reader: PageReader | None = None
+        self._locate: Locator | None = None
+        self._more = False
+
+    def set_source(self, reader: PageReader, locate: Locator | None = None) -> None:
+        """Show the rows ``reader`` gives, reading the first page now and the rest on demand.
+
+        ``locate`` lets row_for_id find a client beyond the pages read without reading
+        every page (and answer at once when the client is not in the list at all).
+        """
+        page = list(reader(0, self.page_size + 1))
+        self.beginResetModel()
+        self._reader = reader
+        self._locate = locate
+        self._more = len(page) > self.page_size
+        self.rows = page[: self.page_size]
+        self.endResetModel()
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show exactly ``rows`` (all of them, nothing more to fetch)."""
+        self._reader = None
+        self._locate = None
+        self._more = False
+        super().set_rows(rows)
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more or self._reader is None:
+            return
+        page = list(self._reader(len(self.rows), self.page_size + 1))
+        self._more = len(page) > self.page_size
+        page = page[: self.page_size]
+        if page:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Read every remaining row (before sorting by a column other than the name)."""
+        while self._more:
+            self.fetchMore()
+
     def row_for_id(self, client_id: int) -> int | None:
+        """The row of ``client_id``, reading the pages up to it when it is further down."""
         for number, row in enumerate(self.rows):
             if row.id == client_id:
                 return number
-        return None
+        if not self._more:
+            return None
+        start = len(self.rows)
+        if self._locate is not None:
+            position = self._locate(client_id)
+            if position is None:
+                return None
+            while self._more and len(self.rows) <= position:
+                self.fetchMore()
+            start = 0
+        while True:
+            for number in range(start, len(self.rows)):
+                if self.rows[number].id == client_id:
+                    return number
+            if not self._more:
+                return None
+            start = len(self.rows)
+            self.fetchMore()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A view asks for about ten roles per visible cell and the sort proxy for the sort
+        # role on every comparison: answer the roles not used first, and cheaply.
+        if role not in _ROLES or not index.isValid():
             return None
         row = self.rows[index.row()]
-        column = ClientColumn(index.column())
         if role == ClientIdRole:
             return row.id
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, SortRole):
-            value = self._display(row, column)
-            return value.casefold() if role == SortRole else value
+        column = _COLUMNS[index.column()]
+        if role == SortRole:
+            return self._display(row, column).casefold()
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{HEADERS[column]}: {self._display(row, column) or 'none'}"
-        return None
+        return self._display(row, column)  # display and tool tip
 
     @staticmethod
     def _display(row: ClientRow, column: ClientColumn) -> str:
@@ -74,3 +157,15 @@ class ClientTableModel(RowsTableModel):
                 return row.email
             case ClientColumn.PRACTITIONER:
                 return row.practitioner_name
+
+
+_COLUMNS = tuple(ClientColumn)
+_ROLES = frozenset(
+    {
+        int(Qt.ItemDataRole.DisplayRole),
+        int(Qt.ItemDataRole.ToolTipRole),
+        int(Qt.ItemDataRole.AccessibleTextRole),
+        int(ClientIdRole),
+        int(SortRole),
+    }
+)

@@ -433,6 +433,7 @@ class CalendarScreen(QWidget):
             mode=item.mode,
             location=item.location,
             notes=item.notes,
+            service_id=item.service_id,
         )
         try:
             if scope is None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import adherence, appointments, clients, interactions, lateness
+from clientcare import adherence, appointments, clients, interactions, lateness, referrals
 from clientcare.clients import STATUS_LABELS, ClientDetail, ClientInput
 from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
@@ -38,6 +38,7 @@ from clientcare.practice import get_settings, list_practitioners
 from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, SortRole
 from ui.ops import Changes, Operations
 from ui.widgets.adherence_chart import AdherenceChart
+from ui.widgets.client_money import ClientMoneyPanel
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.lateness_chart import LatenessChart
 
@@ -85,6 +86,7 @@ class ClientForm(QWidget):
 
         self.heading = QLabel(self.tr("New client"))
         self.heading.setObjectName("client_heading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a name is text, never markup
         font = self.heading.font()
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
@@ -92,6 +94,7 @@ class ClientForm(QWidget):
         self.heading.setWordWrap(True)
         self.subheading = QLabel()
         self.subheading.setObjectName("client_subheading")
+        self.subheading.setTextFormat(Qt.TextFormat.PlainText)
         self.subheading.setWordWrap(True)
 
         self.full_name = QLineEdit()
@@ -177,6 +180,8 @@ class ClientForm(QWidget):
         self.facts_box = self._build_facts()
         self.appointments_box = self._build_appointments()
         self.contacts_box = self._build_contacts()
+        self.money_panel = ClientMoneyPanel(ops)
+        self.referrals_box = self._build_referrals()
         self.adherence_box = QGroupBox(self.tr("Service principles with this client"))
         self.adherence_box.setObjectName("client_adherence")
         self.adherence_chart = AdherenceChart()
@@ -192,8 +197,10 @@ class ClientForm(QWidget):
         layout.addLayout(buttons)
         layout.addSpacing(10)
         layout.addWidget(self.contacts_box)
+        layout.addWidget(self.referrals_box)
         layout.addWidget(self.facts_box)
         layout.addWidget(self.appointments_box)
+        layout.addWidget(self.money_panel)
         layout.addWidget(self.adherence_box)
         layout.addStretch(1)
 
@@ -298,6 +305,22 @@ class ClientForm(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.contacts_view)
         buttons = QHBoxLayout()
+        self.brief_button = QPushButton(self.tr("&Brief…"))
+        self.brief_button.setObjectName("show_brief")
+        self.brief_button.setToolTip(
+            self.tr("Before a session: how to greet them, what they said last time, what is open")
+        )
+        self.brief_button.clicked.connect(self.show_brief)
+        self.print_brief_button = QPushButton(self.tr("Print brief…"))
+        self.print_brief_button.setObjectName("print_brief")
+        self.print_brief_button.setToolTip(self.tr("The one-page pre-session brief"))
+        self.print_brief_button.clicked.connect(self.print_brief)
+        self.export_summaries_button = QPushButton(self.tr("Export summaries…"))
+        self.export_summaries_button.setObjectName("export_summaries")
+        self.export_summaries_button.clicked.connect(self.export_summaries)
+        buttons.addWidget(self.brief_button)
+        buttons.addWidget(self.print_brief_button)
+        buttons.addWidget(self.export_summaries_button)
         buttons.addStretch(1)
         buttons.addWidget(self.new_interaction_button)
         layout.addLayout(buttons)
@@ -361,11 +384,149 @@ class ClientForm(QWidget):
             self.ops, client_id=self.client.id, interaction_id=interaction_id, parent=self
         )
 
+    def run_preview(self, printout: object, page_size: str) -> None:
+        from ui import printing
+
+        printing.print_preview(self, printout, page_size)  # type: ignore[arg-type]
+
+    def make_brief_dialog(self, client_id: int) -> QDialog:
+        from ui.dialogs.brief import PreSessionBriefDialog
+
+        return PreSessionBriefDialog(self.ops, client_id, self)
+
+    def show_brief(self) -> None:
+        """The pre-session brief on screen (read-only)."""
+        if self.client is not None:
+            self.make_brief_dialog(self.client.id).exec()
+
+    def print_brief(self) -> None:
+        """The pre-session brief of this client, in the print preview."""
+        from clientcare import printouts
+        from ui.dialogs.print_summary import page_size, record_print
+
+        if self.client is None:
+            return
+        client_id = self.client.id
+        printout = self.ops.read(
+            lambda s: printouts.pre_session_brief(s, client_id, now=dt.datetime.now())
+        )
+        record_print(self.ops, "client", client_id, "pre-session brief (preview)")
+        self.run_preview(printout, page_size(self.ops))
+
+    def make_export_dialog(self) -> QDialog:
+        from ui.dialogs.batch_export import BatchExportDialog
+
+        assert self.client is not None
+        return BatchExportDialog(self.ops, client_id=self.client.id, parent=self)
+
+    def export_summaries(self) -> None:
+        if self.client is not None:
+            self.make_export_dialog().exec()
+
     def open_interaction(self, interaction_id: int | None) -> None:
         if self.client is None:
             return
         self.make_interaction_editor(interaction_id).exec()
         self._show_contacts()
+
+    # -- referrals -------------------------------------------------------------
+
+    def _build_referrals(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Referrals"))
+        box.setObjectName("client_referrals")
+        self.referred_by = QLabel()
+        self.referred_by.setObjectName("referred_by")
+        self.referred_by.setWordWrap(True)
+        self.referred_by_button = QPushButton(self.tr("Set…"))
+        self.referred_by_button.setObjectName("set_referred_by")
+        self.referred_by_button.setToolTip(self.tr("Who referred this client to the practice"))
+        self.referred_by_button.clicked.connect(self.set_referred_by)
+        self.client_referrals_model = QStandardItemModel(self)
+        self.client_referrals_view = QListView()
+        self.client_referrals_view.setObjectName("client_referrals_list")
+        self.client_referrals_view.setModel(self.client_referrals_model)
+        self.client_referrals_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.client_referrals_view.setMaximumHeight(100)
+        self.client_referrals_view.setAccessibleName(self.tr("Referrals of this client"))
+        self.client_referrals_view.doubleClicked.connect(
+            lambda index: self.open_referral(index.data(Qt.ItemDataRole.UserRole))
+        )
+        self.refer_button = QPushButton(self.tr("Refer…"))
+        self.refer_button.setObjectName("refer_client")
+        self.refer_button.setToolTip(self.tr("Refer to someone who may be a better fit"))
+        self.refer_button.clicked.connect(lambda: self.open_referral(None))
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.referred_by, 1)
+        source_row.addWidget(self.referred_by_button)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.refer_button)
+        layout = QVBoxLayout(box)
+        layout.addLayout(source_row)
+        layout.addWidget(self.client_referrals_view)
+        layout.addLayout(buttons)
+        return box
+
+    def _show_referrals(self) -> None:
+        self.client_referrals_model.clear()
+        client = self.client
+        self.referrals_box.setVisible(client is not None)
+        if client is None:
+            return
+        today = dt.date.today()
+        source, rows = self.ops.read(
+            lambda s: (
+                referrals.referral_source(s, client.id),
+                referrals.list_referrals(s, today=today, open_only=False, client_id=client.id),
+            )
+        )
+        self.referred_by.setText(
+            self.tr("Referred by: {source}").format(source=source.label)
+            if source
+            else self.tr("Referred by: not recorded")
+        )
+        self.referred_by_button.setText(self.tr("Change…") if source else self.tr("Set…"))
+        for row in rows:
+            label = self.tr("{day} · to {provider} · {status}").format(
+                day=f"{row.referred_on:%-d %b %Y}",
+                provider=row.provider_name,
+                status=referrals.STATUS_LABELS[row.status],
+            )
+            if row.follow_up_due:
+                label += " · " + self.tr("follow-up due")
+            item = QStandardItem(label)
+            item.setData(row.id, Qt.ItemDataRole.UserRole)
+            self.client_referrals_model.appendRow(item)
+        if not rows:
+            none = QStandardItem(self.tr("No referrals to other providers."))
+            none.setEnabled(False)
+            self.client_referrals_model.appendRow(none)
+
+    def make_source_dialog(self) -> QDialog:
+        from ui.dialogs.referral import SourceDialog
+
+        assert self.client is not None
+        return SourceDialog(self.ops, self.client.id, parent=self)
+
+    def make_referral_dialog(self, referral_id: int | None) -> QDialog:
+        from ui.dialogs.referral import ReferralDialog
+
+        assert self.client is not None
+        return ReferralDialog(
+            self.ops, client_id=self.client.id, referral_id=referral_id, parent=self
+        )
+
+    def run_dialog(self, dialog: QDialog) -> bool:
+        """Show a dialog modally (tests replace this to drive it)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def set_referred_by(self) -> None:
+        if self.client is not None and self.run_dialog(self.make_source_dialog()):
+            self._show_referrals()
+
+    def open_referral(self, referral_id: int | None) -> None:
+        if self.client is not None and self.run_dialog(self.make_referral_dialog(referral_id)):
+            self._show_referrals()
 
     # -- appointments --------------------------------------------------------
 
@@ -541,6 +702,8 @@ class ClientForm(QWidget):
             self._show_facts()
             self._show_appointments()
             self._show_contacts()
+            self.money_panel.set_client(detail.id if detail else None)
+            self._show_referrals()
         finally:
             self._loading = False
         self._loaded_input = self.collect()
@@ -765,6 +928,7 @@ class ClientsScreen(QWidget):
         layout.addWidget(splitter)
 
         self.search.textChanged.connect(self.refresh)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_changed)
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.new_button.clicked.connect(self.new_client)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -790,17 +954,26 @@ class ClientsScreen(QWidget):
         """Reload the list for the current search and filter, keeping the selection."""
         text = self.search.text()
         statuses = self._status_set()
-        rows, total = self.ops.read(
-            lambda s: (clients.list_clients(s, text, statuses), clients.count_clients(s))
-        )
+        filtered = bool(text.strip()) or statuses is not None
+        shown, total = self.ops.read(lambda s: clients.count_matching(s, text, statuses))
         self._selecting = True
         try:
-            self.model.set_rows(rows)
+            # A page at a time (the model fetches more as the list scrolls).
+            self.model.set_source(
+                lambda offset, limit: self.ops.read(
+                    lambda s: clients.list_clients(s, text, statuses, offset=offset, limit=limit)
+                ),
+                lambda client_id: self.ops.read(
+                    lambda s: clients.position_in_list(s, client_id, text, statuses)
+                ),
+            )
+            if not self._default_order():
+                self.model.fetch_all()
             if self.form.client is not None:
                 self.select_client(self.form.client.id, load=False)
         finally:
             self._selecting = False
-        filtered = bool(text.strip()) or statuses is not None
+        rows = self.model.rowCount()
         if total == 0:
             self.empty.setText(
                 self.tr(
@@ -819,12 +992,24 @@ class ClientsScreen(QWidget):
         self.list_stack.setCurrentWidget(self.table if rows else self.empty)
         if filtered:
             self.count_label.setText(
-                self.tr("{shown} of {total} clients").format(shown=len(rows), total=total)
+                self.tr("{shown} of {total} clients").format(shown=shown, total=total)
             )
         else:
             self.count_label.setText(
                 self.tr("1 client") if total == 1 else self.tr("{n} clients").format(n=total)
             )
+
+    def _default_order(self) -> bool:
+        """Sorted by name A–Z, the order the model reads pages in."""
+        header = self.table.horizontalHeader()
+        return (
+            header.sortIndicatorSection() == ClientColumn.NAME
+            and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        )
+
+    def _on_sort_changed(self, _column: int, _order: Qt.SortOrder) -> None:
+        if not self._default_order():  # sorting by another column needs every row
+            self.model.fetch_all()
 
     def select_client(self, client_id: int, *, load: bool = True) -> bool:
         row = self.model.row_for_id(client_id)
@@ -867,6 +1052,8 @@ class ClientsScreen(QWidget):
             self.refresh()
         if changes & Changes.APPOINTMENTS:
             self.form._show_appointments()
+        if changes & (Changes.REFERRALS | Changes.CLIENTS):
+            self.form._show_referrals()
 
     # -- actions -------------------------------------------------------------------
 

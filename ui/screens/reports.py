@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QScrollArea,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from clientcare import adherence, lateness
+from clientcare import adherence, lateness, referrals
+from ui.models.referrals import SortRole, SourceColumn, SourceReportModel
 from ui.ops import Changes, Operations
 from ui.screens.clients import format_minutes
 from ui.widgets.adherence_chart import AdherenceChart
@@ -74,10 +77,18 @@ class ReportsScreen(QWidget):
         layout.addLayout(period)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.lateness_box)
+        layout.addWidget(self._build_sources())
         ops.changed.connect(
             lambda changes: (
                 self.refresh()
-                if changes & (Changes.INTERACTIONS | Changes.APPOINTMENTS | Changes.SETTINGS)
+                if changes
+                & (
+                    Changes.INTERACTIONS
+                    | Changes.APPOINTMENTS
+                    | Changes.SETTINGS
+                    | Changes.REFERRALS
+                    | Changes.CLIENTS
+                )
                 else None
             )
         )
@@ -101,6 +112,41 @@ class ReportsScreen(QWidget):
         stats = self.ops.read(lambda s: lateness.lateness_stats(s, start=first, end=after))
         self.lateness_summary.setText(self.lateness_text(stats))
         self.lateness_chart.set_stats(stats)
+        sources = self.ops.read(lambda s: referrals.referral_sources_report(s, start, end))
+        self.sources_model.set_rows(sources)
+        self.sources_table.setVisible(bool(sources))
+        self.sources_empty.setVisible(not sources)
+
+    def _build_sources(self) -> QGroupBox:
+        """Who referred clients in the period, and how many came to a first appointment."""
+        box = QGroupBox(self.tr("Referral sources"))
+        box.setObjectName("referral_sources_report")
+        self.sources_model = SourceReportModel(self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.sources_model)
+        proxy.setSortRole(SortRole)
+        self.sources_table = QTableView()
+        self.sources_table.setObjectName("referral_sources_table")
+        self.sources_table.setModel(proxy)
+        # The report's own order (most referrals first, "Not recorded" last) until a header
+        # is clicked.
+        self.sources_table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.sources_table.setSortingEnabled(True)
+        self.sources_table.verticalHeader().hide()
+        self.sources_table.setAlternatingRowColors(True)
+        self.sources_table.setMaximumHeight(150)
+        self.sources_table.setAccessibleName(self.tr("Referral sources"))
+        header = self.sources_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SourceColumn.SOURCE, QHeaderView.ResizeMode.Stretch)
+        self.sources_empty = QLabel(
+            self.tr("No client in this period has a referral source recorded.")
+        )
+        self.sources_empty.setObjectName("referral_sources_empty")
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.sources_table)
+        layout.addWidget(self.sources_empty)
+        return box
 
     def lateness_text(self, stats: lateness.LatenessStats) -> str:
         """The period's lateness, both ways, as plain lines."""

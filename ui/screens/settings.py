@@ -982,6 +982,22 @@ class SettingsScreen(QWidget):
         self.tabs.addTab(self.principles, self.tr("P&rinciples"))
         self.tabs.addTab(self.words, self.tr("&Words"))
         self.tabs.addTab(self.messages, self.tr("&Messages"))
+        from ui.screens.settings_money import MoneyTab  # it reuses this module's helpers
+
+        self.money = MoneyTab(ops)
+        self.tabs.addTab(self.money, self.tr("M&oney"))
+        from ui.screens.settings_printouts import PrintoutsTab
+
+        self.printouts = PrintoutsTab()
+        self.tabs.addTab(self.printouts, self.tr("Pr&intouts"))
+        from ui.screens.settings_security import SecurityTab
+
+        self.security = SecurityTab()
+        self.tabs.addTab(self.security, self.tr("Sec&urity"))
+        from ui.screens.audit_log import AuditLogTab
+
+        self.audit_log = AuditLogTab(ops)
+        self.tabs.addTab(self.audit_log, self.tr("Audi&t log"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -992,3 +1008,4 @@ class SettingsScreen(QWidget):
         self.principles.load()
         self.words.load()
         self.messages.load()
+        self.money.load()

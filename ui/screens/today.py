@@ -1,7 +1,8 @@
-"""The Today screen (first version): the day's appointments and "I'm running late…".
+"""The Today screen: the day's appointments, "I'm running late…", and what needs care.
 
-Issues by urgency, expectations and check-ins come to this screen in a later
-version; until then it shows only what is real: today's appointments.
+Below the appointments is the care list (clientcare.care): issues in triage order,
+expectations to review, check-ins due, referral and money follow-ups, payment plans
+with an instalment past its date — each one click from its action.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from dataclasses import dataclass
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSplitter,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -33,6 +35,7 @@ from clientcare.practice import list_practitioners
 from ui.dialogs.running_late import OPEN_STATUSES, RunningLateDialog
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
+from ui.widgets.care_list import CareListPanel
 
 REFRESH_MS = 60_000  # "now" and "next" move on as the day goes by
 
@@ -144,6 +147,9 @@ class TodayModel(RowsTableModel):
 class TodayScreen(QWidget):
     """The day at a glance for one practitioner, and a one-click "I'm running late…"."""
 
+    open_client = Signal(int)
+    open_item = Signal(object)  # a clientcare.care.CareItem
+
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -208,24 +214,26 @@ class TodayScreen(QWidget):
         self.body.addWidget(self.table)
         self.body.addWidget(self.empty_label)
 
-        self.later_note = QLabel(
-            self.tr(
-                "Issues by urgency, expectations to review and check-ins due will join "
-                "this screen in a later version."
-            )
-        )
-        self.later_note.setObjectName("today_later_note")
-        self.later_note.setWordWrap(True)
-        quiet = self.later_note.palette()  # a calm aside, not an alarm
-        quiet.setColor(
-            QPalette.ColorRole.WindowText, quiet.color(QPalette.ColorRole.PlaceholderText)
-        )
-        self.later_note.setPalette(quiet)
+        self.care = CareListPanel(ops)
+        self.care.setObjectName("today_care")
+        self.care.open_client.connect(self.open_client)
+        self.care.open_item.connect(self.open_item)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.body)
+        self.split.addWidget(self.care)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 2)
 
         who = QHBoxLayout()
         who.addWidget(self.practitioner_label)
         who.addWidget(self.practitioner_choice)
         who.addStretch(1)
+        self.print_day_button = QPushButton(self.tr("Print day sheet"))
+        self.print_day_button.setObjectName("today_print_day_sheet")
+        self.print_day_button.setToolTip(self.tr("Today's appointments on paper (Ctrl+P)"))
+        self.print_day_button.clicked.connect(self.print_day_sheet)
+        who.addWidget(self.print_day_button)
         action = QHBoxLayout()
         action.setSpacing(12)
         action.addWidget(self.running_late_button)
@@ -239,8 +247,7 @@ class TodayScreen(QWidget):
         layout.addSpacing(4)
         layout.addLayout(action)
         layout.addSpacing(4)
-        layout.addWidget(self.body, 1)
-        layout.addWidget(self.later_note)
+        layout.addWidget(self.split, 1)
 
         self.running_late_button.clicked.connect(self.open_running_late)
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.open_running_late)
@@ -308,6 +315,26 @@ class TodayScreen(QWidget):
         self.model.set_rows(rows_for(items, now))
         self.body.setCurrentWidget(self.table if items else self.empty_label)
         self._update_button()
+        self.care.refresh(now.date())
+        self._share_height(len(items))
+
+    def _share_height(self, appointments_shown: int) -> None:
+        """Give the appointments the room their rows need and the care list the rest.
+
+        Done when the number of appointments changes, so a divider the practitioner
+        dragged stays where they put it the rest of the time.
+        """
+        if appointments_shown == getattr(self, "_rows_shared", None):
+            return
+        self._rows_shared = appointments_shown
+        total = sum(self.split.sizes()) or self.split.height()
+        if appointments_shown:
+            rows = self.table.verticalHeader().defaultSectionSize() * appointments_shown
+            wanted = rows + self.table.horizontalHeader().sizeHint().height() + 8
+        else:
+            wanted = self.empty_label.sizeHint().height() + 24
+        top = max(110, min(wanted, int(total * 0.6)))
+        self.split.setSizes([top, max(total - top, 120)])
 
     def _update_button(self) -> None:
         upcoming = self.model.upcoming()
@@ -334,7 +361,15 @@ class TodayScreen(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes & Changes.SETTINGS:
             self._fill_practitioners()
-        if changes & (Changes.APPOINTMENTS | Changes.CLIENTS | Changes.SETTINGS):
+        if changes & (
+            Changes.APPOINTMENTS
+            | Changes.CLIENTS
+            | Changes.SETTINGS
+            | Changes.MONEY
+            | Changes.REFERRALS
+            | Changes.FOLLOWUPS
+            | Changes.INTERACTIONS
+        ):
             self.refresh()
 
     def _tick(self) -> None:
@@ -342,6 +377,7 @@ class TodayScreen(QWidget):
             self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
+        self._rows_shared = None  # share the height again now the screen has its size
         self.refresh()
         super().showEvent(event)
 
@@ -352,6 +388,24 @@ class TodayScreen(QWidget):
         dialog = RunningLateDialog(self.ops, appointment_id, self)
         dialog.now = self.now  # type: ignore[method-assign]
         return dialog
+
+    def run_preview(self, printout: object, page_size: str) -> None:
+        from ui import printing
+
+        printing.print_preview(self, printout, page_size)  # type: ignore[arg-type]
+
+    def print_day_sheet(self) -> None:
+        """Today's appointments of the practitioner shown, in the print preview."""
+        from clientcare import printouts
+        from ui.dialogs.print_summary import page_size, record_print
+
+        now = self.now()
+        practitioner_id = self.practitioner_id()
+        printout = self.ops.read(
+            lambda s: printouts.day_sheet(s, now.date(), practitioner_id=practitioner_id, now=now)
+        )
+        record_print(self.ops, "practitioner", practitioner_id or 0, "day sheet (preview)")
+        self.run_preview(printout, page_size(self.ops))
 
     def open_running_late(self) -> None:
         """Open "I'm running late" for the current or next appointment today."""
