@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import ColumnElement, Select, and_, select
 from sqlalchemy.orm import Session
 
-from clientcare import audit
+from clientcare import audit, concurrency
 from clientcare.db.models import (
     Appointment,
     AppointmentMode,
@@ -196,6 +196,8 @@ class AppointmentDetail:
     rescheduled_to_id: int | None
     cancelled_at: dt.datetime | None = None
     service_id: int | None = None
+    #: The row version the dialog loaded; handed back to update_appointment.
+    version: int = 0
 
     @property
     def end(self) -> dt.datetime:
@@ -273,6 +275,7 @@ def _from_row(
         rescheduled_to_id=appointment.rescheduled_to_id,
         cancelled_at=appointment.cancelled_at,
         service_id=appointment.service_id,
+        version=appointment.version,
     )
 
 
@@ -339,8 +342,11 @@ def find_conflicts(
 ) -> list[Conflict]:
     """Appointments that hold their slot and busy times overlapping [start, end).
 
-    Touching is not overlapping: 10:00–10:50 and 10:50–11:40 do not conflict.
+    Touching is not overlapping: 10:00–10:50 and 10:50–11:40 do not conflict. On
+    PostgreSQL the practitioner's schedule is locked until the transaction ends, so a
+    booking made after this check cannot race another practitioner's booking.
     """
+    concurrency.lock_schedule(session, practitioner_id)
     excluded = set(exclude_ids)
     query = (
         select(Appointment, Client.preferred_name)
@@ -570,9 +576,17 @@ def update_appointment(
     *,
     now: dt.datetime,
     allow_conflict: bool = False,
+    expected_version: int | None = None,
 ) -> AppointmentDetail:
-    """Validate and store changes; a series occurrence keeps its series and original start."""
+    """Validate and store changes; a series occurrence keeps its series and original start.
+
+    With ``expected_version`` (AppointmentDetail.version as loaded), a save after someone
+    else's raises StaleEdit and writes nothing.
+    """
     appointment = load(session, appointment_id)
+    concurrency.check_version(
+        session, "appointment", appointment.id, appointment.version, expected_version
+    )
     cleaned = validate_against(session, data, now, appointment)
     changed = [name for name in _FIELDS if getattr(appointment, name) != getattr(cleaned, name)]
     if not changed:
@@ -591,7 +605,8 @@ def update_appointment(
         )
     for name in changed:
         setattr(appointment, name, getattr(cleaned, name))
-    session.flush()
+    with concurrency.saving(session, "appointment", appointment.id):
+        session.flush()
     audit.record(session, AuditAction.UPDATE, "appointment", appointment.id, changed)
     return detail_of(session, appointment)
 

@@ -20,6 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from clientcare.config import backup_dir_for
+from clientcare.encryption import (
+    DATABASE_ERRORS,
+    WRONG_BACKUP_PASSPHRASE,
+    Passphrase,
+    require_passphrase,
+)
+from clientcare.encryption import connect as keyed_connect
 from clientcare.errors import DatabaseOpenError
 
 #: How backup files are named: ``<stem>-<kind>-YYYYMMDD-HHMMSS[-n].sqlite3``.
@@ -47,13 +54,16 @@ NOT_CLIENTCARE = (
 # --------------------------------------------------------------------------
 
 
-def backup_to(source: Path, destination: Path) -> Path:
+def backup_to(source: Path, destination: Path, passphrase: Passphrase | None = None) -> Path:
     """Copy ``source`` to ``destination`` atomically (temporary file, fsync, rename).
 
     Uses SQLite's backup API, so the copy is consistent even while the app has
-    the database open in WAL mode. The copy is readable by the user only.
-    Returns ``destination``; raises sqlite3.Error or OSError (and leaves no file).
+    the database open in WAL mode. The copy is readable by the user only. An
+    encrypted database is copied encrypted, under the same ``passphrase``.
+    Returns ``destination``; raises sqlite3.Error or OSError (and leaves no file),
+    or PassphraseRequired / WrongPassphrase for an encrypted database.
     """
+    key = require_passphrase(source, passphrase)
     destination.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(
         prefix=PARTIAL_PREFIX, suffix=".sqlite3", dir=destination.parent
@@ -61,9 +71,12 @@ def backup_to(source: Path, destination: Path) -> Path:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        src = sqlite3.connect(read_only_uri(source), uri=True)
+        if key is None:
+            src = sqlite3.connect(read_only_uri(source), uri=True)
+        else:
+            src = keyed_connect(source, key, read_only=True)
         try:
-            dst = sqlite3.connect(tmp)
+            dst = sqlite3.connect(tmp) if key is None else keyed_connect(tmp, key)
             try:
                 src.backup(dst)
                 # A backup is one self-contained file: no WAL beside it.
@@ -88,17 +101,22 @@ def read_only_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 
 
-def backup_before_upgrade(source: Path, from_revision: str) -> Path:
+def backup_before_upgrade(
+    source: Path, from_revision: str, passphrase: Passphrase | None = None
+) -> Path:
     """A timestamped backup taken before a schema upgrade; returns its path (never overwrites)."""
-    return _timestamped_backup(source, f"before-upgrade-from-{from_revision}")
+    return timestamped_backup(source, f"before-upgrade-from-{from_revision}", passphrase=passphrase)
 
 
-def manual_backup(source: Path, now: dt.datetime | None = None) -> Path:
+def manual_backup(
+    source: Path, now: dt.datetime | None = None, passphrase: Passphrase | None = None
+) -> Path:
     """A backup asked for by the person (kept until they delete it); returns its path."""
-    return _timestamped_backup(source, MANUAL, now)
+    return timestamped_backup(source, MANUAL, now, passphrase)
 
 
-def _timestamped_backup(source: Path, kind: str, now: dt.datetime | None = None) -> Path:
+def backup_target(source: Path, kind: str, now: dt.datetime | None = None) -> Path:
+    """A new, unused timestamped name in the backups folder of ``source``."""
     stamp = (now or dt.datetime.now()).strftime(STAMP_FORMAT)
     folder = backup_dir_for(source)
     name = f"{source.stem}-{kind}-{stamp}"
@@ -107,7 +125,17 @@ def _timestamped_backup(source: Path, kind: str, now: dt.datetime | None = None)
     while target.exists():
         counter += 1
         target = folder / f"{name}-{counter}.sqlite3"
-    return backup_to(source, target)
+    return target
+
+
+def timestamped_backup(
+    source: Path,
+    kind: str,
+    now: dt.datetime | None = None,
+    passphrase: Passphrase | None = None,
+) -> Path:
+    """A backup of ``source`` under a new timestamped name (encrypted if it is)."""
+    return backup_to(source, backup_target(source, kind, now), passphrase)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -231,7 +259,10 @@ def remove_stale_partials(folder: Path, older_than_seconds: float = 3600) -> tup
 
 
 def daily_backup(
-    database: Path, now: dt.datetime | None = None, policy: RotationPolicy = RotationPolicy()
+    database: Path,
+    now: dt.datetime | None = None,
+    policy: RotationPolicy = RotationPolicy(),
+    passphrase: Passphrase | None = None,
 ) -> DailyBackupResult:
     """Take today's automatic backup unless there is one, then rotate the old ones."""
     now = now or dt.datetime.now()
@@ -240,7 +271,7 @@ def daily_backup(
         backup.kind == DAILY and backup.taken_at.date() == now.date()
         for backup in list_backups(database)
     )
-    created = None if has_today else _timestamped_backup(database, DAILY, now)
+    created = None if has_today else timestamped_backup(database, DAILY, now, passphrase)
     return DailyBackupResult(created, rotate_daily_backups(database, policy))
 
 
@@ -273,25 +304,35 @@ class RestoreReport:
     kept_current_at: Path | None
 
 
-def inspect_backup(path: Path, known_revisions: Iterable[str] | None = None) -> BackupSummary:
+def inspect_backup(
+    path: Path,
+    known_revisions: Iterable[str] | None = None,
+    passphrase: Passphrase | None = None,
+) -> BackupSummary:
     """Check that ``path`` is an intact ClientCare database and say what it holds.
 
     ``known_revisions`` defaults to the revisions this version of ClientCare knows;
-    a newer one is refused. Raises BackupError with a message for a person.
+    a newer one is refused. Raises BackupError with a message for a person, or
+    PassphraseRequired / WrongPassphrase for an encrypted file.
     """
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"There is no file at {path}.")
-    with open(path, "rb") as handle:
-        if handle.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
-            raise BackupError(NOT_CLIENTCARE)
+    key = require_passphrase(path, passphrase, WRONG_BACKUP_PASSPHRASE)
+    if key is None:
+        with open(path, "rb") as handle:
+            if handle.read(len(_SQLITE_MAGIC)) != _SQLITE_MAGIC:
+                raise BackupError(NOT_CLIENTCARE)
     try:
-        connection = sqlite3.connect(read_only_uri(path), uri=True)
+        if key is None:
+            connection = sqlite3.connect(read_only_uri(path), uri=True)
+        else:
+            connection = keyed_connect(path, key, read_only=True)
         try:
             summary = _summarise(connection, path)
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
+    except DATABASE_ERRORS as exc:
         raise BackupError(
             f"This file cannot be read as a database ({exc}), so nothing was restored."
         ) from exc
@@ -369,7 +410,12 @@ def _taken_at(path: Path) -> dt.datetime:
 
 
 def restore_database(
-    backup: Path, database: Path, known_revisions: Iterable[str] | None = None
+    backup: Path,
+    database: Path,
+    known_revisions: Iterable[str] | None = None,
+    *,
+    backup_passphrase: Passphrase | None = None,
+    passphrase: Passphrase | None = None,
 ) -> RestoreReport:
     """Replace the contents of ``database`` with ``backup``, keeping the current one first.
 
@@ -379,23 +425,34 @@ def restore_database(
     API), so a crash leaves the old or the new contents, never a mixture. Nothing
     else may have the database open (close the app's engine first). A backup from
     an older schema is upgraded the next time the database is opened.
+
+    An encrypted backup needs ``backup_passphrase``, an encrypted database its
+    ``passphrase`` (to keep it first). The restored database is encrypted as the
+    backup is (under ``backup_passphrase``, or not at all).
     """
     backup, database = Path(backup), Path(database)
-    summary = inspect_backup(backup, known_revisions)
+    summary = inspect_backup(backup, known_revisions, backup_passphrase)
+    backup_key = require_passphrase(backup, backup_passphrase, WRONG_BACKUP_PASSPHRASE)
+    current_key = None
+    if database.exists() and database.stat().st_size > 0:
+        current_key = require_passphrase(database, passphrase)
     if database.exists() and database.resolve() == backup.resolve():
         raise BackupError("This is the database itself, not a backup of it; nothing was changed.")
     kept = None
     if database.exists() and database.stat().st_size > 0:
         try:
-            kept = _timestamped_backup(database, BEFORE_RESTORE)
-        except (OSError, sqlite3.Error) as exc:
+            kept = timestamped_backup(database, BEFORE_RESTORE, passphrase=current_key)
+        except (OSError, *DATABASE_ERRORS) as exc:
             raise BackupError(
                 f"The current database could not be kept as a backup first ({exc}), "
                 "so nothing was restored."
             ) from exc
     try:
-        _copy_into(backup, database)
-    except sqlite3.Error as exc:
+        if backup_key is None and current_key is None:
+            _copy_into(backup, database)
+        else:
+            _replace_with(backup, backup_key, database, current_key)
+    except DATABASE_ERRORS as exc:
         kept_text = f" The database as it was is also kept at {kept}." if kept else ""
         raise BackupError(
             f"The restore could not be completed ({exc}); the database is as it was.{kept_text}"
@@ -425,3 +482,28 @@ def _copy_into(backup: Path, database: Path) -> None:
             target.close()
     finally:
         source.close()
+
+
+def _replace_with(
+    backup: Path, backup_key: Passphrase | None, database: Path, current_key: Passphrase | None
+) -> None:
+    """Restore when either side is encrypted: the backup API cannot copy between keys.
+
+    The current database's WAL is folded in and removed first, then a checked copy of
+    the backup (under its own key) is renamed over the database file.
+    """
+    from clientcare.encryption import export_copy
+
+    if database.exists() and database.stat().st_size > 0:
+        current = (
+            sqlite3.connect(database, isolation_level=None)
+            if current_key is None
+            else keyed_connect(database, current_key)
+        )
+        try:
+            current.isolation_level = None
+            current.execute("PRAGMA busy_timeout=5000")
+            current.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            current.close()
+    export_copy(backup, backup_key, database, backup_key)

@@ -3,6 +3,7 @@
 clientcare [--db PATH | --demo]                 open the app
 clientcare [--db PATH] backup [--to FILE]       back up the database now
 clientcare [--db PATH] restore FILE [--yes]     replace the database with a backup
+clientcare migrate-db --from URL --to URL       copy a practice into another (empty) database
 """
 
 from __future__ import annotations
@@ -14,10 +15,15 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from clientcare import config
 from clientcare.backup import BackupSummary
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+    from clientcare.encryption import Passphrase
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,9 @@ class LaunchOptions:
     backup_target: str | None = None
     restore_file: str | None = None
     assume_yes: bool = False
+    #: migrate-db: the database to copy from and the empty one to copy into.
+    copy_from: str | None = None
+    copy_to: str | None = None
 
 
 def _add_database_options(parser: argparse.ArgumentParser, *, in_subcommand: bool) -> None:
@@ -76,6 +85,16 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FILE", help="the backup to restore")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     _add_database_options(restore, in_subcommand=True)
+    migrate_db = commands.add_parser(
+        "migrate-db",
+        help="copy a whole practice into another, empty database (e.g. onto PostgreSQL)",
+        description="Copy every record of a ClientCare database into an empty database, "
+        "then compare row counts and ledger totals on both sides and print them. "
+        "A URL is postgresql://user@host/dbname or sqlite:///path (or a file path). "
+        "Leave the password out of the URL: ~/.pgpass, PGPASSWORD, or you are asked.",
+    )
+    migrate_db.add_argument("--from", dest="copy_from", metavar="URL", required=True)
+    migrate_db.add_argument("--to", dest="copy_to", metavar="URL", required=True)
     return parser
 
 
@@ -98,6 +117,8 @@ def parse_args(argv: Sequence[str] | None = None) -> LaunchOptions:
         backup_target=getattr(args, "to", None),
         restore_file=getattr(args, "file", None),
         assume_yes=bool(getattr(args, "yes", False)),
+        copy_from=getattr(args, "copy_from", None),
+        copy_to=getattr(args, "copy_to", None),
     )
 
 
@@ -111,10 +132,16 @@ def run_command(
     out: TextIO | None = None,
     err: TextIO | None = None,
     ask: Callable[[str], str] = input,
+    ask_secret: Callable[[str], str] | None = None,
 ) -> int:
-    """Run the ``backup`` or ``restore`` command; returns the exit code (0 ok, 1 refused)."""
+    """Run the ``backup`` or ``restore`` command; returns the exit code (0 ok, 1 refused).
+
+    An encrypted database's passphrase comes from ``CLIENTCARE_PASSPHRASE`` or is asked
+    for without echo (``ask_secret``, getpass by default).
+    """
     from clientcare.backup import BackupError
     from clientcare.db.engine import database_url, sqlite_path
+    from clientcare.encryption import sqlcipher
     from clientcare.errors import DatabaseOpenError
     from clientcare.instance_lock import AlreadyRunningError
     from clientcare.security import use_private_file_permissions
@@ -122,6 +149,8 @@ def run_command(
     out = out or sys.stdout
     err = err or sys.stderr
     use_private_file_permissions()
+    if options.command == "migrate-db":
+        return _migrate_db(options, out, err, ask_secret)
     path = sqlite_path(database_url(options.database))
     if path is None:
         print(
@@ -131,10 +160,11 @@ def run_command(
         return 1
     try:
         if options.command == "backup":
-            return _backup(path, options.backup_target, out)
+            return _backup(path, options.backup_target, out, ask_secret)
         if options.command == "restore":
             assert options.restore_file is not None
-            return _restore(path, Path(options.restore_file).expanduser(), options, out, ask)
+            backup_file = Path(options.restore_file).expanduser()
+            return _restore(path, backup_file, options, out, ask, ask_secret)
     except AlreadyRunningError as error:
         print(f"{error} Then run the restore again.", file=err)
         return 1
@@ -144,28 +174,89 @@ def run_command(
     except OSError as error:
         print(f"ClientCare could not do that: {error.strerror} ({error.filename}).", file=err)
         return 1
-    except sqlite3.Error as error:
+    except (sqlite3.Error, sqlcipher.Error) as error:
         print(f"ClientCare could not read the database: {error}.", file=err)
         return 1
     print(f"Unknown command {options.command!r}.", file=err)
     return 2
 
 
-def _backup(database: Path, target: str | None, out: TextIO) -> int:
+def _passphrase_for(
+    path: Path,
+    what: str,
+    ask_secret: Callable[[str], str] | None,
+    tried: Passphrase | None = None,
+) -> Passphrase | None:
+    """None for a plain file; else a passphrase that opens ``path`` (or Wrong/Required)."""
+    import getpass
+    import os
+    import warnings
+
+    from clientcare.encryption import (
+        PASSPHRASE_REQUIRED,
+        Passphrase,
+        PassphraseRequired,
+        check_passphrase,
+        is_encrypted,
+        require_passphrase,
+    )
+
+    if not is_encrypted(path):
+        return None
+    if tried is not None and check_passphrase(path, tried):
+        return tried
+    from_env = os.environ.get("CLIENTCARE_PASSPHRASE")
+    if from_env:  # a script: no question, a wrong one is refused
+        return require_passphrase(path, Passphrase(from_env))
+    if ask_secret is None and not _has_terminal():
+        raise PassphraseRequired(
+            f"{PASSPHRASE_REQUIRED} Without a terminal to type it in, give it in "
+            "CLIENTCARE_PASSPHRASE. Nothing was changed."
+        )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", getpass.GetPassWarning)
+            typed = (ask_secret or getpass.getpass)(f"Passphrase of {what}: ")
+    except (EOFError, KeyboardInterrupt):
+        typed = ""
+    if not typed:
+        raise PassphraseRequired()
+    return require_passphrase(path, Passphrase(typed))
+
+
+def _has_terminal() -> bool:
+    """A terminal to type a passphrase in without echo (getpass reads /dev/tty)."""
+    import os
+
+    try:
+        fd = os.open("/dev/tty", os.O_RDWR | os.O_NOCTTY)
+    except OSError:
+        return sys.stdin is not None and sys.stdin.isatty()
+    os.close(fd)
+    return True
+
+
+def _backup(
+    database: Path,
+    target: str | None,
+    out: TextIO,
+    ask_secret: Callable[[str], str] | None = None,
+) -> int:
     from clientcare.backup import BackupError, backup_to, inspect_backup, manual_backup
 
     if not database.is_file():
         raise BackupError(f"There is no database at {database}.")
+    passphrase = _passphrase_for(database, "the database", ask_secret)
     if target is None:
-        written = manual_backup(database)
+        written = manual_backup(database, passphrase=passphrase)
     else:
         destination = Path(target).expanduser()
         if destination.is_dir():
             stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
             destination = destination / f"{database.stem}-manual-{stamp}.sqlite3"
-        written = backup_to(database, destination)
+        written = backup_to(database, destination, passphrase)
     print(f"Backup written to {written}", file=out)
-    print(describe_summary(inspect_backup(written)), file=out)
+    print(describe_summary(inspect_backup(written, passphrase=passphrase)), file=out)
     return 0
 
 
@@ -175,11 +266,20 @@ def _restore(
     options: LaunchOptions,
     out: TextIO,
     ask: Callable[[str], str],
+    ask_secret: Callable[[str], str] | None = None,
 ) -> int:
     from clientcare.backup import inspect_backup, restore_database
+    from clientcare.encryption import WRONG_BACKUP_PASSPHRASE, WrongPassphrase
     from clientcare.instance_lock import InstanceLock
 
-    summary = inspect_backup(backup)
+    passphrase = None
+    if database.is_file() and database.stat().st_size > 0:
+        passphrase = _passphrase_for(database, "the database", ask_secret)
+    try:
+        backup_passphrase = _passphrase_for(backup, "the backup", ask_secret, passphrase)
+    except WrongPassphrase:
+        raise WrongPassphrase(WRONG_BACKUP_PASSPHRASE) from None
+    summary = inspect_backup(backup, passphrase=backup_passphrase)
     # Holding the app's lock: ClientCare cannot start on this database meanwhile.
     with InstanceLock(database):
         print(f"Backup: {backup}", file=out)
@@ -193,11 +293,68 @@ def _restore(
             if answer.strip().lower() not in {"y", "yes"}:
                 print("Nothing was changed.", file=out)
                 return 1
-        report = restore_database(backup, database)
+        report = restore_database(
+            backup, database, backup_passphrase=backup_passphrase, passphrase=passphrase
+        )
     print("Restored.", file=out)
     if report.kept_current_at is not None:
         print(f"The database as it was is kept at {report.kept_current_at}", file=out)
     return 0
+
+
+def _migrate_db(
+    options: LaunchOptions,
+    out: TextIO,
+    err: TextIO,
+    ask_secret: Callable[[str], str] | None,
+) -> int:
+    """clientcare migrate-db --from URL --to URL: copy, then print the comparison."""
+    from clientcare.db.copy import CopyError, copy_database, describe_report
+
+    assert options.copy_from is not None and options.copy_to is not None
+    try:
+        source = server_url_with_password(options.copy_from, ask_secret)
+        target = server_url_with_password(options.copy_to, ask_secret)
+
+        def progress(table: str, rows: int) -> None:
+            print(f"\r  copying {table}: {rows} rows", end="", file=err, flush=True)
+
+        report = copy_database(source, target, progress=progress)
+    except CopyError as error:
+        print(f"\n{error}", file=err)
+        return 1
+    print("", file=err)
+    print(describe_report(report), file=out)
+    return 0 if report.ok else 1
+
+
+def server_url_with_password(target: str, ask_secret: Callable[[str], str] | None = None) -> URL:
+    """The URL of ``target``; for a server that wants a password none of the usual places
+    holds (~/.pgpass, PGPASSWORD), the password is asked for without echo and kept in
+    memory only. A file path or a URL that works as it is comes back unchanged."""
+    import getpass
+
+    from clientcare.db.engine import database_url, is_postgresql, make_engine
+    from clientcare.db.migrate import ServerPasswordError, connection_error
+
+    url = database_url(target)
+    if not is_postgresql(url) or url.password is not None:
+        return url
+    engine = make_engine(url)
+    try:
+        with engine.connect():
+            return url
+    except Exception as exc:
+        if not isinstance(connection_error(url, exc), ServerPasswordError):
+            return url  # the copy reports it in full
+    finally:
+        engine.dispose()
+    ask = ask_secret or getpass.getpass
+    try:
+        password = ask(f"Password for {url.username or getpass.getuser()} at {url.host}: ")
+    except EOFError:
+        return url
+    return url.set(password=password)
 
 
 def describe_summary(summary: BackupSummary) -> str:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from clientcare import audit
+from clientcare import audit, concurrency
 from clientcare.db.models import (
     AuditAction,
     Client,
@@ -117,6 +117,8 @@ class ClientDetail:
     checkin_consent: ConsentState
     primary_practitioner_id: int | None
     facts: tuple[FactRow, ...] = field(default_factory=tuple)
+    #: The row version the form loaded; handed back to update_client (concurrent edits).
+    version: int = 0
 
     def as_input(self) -> ClientInput:
         return ClientInput(
@@ -293,6 +295,7 @@ def _detail(client: Client) -> ClientDetail:
         checkin_consent=client.checkin_consent,
         primary_practitioner_id=client.primary_practitioner_id,
         facts=tuple(FactRow(f.id, f.noted_on, f.text) for f in client.facts),
+        version=client.version,
     )
 
 
@@ -457,12 +460,23 @@ def create_client(
 
 
 def update_client(
-    session: Session, client_id: int, data: ClientInput, *, region: str | None, today: dt.date
+    session: Session,
+    client_id: int,
+    data: ClientInput,
+    *,
+    region: str | None,
+    today: dt.date,
+    expected_version: int | None = None,
 ) -> ClientDetail:
-    """Validate and store changes to a client; returns it as stored."""
+    """Validate and store changes to a client; returns it as stored.
+
+    ``expected_version`` is ClientDetail.version as the form loaded it: when another
+    practitioner saved since, StaleEdit is raised and nothing is written.
+    """
     client = session.get(Client, client_id)
     if client is None:
         raise NotFoundError(f"Client {client_id} no longer exists.")
+    concurrency.check_version(session, "client", client.id, client.version, expected_version)
     cleaned = clean_and_validate(data, region=region, current_status=client.status)
     _check_practitioner(session, cleaned.primary_practitioner_id)
     changed = [name for name in _FIELDS if getattr(client, name) != getattr(cleaned, name)]
@@ -475,7 +489,8 @@ def update_client(
     client.search_key = search_key_for(
         cleaned.full_name, cleaned.preferred_name, cleaned.email, cleaned.phone
     )
-    session.flush()
+    with concurrency.saving(session, "client", client.id):
+        session.flush()
     audit.record(session, AuditAction.UPDATE, "client", client.id, changed)
     return _detail(client)
 

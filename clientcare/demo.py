@@ -499,6 +499,9 @@ class _Rows:
                 "id": row["id"],
                 "rescheduled_to_id": row["rescheduled_to_id"],
                 "updated_at": row["updated_at"],
+                # The row version just inserted (Appointment.version; the ORM bulk update
+                # matches on it and counts it up, as for any update).
+                "version": 1,
             }
             for row in self.tables[Appointment]
             if row["rescheduled_to_id"] is not None

@@ -43,7 +43,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from clientcare import audit
+from clientcare import audit, concurrency
 from clientcare.db.models import (
     Adjustment,
     Appointment,
@@ -780,6 +780,8 @@ class ChargeRow:
     status: ChargeStatus
     waived_reason: str
     currency: str
+    #: The row version as loaded; handed back to waive_charge (concurrent edits).
+    version: int = 0
 
 
 def _charge_row(c: Charge) -> ChargeRow:
@@ -794,6 +796,7 @@ def _charge_row(c: Charge) -> ChargeRow:
         ChargeStatus(c.status),
         c.waived_reason,
         c.currency,
+        c.version or 0,
     )
 
 
@@ -1107,9 +1110,16 @@ def _load_charge(session: Session, charge_id: int) -> Charge:
     return charge
 
 
-def waive_charge(session: Session, charge_id: int, reason: str) -> ChargeRow:
-    """Waive a charge: it stays on record with the reason and counts for nothing."""
+def waive_charge(
+    session: Session, charge_id: int, reason: str, *, expected_version: int | None = None
+) -> ChargeRow:
+    """Waive a charge: it stays on record with the reason and counts for nothing.
+
+    With ``expected_version`` (ChargeRow.version as shown), a charge someone else changed
+    since raises StaleEdit and nothing is written.
+    """
     charge = _load_charge(session, charge_id)
+    concurrency.check_version(session, "charge", charge.id, charge.version, expected_version)
     errors: list[FieldError] = []
     reason = _text(
         errors, "reason", "The reason for waiving", reason, max_length=MAX_REASON, required=True
@@ -1119,7 +1129,8 @@ def waive_charge(session: Session, charge_id: int, reason: str) -> ChargeRow:
     _raise(errors)
     charge.status = ChargeStatus.WAIVED
     charge.waived_reason = reason
-    session.flush()
+    with concurrency.saving(session, "charge", charge.id):
+        session.flush()
     audit.record(session, AuditAction.UPDATE, "charge", charge.id, ("status", "waived_reason"))
     return _charge_row(charge)
 

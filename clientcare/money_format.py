@@ -7,6 +7,7 @@ when it has more decimals than the currency has.
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -42,8 +43,13 @@ def to_decimal(minor: int, currency: str) -> Decimal:
     return Decimal(minor).scaleb(-precision(currency))
 
 
+@functools.lru_cache(maxsize=4096)
 def format_money(minor: int, currency: str, locale: str = DEFAULT_LOCALE) -> str:
-    """``format_money(1234, "GBP", "en_GB") == "£12.34"``; negative amounts keep their sign."""
+    """``format_money(1234, "GBP", "en_GB") == "£12.34"``; negative amounts keep their sign.
+
+    Cached: a ledger shows the same few fees hundreds of times, and Babel takes about
+    0.1 ms for each.
+    """
     return format_currency(to_decimal(minor, currency), currency.upper(), locale=_locale(locale))
 
 

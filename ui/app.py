@@ -7,18 +7,22 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QLocale, QObject, QRunnable, QThreadPool, QTranslator, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clientcare.backup import daily_backup
 from clientcare.cli import parse_args, run_command
 from clientcare.db.engine import database_url, sqlite_path
 from clientcare.db.migrate import open_database
+from clientcare.encryption import Passphrase, is_encrypted
 from clientcare.errors import DatabaseOpenError
 from clientcare.instance_lock import AlreadyRunningError, InstanceLock
 from clientcare.security import use_private_file_permissions
 from ui.main_window import MainWindow
 from ui.ops import Operations
+from ui.theme import apply_theme
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -31,6 +35,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("ClientCare")
     app.setOrganizationName("ClientCare")
     app.setApplicationDisplayName("ClientCare")
+    apply_theme(app)
+    install_translator(app)
     path = sqlite_path(database_url(options.database))
     lock = InstanceLock(path) if path is not None else None
     try:
@@ -41,30 +47,77 @@ def main(argv: Sequence[str] | None = None) -> int:
             from clientcare.demo import create_demo_database
 
             create_demo_database(options.database)
-        database, report = open_database(options.database)
+        passphrase = None
+        if path is not None and is_encrypted(path):
+            from ui.dialogs.passphrase import ask_passphrase_at_start
+
+            passphrase = ask_passphrase_at_start(path)
+            if passphrase is None:  # Quit, or every try wrong: nothing was changed
+                if lock is not None:
+                    lock.release()
+                return 1
+        if path is None:  # a PostgreSQL server: the password is asked for if needed
+            from ui.dialogs.server import open_server_database
+
+            opened = open_server_database(options.database)
+            if opened is None:
+                return 1
+            database, report = opened
+        else:
+            database, report = open_database(options.database, passphrase=passphrase)
     except AlreadyRunningError as error:
-        QMessageBox.warning(None, "ClientCare is already open", str(error))
+        QMessageBox.warning(
+            None, QApplication.translate("app", "ClientCare is already open"), str(error)
+        )
         return 1
     except DatabaseOpenError as error:
         if lock is not None:
             lock.release()
-        QMessageBox.critical(None, "ClientCare cannot open the database", str(error))
+        QMessageBox.critical(
+            None, QApplication.translate("app", "ClientCare cannot open the database"), str(error)
+        )
         return 1
     ops = Operations(database)
     window = MainWindow(ops, report, demo=options.demo)
+    # A shared server that stops answering: said in the status bar until it is back.
+    ops.connection_problem.connect(lambda message: window.statusBar().showMessage(message))
     window.show()
+    if not options.demo and _first_run_chose_demo(window):
+        # "Look around the demo first": this window closes and the demo practice opens
+        # instead, exactly as with --demo; the set-up is offered again next start.
+        window.close()
+        database.dispose()
+        if lock is not None:
+            lock.release()
+        return main(["--demo"])
     # What start-up made lives as long as the app (models, modules, Qt wrappers): keep it
     # out of the garbage collector's full passes, which otherwise stop every thread (the
     # GUI too, during a batch export) for 50-150 ms now and then.
     gc.freeze()
     if path is not None and not options.demo:
-        start_daily_backup(path, window)
+        start_daily_backup(path, window, database.passphrase)
     code = app.exec()
     QThreadPool.globalInstance().waitForDone()
     database.dispose()
     if lock is not None:
         lock.release()
     return code
+
+
+def _first_run_chose_demo(window: MainWindow) -> bool:
+    """Offer the first-run wizard when the practice is not set up; True if the demo was chosen."""
+    from ui.dialogs.first_run import FirstRunChoice, maybe_run_first_run
+
+    return maybe_run_first_run(window) is FirstRunChoice.DEMO
+
+
+def install_translator(app: QApplication, locale: QLocale | None = None) -> QTranslator | None:
+    """Load ``clientcare_<lang>.qm`` for the system locale, if one ships; returns it or None."""
+    translator = QTranslator(app)
+    if translator.load(locale or QLocale(), "clientcare", "_", str(TRANSLATIONS), ".qm"):
+        app.installTranslator(translator)
+        return translator
+    return None
 
 
 class _BackupSignals(QObject):
@@ -74,19 +127,26 @@ class _BackupSignals(QObject):
 class _DailyBackup(QRunnable):
     """The daily backup and rotation, off the GUI thread (a big file takes a moment)."""
 
-    def __init__(self, database: Path, signals: _BackupSignals) -> None:
+    def __init__(
+        self, database: Path, signals: _BackupSignals, passphrase: Passphrase | None = None
+    ) -> None:
         super().__init__()
         self.database = database
         self.signals = signals
+        self.passphrase = passphrase
 
     def run(self) -> None:
         try:
-            result = daily_backup(self.database)
+            result = daily_backup(self.database, passphrase=self.passphrase)
         except Exception as error:  # reported to the person; the app goes on
-            self.signals.finished.emit(f"The daily backup could not be written: {error}", True)
+            message = QApplication.translate(
+                "app", "The daily backup could not be written: {error}"
+            )
+            self.signals.finished.emit(message.format(error=error), True)
             return
         if result.created is not None:
-            self.signals.finished.emit(f"Daily backup saved to {result.created}", False)
+            message = QApplication.translate("app", "Daily backup saved to {path}")
+            self.signals.finished.emit(message.format(path=result.created), False)
 
 
 class _BackupReporter(QObject):
@@ -104,9 +164,11 @@ class _BackupReporter(QObject):
             status.showMessage(message, 0 if failed else 10000)
 
 
-def start_daily_backup(database: Path, window: MainWindow) -> None:
+def start_daily_backup(
+    database: Path, window: MainWindow, passphrase: Passphrase | None = None
+) -> None:
     """Take today's backup (if not yet taken) in the background; say so in the status bar."""
     reporter = _BackupReporter(window)
     signals = _BackupSignals(reporter)
     signals.finished.connect(reporter.report)
-    QThreadPool.globalInstance().start(_DailyBackup(database, signals))
+    QThreadPool.globalInstance().start(_DailyBackup(database, signals, passphrase))

@@ -3,8 +3,9 @@
 A curtain covers each visible ClientCare window (the main window and any dialog,
 such as an open session note), so no client data shows; everything under it is
 disabled, together with the window's actions, so printing, exporting and keyboard
-shortcuts do nothing until the PIN is entered. The rules (PIN hash, minutes) are
-in :mod:`clientcare.security`.
+shortcuts do nothing until the PIN is entered (or, for an encrypted database, its
+passphrase: then no PIN is needed). The rules (PIN hash, minutes) are in
+:mod:`clientcare.security`.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clientcare.encryption import PASSPHRASE_MAX_LENGTH, Passphrase
 from clientcare.security import LockSettings, load_lock_settings, pin_matches
 from ui.widgets.fields import error_label
 
@@ -70,7 +72,7 @@ class LockCurtain(QWidget):
 
     unlock_requested = Signal(str)
 
-    def __init__(self, host: QWidget) -> None:
+    def __init__(self, host: QWidget, passphrase: bool = False) -> None:
         super().__init__(host)
         self.setObjectName("lock_curtain")
         self.setAutoFillBackground(True)
@@ -95,6 +97,13 @@ class LockCurtain(QWidget):
         self.pin.setPlaceholderText(self.tr("PIN"))
         self.pin.setAccessibleName(self.tr("PIN"))
         self.pin.setMaxLength(32)
+        if passphrase:
+            hint.setText(
+                self.tr("Client details are hidden. Enter the database passphrase to continue.")
+            )
+            self.pin.setPlaceholderText(self.tr("Passphrase"))
+            self.pin.setAccessibleName(self.tr("Passphrase"))
+            self.pin.setMaxLength(PASSPHRASE_MAX_LENGTH)
         self.unlock_button = QPushButton(self.tr("&Unlock"))
         self.unlock_button.setObjectName("unlock_button")
         self.unlock_button.setDefault(True)
@@ -216,8 +225,21 @@ class IdleLock(QObject):
         self.settings = self._load_settings()
         self._restart_timer()
 
+    def _passphrase(self) -> Passphrase | None:
+        """The open database's passphrase when it is encrypted: it unlocks instead of a PIN."""
+        ops = getattr(self.main_window, "ops", None)
+        database = getattr(ops, "database", None)
+        secret = getattr(database, "passphrase", None)
+        return secret if isinstance(secret, Passphrase) else None
+
+    @property
+    def enabled(self) -> bool:
+        """Locks itself: some minutes, and a PIN or a database passphrase to unlock with."""
+        has_secret = self.settings.pin is not None or self._passphrase() is not None
+        return has_secret and self.settings.idle_minutes > 0
+
     def _restart_timer(self) -> None:
-        if self.settings.enabled and not self.locked:
+        if self.enabled and not self.locked:
             self.timer.start(self.settings.idle_minutes * 60_000)
         else:
             self.timer.stop()
@@ -259,7 +281,8 @@ class IdleLock(QObject):
         """Hide every window behind a curtain; False when there is no PIN to unlock with."""
         if self.locked:
             return True
-        if self.settings.pin is None or not self.main_window.isVisible():
+        no_secret = self.settings.pin is None and self._passphrase() is None
+        if no_secret or not self.main_window.isVisible():
             return False
         self.timer.stop()
         self._focus = QApplication.focusWidget()
@@ -288,7 +311,7 @@ class IdleLock(QObject):
         return any(covered.host is widget for covered in self._covered)
 
     def _cover(self, host: QWidget) -> None:
-        curtain = LockCurtain(host)
+        curtain = LockCurtain(host, passphrase=self._passphrase() is not None)
         curtain.unlock_requested.connect(self.try_unlock)
         covered = _Covered(host=host, curtain=curtain, title=host.windowTitle())
         for child in host.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
@@ -324,14 +347,23 @@ class IdleLock(QObject):
         if not self.locked or self._wait.isActive():
             return not self.locked
         stored = self.settings.pin
-        if stored is not None and pin and pin_matches(pin, stored):
+        secret = self._passphrase()
+        if secret is not None:
+            right = bool(pin) and secret.matches(pin)
+        else:
+            right = stored is not None and bool(pin) and pin_matches(pin, stored)
+        if right:
             self.unlock()
             return True
         self._failures += 1
-        message = self.tr("That PIN is not right. Try again.")
+        if secret is not None:
+            message = self.tr("That passphrase is not right. Check Caps Lock and try again.")
+        else:
+            message = self.tr("That PIN is not right. Try again.")
         if self._failures % ATTEMPTS_BEFORE_WAIT == 0:
-            message = self.tr("That PIN is not right. Wait {n} seconds, then try again.").format(
-                n=WAIT_SECONDS
+            what = self.tr("passphrase") if secret is not None else self.tr("PIN")
+            message = self.tr("That {what} is not right. Wait {n} seconds, then try again.").format(
+                what=what, n=WAIT_SECONDS
             )
             self._wait.start(WAIT_SECONDS * 1000)
         for covered in self._live():

@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -26,10 +27,12 @@ from clientcare.care import CareItem, CareKind
 from clientcare.db.migrate import OpenReport
 from clientcare.practice import get_settings
 from ui.dialogs.restore import choose_and_restore
+from ui.icons import icon
 from ui.idle_lock import IdleLock
 from ui.ops import Operations
 from ui.screens.clients import ClientsScreen
 from ui.screens.today import TodayScreen
+from ui.theme import sidebar_stylesheet
 
 # The other screens and the calendar dialogs are imported when first needed (start-up
 # imports only what the first screens use).
@@ -98,12 +101,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.ops = ops
+        self.demo = demo
         self.setObjectName("main_window")
-        practice = ops.read(lambda s: get_settings(s).name)
-        title = "ClientCare" + (f" — {practice}" if practice else "")
-        if demo:
-            title += " " + self.tr("(demo practice)")
-        self.setWindowTitle(title)
+        self.refresh_title()
         self.setMinimumSize(QSize(960, 600))
 
         self.sidebar = QListWidget()
@@ -111,19 +111,17 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName(self.tr("Sections"))
         self.sidebar.setFixedWidth(170)
         self.sidebar.setSpacing(2)
-        self.sidebar.setStyleSheet(
-            "QListWidget#sidebar { border: none; background: palette(window); padding-top: 8px; }"
-            "QListWidget#sidebar::item { padding: 8px 14px; border-radius: 4px; }"
-            "QListWidget#sidebar::item:selected { background: palette(highlight);"
-            " color: palette(highlighted-text); }"
-        )
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setStyleSheet(sidebar_stylesheet())
         self.stack = QStackedWidget()
         # Screens are built when first shown (or asked for): start-up builds one, not eight.
         self.screens = LazyScreens(self._build_screen)
         for number, section in enumerate(SECTIONS, start=1):
-            item = QListWidgetItem(self.tr(section.title))
+            item = QListWidgetItem(icon(section.key), self.tr(section.title))
             item.setData(Qt.ItemDataRole.UserRole, section.key)
-            item.setToolTip(self.tr("{title} (Ctrl+{n})").format(title=section.title, n=number))
+            item.setToolTip(
+                self.tr("{title} (Ctrl+{n})").format(title=self.tr(section.title), n=number)
+            )
             self.sidebar.addItem(item)
             self.stack.addWidget(QWidget())  # stands in until the screen is built
         self.sidebar.currentRowChanged.connect(self._show_section)
@@ -148,8 +146,23 @@ class MainWindow(QMainWindow):
                     "The database was upgraded; the previous version was kept at{where}."
                 ).format(where=where)
             )
-        self.go_to("clients")
+        self.go_to("today")  # the day and what needs care come first
         self._restore_geometry()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            # Light ↔ dark: the icons are drawn in the palette's text colour.
+            for row, section in enumerate(SECTIONS):
+                self.sidebar.item(row).setIcon(icon(section.key))
+        super().changeEvent(event)
+
+    def refresh_title(self) -> None:
+        """The window title: ClientCare, the practice's name, and whether it is the demo."""
+        practice = self.ops.read(lambda s: get_settings(s).name)
+        title = "ClientCare" + (f" — {practice}" if practice else "")
+        if self.demo:
+            title += " " + self.tr("(demo practice)")
+        self.setWindowTitle(title)
 
     def _show_section(self, row: int) -> None:
         if 0 <= row < len(SECTIONS):
@@ -161,6 +174,11 @@ class MainWindow(QMainWindow):
         row = next(number for number, section in enumerate(SECTIONS) if section.key == key)
         screen = self._make_screen(SECTIONS[row])
         screen.setObjectName(f"screen_{key}")
+        # A key the window's menus own (Ctrl+N, Ctrl+L, Ctrl+F…) is handed to the screen by
+        # the menu action; a second shortcut on the same key would cancel both out.
+        for shortcut in screen.findChildren(QShortcut):
+            if shortcut.key().toString() in self._menu_keys():
+                shortcut.setEnabled(False)
         stand_in = self.stack.widget(row)
         self.stack.insertWidget(row, screen)
         self.stack.removeWidget(stand_in)
@@ -213,7 +231,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        backup = QAction(self.tr("&Back up now…"), self)
+        backup = QAction(icon("backup"), self.tr("&Back up now…"), self)
         backup.setObjectName("action_backup")
         backup.triggered.connect(self.back_up_now)
         file_menu.addAction(backup)
@@ -221,13 +239,13 @@ class MainWindow(QMainWindow):
         restore.setObjectName("action_restore")
         restore.triggered.connect(self.restore_from_backup)
         file_menu.addAction(restore)
-        lock = QAction(self.tr("&Lock now"), self)
+        lock = QAction(icon("lock"), self.tr("&Lock now"), self)
         lock.setObjectName("action_lock")
         lock.setShortcut(QKeySequence("Ctrl+Shift+L"))
         lock.triggered.connect(self.lock_now)
         file_menu.addAction(lock)
         file_menu.addSeparator()
-        print_action = QAction(self.tr("&Print…"), self)
+        print_action = QAction(icon("print"), self.tr("&Print…"), self)
         print_action.setObjectName("action_print")
         print_action.setShortcut(QKeySequence("Ctrl+P"))
         print_action.triggered.connect(self.print_current)
@@ -261,22 +279,73 @@ class MainWindow(QMainWindow):
 
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, section in enumerate(SECTIONS, start=1):
-            action = QAction(self.tr(section.title), self)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action = QAction(icon(section.key), self.tr(section.title), self)
+            action.setObjectName(f"action_go_{section.key}")
+            keys = [QKeySequence(f"Ctrl+{number}")]
+            if section.key == "today":
+                keys.append(QKeySequence("Ctrl+T"))
+            action.setShortcuts(keys)
             action.triggered.connect(lambda _=False, key=section.key: self.go_to(key))
             go_menu.addAction(action)
 
         client_menu = self.menuBar().addMenu(self.tr("&Client"))
-        new_contact = QAction(self.tr("New &contact / session note…"), self)
+        find = self._add_action(client_menu, "find", self.tr("&Find…"), "Ctrl+F", self.find)
+        find.setStatusTip(self.tr("Search this screen's list; elsewhere, search the clients"))
+        self._add_action(
+            client_menu, "new_client", self.tr("New c&lient"), "Ctrl+Shift+N", self.new_client
+        )
+        self._add_action(
+            client_menu,
+            "new_appointment",
+            self.tr("New &appointment…"),
+            "Ctrl+N",
+            self.new_appointment,
+        )
+        new_contact = QAction(icon("new"), self.tr("New &contact / session note…"), self)
         new_contact.setObjectName("action_new_interaction")
         new_contact.setShortcut(QKeySequence("Ctrl+I"))
         new_contact.triggered.connect(self.new_interaction)
         client_menu.addAction(new_contact)
+        client_menu.addSeparator()
+        self._add_action(
+            client_menu, "running_late", self.tr("I'm &running late…"), "Ctrl+L", self.running_late
+        )
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("&About ClientCare"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
+        self._add_action(help_menu, "user_guide", self.tr("User &guide"), "F1", self.show_guide)
+        self._add_action(
+            help_menu,
+            "keyboard_shortcuts",
+            self.tr("&Keyboard shortcuts"),
+            "Ctrl+/",
+            self.show_shortcuts,
+        )
+        help_menu.addSeparator()
+        self._add_action(help_menu, "set_up", self.tr("&Set up the practice…"), "", self.set_up)
+        self._add_action(
+            help_menu, "open_data_folder", self.tr("Open &data folder"), "", self.open_data_folder
+        )
+        help_menu.addSeparator()
+        self._add_action(help_menu, "about", self.tr("&About ClientCare"), "", self.show_about)
+
+    def _add_action(
+        self, menu: QMenu, name: str, text: str, keys: str, slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{name}")
+        if keys:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _menu_keys(self) -> set[str]:
+        return {
+            key.toString()
+            for action in self.findChildren(QAction)
+            for key in action.shortcuts()
+            if not key.isEmpty()
+        }
 
     def go_to(self, key: str) -> None:
         for row in range(self.sidebar.count()):
@@ -340,6 +409,42 @@ class MainWindow(QMainWindow):
         self.go_to("followups")
         select(item.ref_id)
 
+    def find(self) -> None:
+        """Ctrl+F: the current screen's search box, or the client search."""
+        screen = self.stack.currentWidget()
+        focus_search = getattr(screen, "focus_search", None)
+        if not callable(focus_search):
+            self.go_to("clients")
+            focus_search = self.screens["clients"].focus_search  # type: ignore[attr-defined]
+        focus_search()
+
+    def new_client(self) -> None:
+        """Ctrl+Shift+N: an empty client form on the Clients screen."""
+        screen = self.screens["clients"]
+        assert isinstance(screen, ClientsScreen)
+        self.go_to("clients")
+        screen.new_client()
+
+    def new_appointment(self) -> None:
+        """Ctrl+N: the Calendar's booking dialog."""
+        self.go_to("calendar")
+        self.screens["calendar"].open_new(None)  # type: ignore[attr-defined]
+
+    def running_late(self) -> None:
+        """Ctrl+L: "I'm running late" for the next appointment, from Today or the Calendar."""
+        screen = self.stack.currentWidget()
+        if not hasattr(screen, "open_running_late"):
+            self.go_to("today")
+            screen = self.screens["today"]
+        if isinstance(screen, TodayScreen):
+            screen.refresh()
+            if screen.model.upcoming() is None:
+                self.statusBar().showMessage(
+                    self.tr("There is no appointment left today to be late for."), 8000
+                )
+                return
+        screen.open_running_late()  # type: ignore[attr-defined]
+
     def new_interaction(self) -> None:
         """Write up a contact with the client selected on the Clients screen."""
         screen = self.screens["clients"]
@@ -368,7 +473,7 @@ class MainWindow(QMainWindow):
         if not target:
             return
         try:
-            written = backup_to(source, Path(target))
+            written = backup_to(source, Path(target), self.ops.database.passphrase)
         except OSError as error:
             QMessageBox.critical(
                 self,
@@ -433,14 +538,43 @@ class MainWindow(QMainWindow):
             )
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About ClientCare"),
-            self.tr(
-                "<h3>ClientCare</h3><p>A client-care manager for small practices: clients, "
-                "appointments and the service principles, kept on your own computer.</p>"
-            ),
-        )
+        from ui.dialogs.help import AboutDialog
+
+        path = self.ops.database.path
+        where = str(path) if path else self.ops.database.engine.url.render_as_string()
+        AboutDialog(where, self).exec()
+
+    def show_guide(self) -> None:
+        from ui.dialogs.help import GuideDialog
+
+        GuideDialog(self).exec()
+
+    def show_shortcuts(self) -> None:
+        from ui.dialogs.help import ShortcutsDialog
+
+        ShortcutsDialog(self).exec()
+
+    def open_data_folder(self) -> None:
+        from clientcare.config import data_dir
+        from ui.dialogs.help import open_data_folder
+
+        if not open_data_folder():
+            self.statusBar().showMessage(
+                self.tr("Could not open the data folder: {path}").format(path=data_dir()), 10000
+            )
+
+    def set_up(self) -> None:
+        """Help → Set up the practice: the first-run wizard, or Settings once set up."""
+        from clientcare.first_run import needs_setup
+        from ui.dialogs.first_run import run_first_run
+
+        if not self.ops.read(needs_setup):
+            self.go_to("settings")
+            self.statusBar().showMessage(
+                self.tr("The practice is set up; its details are in Settings → Practice."), 8000
+            )
+            return
+        run_first_run(self)
 
     def _restore_geometry(self) -> None:
         settings = QSettings()

@@ -3,23 +3,51 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, TextClause, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from clientcare.config import ensure_private_dir
 
+if TYPE_CHECKING:
+    from clientcare.encryption import Passphrase
+
+#: Seconds to wait for a PostgreSQL server before saying it cannot be reached.
+CONNECT_TIMEOUT_SECONDS = 5
+
 
 def database_url(target: str | os.PathLike[str]) -> URL:
-    """A SQLAlchemy URL for a database URL or a plain file path."""
+    """A SQLAlchemy URL for a database URL or a plain file path.
+
+    ``postgresql://`` (and ``postgres://``) mean PostgreSQL through psycopg 3, the driver
+    ClientCare ships with; a password is best left out of the URL (``~/.pgpass``, the
+    ``PGPASSWORD`` variable, or the app asks for it).
+    """
     text = os.fspath(target)
     if "://" in text:
-        return make_url(text)
+        url = make_url(text)
+        if url.drivername in {"postgresql", "postgres"}:
+            url = url.set(drivername="postgresql+psycopg")
+        return url
     return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
+
+
+def is_postgresql(url: URL) -> bool:
+    return url.get_backend_name() == "postgresql"
+
+
+def describe_url(url: URL) -> str:
+    """The database for a message: a file path, or user@host:port/name (never a password)."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    return url.render_as_string(hide_password=True)
 
 
 def sqlite_path(url: URL) -> Path | None:
@@ -56,30 +84,109 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-u
     cursor.close()
 
 
+def _without_server_detail(context) -> None:  # type: ignore[no-untyped-def]
+    """Keep the values written out of PostgreSQL's error messages.
+
+    The server adds a DETAIL line such as "Failing row contains (..., note text, ...)"
+    or "Key (email)=(...)"; like hide_parameters, ClientCare keeps only the primary
+    message (which names the constraint), so note text never reaches a message or log.
+    """
+    original = context.original_exception
+    diag = getattr(original, "diag", None)
+    primary = getattr(diag, "message_primary", None)
+    if not primary:
+        return
+    detailed = str(original)
+    original.args = (primary,)
+    wrapped = context.sqlalchemy_exception
+    if wrapped is not None and wrapped.args and isinstance(wrapped.args[0], str):
+        wrapped.args = (wrapped.args[0].replace(detailed, primary), *wrapped.args[1:])
+
+
+def _sqlcipher_engine(url: URL, path: Path, passphrase: Passphrase) -> Engine:
+    """The same SQLite dialect over SQLCipher connections keyed before any other statement."""
+    from clientcare import encryption
+
+    def keyed() -> object:
+        return encryption.connect(path, passphrase, check_same_thread=False)
+
+    # The URL keeps the file's path (Database.path) and no password, so none can leak.
+    return create_engine(url, hide_parameters=True, module=encryption.sqlcipher, creator=keyed)
+
+
 def _begin_sqlite(connection) -> None:  # type: ignore[no-untyped-def]
     connection.exec_driver_sql("BEGIN")
 
 
-def make_engine(target: str | os.PathLike[str] | URL) -> Engine:
-    """Create the engine for a database URL or file path (the file is created user-only)."""
+def make_engine(
+    target: str | os.PathLike[str] | URL, passphrase: Passphrase | None = None
+) -> Engine:
+    """Create the engine for a database URL or file path (the file is created user-only).
+
+    With ``passphrase``, a SQLite file is opened (or created) encrypted with SQLCipher.
+    """
     url = target if isinstance(target, URL) else database_url(target)
     path = sqlite_path(url)
     if path is not None:
         _create_private_file(path)
         # hide_parameters: a database error never carries note text into a message or log.
-        engine = create_engine(url, hide_parameters=True)
+        if passphrase is None:
+            engine = create_engine(url, hide_parameters=True)
+        else:
+            engine = _sqlcipher_engine(url, path, passphrase)
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "begin", _begin_sqlite)
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    connect_args: dict[str, object] = {}
+    if is_postgresql(url):
+        connect_args = {
+            "connect_timeout": CONNECT_TIMEOUT_SECONDS,
+            "application_name": "ClientCare",
+        }
+    # pool_pre_ping: a connection the server dropped (restart, network) is replaced
+    # before it is used, so a short outage costs the action in flight at most.
+    engine = create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args=connect_args)
+    if is_postgresql(url):
+        event.listen(engine, "handle_error", _without_server_detail)
+    return engine
+
+
+_WROTE = "clientcare_wrote"
+_WRITE_WORDS = ("insert", "update", "delete", "replace")
+
+
+def _note_write_after_flush(session: Session, _context: object) -> None:
+    session.info[_WROTE] = True
+
+
+def _note_write_statement(state) -> None:  # type: ignore[no-untyped-def]
+    statement = state.statement
+    if (
+        state.is_insert
+        or state.is_update
+        or state.is_delete
+        or (
+            isinstance(statement, TextClause)
+            and statement.text.lstrip().lower().startswith(_WRITE_WORDS)
+        )
+    ):
+        state.session.info[_WROTE] = True
 
 
 class Database:
     """One open database: its engine and a session factory for units of work."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, passphrase: Passphrase | None = None) -> None:
         self.engine = engine
+        #: The SQLCipher passphrase of an encrypted database (in memory only), else None.
+        self.passphrase = passphrase
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "after_flush", _note_write_after_flush)
+        event.listen(self._sessions, "do_orm_execute", _note_write_statement)
+        #: The change counter as this process last knew it (None: not looked yet).
+        self.last_seen_change: int | None = None
+        self._has_counter: bool | None = None
+        self._change_lock = threading.Lock()
 
     @property
     def path(self) -> Path | None:
@@ -87,9 +194,59 @@ class Database:
 
     @contextmanager
     def unit_of_work(self) -> Iterator[Session]:
-        """One user action: everything inside commits together or not at all."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One user action: everything inside commits together or not at all.
+
+        A unit of work that wrote anything also counts up the shared change counter
+        (in the same transaction), which other ClientCares on the server poll.
+        """
+        with self._sessions() as session:
+            with session.begin():
+                yield session
+                session.flush()
+                counted = self._count_change(session) if session.info.get(_WROTE) else None
+            self._note_own_change(counted)
+
+    def _count_change(self, session: Session) -> int | None:
+        if self._has_counter is None:
+            self._has_counter = inspect(session.connection()).has_table("change_counter")
+        if not self._has_counter:
+            return None  # a database from before revision 0010 (e.g. mid-restore)
+        return session.execute(
+            text("UPDATE change_counter SET value = value + 1 WHERE id = 1 RETURNING value")
+        ).scalar()
+
+    def _note_own_change(self, value: int | None) -> None:
+        if value is None:
+            return
+        with self._change_lock:
+            # Only our own step: if another process counted in between, the next look
+            # at the counter still sees that it moved.
+            if self.last_seen_change is None or value == self.last_seen_change + 1:
+                self.last_seen_change = value
+
+    def change_count(self) -> int | None:
+        """The shared change counter now (None: this database has none)."""
+        with self.engine.connect() as connection:
+            if self._has_counter is None:
+                self._has_counter = inspect(connection).has_table("change_counter")
+            if not self._has_counter:
+                return None
+            return connection.execute(
+                text("SELECT value FROM change_counter WHERE id = 1")
+            ).scalar()
+
+    def changed_elsewhere(self) -> bool:
+        """True when another ClientCare committed since the last look (then noted as seen).
+
+        Raises the database's error when the server cannot be reached.
+        """
+        value = self.change_count()
+        with self._change_lock:
+            if value is None or value == self.last_seen_change:
+                return False
+            first_look = self.last_seen_change is None
+            self.last_seen_change = value
+            return not first_look
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -440,6 +440,10 @@ class Client(Base):
     search_key: Mapped[str] = mapped_column(Text, default="", index=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Optimistic concurrency: every ORM update says "WHERE version = the one I read" and
+    # adds one, so a second practitioner's stale save changes nothing (clientcare.concurrency).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     facts: Mapped[list[ClientFact]] = relationship(
         back_populates="client", cascade="all, delete-orphan", order_by="ClientFact.noted_on"
@@ -523,6 +527,10 @@ class Appointment(Base):
     ical_uid: Mapped[str | None] = mapped_column(String(255), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+    # Optimistic concurrency: every ORM update says "WHERE version = the one I read" and
+    # adds one, so a second practitioner's stale save changes nothing (clientcare.concurrency).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class BusyTime(Base):
@@ -826,6 +834,10 @@ class Charge(Base):
     )
     currency: Mapped[str] = mapped_column(String(3))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Optimistic concurrency: every ORM update says "WHERE version = the one I read" and
+    # adds one, so a second practitioner's stale save changes nothing (clientcare.concurrency).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class Payment(Base):
@@ -856,6 +868,10 @@ class Payment(Base):
     )
     currency: Mapped[str] = mapped_column(String(3))
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # Optimistic concurrency: every ORM update says "WHERE version = the one I read" and
+    # adds one, so a second practitioner's stale save changes nothing (clientcare.concurrency).
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class Adjustment(Base):
@@ -1098,3 +1114,19 @@ class AuditEntry(Base):
     entity: Mapped[str] = mapped_column(String(50))
     entity_id: Mapped[int] = mapped_column(Integer)
     fields: Mapped[str] = mapped_column(Text, default="")
+
+
+# --------------------------------------------------------------------------
+# Freshness
+# --------------------------------------------------------------------------
+
+
+class ChangeCounter(Base):
+    """One row counting committed units of work: other ClientCares on a shared server poll
+    it every few seconds and refresh their screens when it moved (clientcare.db.engine)."""
+
+    __tablename__ = "change_counter"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    value: Mapped[int] = mapped_column(Integer, default=0)

@@ -55,7 +55,11 @@ def upgrade() -> None:
 
     # The enum CHECK (named by the convention) is dropped and made again with
     # "not_done"; the column stays VARCHAR(14), long enough for every value.
-    with op.batch_alter_table("checklist_answer", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table(
+        "checklist_answer",
+        schema=None,
+        recreate="always" if op.get_bind().dialect.name == "sqlite" else "auto",
+    ) as batch_op:
         batch_op.add_column(sa.Column("note", sa.Text(), server_default="", nullable=False))
         batch_op.drop_constraint(
             batch_op.f("ck_checklist_answer_checklist_answer_value"), type_="check"
@@ -86,7 +90,11 @@ def downgrade() -> None:
         batch_op.drop_column("checkins_discussed")
 
     op.execute("DELETE FROM checklist_answer WHERE answer = 'not_done'")
-    with op.batch_alter_table("checklist_answer", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table(
+        "checklist_answer",
+        schema=None,
+        recreate="always" if op.get_bind().dialect.name == "sqlite" else "auto",
+    ) as batch_op:
         batch_op.drop_constraint(batch_op.f("ck_checklist_answer_not_done_has_note"), type_="check")
         batch_op.drop_constraint(
             batch_op.f("ck_checklist_answer_checklist_answer_value"), type_="check"

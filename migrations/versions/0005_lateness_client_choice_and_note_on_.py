@@ -34,7 +34,11 @@ def _outcome_in(values: Sequence[str]) -> str:
 def upgrade() -> None:
     """Upgrade schema."""
     # The column stays VARCHAR(18), long enough for every value.
-    with op.batch_alter_table("lateness_notice", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table(
+        "lateness_notice",
+        schema=None,
+        recreate="always" if op.get_bind().dialect.name == "sqlite" else "auto",
+    ) as batch_op:
         batch_op.add_column(sa.Column("reschedule_required", sa.Boolean(), nullable=True))
         batch_op.add_column(sa.Column("note", sa.Text(), server_default="", nullable=False))
         batch_op.drop_constraint(batch_op.f("ck_lateness_notice_lateness_outcome"), type_="check")
@@ -51,7 +55,11 @@ def downgrade() -> None:
     op.execute(
         "UPDATE lateness_notice SET outcome = 'pending' WHERE outcome IN ('shorten', 'proceed')"
     )
-    with op.batch_alter_table("lateness_notice", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table(
+        "lateness_notice",
+        schema=None,
+        recreate="always" if op.get_bind().dialect.name == "sqlite" else "auto",
+    ) as batch_op:
         batch_op.drop_constraint(batch_op.f("ck_lateness_notice_lateness_outcome"), type_="check")
         batch_op.create_check_constraint(
             batch_op.f("ck_lateness_notice_lateness_outcome"), _outcome_in(OUTCOMES_0004)

@@ -122,7 +122,7 @@ def upgrade() -> None:
 
     with op.batch_alter_table("provider", schema=None) as batch_op:
         batch_op.add_column(
-            sa.Column("archived", sa.Boolean(), server_default=sa.text("0"), nullable=False)
+            sa.Column("archived", sa.Boolean(), server_default=sa.false(), nullable=False)
         )
 
     with op.batch_alter_table("referral", schema=None) as batch_op:
@@ -134,7 +134,11 @@ def upgrade() -> None:
             f"UPDATE {table} SET currency = COALESCE("
             "(SELECT currency FROM practice_settings WHERE id = 1), 'GBP')"
         )
-        with op.batch_alter_table(table, schema=None, recreate="always") as batch_op:
+        with op.batch_alter_table(
+            table,
+            schema=None,
+            recreate="always" if op.get_bind().dialect.name == "sqlite" else "auto",
+        ) as batch_op:
             batch_op.alter_column("currency", existing_type=sa.String(length=3), nullable=False)
 
     grace = sa.table(

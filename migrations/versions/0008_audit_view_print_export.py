@@ -33,7 +33,11 @@ def _action_in(values: Sequence[str]) -> str:
 def upgrade() -> None:
     """Upgrade schema."""
     # The column stays VARCHAR(6), long enough for every value.
-    with op.batch_alter_table("audit_entry", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table(
+        "audit_entry",
+        schema=None,
+        recreate="always" if op.get_bind().dialect.name == "sqlite" else "auto",
+    ) as batch_op:
         batch_op.add_column(
             sa.Column("practitioner", sa.String(length=200), server_default="", nullable=False)
         )
@@ -49,7 +53,11 @@ def downgrade() -> None:
     The older schema cannot hold views, prints or exports: those entries are removed.
     """
     op.execute("DELETE FROM audit_entry WHERE action IN ('view', 'print', 'export')")
-    with op.batch_alter_table("audit_entry", schema=None, recreate="always") as batch_op:
+    with op.batch_alter_table(
+        "audit_entry",
+        schema=None,
+        recreate="always" if op.get_bind().dialect.name == "sqlite" else "auto",
+    ) as batch_op:
         batch_op.drop_constraint(batch_op.f("ck_audit_entry_audit_action"), type_="check")
         batch_op.create_check_constraint(
             batch_op.f("ck_audit_entry_audit_action"), _action_in(ACTIONS_0007)

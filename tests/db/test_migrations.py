@@ -628,7 +628,11 @@ def _fact_for_missing_client(session: Session, ids: dict[str, int]) -> None:
             "ck_checklist_answer_not_applicable_has_reason",
         ),
         (_second_practice_settings, PracticeSettings, "ck_practice_settings_single_row"),
-        (_fact_for_missing_client, ClientFact, "FOREIGN KEY constraint failed"),
+        (
+            _fact_for_missing_client,
+            ClientFact,
+            "FOREIGN KEY constraint failed|violates foreign key constraint",
+        ),
     ],
     ids=lambda value: getattr(value, "__name__", None),
 )

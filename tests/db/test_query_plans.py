@@ -23,6 +23,8 @@ from clientcare.care import care_list
 from clientcare.db.engine import Database
 from clientcare.demo import DemoSize, generate_demo
 
+pytestmark = pytest.mark.sqlite_only("SQLite's EXPLAIN QUERY PLAN")
+
 TODAY = dt.date(2026, 11, 23)
 
 #: Tables that grow with the years: never read whole by a screen's main query.
@@ -41,6 +43,8 @@ BIG_TABLES = (
 
 @pytest.fixture
 def practice(db: Database) -> Iterator[Database]:
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("EXPLAIN QUERY PLAN and these index choices are SQLite's")
     with db.unit_of_work() as session:
         size = DemoSize(practitioners=2, clients=30, months_of_history=4)
         generate_demo(session, size=size, today=TODAY)

@@ -19,6 +19,7 @@ from ui.models.clients import ClientColumn
 from ui.ops import Operations
 from ui.screens.clients import ClientsScreen
 from ui.screens.placeholder import ComingSoonScreen
+from ui.screens.today import TodayScreen
 
 
 def make_window(qtbot: QtBot, ops: Operations, report: OpenReport | None = None) -> MainWindow:
@@ -28,7 +29,7 @@ def make_window(qtbot: QtBot, ops: Operations, report: OpenReport | None = None)
     return window
 
 
-def test_sidebar_lists_every_section_and_opens_on_clients(qtbot: QtBot, ops: Operations) -> None:
+def test_sidebar_lists_every_section_and_opens_on_today(qtbot: QtBot, ops: Operations) -> None:
     window = make_window(qtbot, ops)
     titles = [window.sidebar.item(r).text() for r in range(window.sidebar.count())]
     assert titles == [
@@ -41,7 +42,7 @@ def test_sidebar_lists_every_section_and_opens_on_clients(qtbot: QtBot, ops: Ope
         "Reports",
         "Settings",
     ]
-    assert isinstance(window.stack.currentWidget(), ClientsScreen)
+    assert isinstance(window.stack.currentWidget(), TodayScreen)
 
 
 def test_every_section_is_a_real_screen_and_a_click_opens_it(qtbot: QtBot, ops: Operations) -> None:
@@ -125,10 +126,15 @@ def test_app_main_opens_the_database_given(qtbot: QtBot, tmp_path: Path, monkeyp
         original_show(window)
 
     monkeypatch.setattr(MainWindow, "show", remember)
+    from ui.dialogs.first_run import FirstRunWizard
+
+    offered: list[FirstRunWizard] = []  # a new database: the set-up is offered, then cancelled
+    monkeypatch.setattr(FirstRunWizard, "exec", lambda self: offered.append(self) or 0)
     target = tmp_path / "practice.sqlite3"
     assert app_module.main(["--db", str(target)]) == 0
     assert target.exists()
     assert len(shown) == 1 and str(target) in shown[0].database_label.text()
+    assert len(offered) == 1 and offered[0].parent() is shown[0]
     shown[0].close()
 
 

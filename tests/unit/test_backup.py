@@ -35,6 +35,8 @@ from clientcare.db.models import (
 )
 from clientcare.instance_lock import InstanceLock
 
+pytestmark = pytest.mark.sqlite_only("backups and restores of a SQLite file")
+
 FIXTURE_0001 = Path(__file__).resolve().parents[1] / "db" / "fixtures" / "schema_0001.sqlite3"
 POSIX_ONLY = pytest.mark.skipif(os.name != "posix", reason="POSIX file permissions")
 

@@ -445,12 +445,15 @@ class BatchExportDialog(QDialog):
             self.progress.setLabelText(self.tr("Cancelling after the file being written…"))
 
     def _on_progress(self, done: int, name: str) -> None:
-        if self.progress is None:
+        # A local reference: a modal QProgressDialog.setValue() processes events, and the
+        # "finished" handler may run inside it and drop self.progress.
+        progress = self.progress
+        if progress is None:
             return
-        self.progress.setValue(done)
-        if name:
-            total = self.progress.maximum()
-            self.progress.setLabelText(
+        progress.setValue(done)
+        if name and self.progress is progress:
+            total = progress.maximum()
+            progress.setLabelText(
                 self.tr("Writing {name} ({done} of {total})").format(
                     name=name, done=min(done + 1, total), total=total
                 )

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -37,6 +36,7 @@ from clientcare import csv_io
 from clientcare.csv_io import CsvTable, ImportCheck, ImportRefusedError, RowCheck, Target
 from clientcare.errors import ValidationError
 from clientcare.practice import get_settings
+from ui import theme
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
 from ui.widgets.fields import error_label
@@ -120,9 +120,9 @@ class ReportModel(RowsTableModel):
             return _cut(text) if role == Qt.ItemDataRole.DisplayRole and column == 1 else text
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
             if not row.ok:
-                return QColor("#a33")
+                return theme.text_colour(theme.OVERDUE.colour)
             if row.warnings:
-                return QColor("#8a5a00")
+                return theme.text_colour(theme.DUE.colour)
         return None
 
 

@@ -7,10 +7,8 @@ appears next to its field, and nothing typed is lost when something is refused.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl, QUrlQuery
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QUrl, QUrlQuery
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from clientcare import clients, followups
 from clientcare.db.models import (
@@ -56,12 +53,14 @@ from clientcare.followups import (
     ProspectRow,
 )
 from clientcare.language import Hit, load_checker
+from ui.dialogs.form import FormDialog
 from ui.models.followups import URGENCY_MARKS, short_date
 from ui.ops import Changes, Operations
+from ui.theme import notice_style
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
 
-HINT_STYLE = "background: #fff4d6; border-left: 3px solid #a87900; padding: 4px 8px;"
+HINT_STYLE = notice_style("warning")
 NOTE_STYLE = "color: palette(placeholder-text);"
 
 CHECKIN_CHANNELS = (
@@ -126,91 +125,12 @@ def error_messages(error: ValidationError | NotFoundError) -> str:
     return str(error)
 
 
-class FormDialog(QDialog):
-    """A dialog of fields with errors beside them, a general error, and Save/Cancel."""
-
-    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ops = ops
-        self.today = dt.date.today()
-        self.stored: Any = None
-        self.fields: dict[str, FieldWithError] = {}
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.form.setVerticalSpacing(8)
-        self.form_error = error_label("form_error")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("save")
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        self.setMinimumWidth(520)
-
-    def add_field(self, name: str, label: str, editor: QWidget) -> FieldWithError:
-        editor.setObjectName(name)
-        editor.setAccessibleName(label.replace("&", "").rstrip(" *"))
-        wrapper = FieldWithError(editor, name)
-        self.fields[name] = wrapper
-        caption = QLabel(label)
-        caption.setBuddy(editor)
-        self.form.addRow(caption, wrapper)
-        return wrapper
-
-    def finish_layout(self, *top: QWidget) -> None:
-        layout = QVBoxLayout(self)
-        for widget in top:
-            layout.addWidget(widget)
-        layout.addLayout(self.form)
-        layout.addWidget(self.form_error)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-
-    def clear_errors(self) -> None:
-        for wrapper in self.fields.values():
-            wrapper.show_error(None)
-        self.form_error.hide()
-
-    def show_errors(self, error: ValidationError | NotFoundError) -> None:
-        if isinstance(error, NotFoundError):
-            self.form_error.setText(f"\u26a0 {error}")
-            self.form_error.show()
-            return
-        general = []
-        for problem in error.errors:
-            wrapper = self.fields.get(problem.field)
-            if wrapper is None:
-                general.append(problem.message)
-            else:
-                wrapper.show_error(problem.message)
-        if general:
-            self.form_error.setText("\u26a0 " + " ".join(general))
-            self.form_error.show()
-
-    def attempt(self, action: Callable[[Session], Any], changes: Changes) -> Any | None:
-        """Run ``action`` as one unit of work; show what is wrong, or accept the dialog."""
-        self.clear_errors()
-        try:
-            result = self.ops.run(action, changes)
-        except (ValidationError, NotFoundError) as error:
-            self.show_errors(error)
-            return None
-        self.stored = result
-        self.accept()
-        return result
-
-    def save(self) -> None:  # pragma: no cover - each dialog has its own
-        raise NotImplementedError
-
-
 def fill_clients(combo: QComboBox, ops: Operations) -> None:
     """(Re)fill ``combo`` with every client by full name, keeping the one chosen."""
     keep = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
-    combo.addItem("(choose a client)", None)
+    combo.addItem(QCoreApplication.translate("followups", "(choose a client)"), None)
     for row in ops.read(clients.list_clients):
         combo.addItem(row.full_name, row.id)
     combo.setCurrentIndex(max(combo.findData(keep), 0) if keep is not None else 0)

@@ -363,6 +363,15 @@ class InteractionEditor(QDialog):
         buttons.addWidget(self.correct_button)
         buttons.addWidget(self.print_button)
         buttons.addWidget(close)
+        self.bottom_buttons = [
+            self.refer_button,
+            self.money_button,
+            self.save_button,
+            self.finalise_button,
+            self.correct_button,
+            self.print_button,
+            close,
+        ]
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -532,6 +541,14 @@ class InteractionEditor(QDialog):
             self.checklist_rows[item.number] = row
             self.checklist_layout.addWidget(row)
         self.checklist_layout.addStretch(1)
+        # Tab goes through the checklist before the buttons at the bottom: rows made now
+        # would otherwise join the focus chain after them.
+        previous: QWidget | None = (
+            list(self.checklist_rows.values())[-1].text if self.checklist_rows else None
+        )
+        for button in getattr(self, "bottom_buttons", []) if previous else []:
+            QWidget.setTabOrder(previous, button)
+            previous = button
         self._show_language_findings()
 
     def record_answer(self, principle_id: int, value: ChecklistAnswerValue, text: str) -> None:

@@ -4,9 +4,7 @@ and who referred a client to the practice. Each message appears next to its fiel
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -17,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,7 +24,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from clientcare import clients, printouts, referrals
 from clientcare.db.models import ReferralSourceKind, ReferralStatus, ReferralUrgency, WarmHandoff
@@ -35,9 +31,11 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.printouts import Printout
 from clientcare.referrals import FollowUpInput, ReferralInput, ReferralRow, SourceInput, SourceRow
 from ui import printing
+from ui.dialogs.form import FormDialog as _FormDialog
 from ui.dialogs.print_summary import record_print
 from ui.ops import Changes, Operations
-from ui.widgets.fields import FieldWithError, error_label
+from ui.theme import notice_style
+from ui.widgets.fields import error_label
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -53,80 +51,6 @@ def date_edit(day: dt.date) -> QDateEdit:
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("ddd d MMM yyyy")
     return edit
-
-
-class _FormDialog(QDialog):
-    """A dialog of fields with errors beside them, a general error, and Save/Cancel."""
-
-    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ops = ops
-        self.fields: dict[str, FieldWithError] = {}
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.form.setVerticalSpacing(8)
-        self.form_error = error_label("form_error")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
-    def add_field(self, name: str, label: str, editor: QWidget) -> FieldWithError:
-        editor.setObjectName(name)
-        editor.setAccessibleName(label.replace("&", "").rstrip(" *"))
-        wrapper = FieldWithError(editor, name)
-        self.fields[name] = wrapper
-        caption = QLabel(label)
-        caption.setBuddy(editor)
-        self.form.addRow(caption, wrapper)
-        return wrapper
-
-    def finish_layout(self, *top: QWidget) -> None:
-        layout = QVBoxLayout(self)
-        for widget in top:
-            layout.addWidget(widget)
-        layout.addLayout(self.form)
-        layout.addWidget(self.form_error)
-        layout.addStretch(1)
-        layout.addWidget(self.buttons)
-
-    def clear_errors(self) -> None:
-        for wrapper in self.fields.values():
-            wrapper.show_error(None)
-        self.form_error.hide()
-
-    def show_errors(self, error: ValidationError | NotFoundError) -> None:
-        if isinstance(error, NotFoundError):
-            self.form_error.setText(f"⚠ {error}")
-            self.form_error.show()
-            return
-        general = []
-        for problem in error.errors:
-            wrapper = self.fields.get(problem.field)
-            if wrapper is None:
-                general.append(problem.message)
-            else:
-                wrapper.show_error(problem.message)
-        if general:
-            self.form_error.setText("⚠ " + " ".join(general))
-            self.form_error.show()
-
-    def attempt(self, action: Callable[[Session], Any], changes: Changes) -> Any | None:
-        """Run ``action`` as one unit of work; show what is wrong, or accept the dialog."""
-        self.clear_errors()
-        try:
-            result = self.ops.run(action, changes)
-        except (ValidationError, NotFoundError) as error:
-            self.show_errors(error)
-            return None
-        self.accept()
-        return result
-
-    def save(self) -> None:  # pragma: no cover - each dialog has its own
-        raise NotImplementedError
 
 
 def _heading(text: str) -> QLabel:
@@ -203,9 +127,7 @@ class ReferralDialog(_FormDialog):
         self.not_accepting = QLabel()
         self.not_accepting.setObjectName("not_accepting_warning")
         self.not_accepting.setWordWrap(True)
-        self.not_accepting.setStyleSheet(
-            "background: #fff4d6; border-left: 3px solid #a87900; padding: 2px 6px;"
-        )
+        self.not_accepting.setStyleSheet(notice_style("warning", "2px 6px"))
         self.not_accepting.hide()
         provider_box = QWidget()
         provider_layout = QVBoxLayout(provider_box)

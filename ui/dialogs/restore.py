@@ -24,8 +24,12 @@ from PySide6.QtWidgets import (
 
 from clientcare.backup import BackupError, BackupSummary, inspect_backup, restore_database
 from clientcare.config import backup_dir_for
+from clientcare.db.engine import Database
 from clientcare.db.migrate import SCHEMA_HEAD, open_database
+from clientcare.encryption import Passphrase, PassphraseError, check_passphrase, is_encrypted
 from clientcare.errors import DatabaseOpenError
+from ui.dialogs.passphrase import ask_backup_passphrase
+from ui.idle_lock import lock_settings_notifier
 from ui.ops import Changes, Operations
 
 WARNING_STYLE = (
@@ -174,37 +178,66 @@ def choose_and_restore(parent: QWidget, ops: Operations) -> RestoreOutcome | Non
     )
     if not name:
         return None
+    backup_key = None
+    if is_encrypted(Path(name)):
+        # Most backups open with the database's own passphrase; otherwise ask for theirs.
+        own = ops.database.passphrase
+        if own is not None and check_passphrase(Path(name), own):
+            backup_key = own
+        else:
+            backup_key = ask_backup_passphrase(Path(name), parent)
+            if backup_key is None:
+                return None
     try:
-        summary = inspect_backup(Path(name))
-    except BackupError as error:
+        summary = inspect_backup(Path(name), passphrase=backup_key)
+    except (BackupError, PassphraseError) as error:
         QMessageBox.warning(parent, parent.tr("This file cannot be restored"), str(error))
         return None
     try:
-        current: BackupSummary | None = inspect_backup(path)
-    except BackupError:
+        current: BackupSummary | None = inspect_backup(path, passphrase=ops.database.passphrase)
+    except (BackupError, PassphraseError):
         current = None
     dialog = RestoreDialog(summary, current, folder, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    return _restore(parent, ops, summary, path)
+    return _restore(parent, ops, summary, path, backup_key)
 
 
-def _restore(
-    parent: QWidget, ops: Operations, summary: BackupSummary, path: Path
-) -> RestoreOutcome | None:
-    ops.database.dispose()  # no connection may stay open while the file is replaced
-    try:
-        report = restore_database(summary.path, path)
-        database, opened = open_database(path)
-    except (BackupError, DatabaseOpenError, OSError) as error:
-        QMessageBox.critical(parent, parent.tr("The restore did not happen"), str(error))
-        return None
+def swap_database(ops: Operations, database: Database) -> None:
+    """Put a reopened ``database`` in place of the old one; every screen refreshes."""
     ops.database = database
     everything = Changes.NONE
     for change in Changes:
         everything |= change
     ops.changed.emit(everything)
+    # The idle lock unlocks with the database's passphrase, which may have changed.
+    lock_settings_notifier().changed.emit()
+
+
+def _restore(
+    parent: QWidget,
+    ops: Operations,
+    summary: BackupSummary,
+    path: Path,
+    backup_key: Passphrase | None = None,
+) -> RestoreOutcome | None:
+    current_key = ops.database.passphrase
+    ops.database.dispose()  # no connection may stay open while the file is replaced
+    try:
+        report = restore_database(
+            summary.path, path, backup_passphrase=backup_key, passphrase=current_key
+        )
+        database, opened = open_database(path, passphrase=backup_key)
+    except (BackupError, DatabaseOpenError, OSError) as error:
+        QMessageBox.critical(parent, parent.tr("The restore did not happen"), str(error))
+        return None
+    swap_database(ops, database)
     message = parent.tr("Restored the backup from {when}.").format(when=_when(summary.taken_at))
+    if backup_key is not current_key:
+        if backup_key is None:
+            message += " " + parent.tr("The backup was not encrypted, so the database is not now.")
+        else:
+            message += " " + parent.tr("The database now opens with the backup's passphrase.")
     if report.kept_current_at is not None:
         message += " " + parent.tr("The database as it was is kept at {path}.").format(
             path=report.kept_current_at

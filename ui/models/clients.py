@@ -83,6 +83,13 @@ class ClientTableModel(RowsTableModel):
         self._more = False
         super().set_rows(rows)
 
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own index() asks rowCount() and columnCount() first: two calls into Python
+        # for every cell the view or the sort proxy looks at; one here.
+        if parent.isValid() or not (0 <= row < len(self.rows) and 0 <= column < _COLUMN_COUNT):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and self._more
 
@@ -160,6 +167,7 @@ class ClientTableModel(RowsTableModel):
 
 
 _COLUMNS = tuple(ClientColumn)
+_COLUMN_COUNT = len(_COLUMNS)
 _ROLES = frozenset(
     {
         int(Qt.ItemDataRole.DisplayRole),

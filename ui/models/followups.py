@@ -12,7 +12,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from clientcare.db.models import IssueStatus, Urgency
 from clientcare.followups import (
@@ -28,6 +28,7 @@ from clientcare.followups import (
     IssueRow,
     ProspectRow,
 )
+from ui import theme
 from ui.models.base import Index, RowsTableModel
 
 #: Role holding the id of a row (issue, expectation or client).
@@ -42,14 +43,10 @@ URGENCY_MARKS: dict[Urgency, str] = {
     Urgency.NORMAL: "\u25cf",  # ●
     Urgency.LOW: "\u25bd",  # ▽
 }
-URGENCY_COLOURS: dict[Urgency, QColor] = {
-    Urgency.CRISIS: QColor("#b3261e"),
-    Urgency.HIGH: QColor("#a85400"),
-    Urgency.NORMAL: QColor("#3b3b3b"),
-    Urgency.LOW: QColor("#5f6368"),
+#: Okabe–Ito colours (see ui.theme); the mark and the word always go with them.
+URGENCY_COLOURS: dict[Urgency, str] = {
+    urgency: theme.URGENCY[urgency.value].colour for urgency in Urgency
 }
-_DUE = QColor("#a87900")
-_OVERDUE = QColor("#b3261e")
 
 
 def short_date(day: dt.date | None) -> str:
@@ -122,11 +119,11 @@ class IssueTableModel(_IdModel):
         resolved = row.status is IssueStatus.RESOLVED
         if role == Qt.ItemDataRole.ForegroundRole:
             if resolved:
-                return QBrush(QColor("#6b6b6b"))
+                return QBrush(theme.muted_text())
             if column is IssueColumn.URGENCY:
-                return QBrush(URGENCY_COLOURS[row.urgency])
+                return QBrush(theme.text_colour(URGENCY_COLOURS[row.urgency]))
             if column is IssueColumn.DUE and row.overdue:
-                return QBrush(_OVERDUE)
+                return QBrush(theme.text_colour(theme.OVERDUE.colour))
             return None
         if role == Qt.ItemDataRole.FontRole and not resolved:
             if column is IssueColumn.URGENCY and row.urgency in (Urgency.CRISIS, Urgency.HIGH):
@@ -205,7 +202,8 @@ class ExpectationTableModel(_IdModel):
         column = ExpectationColumn(index.column())
         if column is ExpectationColumn.REVIEW and row.due:
             if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(_OVERDUE if row.review_on and row.review_on < self.today else _DUE)
+                overdue = row.review_on and row.review_on < self.today
+                return QBrush(theme.text_colour((theme.OVERDUE if overdue else theme.DUE).colour))
             if role == Qt.ItemDataRole.FontRole:
                 return _bold()
         return self._common(row, column, role, self._text(row, column), self._sort(row, column))

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from clientcare import locale_format
 from clientcare.clients import client_label
 from clientcare.money import (
     BUCKET_LABELS,
@@ -34,6 +35,7 @@ class _AmountModel(RowsTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.format_amount: Callable[[int], str] = str
+        self.locale = locale_format.DEFAULT_LOCALE  # dates in the practice's locale
         #: Client id → full name, so two clients called "Mateo" can be told apart.
         self.full_names: dict[int, str] = {}
 
@@ -172,7 +174,7 @@ class ToChargeModel(_AmountModel):
             case ToChargeColumn.CLIENT:
                 return client_label(self.full_names.get(row.client_id, ""), row.client_name)
             case ToChargeColumn.DATE:
-                return f"{row.start:%d %b %Y}"
+                return locale_format.day(row.start.date(), self.locale)
             case ToChargeColumn.WHAT:
                 return row.description
             case ToChargeColumn.AMOUNT:
@@ -234,7 +236,7 @@ class FollowUpModel(_AmountModel):
     def display(self, row: ConversationRow, column: FollowUpColumn) -> str:
         match column:
             case FollowUpColumn.DUE:
-                return f"{row.follow_up_on:%d %b %Y}" if row.follow_up_on else ""
+                return locale_format.day(row.follow_up_on, self.locale) if row.follow_up_on else ""
             case FollowUpColumn.CLIENT:
                 return client_label(self.full_names.get(row.client_id, ""), row.client_name)
             case FollowUpColumn.TOPIC:

@@ -7,7 +7,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from clientcare.db.models import ReferralUrgency, WarmHandoff
 from clientcare.referrals import (
@@ -20,15 +20,13 @@ from clientcare.referrals import (
     SourceReportRow,
     sort_key,
 )
+from ui import theme
 from ui.models.base import Index, RowsTableModel
 
 #: Role holding the id of a row (referral or provider).
 IdRole = Qt.ItemDataRole.UserRole + 1
 #: Role holding the value sorted by.
 SortRole = Qt.ItemDataRole.UserRole + 2
-
-_OVERDUE = QColor("#b3261e")
-_DUE = QColor("#a87900")
 
 
 def short_date(day: dt.date | None) -> str:
@@ -111,7 +109,9 @@ class ReferralTableModel(RowsTableModel):
             return f"{REFERRAL_HEADERS[column]}: {self._display(row, column) or 'none'}"
         highlight = column is ReferralColumn.FOLLOW_UP and row.follow_up_due
         if role == Qt.ItemDataRole.ForegroundRole and highlight:
-            return QBrush(_OVERDUE if row.days_overdue else _DUE)
+            return QBrush(
+                theme.text_colour((theme.OVERDUE if row.days_overdue else theme.DUE).colour)
+            )
         if role == Qt.ItemDataRole.FontRole and highlight:
             font = QFont()
             font.setBold(True)
@@ -209,7 +209,7 @@ class ProviderTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{PROVIDER_HEADERS[column]}: {self._display(row, column) or 'none'}"
         if role == Qt.ItemDataRole.ForegroundRole and row.archived:
-            return QBrush(QColor("#6b6b6b"))
+            return QBrush(theme.muted_text())
         return None
 
     @staticmethod

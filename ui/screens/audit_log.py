@@ -121,6 +121,8 @@ class AuditLogTab(QWidget):
         self.first.setObjectName("audit_from")
         self.last = QDateEdit(today)
         self.last.setObjectName("audit_to")
+        self.first.setAccessibleName(self.tr("Changes from"))
+        self.last.setAccessibleName(self.tr("Changes to"))
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
@@ -131,6 +133,7 @@ class AuditLogTab(QWidget):
         self.entity.currentIndexChanged.connect(self.load)
         self.search = QLineEdit()
         self.search.setObjectName("audit_search")
+        self.search.setAccessibleName(self.tr("Search the audit log"))
         self.search.setPlaceholderText(self.tr("Search user, client, action, field…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.load)

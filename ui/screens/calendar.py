@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import appointments, schedule, series, waitlist
+from clientcare import appointments, locale_format, schedule, series, waitlist
 from clientcare.appointments import AppointmentDetail, ConflictError
 from clientcare.db.models import AppointmentStatus
 from clientcare.errors import NotFoundError, ValidationError
-from clientcare.practice import add_practitioner, list_practitioners
+from clientcare.practice import add_practitioner, get_settings, list_practitioners
 from clientcare.waitlist import FreedSlot
 from ui.dialogs.appointment import AppointmentDialog
 from ui.dialogs.running_late import OPEN_STATUSES, RunningLateDialog
@@ -39,16 +39,23 @@ from ui.widgets.waitlist_panel import FreedSlotDialog, WaitlistPanel
 DAY, WEEK, MONTH = "day", "week", "month"
 
 
-def block_for(item: AppointmentDetail) -> GridBlock:
+def block_for(item: AppointmentDetail, locale: str = locale_format.DEFAULT_LOCALE) -> GridBlock:
+    """The grid block of an appointment: what it shows, and what a screen reader says."""
     mode = appointments.MODE_LABELS[item.mode]
     status = appointments.STATUS_LABELS[item.status]
     end = item.start + dt.timedelta(minutes=item.duration_minutes)
-    when = f"{item.start:%H:%M}–{end:%H:%M}"
+    when = locale_format.time_range(item.start, end, locale)
     # "Scheduled" goes without saying; every other status is written in the block.
     detail = f"{when}\n{mode}" + ("" if item.status.value == "scheduled" else f" · {status}")
-    spoken = (
-        f"{item.client_preferred_name}, {item.start:%A %-d %B} {when}, {mode}, {status}, "
-        f"with {item.practitioner_name}"
+    spoken = QCoreApplication.translate(
+        "CalendarScreen", "{name}, {day} {when}, {mode}, {status}, with {practitioner}"
+    ).format(
+        name=item.client_preferred_name,
+        day=locale_format.weekday_day(item.start.date(), locale),
+        when=when,
+        mode=mode,
+        status=status,
+        practitioner=item.practitioner_name,
     )
     return GridBlock(
         item.id,
@@ -236,16 +243,19 @@ class CalendarScreen(QWidget):
             last = first + dt.timedelta(days=41)
             days = self.ops.read(lambda s: schedule.month_overview(s, first, last, practitioner_id))
             self.month.set_month(self.anchor, days)
-            self.range_label.setText(f"{self.anchor:%B %Y}")
+            locale = self.ops.read(lambda s: get_settings(s).locale)
+            self.month.locale = locale
+            self.range_label.setText(locale_format.month_year(self.anchor, locale))
             self.stack.setCurrentWidget(self.month)
             return
         first_day, count = self.visible_range()
         start = dt.datetime.combine(first_day, dt.time(0))
         end = start + dt.timedelta(days=count)
-        items, busy = self.ops.read(
+        items, busy, locale = self.ops.read(
             lambda s: (
                 appointments.appointments_between(s, start, end, practitioner_id),
                 schedule.busy_between(s, start, end, practitioner_id),
+                get_settings(s).locale,
             )
         )
         self.details = {item.id: item for item in items}
@@ -258,18 +268,23 @@ class CalendarScreen(QWidget):
                 b.title,
                 self.tr("Busy"),
                 "busy",
-                f"{b.title}, busy {b.starts_at:%H:%M}–{b.ends_at:%H:%M}",
+                self.tr("{title}, busy {when}").format(
+                    title=b.title, when=locale_format.time_range(b.starts_at, b.ends_at, locale)
+                ),
             )
             for b in busy
-        ] + [block_for(item) for item in items]
+        ] + [block_for(item, locale) for item in items]
+        self.grid.locale = locale
         self.grid.set_range(first_day, count)
         self.grid.set_hours(8, 19)
         self.grid.set_blocks(blocks)
         if count == 1:
-            self.range_label.setText(f"{first_day:%A %-d %B %Y}")
+            self.range_label.setText(locale_format.day(first_day, locale, "full"))
         else:
             last = first_day + dt.timedelta(days=6)
-            self.range_label.setText(f"{first_day:%-d %b} – {last:%-d %b %Y}")
+            self.range_label.setText(
+                f"{locale_format.day_month(first_day, locale)} – {locale_format.day(last, locale)}"
+            )
         self.stack.setCurrentWidget(self.grid_scroll)
         self.grid_scroll.verticalScrollBar().setValue(max(int(self.grid.y_for(dt.time(8))) - 40, 0))
 
@@ -399,6 +414,12 @@ class CalendarScreen(QWidget):
         box.exec()
         return choices.get(box.clickedButton())
 
+    def grid_moment(self, moment: dt.datetime) -> str:
+        """``Mon 23 Nov 14:00`` in the locale the grid was last drawn in."""
+        locale = self.grid.locale
+        day = locale_format.weekday_day_short(moment.date(), locale)
+        return f"{day} {locale_format.time(moment, locale)}"
+
     def move_block(self, appointment_id: int, new_start: dt.datetime) -> None:
         """Drag and drop: confirm, then move with the same rules as the dialog."""
         item = self.details.get(appointment_id)
@@ -406,8 +427,8 @@ class CalendarScreen(QWidget):
             return
         question = self.tr("Move {name}'s appointment from {old} to {new}?").format(
             name=item.client_preferred_name,
-            old=f"{item.start:%a %-d %b %H:%M}",
-            new=f"{new_start:%a %-d %b %H:%M}",
+            old=self.grid_moment(item.start),
+            new=self.grid_moment(new_start),
         )
         if not self.ask(self.tr("Move appointment"), question):
             return

@@ -30,13 +30,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import adherence, appointments, clients, interactions, lateness, referrals
+from clientcare import (
+    adherence,
+    appointments,
+    clients,
+    interactions,
+    lateness,
+    locale_format,
+    referrals,
+)
 from clientcare.clients import STATUS_LABELS, ClientDetail, ClientInput
+from clientcare.concurrency import StaleEdit
 from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, SortRole
 from ui.ops import Changes, Operations
+from ui.theme import notice_style
 from ui.widgets.adherence_chart import AdherenceChart
 from ui.widgets.client_money import ClientMoneyPanel
 from ui.widgets.fields import FieldWithError, error_label
@@ -73,6 +83,8 @@ def _from_qdate(day: QDate) -> dt.date:
 
 class ClientForm(QWidget):
     """The record of one client (or a new one), with an error next to each field."""
+
+    locale = locale_format.DEFAULT_LOCALE  # the practice's, read with the choices
 
     saved = Signal(int)
     dirty_changed = Signal(bool)
@@ -161,6 +173,14 @@ class ClientForm(QWidget):
             form.addRow(label, wrapper)
 
         self.form_error = error_label("form_error")
+        # Shown when another practitioner saved this client after it was opened here.
+        self.reload_button = QPushButton(self.tr("&Reload"))
+        self.reload_button.setObjectName("reload_client")
+        self.reload_button.setToolTip(
+            self.tr("Show the client as now stored (what you typed here is discarded)")
+        )
+        self.reload_button.clicked.connect(self.revert)
+        self.reload_button.hide()
 
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setObjectName("save_client")
@@ -173,6 +193,7 @@ class ClientForm(QWidget):
         self.cancel_button.clicked.connect(self.revert)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.reload_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
@@ -275,9 +296,7 @@ class ClientForm(QWidget):
         self.draft_banner = QLabel()
         self.draft_banner.setObjectName("draft_banner")
         self.draft_banner.setWordWrap(True)
-        self.draft_banner.setStyleSheet(
-            "background: #fff4d6; border-left: 3px solid #a87900; padding: 4px 8px;"
-        )
+        self.draft_banner.setStyleSheet(notice_style("warning"))
         self.draft_banner.hide()
         self.open_draft_button = QPushButton(self.tr("Open the draft"))
         self.open_draft_button.setObjectName("open_draft")
@@ -318,12 +337,16 @@ class ClientForm(QWidget):
         self.export_summaries_button = QPushButton(self.tr("Export summaries…"))
         self.export_summaries_button.setObjectName("export_summaries")
         self.export_summaries_button.clicked.connect(self.export_summaries)
+        # Two short rows, so the page never needs sideways scrolling at 1280×800.
         buttons.addWidget(self.brief_button)
         buttons.addWidget(self.print_brief_button)
-        buttons.addWidget(self.export_summaries_button)
         buttons.addStretch(1)
         buttons.addWidget(self.new_interaction_button)
         layout.addLayout(buttons)
+        more = QHBoxLayout()
+        more.addWidget(self.export_summaries_button)
+        more.addStretch(1)
+        layout.addLayout(more)
         self._draft_id: int | None = None
         return box
 
@@ -343,7 +366,7 @@ class ClientForm(QWidget):
         for row in rows[:100]:
             state = "" if row.state.value == "final" else " · " + self.tr("draft")
             label = (
-                f"{row.occurred_at:%a %-d %b %Y %H:%M} · "
+                f"{locale_format.weekday_day_time(row.occurred_at, self.locale)} · "
                 f"{interactions.KIND_LABELS[row.kind]}{state}"
                 + (f" — {row.first_line}" if row.first_line else "")
             )
@@ -366,7 +389,9 @@ class ClientForm(QWidget):
         if draft is not None:
             self.draft_banner.setText(
                 self.tr("An unfinished note from {when} was kept for you.").format(
-                    when=f"{draft.occurred_at:%a %-d %b %H:%M}"
+                    when=locale_format.weekday_day_short(draft.occurred_at.date(), self.locale)
+                    + " "
+                    + locale_format.time(draft.occurred_at, self.locale)
                 )
             )
         self.draft_banner.setVisible(draft is not None)
@@ -488,7 +513,7 @@ class ClientForm(QWidget):
         self.referred_by_button.setText(self.tr("Change…") if source else self.tr("Set…"))
         for row in rows:
             label = self.tr("{day} · to {provider} · {status}").format(
-                day=f"{row.referred_on:%-d %b %Y}",
+                day=locale_format.day(row.referred_on, self.locale),
                 provider=row.provider_name,
                 status=referrals.STATUS_LABELS[row.status],
             )
@@ -610,7 +635,7 @@ class ClientForm(QWidget):
                 self.appointments_model.appendRow(none)
             for item in items[:50]:
                 label = (
-                    f"   {item.start:%a %-d %b %Y %H:%M} · "
+                    f"   {locale_format.weekday_day_time(item.start, self.locale)} · "
                     f"{appointments.MODE_LABELS[item.mode]} · "
                     f"{appointments.STATUS_LABELS[item.status]} · {item.practitioner_name}"
                 )
@@ -628,7 +653,7 @@ class ClientForm(QWidget):
         self.facts_model.clear()
         facts = self.client.facts if self.client else ()
         for fact in sorted(facts, key=lambda f: (f.noted_on, f.id), reverse=True):
-            item = QStandardItem(f"{fact.noted_on:%-d %b %Y} — {fact.text}")
+            item = QStandardItem(f"{locale_format.day(fact.noted_on, self.locale)} — {fact.text}")
             item.setData(fact.id, Qt.ItemDataRole.UserRole)
             self.facts_model.appendRow(item)
         if not facts and self.client is not None:
@@ -695,7 +720,7 @@ class ClientForm(QWidget):
                     greeting += f" · {detail.pronouns}"
                 since = self.tr("{status} since {date}").format(
                     status=STATUS_LABELS[detail.status],
-                    date=f"{detail.status_changed_on:%-d %b %Y}",
+                    date=locale_format.day(detail.status_changed_on, self.locale),
                 )
                 self.subheading.setText(f"{greeting} · {since}")
             self.clear_errors()
@@ -716,7 +741,9 @@ class ClientForm(QWidget):
             self.status.addItem(self.tr(STATUS_LABELS[status]), status.value)
         self.practitioner.clear()
         self.practitioner.addItem(self.tr("(not assigned)"), None)
-        practitioners = self.ops.read(lambda s: list_practitioners(s, include_inactive=True))
+        practitioners, self.locale = self.ops.read(
+            lambda s: (list_practitioners(s, include_inactive=True), get_settings(s).locale)
+        )
         for practitioner in practitioners:
             if practitioner.active or (
                 detail is not None and practitioner.id == detail.primary_practitioner_id
@@ -769,6 +796,7 @@ class ClientForm(QWidget):
         for wrapper in self.fields.values():
             wrapper.show_error(None)
         self.form_error.hide()
+        self.reload_button.hide()
         self.fact_error.hide()
 
     def save(self) -> bool:
@@ -787,10 +815,24 @@ class ClientForm(QWidget):
             else:
                 stored = self.ops.run(
                     lambda s: clients.update_client(
-                        s, existing.id, data, region=region, today=today
+                        s,
+                        existing.id,
+                        data,
+                        region=region,
+                        today=today,
+                        expected_version=existing.version,
                     ),
                     Changes.CLIENTS,
                 )
+        except StaleEdit as error:
+            message = error.for_field("version") or str(error)
+            self.form_error.setText(
+                f"⚠ {message} "
+                + self.tr("Your text is still in the form: copy what you need, then Reload.")
+            )
+            self.form_error.show()
+            self.reload_button.show()
+            return False
         except ValidationError as error:
             self._show_errors(error)
             return False
@@ -1050,10 +1092,24 @@ class ClientsScreen(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes & (Changes.CLIENTS | Changes.SETTINGS):
             self.refresh()
+            self._reload_if_changed_elsewhere()
         if changes & Changes.APPOINTMENTS:
             self.form._show_appointments()
         if changes & (Changes.REFERRALS | Changes.CLIENTS):
             self.form._show_referrals()
+
+    def _reload_if_changed_elsewhere(self) -> None:
+        """Show another practitioner's save of the open client, unless edits are pending
+        here (then the save says so and offers Reload: nothing typed is lost)."""
+        shown = self.form.client
+        if shown is None or self.form.is_dirty():
+            return
+        try:
+            stored = self.ops.read(lambda s: clients.get_client(s, shown.id))
+        except NotFoundError:
+            return
+        if stored.version != shown.version:
+            self.form.load(stored)
 
     # -- actions -------------------------------------------------------------------
 

@@ -78,10 +78,11 @@ from ui.models.followups import (
     urgency_text,
 )
 from ui.ops import Changes, Operations
+from ui.theme import notice_style
 from ui.widgets.fields import error_label
 
-BANNER_STYLE = "background: #fdecea; border-left: 3px solid #b3261e; padding: 6px 10px;"
-INFO_STYLE = "background: #eef3fb; border-left: 3px solid #3b6cb3; padding: 6px 10px;"
+BANNER_STYLE = notice_style("error", "6px 10px")
+INFO_STYLE = notice_style("info", "6px 10px")
 _WATCHED = Changes.FOLLOWUPS | Changes.CLIENTS | Changes.INTERACTIONS | Changes.APPOINTMENTS
 
 

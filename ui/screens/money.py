@@ -346,6 +346,7 @@ class MoneyScreen(QWidget):
         self.currency, self.locale = settings.currency, settings.locale
         for model in (self.to_charge_model, self.follow_up_model, self.balance_model):
             model.format_amount = self.money_text
+            model.locale = self.locale
             model.full_names = names
         self.overview = overview
         self._show_overview(overview)

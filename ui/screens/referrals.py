@@ -41,6 +41,7 @@ from ui.models.referrals import (
     short_date,
 )
 from ui.ops import Changes, Operations
+from ui.theme import notice_style
 from ui.widgets.fields import error_label
 
 
@@ -96,9 +97,7 @@ class ReferralsPanel(QWidget):
         self.due_banner = QLabel()
         self.due_banner.setObjectName("follow_ups_due")
         self.due_banner.setWordWrap(True)
-        self.due_banner.setStyleSheet(
-            "background: #fff4d6; border-left: 3px solid #a87900; padding: 4px 8px;"
-        )
+        self.due_banner.setStyleSheet(notice_style("warning"))
 
         self.table = _table("referral_table", self.tr("Referrals"))
         self.table.setModel(self.proxy)

@@ -48,6 +48,8 @@ class ReportsScreen(QWidget):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("d MMM yyyy")
             edit.dateChanged.connect(self.refresh)
+        self.first.setAccessibleName(self.tr("Report from"))
+        self.last.setAccessibleName(self.tr("Report to"))
         period = QHBoxLayout()
         period.addWidget(QLabel(self.tr("From")))
         period.addWidget(self.first)

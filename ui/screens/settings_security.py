@@ -1,4 +1,4 @@
-"""Settings → Security: the idle lock (minutes and PIN), and where backups go.
+"""Settings → Security: the idle lock (minutes and PIN), and encrypting the database.
 
 The rules (PIN format, the salted hash, where the settings live) are in
 :mod:`clientcare.security`; this tab only collects and shows.
@@ -7,21 +7,35 @@ The rules (PIN format, the salted hash, where the settings live) are in
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from clientcare.errors import ValidationError
+from clientcare.encryption import (
+    DATABASE_ERRORS,
+    Passphrase,
+    change_passphrase,
+    decrypt_database,
+    encrypt_database,
+    encrypt_plain_backups,
+    is_plain_sqlite,
+)
+from clientcare.errors import DatabaseOpenError, ValidationError
 from clientcare.security import (
     MAX_IDLE_MINUTES,
     PIN_MAX_LENGTH,
@@ -30,7 +44,9 @@ from clientcare.security import (
     set_idle_minutes,
     with_new_pin,
 )
+from ui.dialogs.passphrase import PassphraseChange, SetPassphraseDialog
 from ui.idle_lock import lock_settings_notifier
+from ui.ops import Operations
 from ui.widgets.fields import FieldWithError
 
 
@@ -44,10 +60,11 @@ def _hint(text: str) -> QLabel:
 class SecurityTab(QWidget):
     """The idle lock: after how many minutes, and the PIN that unlocks it."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, ops: Operations | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("security_tab")
         self.settings = load_lock_settings()
+        self._given_ops = ops
 
         box = QGroupBox(self.tr("Lock when you step away"))
         self.idle_minutes = QSpinBox()
@@ -100,6 +117,7 @@ class SecurityTab(QWidget):
                 )
             )
         )
+        layout.addWidget(self._encryption_box())
         layout.addStretch(1)
 
         self.idle_minutes.valueChanged.connect(self._save_minutes)
@@ -108,6 +126,170 @@ class SecurityTab(QWidget):
         self.remove_pin_button.clicked.connect(self.remove_pin)
         self.lock_now_button.clicked.connect(lock_settings_notifier().lock_now)
         self._show_state()
+
+    # -- encryption at rest ------------------------------------------------
+
+    def _encryption_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Encrypt the database file"))
+        self.encryption_state = QLabel()
+        self.encryption_state.setObjectName("encryption_state")
+        self.encryption_state.setWordWrap(True)
+        self.encrypt_button = QPushButton(self.tr("Encrypt with a passphrase…"))
+        self.encrypt_button.setObjectName("encrypt_database")
+        self.change_passphrase_button = QPushButton(self.tr("Change passphrase…"))
+        self.change_passphrase_button.setObjectName("change_passphrase")
+        self.remove_encryption_button = QPushButton(self.tr("Remove encryption…"))
+        self.remove_encryption_button.setObjectName("remove_encryption")
+        self.encryption_message = QLabel()
+        self.encryption_message.setObjectName("encryption_message")
+        self.encryption_message.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.encrypt_button)
+        buttons.addWidget(self.change_passphrase_button)
+        buttons.addWidget(self.remove_encryption_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(box)
+        column.addWidget(self.encryption_state)
+        column.addLayout(buttons)
+        column.addWidget(self.encryption_message)
+        self.encrypt_button.clicked.connect(
+            lambda: self.change_encryption(PassphraseChange.ENCRYPT)
+        )
+        self.change_passphrase_button.clicked.connect(
+            lambda: self.change_encryption(PassphraseChange.CHANGE)
+        )
+        self.remove_encryption_button.clicked.connect(
+            lambda: self.change_encryption(PassphraseChange.REMOVE)
+        )
+        return box
+
+    def _ops(self) -> Operations | None:
+        if self._given_ops is not None:
+            return self._given_ops
+        ops = getattr(self.window(), "ops", None)
+        return ops if isinstance(ops, Operations) else None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._show_encryption_state()
+        super().showEvent(event)
+
+    def _show_encryption_state(self) -> None:
+        ops = self._ops()
+        path = ops.database.path if ops is not None else None
+        encrypted = ops is not None and ops.database.passphrase is not None
+        if path is None:
+            text = self.tr(
+                "Encryption is for a database file on this computer; a database on a server "
+                "is protected by the server."
+            )
+        elif encrypted:
+            text = self.tr(
+                "The database file and its backups are encrypted with a passphrase "
+                "(SQLCipher). ClientCare asks for it when it starts, and the idle lock "
+                "unlocks with it."
+            )
+        else:
+            text = self.tr(
+                "The database file is not encrypted: anyone who can read your files (or a "
+                "stolen disk) can read it. Encrypt it with a passphrase only you know."
+            )
+        self.encryption_state.setText(text)
+        self.encrypt_button.setEnabled(path is not None and not encrypted)
+        self.change_passphrase_button.setEnabled(path is not None and encrypted)
+        self.remove_encryption_button.setEnabled(path is not None and encrypted)
+        self._show_state()
+
+    def change_encryption(self, change: PassphraseChange) -> bool:
+        """Encrypt, re-key or decrypt the open database (a backup first), then reopen it."""
+        from clientcare.db.migrate import open_database
+        from ui.dialogs.restore import swap_database
+
+        ops = self._ops()
+        path = ops.database.path if ops is not None else None
+        if ops is None or path is None:
+            return False
+        old = ops.database.passphrase
+        dialog = SetPassphraseDialog(change, old, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        new = dialog.new_passphrase
+        ops.database.dispose()  # no connection may stay open while the file is replaced
+        failure = None
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            if change is PassphraseChange.ENCRYPT:
+                assert new is not None
+                kept = encrypt_database(path, new)
+            elif change is PassphraseChange.CHANGE:
+                assert old is not None and new is not None
+                kept = change_passphrase(path, old, new)
+            else:
+                assert old is not None
+                kept = decrypt_database(path, old)
+        except (DatabaseOpenError, OSError, *DATABASE_ERRORS) as error:
+            failure = str(error)
+            new = old
+        finally:
+            QApplication.restoreOverrideCursor()
+        try:
+            database, _report = open_database(path, passphrase=new)
+        except DatabaseOpenError as error:
+            QMessageBox.critical(
+                self, self.tr("ClientCare could not reopen the database"), str(error)
+            )
+            return False
+        swap_database(ops, database)
+        self._show_encryption_state()
+        if failure is not None:
+            self.encryption_message.setText(
+                self.tr("⚠ Nothing was changed: {reason}").format(reason=failure)
+            )
+            return False
+        done = {
+            PassphraseChange.ENCRYPT: self.tr("✓ The database is encrypted."),
+            PassphraseChange.CHANGE: self.tr("✓ The passphrase is changed."),
+            PassphraseChange.REMOVE: self.tr("✓ The database is no longer encrypted."),
+        }[change]
+        self.encryption_message.setText(
+            done + " " + self.tr("The database as it was is kept at {path}.").format(path=kept)
+        )
+        if change is PassphraseChange.ENCRYPT and new is not None:
+            self._offer_to_encrypt_old_backups(path, new)
+        return True
+
+    def _offer_to_encrypt_old_backups(self, path: Path, passphrase: Passphrase) -> None:
+        from clientcare.backup import list_backups
+
+        plain = [b for b in list_backups(path) if is_plain_sqlite(b.path)]
+        if not plain:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Encrypt the older backups too?"),
+            self.tr(
+                "{n} backups in {folder} were made before the database was encrypted, and "
+                "anyone who can read your files can read them. Encrypt them with the same "
+                "passphrase now?"
+            ).format(n=len(plain), folder=path.parent / "backups"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            done = encrypt_plain_backups(path, passphrase)
+        except (OSError, *DATABASE_ERRORS) as error:
+            self.encryption_message.setText(
+                self.tr("⚠ The older backups could not all be encrypted: {reason}").format(
+                    reason=error
+                )
+            )
+            return
+        self.encryption_message.setText(
+            self.encryption_message.text()
+            + " "
+            + self.tr("Older backups encrypted too: {n}.").format(n=len(done))
+        )
 
     def _pin_field(self, name: str, accessible: str) -> QLineEdit:
         field = QLineEdit()
@@ -119,7 +301,13 @@ class SecurityTab(QWidget):
 
     def _show_state(self) -> None:
         has_pin = self.settings.pin is not None
-        if not has_pin:
+        ops = self._ops()
+        encrypted = ops is not None and ops.database.passphrase is not None
+        if not has_pin and encrypted:
+            text = self.tr(
+                "No PIN needed: the database is encrypted, so the lock asks for its passphrase."
+            )
+        elif not has_pin:
             text = self.tr("No PIN yet. Set one to turn the lock on.")
         elif self.settings.idle_minutes == 0:
             text = self.tr("A PIN is set. ClientCare locks only when you press Lock now.")
@@ -129,7 +317,7 @@ class SecurityTab(QWidget):
             )
         self.pin_state.setText(text)
         self.remove_pin_button.setEnabled(has_pin)
-        self.lock_now_button.setEnabled(has_pin)
+        self.lock_now_button.setEnabled(has_pin or encrypted)
         self.set_pin_button.setText(self.tr("&Change PIN") if has_pin else self.tr("&Set PIN"))
 
     def _store(self, message: str) -> None:

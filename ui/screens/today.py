@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import appointments
+from clientcare import appointments, locale_format
 from clientcare.appointments import AppointmentDetail
-from clientcare.practice import list_practitioners
+from clientcare.practice import get_settings, list_practitioners
 from ui.dialogs.running_late import OPEN_STATUSES, RunningLateDialog
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
@@ -97,6 +97,7 @@ class TodayModel(RowsTableModel):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.locale = locale_format.DEFAULT_LOCALE  # the practice's, set on each refresh
         # Readable grey, not the faint "disabled" one: past rows are still to be read.
         self.muted_colour = QPalette().color(QPalette.ColorRole.PlaceholderText)
 
@@ -128,7 +129,7 @@ class TodayModel(RowsTableModel):
         if column is TodayColumn.MARK:
             return self.tr(MARK_TEXT[row.moment]) if MARK_TEXT[row.moment] else ""
         if column is TodayColumn.TIME:
-            return f"{item.start:%H:%M}–{item.end:%H:%M}"
+            return locale_format.time_range(item.start, item.end, self.locale)
         if column is TodayColumn.CLIENT:
             return item.client_preferred_name
         if column is TodayColumn.MODE:
@@ -300,7 +301,11 @@ class TodayScreen(QWidget):
 
     def refresh(self) -> None:
         now = self.now()
-        self.heading.setText(self.tr("Today — {day}").format(day=f"{now:%A %-d %B}"))
+        locale = self.ops.read(lambda s: get_settings(s).locale)
+        self.model.locale = locale
+        self.heading.setText(
+            self.tr("Today — {day}").format(day=locale_format.weekday_day(now.date(), locale))
+        )
         day_start = dt.datetime.combine(now.date(), dt.time())
         day_end = day_start + dt.timedelta(days=1)
         practitioner_id = self.practitioner_id()
@@ -355,7 +360,10 @@ class TodayScreen(QWidget):
             else self.tr("Next: {time} with {name}")
         )
         self.upcoming_label.setText(
-            template.format(time=f"{item.start:%H:%M}", name=item.client_preferred_name)
+            template.format(
+                time=locale_format.time(item.start, self.model.locale),
+                name=item.client_preferred_name,
+            )
         )
 
     def _on_changes(self, changes: Changes) -> None:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from clientcare import money
+from clientcare import locale_format, money
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import format_money
 from clientcare.practice import get_settings
@@ -90,8 +90,8 @@ class LedgerModel(RowsTableModel):
             if column is LedgerColumn.DATE:
                 # This year's dates without the year, so the description keeps its room.
                 if role == Qt.ItemDataRole.DisplayRole and entry.day.year == self.year:
-                    return f"{entry.day:%-d %b}"
-                return f"{entry.day:%-d %b %Y}"
+                    return locale_format.day_month(entry.day, self.locale)
+                return locale_format.day(entry.day, self.locale)
             if column is LedgerColumn.WHAT:
                 return entry.description
             if column is LedgerColumn.CHARGES:
@@ -345,6 +345,11 @@ class ClientMoneyPanel(QGroupBox):
         currency, locale = (snap.currency, snap.locale) if snap else ("GBP", "en_GB")
         return format_money(minor, currency, locale)
 
+    def day_text(self, day: dt.date, *, year: bool = True) -> str:
+        """A date in the practice's locale (with or without its year)."""
+        locale = self.snapshot.locale if self.snapshot else locale_format.DEFAULT_LOCALE
+        return locale_format.day(day, locale) if year else locale_format.day_month(day, locale)
+
     def refresh(self) -> None:
         client_id = self.client_id
         self.setVisible(client_id is not None)
@@ -431,7 +436,7 @@ class ClientMoneyPanel(QGroupBox):
             return ""
         lines = [
             self.tr("Payment plan agreed {day}: {paid} of {total} paid").format(
-                day=f"{plan.agreed_on:%-d %b %Y}",
+                day=self.day_text(plan.agreed_on),
                 paid=self.money_text(plan.paid_minor),
                 total=self.money_text(plan.total_minor),
             )
@@ -445,7 +450,7 @@ class ClientMoneyPanel(QGroupBox):
                     covered=self.money_text(item.covered_minor)
                 )
             lines.append(
-                f"  {item.number}. {item.due_on:%-d %b %Y} — "
+                f"  {item.number}. {self.day_text(item.due_on)} — "
                 f"{self.money_text(item.amount_minor)} — {state}"
             )
         return "\n".join(lines)
@@ -455,9 +460,11 @@ class ClientMoneyPanel(QGroupBox):
             return self.tr("None recorded yet.")
         blocks = []
         for row in rows:
-            head = f"{row.held_on:%-d %b %Y} · {self.tr(row.topic_label)}"
+            head = f"{self.day_text(row.held_on)} · {self.tr(row.topic_label)}"
             if row.follow_up_on is not None and row.follow_up_done_on is None:
-                head += " · " + self.tr("follow up {day}").format(day=f"{row.follow_up_on:%-d %b}")
+                head += " · " + self.tr("follow up {day}").format(
+                    day=self.day_text(row.follow_up_on, year=False)
+                )
             lines = [head]
             if row.summary:
                 lines.append("  " + _short(row.summary))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-ERROR_STYLE = (
-    "color: palette(text); background: #fdecea; border-left: 3px solid #b3261e; padding: 2px 6px;"
-)
+from ui.theme import notice_style
+
+ERROR_STYLE = notice_style("error", "2px 6px")
 
 
 class FieldWithError(QWidget):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from clientcare.language import Hit, LanguageChecker
+from ui.theme import OkabeIto
 
 
 class LanguageHighlighter(QSyntaxHighlighter):
@@ -15,7 +16,7 @@ class LanguageHighlighter(QSyntaxHighlighter):
         self.checker = checker
         self.format = QTextCharFormat()
         self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self.format.setUnderlineColor(QColor("#b35c00"))
+        self.format.setUnderlineColor(QColor(OkabeIto.VERMILLION))
 
     def highlightBlock(self, text: str) -> None:
         for hit in self.checker.check(text):

@@ -8,6 +8,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
+from clientcare import locale_format
+
 HEADER = 26
 
 
@@ -26,6 +28,7 @@ class MonthGrid(QWidget):
         self.setAccessibleName(self.tr("Month overview"))
         self.month = dt.date.today().replace(day=1)
         self.days: dict[dt.date, list[tuple[dt.time, str]]] = {}
+        self.locale = locale_format.DEFAULT_LOCALE  # the practice's; the screen sets it
         self.setMinimumHeight(420)
 
     def set_month(self, month: dt.date, days: dict[dt.date, list[tuple[dt.time, str]]]) -> None:
@@ -33,7 +36,9 @@ class MonthGrid(QWidget):
         self.days = days
         total = sum(len(v) for k, v in days.items() if k.month == self.month.month)
         self.setAccessibleDescription(
-            self.tr("{n} appointments in {month}").format(n=total, month=f"{self.month:%B %Y}")
+            self.tr("{n} appointments in {month}").format(
+                n=total, month=locale_format.month_year(self.month, self.locale)
+            )
         )
         self.update()
 
@@ -63,7 +68,7 @@ class MonthGrid(QWidget):
         start = month_start_grid(self.month)
         width = self.width() / 7
         for column in range(7):
-            name = (start + dt.timedelta(days=column)).strftime("%a")
+            name = locale_format.weekday_short(start + dt.timedelta(days=column), self.locale)
             painter.setPen(text)
             painter.drawText(
                 QRectF(column * width, 0, width, HEADER), Qt.AlignmentFlag.AlignCenter, name
@@ -92,7 +97,9 @@ class MonthGrid(QWidget):
             y = cell.top() + 3 + line
             for moment, name in shown:
                 label = painter.fontMetrics().elidedText(
-                    f"{moment:%H:%M} {name}", Qt.TextElideMode.ElideRight, int(cell.width() - 12)
+                    f"{locale_format.time(moment, self.locale)} {name}",
+                    Qt.TextElideMode.ElideRight,
+                    int(cell.width() - 12),
                 )
                 painter.drawText(QRectF(cell.left() + 6, y, cell.width() - 12, line), label)
                 y += line

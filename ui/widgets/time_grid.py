@@ -22,23 +22,17 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from clientcare import locale_format
+from ui.theme import APPOINTMENT_STATUS
+
 SLOT_MINUTES = 15
 HEADER_HEIGHT = 34
 GUTTER_WIDTH = 56
 HOUR_HEIGHT = 56
 
-#: Status colours (fill, border); every status is also written in the block and
-#: cancelled ones are struck through, so colour is never the only signal.
-STATUS_COLOURS: dict[str, tuple[str, str]] = {
-    "scheduled": ("#dbe9f9", "#2f6db5"),
-    "arrived": ("#fff1c9", "#a87900"),
-    "completed": ("#dcefdc", "#2e7d32"),
-    "cancelled": ("#eeeeee", "#8a8a8a"),
-    "late_cancelled": ("#f3e5f5", "#7b1fa2"),
-    "no_show": ("#fde2e1", "#b3261e"),
-    "rescheduled": ("#eeeeee", "#8a8a8a"),
-    "busy": ("#e8e8e8", "#9e9e9e"),
-}
+#: Status colours (Okabe–Ito, from ui.theme); every status is also written in the
+#: block with its mark, and cancelled ones are struck through: never colour alone.
+STATUS_COLOURS = APPOINTMENT_STATUS
 INACTIVE = {"cancelled", "late_cancelled", "rescheduled"}
 
 
@@ -74,6 +68,7 @@ class TimeGrid(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Appointments grid"))
         self.first_day = dt.date.today()
+        self.locale = locale_format.DEFAULT_LOCALE  # the practice's; the screen sets it
         self.days = 7
         self.first_hour = 8
         self.last_hour = 19
@@ -215,7 +210,7 @@ class TimeGrid(QWidget):
                 self._drag_target,
                 self._drag_target + (self._drag.end - self._drag.start),
                 self._drag.title,
-                f"{self._drag_target:%H:%M}",
+                locale_format.time(self._drag_target, self.locale),
                 "scheduled",
                 "",
             )
@@ -245,7 +240,9 @@ class TimeGrid(QWidget):
             painter.setFont(header_font if day == today else self.font())
             painter.setPen(text)
             label = painter.fontMetrics().elidedText(
-                f"{day:%a %-d %b}", Qt.TextElideMode.ElideRight, int(width - 4)
+                locale_format.weekday_day_short(day, self.locale),
+                Qt.TextElideMode.ElideRight,
+                int(width - 4),
             )
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
             painter.setPen(QPen(faint))
@@ -266,7 +263,7 @@ class TimeGrid(QWidget):
                 painter.drawText(
                     QRect(0, int(y) - 8, GUTTER_WIDTH - 8, 16),
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                    f"{hour:02d}:00",
+                    locale_format.time(dt.time(hour % 24), self.locale),
                 )
         painter.setPen(QPen(faint))
         painter.drawLine(0, HEADER_HEIGHT, self.width(), HEADER_HEIGHT)
@@ -277,8 +274,8 @@ class TimeGrid(QWidget):
         rect = self.block_rect(block)
         if rect is None:
             return
-        fill_name, border_name = STATUS_COLOURS.get(block.status, STATUS_COLOURS["scheduled"])
-        fill, border = QColor(fill_name), QColor(border_name)
+        style = STATUS_COLOURS.get(block.status, STATUS_COLOURS["scheduled"])
+        fill, border = style.fill(), style.qcolor()
         if dragging:
             fill.setAlpha(90)
         if ghost:
@@ -294,14 +291,18 @@ class TimeGrid(QWidget):
         title_font = QFont(self.font())
         title_font.setBold(True)
         title_font.setStrikeOut(block.status in INACTIVE)
-        painter.setPen(QColor("#1a1a1a"))
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         painter.setFont(title_font)
         line = painter.fontMetrics().height()
+        # The mark goes with the status word in the detail line (scheduled needs neither).
+        title = (
+            block.title if block.status in {"scheduled", "busy"} else f"{style.mark} {block.title}"
+        )
         painter.drawText(
             QRectF(inner.left(), inner.top(), inner.width(), line),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             painter.fontMetrics().elidedText(
-                block.title, Qt.TextElideMode.ElideRight, int(inner.width())
+                title, Qt.TextElideMode.ElideRight, int(inner.width())
             ),
         )
         if inner.height() >= 2 * line:

@@ -1,0 +1,404 @@
+"""The in-process measurements (offscreen Qt where a screen is involved).
+
+Each function returns plain seconds (lists of samples); bench/__main__.py turns them into
+the table. Nothing here asserts: benchmarks are not tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.generate import TODAY
+
+#: The query typed letter by letter in the client search (a surname in the demo practice).
+SEARCH_QUERY = "sample"
+
+
+@dataclass(frozen=True)
+class Samples:
+    """Timings of one measurement, in seconds."""
+
+    values: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    @property
+    def p95(self) -> float:
+        ordered = sorted(self.values)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+    @property
+    def worst(self) -> float:
+        return max(self.values)
+
+
+def repeat(action: Callable[[], object], rounds: int, *, warm_up: int = 1) -> Samples:
+    """Run ``action`` ``warm_up`` times unmeasured, then ``rounds`` times measured."""
+    for _ in range(warm_up):
+        action()
+    values = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        action()
+        values.append(time.perf_counter() - started)
+    return Samples(tuple(values))
+
+
+# --------------------------------------------------------------------------
+# Whole processes
+# --------------------------------------------------------------------------
+
+
+def child_environment(scratch: Path) -> dict[str, str]:
+    """Offscreen, and settings/data in a scratch folder (the user's own are never touched)."""
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    env["XDG_CONFIG_HOME"] = str(scratch / "config")
+    env["CLIENTCARE_DATA_DIR"] = str(scratch / "data")
+    return env
+
+
+def run_child(mode: str, database: Path | None, scratch: Path) -> tuple[float, dict[str, Any]]:
+    """Start ``bench.child MODE``; seconds from starting it to its first painted window."""
+    args = [sys.executable, "-m", "bench.child", mode]
+    if database is not None:
+        args += [str(database), TODAY.isoformat()]
+    started = time.monotonic()
+    done = subprocess.run(
+        args,
+        capture_output=True,
+        text=True,
+        env=child_environment(scratch),
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=180,
+        check=False,
+    )
+    if done.returncode != 0 or not done.stdout.strip():
+        raise RuntimeError(f"bench.child {mode} failed:\n{done.stderr[-2000:]}")
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    return report["painted"] - started, report
+
+
+def startup(database: Path, rounds: int) -> tuple[Samples, Samples, dict[str, Any]]:
+    """ClientCare to Today painted, and the floor, alternated round by round."""
+    app_times, floor_times = [], []
+    last: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="clientcare-bench-") as folder:
+        scratch = Path(folder)
+        run_child("floor", None, scratch)  # warm the file cache for both
+        run_child("startup", database, scratch)
+        for _ in range(rounds):
+            seconds, _report = run_child("floor", None, scratch)
+            floor_times.append(seconds)
+            seconds, last = run_child("startup", database, scratch)
+            app_times.append(seconds)
+    return Samples(tuple(app_times)), Samples(tuple(floor_times)), last
+
+
+def peak_memory(database: Path) -> tuple[int, int, dict[str, Any]]:
+    """Peak RSS (KiB) of ClientCare after visiting every screen, and of the floor."""
+    with tempfile.TemporaryDirectory(prefix="clientcare-bench-") as folder:
+        scratch = Path(folder)
+        _seconds, floor_report = run_child("floor", None, scratch)
+        _seconds, report = run_child("memory", database, scratch)
+    return int(report["peak_kib"]), int(floor_report["peak_kib"]), report
+
+
+# --------------------------------------------------------------------------
+# In this process
+# --------------------------------------------------------------------------
+
+
+def qt_app() -> Any:
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance() or QApplication(sys.argv[:1])
+
+
+def open_ops(database: Path) -> Any:
+    from clientcare.db.migrate import open_database
+    from ui.ops import Operations
+
+    opened, _report = open_database(database)
+    return Operations(opened)
+
+
+def client_search(database: Path, rounds: int) -> Samples:
+    """The Clients screen: each letter of SEARCH_QUERY typed, list refreshed and painted."""
+    from ui.screens.clients import ClientsScreen
+
+    app = qt_app()
+    ops = open_ops(database)
+    screen = ClientsScreen(ops)
+    screen.resize(1280, 800)
+    screen.show()
+    app.processEvents()
+    values: list[float] = []
+    for round_number in range(rounds + 1):
+        screen.search.clear()
+        app.processEvents()
+        for length in range(1, len(SEARCH_QUERY) + 1):
+            started = time.perf_counter()
+            screen.search.setText(SEARCH_QUERY[:length])  # textChanged → refresh
+            screen.table.viewport().repaint()
+            app.processEvents()
+            if round_number:  # the first round warms up
+                values.append(time.perf_counter() - started)
+    screen.close()
+    screen.deleteLater()
+    app.processEvents()
+    ops.database.dispose()
+    return Samples(tuple(values))
+
+
+def week_load(database: Path, rounds: int, practitioner_id: int | None = 1) -> Samples:
+    """What the Calendar's week view reads: appointments and busy time of a week.
+
+    Ten different weeks before the benchmark's today, each read once per round.
+    """
+    from clientcare import appointments, schedule
+
+    ops = open_ops(database)
+    monday = dt.datetime.combine(TODAY - dt.timedelta(days=TODAY.weekday()), dt.time())
+    weeks = [monday - dt.timedelta(weeks=n) for n in range(10)]
+    values: list[float] = []
+
+    def one(start: dt.datetime) -> None:
+        end = start + dt.timedelta(days=7)
+        ops.read(
+            lambda s: (
+                appointments.appointments_between(s, start, end, practitioner_id),
+                schedule.busy_between(s, start, end, practitioner_id),
+            )
+        )
+
+    for week in weeks:  # warm up
+        one(week)
+    for _ in range(rounds):
+        for week in weeks:
+            started = time.perf_counter()
+            one(week)
+            values.append(time.perf_counter() - started)
+    ops.database.dispose()
+    return Samples(tuple(values))
+
+
+def _current_practitioner(ops: Any) -> int | None:
+    from clientcare.practice import list_practitioners
+
+    mine = [p.id for p in ops.read(list_practitioners) if p.is_current_user]
+    return mine[0] if mine else None
+
+
+def today_compute(database: Path, rounds: int) -> tuple[Samples, Samples, int, int]:
+    """What the Today screen reads (the day's appointments and the care list), and its
+    baseline (today_raw_sql), round by round in turn so both see the same machine.
+
+    Returns the ORM timings, the raw SQL timings, the items shown and the statements.
+    """
+    from clientcare import appointments
+    from clientcare.care import care_list
+
+    statements = today_statements(database)
+    raw = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    ops = open_ops(database)
+    practitioner_id = _current_practitioner(ops)
+    day_start = dt.datetime.combine(TODAY, dt.time())
+    day_end = day_start + dt.timedelta(days=1)
+    counts: list[int] = []
+
+    def compute() -> None:
+        def read(session: Any) -> int:
+            items = appointments.appointments_between(session, day_start, day_end, practitioner_id)
+            care = care_list(session, today=TODAY)
+            return len(items) + len(care.items)
+
+        counts.append(ops.read(read))
+
+    def replay() -> None:
+        raw.execute("BEGIN")
+        for sql, parameters in statements:
+            raw.execute(sql, parameters).fetchall()
+        raw.execute("ROLLBACK")
+
+    orm_times: list[float] = []
+    raw_times: list[float] = []
+    compute()
+    replay()
+    for _ in range(rounds):
+        orm_times.extend(repeat(compute, 1, warm_up=0).values)
+        raw_times.extend(repeat(replay, 1, warm_up=0).values)
+    ops.database.dispose()
+    raw.close()
+    return Samples(tuple(orm_times)), Samples(tuple(raw_times)), counts[-1], len(statements)
+
+
+def today_statements(database: Path) -> list[tuple[str, Any]]:
+    """The SQL statements (with their parameters) that today_compute sends to SQLite.
+
+    Replayed through sqlite3 with fetchall, they are the baseline: the database's share
+    of the work, without the ORM and the Python that makes the screen's items (captured
+    from the real code, so the baseline follows the care list as it grows).
+    """
+    from sqlalchemy import event
+
+    from clientcare import appointments
+    from clientcare.care import care_list
+
+    ops = open_ops(database)
+    practitioner_id = _current_practitioner(ops)
+    day_start = dt.datetime.combine(TODAY, dt.time())
+    day_end = day_start + dt.timedelta(days=1)
+    statements: list[tuple[str, Any]] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
+        if not statement.lstrip().upper().startswith(("BEGIN", "ROLLBACK", "COMMIT")):
+            statements.append((statement, parameters))
+
+    event.listen(ops.database.engine, "before_cursor_execute", record)
+    ops.read(
+        lambda s: (
+            appointments.appointments_between(s, day_start, day_end, practitioner_id),
+            care_list(s, today=TODAY),
+        )
+    )
+    ops.database.dispose()
+    return statements
+
+
+def _finalised_interactions(ops: Any, count: int) -> list[Any]:
+    from clientcare import printouts
+
+    items = ops.read(
+        lambda s: printouts.batch_items(s, start=TODAY - dt.timedelta(days=3650), end=TODAY)
+    )
+    return items[-count:]
+
+
+def pdf_single(database: Path, rounds: int) -> Samples:
+    """One session summary (for the file): rendered and saved as an A4 PDF."""
+    from clientcare import printouts
+    from ui import printing
+
+    qt_app()
+    ops = open_ops(database)
+    items = _finalised_interactions(ops, rounds + 1)
+    now = dt.datetime.combine(TODAY, dt.time(17))
+    values: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="clientcare-bench-") as folder:
+        for number, item in enumerate(items):
+            started = time.perf_counter()
+            printout = ops.read(
+                lambda s, item=item: printouts.session_summary(
+                    s, item.interaction_id, variant=printouts.SummaryVariant.FILE, now=now
+                )
+            )
+            printing.save_pdf(printout, Path(folder) / f"{number}.pdf", page_size="A4")
+            if number:  # the first one warms up (fonts, templates)
+                values.append(time.perf_counter() - started)
+    ops.database.dispose()
+    return Samples(tuple(values))
+
+
+class _Ticks:
+    """A 5 ms QTimer on the GUI thread: the gaps between its ticks (event loop stalls)."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.last = 0.0
+        self.gaps: list[float] = []
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self.tick)
+
+    def tick(self) -> None:
+        moment = time.perf_counter()
+        if self.last:
+            self.gaps.append(moment - self.last)
+        self.last = moment
+
+
+def idle_stalls(seconds: float) -> Samples:
+    """The same timer on an idle event loop: what a busy machine alone costs (a baseline)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    qt_app()
+    ticks = _Ticks()
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    ticks.timer.start()
+    loop.exec()
+    ticks.timer.stop()
+    return Samples(tuple(ticks.gaps))
+
+
+def pdf_batch(database: Path, count: int) -> tuple[float, Samples, int]:
+    """The batch export's worker on ``count`` summaries, a 5 ms timer on the GUI thread.
+
+    Returns the wall time, the gaps between the timer's ticks (the longest is how long the
+    event loop was blocked at worst) and the number of files written.
+    """
+    from PySide6.QtCore import QEventLoop, QThread
+
+    from clientcare import printouts
+    from ui import printing
+    from ui.dialogs.batch_export import ExportWorker
+
+    app = qt_app()
+    ops = open_ops(database)
+    items = _finalised_interactions(ops, count)
+    printing.font_family()  # as the dialog does, on the GUI thread
+    gc.freeze()  # as ui.app.main does once the window is shown
+    result: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory(prefix="clientcare-bench-") as folder:
+        worker = ExportWorker(
+            ops.database,
+            items,
+            variant=printouts.SummaryVariant.FILE,
+            include_money=False,
+            folder=Path(folder),
+            combined_name=None,
+            size="A4",
+            now=dt.datetime.combine(TODAY, dt.time(17)),
+        )
+        thread = QThread()
+        worker.moveToThread(thread)
+        loop = QEventLoop()
+        ticks = _Ticks()
+
+        def finished(export_result: Any) -> None:
+            result["written"] = len(export_result.written)
+            result["failure"] = export_result.failure
+            loop.quit()
+
+        thread.started.connect(worker.run)
+        worker.finished.connect(finished)
+        started = time.perf_counter()
+        ticks.timer.start()
+        thread.start()
+        loop.exec()
+        wall = time.perf_counter() - started
+        ticks.timer.stop()
+        thread.quit()
+        thread.wait()
+        app.processEvents()
+    ops.database.dispose()
+    if result.get("failure"):
+        raise RuntimeError(result["failure"])
+    return wall, Samples(tuple(ticks.gaps)), int(result.get("written", 0))

@@ -1,0 +1,7239 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/help.py" line="161"/>
+        <source>About ClientCare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help.py" line="162"/>
+        <source>&lt;h2&gt;ClientCare&lt;/h2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help.py" line="165"/>
+        <source>A client-care manager for small practices: clients, appointments, session notes, money and referrals, with the practice&apos;s service principles in front of you when they matter. Everything is kept in one database on this computer (or your practice&apos;s server).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help.py" line="189"/>
+        <source>Open data &amp;folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddChargeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="207"/>
+        <source>Add a charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="210"/>
+        <source>e.g. Letter for the GP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="212"/>
+        <source>e.g. 45.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="215"/>
+        <source>&amp;What for *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="216"/>
+        <source>&amp;Amount *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="217"/>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="221"/>
+        <source>Sessions, late cancellations and missed sessions are charged from the appointment; use this for anything else.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdherenceChart</name>
+    <message>
+        <location filename="../../ui/widgets/adherence_chart.py" line="35"/>
+        <source>Adherence to the service principles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/adherence_chart.py" line="55"/>
+        <source>Nothing to show yet: adherence appears once contacts are finalised.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/adherence_chart.py" line="63"/>
+        <source>not yet applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/adherence_chart.py" line="66"/>
+        <source>not applicable ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/adherence_chart.py" line="67"/>
+        <source>{percent} ({done} of {counted})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/adherence_chart.py" line="78"/>
+        <source>Done when it applied, per principle (final contacts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/adherence_chart.py" line="81"/>
+        <source>Done, all principles, by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/adherence_chart.py" line="108"/>
+        <source>By month: {months}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AdjustmentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="275"/>
+        <source>Adjust the balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="278"/>
+        <source>e.g. 15.00 or -15.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="281"/>
+        <source>e.g. Charged the standard fee by mistake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="285"/>
+        <source>&amp;Amount *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="288"/>
+        <source>A positive amount takes that much off the balance; a negative amount (with a minus sign, e.g. -15.00) adds it to the balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="292"/>
+        <source>&amp;Reason *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="293"/>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AgeingChart</name>
+    <message>
+        <location filename="../../ui/widgets/ageing_chart.py" line="42"/>
+        <source>Outstanding by age</source>
+        <extracomment>Denser with age: the buckets differ without colour.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/ageing_chart.py" line="61"/>
+        <source>Nothing outstanding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="120"/>
+        <source>Appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="120"/>
+        <source>New appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="137"/>
+        <source>Start typing a name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="147"/>
+        <source>(not set)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="156"/>
+        <source>What is offered; its fee is charged unless the client has their own fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="163"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="168"/>
+        <source>Room, address or video link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="175"/>
+        <source>Does not repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="176"/>
+        <source>Weekly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="177"/>
+        <source>Every 2 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="178"/>
+        <source>Every 3 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="179"/>
+        <source>Every 4 weeks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="181"/>
+        <source>Monthly, same weekday</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="186"/>
+        <source> times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="191"/>
+        <source>for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="193"/>
+        <source>or until</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="205"/>
+        <source>&amp;Client *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="206"/>
+        <source>&amp;Practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="207"/>
+        <source>Se&amp;rvice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="208"/>
+        <source>&amp;Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="209"/>
+        <source>&amp;Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="210"/>
+        <source>&amp;Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="211"/>
+        <source>&amp;Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="212"/>
+        <source>&amp;Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="213"/>
+        <source>&amp;Repeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="228"/>
+        <source>Book anyway (double-booking)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="247"/>
+        <source>Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="249"/>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="251"/>
+        <source>No-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="253"/>
+        <source>Write up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="256"/>
+        <source>Notes, the client&apos;s own words and the service principles for this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="259"/>
+        <source>Reschedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="262"/>
+        <source>Book a new time and keep this one, marked rescheduled, linked to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="264"/>
+        <source>Cancel appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="308"/>
+        <source>Status: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="314"/>
+        <source>part of a repeating series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="383"/>
+        <source>Reschedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="394"/>
+        <source>New time for {name}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="437"/>
+        <source>Cancel {name}&apos;s appointment on {when}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="554"/>
+        <source>Change a repeating appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="555"/>
+        <source>This appointment is part of a series. Change which ones?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="557"/>
+        <source>Only this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="560"/>
+        <source>This and following</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="563"/>
+        <source>All in the series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="585"/>
+        <source>No client called “{name}” can be booked. Choose a name from the list, or add the client on the Clients screen first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArrivalDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="64"/>
+        <source>{name} has arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="69"/>
+        <source>Booked for {start}–{end} with {practitioner}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="80"/>
+        <source>Arrival time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="84"/>
+        <source>&amp;Arrived at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="89"/>
+        <source>&amp;Record arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="128"/>
+        <source>Optional: anything about their circumstances worth remembering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="130"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="132"/>
+        <source>&amp;Note (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="134"/>
+        <source>Kept with this arrival, together with the choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="141"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="145"/>
+        <source>Decide &amp;later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="148"/>
+        <source>The arrival is already recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="195"/>
+        <source>Keep the end time: {minutes} minutes together, until {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="199"/>
+        <source>Find another time that works better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="200"/>
+        <source>Go ahead as booked: the full {minutes} minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="209"/>
+        <source>{name} arrived {minutes} minutes after the start. That happens; choose what suits you both:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/arrival.py" line="233"/>
+        <source>Please choose one of the options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogTab</name>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="114"/>
+        <source>Who created, changed, viewed, printed or exported which record, and when. Only the names of the fields are kept, never what the notes say.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="124"/>
+        <source>Changes from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="125"/>
+        <source>Changes to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="132"/>
+        <source>Kind of record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="136"/>
+        <source>Search the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="137"/>
+        <source>Search user, client, action, field…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="140"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="144"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="146"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="198"/>
+        <source>All records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="223"/>
+        <source>{n} entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="238"/>
+        <source>Export the audit log to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="249"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="250"/>
+        <source>The file could not be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BalanceTableModel</name>
+    <message>
+        <location filename="../../ui/models/money.py" line="93"/>
+        <source>Charged today</source>
+        <extracomment>Role holding the client id of a row. Role holding the value sorted by (numbers for amounts, folded text for words). Client id → full name, so two clients called &quot;Mateo&quot; can be told apart. Short headers leave room for the next step; the tooltip names the bucket in full.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/money.py" line="95"/>
+        <source>Charged {bucket} ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/money.py" line="103"/>
+        <source>Credit {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchExportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="172"/>
+        <source>Export summaries to PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="182"/>
+        <source>All clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="189"/>
+        <source>Only {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="196"/>
+        <source>Their whole history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="207"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="212"/>
+        <source>For the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="214"/>
+        <source>For the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="219"/>
+        <source>with their account balance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="228"/>
+        <source>Include unfinished drafts (marked as drafts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="231"/>
+        <source>One PDF per summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="234"/>
+        <source>One combined PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="246"/>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="253"/>
+        <source>Whose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="254"/>
+        <source>Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="255"/>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="257"/>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="258"/>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="267"/>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="270"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="298"/>
+        <source>Export the summaries to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="352"/>
+        <source>1 summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="352"/>
+        <source>{n} summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="356"/>
+        <source>choose which summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="370"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="376"/>
+        <source>Choose another folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="371"/>
+        <source>The folder {folder} does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="378"/>
+        <source>ClientCare cannot write to the folder {folder}. Choose a folder of your own, such as Documents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="419"/>
+        <source>Exporting summaries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="419"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="422"/>
+        <source>Exporting summaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="433"/>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="445"/>
+        <source>Cancelling after the file being written…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="454"/>
+        <source>Writing {name} ({done} of {total})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="479"/>
+        <source>The export did not finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="487"/>
+        <source>Cancelled. {files} of {total} files were written to {folder}; nothing was left half-written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="493"/>
+        <source>1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="493"/>
+        <source>{n} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="496"/>
+        <source>✓ Saved {name} ({pages}) in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/batch_export.py" line="499"/>
+        <source>✓ Saved {files} PDFs ({pages}) in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CalendarScreen</name>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="50"/>
+        <source>{name}, {day} {when}, {mode}, {status}, with {practitioner}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="80"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="84"/>
+        <location filename="../../ui/screens/calendar.py" line="85"/>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="88"/>
+        <location filename="../../ui/screens/calendar.py" line="89"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="100"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="101"/>
+        <source>Week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="102"/>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="113"/>
+        <source>Show the calendar of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="114"/>
+        <source>New appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="116"/>
+        <source>Book an appointment (Ctrl+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="117"/>
+        <source>I&apos;m running late…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="120"/>
+        <source>Tell the client of your next appointment today (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="145"/>
+        <source>Double-click an empty slot to book, double-click an appointment to open it, drag it to move it. ←/→ move between days.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="193"/>
+        <source>All practitioners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="269"/>
+        <source>Busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="271"/>
+        <source>{title}, busy {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="313"/>
+        <source>Appointments are booked with a practitioner, and none is set up yet.
+What is your name, as clients see it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="318"/>
+        <source>Who are you?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="388"/>
+        <source>Running late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="389"/>
+        <source>There is no appointment left today to be late for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="400"/>
+        <source>Move a repeating appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="401"/>
+        <source>This appointment is part of a series. Move which ones?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="404"/>
+        <source>Only this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="407"/>
+        <source>This and following</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="410"/>
+        <source>All in the series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="428"/>
+        <source>Move {name}&apos;s appointment from {old} to {new}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="433"/>
+        <source>Move appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="477"/>
+        <source>Book it anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="478"/>
+        <source>Double-booking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/calendar.py" line="486"/>
+        <source>The appointment was not moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="44"/>
+        <location filename="../../ui/dialogs/cancel.py" line="84"/>
+        <source>Cancel appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="48"/>
+        <source>The client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="50"/>
+        <source>The practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="59"/>
+        <source>e.g. unwell, travelling, clash at work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="60"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="66"/>
+        <source>Only this one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="67"/>
+        <source>This and all following</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="68"/>
+        <source>All upcoming in the series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="77"/>
+        <source>Cancelled by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="78"/>
+        <source>&amp;Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="80"/>
+        <source>Which</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="87"/>
+        <source>Keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="104"/>
+        <source>Circumstance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="126"/>
+        <source>None of these</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="128"/>
+        <source>Circ&amp;umstance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="144"/>
+        <source>{circumstance} is exempt: the fee will be recorded as waived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/cancel.py" line="151"/>
+        <source>A late-cancellation fee of {fee} applies under the practice&apos;s policy; a grace rule may forgive it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CareListPanel</name>
+    <message>
+        <location filename="../../ui/widgets/care_list.py" line="51"/>
+        <location filename="../../ui/widgets/care_list.py" line="68"/>
+        <source>Needs care</source>
+        <extracomment>What the main button does for each kind of item.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/care_list.py" line="70"/>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/care_list.py" line="70"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/care_list.py" line="70"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/care_list.py" line="81"/>
+        <source>Nothing needs care today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/care_list.py" line="89"/>
+        <source>Open client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/care_list.py" line="127"/>
+        <source>{group} ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChargeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/charge_confirm.py" line="44"/>
+        <location filename="../../ui/dialogs/charge_confirm.py" line="103"/>
+        <location filename="../../ui/dialogs/charge_confirm.py" line="128"/>
+        <source>Charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/charge_confirm.py" line="55"/>
+        <source>{client}: {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/charge_confirm.py" line="65"/>
+        <source>Where the amount comes from: {source}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/charge_confirm.py" line="71"/>
+        <source>Amount to charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/charge_confirm.py" line="75"/>
+        <source>No fee is set: type the amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/charge_confirm.py" line="79"/>
+        <source>Circumstance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/charge_confirm.py" line="80"/>
+        <source>None in particular</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/charge_confirm.py" line="90"/>
+        <source>&amp;Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/charge_confirm.py" line="94"/>
+        <source>&amp;Circumstance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/charge_confirm.py" line="121"/>
+        <source>{reason} The charge will be recorded as waived, with this reason, and adds nothing to the balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/charge_confirm.py" line="125"/>
+        <source>Record as waived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckInDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="651"/>
+        <source>A gentle check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="655"/>
+        <source>Check in with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="658"/>
+        <source>{name} said yes to check-ins. Keep it short and warm; no need for them to reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="663"/>
+        <source>Message to the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="674"/>
+        <source>Sent by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="675"/>
+        <source>Copy message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="677"/>
+        <source>Open in e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="681"/>
+        <source>No e-mail address on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="682"/>
+        <source>Log as sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="691"/>
+        <source>&amp;Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="693"/>
+        <source>&amp;Sent by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="739"/>
+        <source>Thinking of you</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckInTemplateDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="797"/>
+        <source>Check-in wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="808"/>
+        <source>&amp;Wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="809"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="811"/>
+        <source>Save wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="813"/>
+        <source>How a check-in starts out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="816"/>
+        <source>{preferred_name} becomes the client&apos;s preferred name and {practitioner} yours. Each draft can still be changed before it is sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="827"/>
+        <source>(the preview appears once the wording can be used)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckInsPanel</name>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="536"/>
+        <source>Check-ins due for clients who said yes to them, an interval after the last contact of any kind. Nobody without consent ever appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="542"/>
+        <source>Check-ins due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="544"/>
+        <source>Search client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="556"/>
+        <source>&amp;Draft…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="557"/>
+        <source>&amp;Snooze…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="558"/>
+        <source>Wording…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="559"/>
+        <source>The practice&apos;s check-in message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="562"/>
+        <source>Client whose consent to record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="563"/>
+        <source>Consent…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="565"/>
+        <source>Record what a client said about check-ins: yes, no, or withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="572"/>
+        <source>Consent to check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="574"/>
+        <source>What did the client say? Record it for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="601"/>
+        <source>1 check-in due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="603"/>
+        <source>{n} check-ins due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="607"/>
+        <source>No check-ins due. They appear here for clients who consented, once their interval has passed since the last contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="653"/>
+        <source>Choose the client first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistRow</name>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="100"/>
+        <source>{badge} — {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="152"/>
+        <source>Why does it not apply?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="154"/>
+        <source>What happened instead?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientForm</name>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="99"/>
+        <location filename="../../ui/screens/clients.py" line="708"/>
+        <source>New client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="113"/>
+        <source>e.g. Margaret Example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="116"/>
+        <location filename="../../ui/screens/clients.py" line="786"/>
+        <source>How to greet them — defaults to first name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="119"/>
+        <source>e.g. SHIV-awn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="121"/>
+        <source>e.g. she/her, they/them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="125"/>
+        <source>e.g. 07700 900123 or +44 7700 900123</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="127"/>
+        <source>name@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="136"/>
+        <source>Full &amp;name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="137"/>
+        <source>&amp;Preferred name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="138"/>
+        <source>Pronunciation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="139"/>
+        <source>Pronouns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="140"/>
+        <source>&amp;Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="141"/>
+        <source>Practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="142"/>
+        <source>P&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="143"/>
+        <source>&amp;E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="144"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="145"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="177"/>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="180"/>
+        <source>Show the client as now stored (what you typed here is discarded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="185"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="188"/>
+        <source>Save this client (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="189"/>
+        <source>Cancel changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="191"/>
+        <source>Go back to what is stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="206"/>
+        <source>Service principles with this client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="247"/>
+        <location filename="../../ui/screens/clients.py" line="265"/>
+        <source>Facts to remember</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="251"/>
+        <source>What the client told you and you want to remember. If you forgot something, ask again and write it down here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="270"/>
+        <source>Date the client told you</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="273"/>
+        <source>e.g. Has a dog called Biscuit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="274"/>
+        <source>New fact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="276"/>
+        <source>Add fact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="294"/>
+        <source>Contacts and session notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="301"/>
+        <source>Open the draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="305"/>
+        <source>New contact…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="308"/>
+        <source>A session, call, message, e-mail or an unanswered attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="327"/>
+        <source>&amp;Brief…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="330"/>
+        <source>Before a session: how to greet them, what they said last time, what is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="333"/>
+        <source>Print brief…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="335"/>
+        <source>The one-page pre-session brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="337"/>
+        <source>Export summaries…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="363"/>
+        <source>draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="373"/>
+        <source>No contacts written up yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="387"/>
+        <source>An unfinished note from {when} was kept for you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="456"/>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="461"/>
+        <location filename="../../ui/screens/clients.py" line="509"/>
+        <source>Set…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="463"/>
+        <source>Who referred this client to the practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="471"/>
+        <source>Referrals of this client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="475"/>
+        <source>Refer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="477"/>
+        <source>Refer to someone who may be a better fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="505"/>
+        <source>Referred by: {source}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="507"/>
+        <source>Referred by: not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="509"/>
+        <source>Change…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="511"/>
+        <source>{day} · to {provider} · {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="517"/>
+        <source>follow-up due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="522"/>
+        <source>No referrals to other providers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="555"/>
+        <source>Appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="566"/>
+        <source>The client&apos;s appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="581"/>
+        <source>Lateness: none recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="583"/>
+        <source>you were late {n}× (avg {avg} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="589"/>
+        <source>, rescheduling offered {made} of {required} times it was required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="593"/>
+        <source>you were not late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="595"/>
+        <source>the client arrived late {n}× (avg {avg} min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="599"/>
+        <source>the client was not late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="600"/>
+        <source>Lateness: {you}; {them}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="612"/>
+        <source>Attended {attended} · late {late} · no-show {no_show} · cancelled {cancelled}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="629"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="645"/>
+        <source>Upcoming</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="646"/>
+        <source>Past</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="656"/>
+        <source>Nothing written down yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="664"/>
+        <source>Save the client first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="709"/>
+        <source>Fields marked * are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="712"/>
+        <source>Greet as “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="717"/>
+        <source>{status} since {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="739"/>
+        <source>(not assigned)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="784"/>
+        <source>Defaults to “{first}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="827"/>
+        <source>Your text is still in the form: copy what you need, then Reload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="840"/>
+        <source>Your text is still in the form; nothing was lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientMoneyPanel</name>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="158"/>
+        <source>Money</source>
+        <extracomment>Emitted after this panel stored a change (ops.changed tells the other screens).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="180"/>
+        <source>Change fee…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="195"/>
+        <source>The client&apos;s ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="221"/>
+        <source>Record payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="223"/>
+        <source>Refund…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="225"/>
+        <source>Add charge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="227"/>
+        <source>Adjustment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="229"/>
+        <source>Payment plan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="231"/>
+        <source>Money conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="233"/>
+        <source>Waive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="235"/>
+        <source>Waive the selected charge, with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="236"/>
+        <source>Statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="239"/>
+        <source>Print or save the client&apos;s statement for a period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="241"/>
+        <source>Receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="243"/>
+        <source>Print or save a receipt for the selected payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="244"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="246"/>
+        <source>Delete the selected charge entered by mistake</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="275"/>
+        <source>Selected line:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="281"/>
+        <source>Money conversations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="375"/>
+        <source>1 appointment not charged yet: confirm it on the Money screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="378"/>
+        <source>{n} appointments not charged yet: confirm them on the Money screen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="403"/>
+        <source>Balance {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="405"/>
+        <source>Credit {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="406"/>
+        <source>Settled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="406"/>
+        <source>Settled — nothing charged yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="422"/>
+        <source>Fee: {amount} ({source})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="426"/>
+        <source>No fee arrangement: the standard fee of the service booked applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="429"/>
+        <source>then {next}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="438"/>
+        <source>Payment plan agreed {day}: {paid} of {total} paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="449"/>
+        <source>({covered} so far)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="460"/>
+        <source>None recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="465"/>
+        <source>follow up {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="474"/>
+        <source>In their words: “{words}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="478"/>
+        <source>Agreed: {outcome}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="559"/>
+        <source>Delete charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="562"/>
+        <source>Delete “{what}”? Only do this for a charge entered by mistake.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClientsScreen</name>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="887"/>
+        <source>Search name, e-mail or phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="889"/>
+        <source>Search clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="892"/>
+        <source>Show clients with status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="894"/>
+        <source>All statuses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="895"/>
+        <source>Current clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="898"/>
+        <source>&amp;New client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="900"/>
+        <source>Add a client (Ctrl+Shift+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="927"/>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="1018"/>
+        <source>No clients yet.
+
+Click “New client” to add the first one, or start ClientCare with --demo to look around a fictional practice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="1025"/>
+        <source>No client matches “{text}”.
+Check the spelling or clear the search.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="1028"/>
+        <source>No client has this status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="1033"/>
+        <source>{shown} of {total} clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="1037"/>
+        <source>1 client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="1037"/>
+        <source>{n} clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="1138"/>
+        <source>this new client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="1141"/>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/clients.py" line="1142"/>
+        <source>You have changed {name} and not saved. Save the changes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ComingSoonScreen</name>
+    <message>
+        <location filename="../../ui/screens/placeholder.py" line="20"/>
+        <source>{purpose}
+
+This screen is coming in a later version of ClientCare. Until then it stays empty rather than show anything made up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="539"/>
+        <source>Consent to check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="566"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="568"/>
+        <source>What they said, in their own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="572"/>
+        <source>&amp;Answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="573"/>
+        <source>&amp;On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="574"/>
+        <source>C&amp;hannel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="575"/>
+        <source>&amp;Every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="576"/>
+        <source>Their &amp;words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="577"/>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="579"/>
+        <source>Check-ins with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="583"/>
+        <source>Check-ins are only ever offered to clients who said yes. Withdrawing stops them at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="592"/>
+        <source>Now: {consent}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="594"/>
+        <source>Next check-in due {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="600"/>
+        <source>Last recorded {day}: {state}{words}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactAttemptDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="852"/>
+        <source>Log a contact attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="861"/>
+        <source>e.g. Left a voicemail; sent a text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="862"/>
+        <source>&amp;Who *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="863"/>
+        <source>&amp;When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="864"/>
+        <source>&amp;What you tried</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="865"/>
+        <source>Log attempt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="866"/>
+        <source>A call or message that was not returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="872"/>
+        <source>Choose who you tried to reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactsPanel</name>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="681"/>
+        <source>Calls and messages not returned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="684"/>
+        <source>Suggestions only: nobody is closed automatically. Patience — and respect for their choice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="690"/>
+        <source>Unreturned contact attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="704"/>
+        <source>&amp;Log attempt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="713"/>
+        <location filename="../../ui/screens/followups.py" line="717"/>
+        <source>Prospects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="720"/>
+        <source>Search prospects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="732"/>
+        <source>Consultation booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="734"/>
+        <source>Became a client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="735"/>
+        <source>Declined…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="743"/>
+        <source>Conversion period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="751"/>
+        <source>People who got in touch in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="787"/>
+        <source>Nobody has {n} or more calls or messages unreturned. Log an attempt when a call or message goes unanswered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="795"/>
+        <source>No open prospects at the moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="810"/>
+        <source>Nobody got in touch in this period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="812"/>
+        <source>&lt;b&gt;{n}&lt;/b&gt; got in touch since {day}: &lt;b&gt;{consulted}&lt;/b&gt; came to a consultation, &lt;b&gt;{became}&lt;/b&gt; became clients, &lt;b&gt;{declined}&lt;/b&gt; decided not to go ahead, &lt;b&gt;{open}&lt;/b&gt; are still deciding.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="824"/>
+        <source>Of those who decided, {rate:.0%} became clients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="832"/>
+        <source>Why some did not go ahead: {reasons}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/correction.py" line="28"/>
+        <source>Add a correction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correction.py" line="32"/>
+        <source>This record is finalised. A correction changes the text and keeps the original beside it, with who changed it, when and why.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correction.py" line="46"/>
+        <source>e.g. wrong date for the next session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correction.py" line="52"/>
+        <source>Correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correction.py" line="53"/>
+        <source>New text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/correction.py" line="54"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvImportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="140"/>
+        <source>Import clients from a CSV file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="143"/>
+        <source>No file chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="147"/>
+        <source>Choose file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="158"/>
+        <source>Which column is which</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="185"/>
+        <source>Import the valid rows only (leave out the refused)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="195"/>
+        <location filename="../../ui/dialogs/csv_import.py" line="362"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="208"/>
+        <source>&lt;b&gt;Preview&lt;/b&gt; (the first rows, as they will be read)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="210"/>
+        <source>&lt;b&gt;Every line&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="235"/>
+        <source>Import clients from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="265"/>
+        <source>Column in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="265"/>
+        <source>First value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="273"/>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="283"/>
+        <source>Field for column {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="336"/>
+        <source>{n} ready to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="338"/>
+        <source>{n} of them to check (a possible duplicate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="340"/>
+        <source>{n} refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="344"/>
+        <source>Nothing is imported while a line is refused, unless you tick “valid rows only”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="360"/>
+        <source>Import {n} clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeclineDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="894"/>
+        <source>Prospect declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="896"/>
+        <source>e.g. Found someone closer to home</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="897"/>
+        <source>&amp;Why? *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="898"/>
+        <source>Mark declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="900"/>
+        <source>{name} is not going ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="903"/>
+        <source>We cannot sign everyone. Wish them well; the door stays open, and there is always the next prospect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPanel</name>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="446"/>
+        <source>Search name, specialty or notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="448"/>
+        <source>Search providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="451"/>
+        <source>Show providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="452"/>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="453"/>
+        <source>Including archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="454"/>
+        <source>New provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="456"/>
+        <source>Add co-workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="459"/>
+        <source>Put every practitioner of the practice in the directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="461"/>
+        <source>Providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="523"/>
+        <source>1 provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="525"/>
+        <source>{n} providers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="567"/>
+        <source>every co-worker is already listed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="569"/>
+        <source>added {n} co-workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpectationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="409"/>
+        <source>Record an expectation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="413"/>
+        <source>e.g. “Replies to messages within two working days”, “Sessions are 50 minutes”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="416"/>
+        <source>The practice (we said or promised it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="418"/>
+        <source>The client (they asked for or took it on)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="423"/>
+        <source>How it came up, in a sentence or two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="424"/>
+        <source>&amp;Client *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="425"/>
+        <source>&amp;What was set *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="426"/>
+        <source>Set &amp;by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="427"/>
+        <source>Set &amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="428"/>
+        <source>&amp;Review on *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="429"/>
+        <source>&amp;Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="430"/>
+        <source>Save expectation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="432"/>
+        <source>Say it plainly now, so nobody has to say “we had assumed” later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExpectationsPanel</name>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="409"/>
+        <source>Search client or expectation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="411"/>
+        <source>&amp;Record…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="415"/>
+        <source>What was set or promised, by the practice or the client, until it has been reviewed together. Those due come up in the pre-session brief and on Today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="422"/>
+        <source>Expectations not reviewed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="436"/>
+        <source>Review…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="470"/>
+        <source>{due} due for review · {n} not reviewed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="474"/>
+        <source>No expectation matches “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="476"/>
+        <source>Every expectation has been reviewed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="493"/>
+        <source>Choose an expectation to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="498"/>
+        <source>Set by {who} on {day}; review on {review} ({outcome}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="501"/>
+        <source>no date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="54"/>
+        <source>Export appointments to a calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="62"/>
+        <source>All practitioners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="71"/>
+        <source>Calendar files are often synced to phones and shared calendars. Titles show only what you choose here; notes are never exported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="78"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="79"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="80"/>
+        <source>Practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="81"/>
+        <source>Titles show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="96"/>
+        <source>Save calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="103"/>
+        <source>The end date must be on or after the start date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="126"/>
+        <source>Could not write the file: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FeeArrangementDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="705"/>
+        <source>Change fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="711"/>
+        <source>Sliding-scale tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="713"/>
+        <source>Custom fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="726"/>
+        <source>e.g. 30.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="730"/>
+        <source>e.g. Reviewed together; student until June</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="742"/>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="748"/>
+        <source>&amp;From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="750"/>
+        <source>Earlier arrangements stay in the history below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="752"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="760"/>
+        <source>Fee history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="767"/>
+        <source>No arrangement yet: the standard fee applies.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="770"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="774"/>
+        <source>(no tiers set up — see Settings → Money)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="103"/>
+        <source>Set up ClientCare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="117"/>
+        <source>e.g. Riverside Counselling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="120"/>
+        <source>e.g. Sam Taylor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="122"/>
+        <source>Your practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="123"/>
+        <source>The practice&apos;s name heads every printout; your name is how clients see you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="125"/>
+        <source>&amp;Practice name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="126"/>
+        <source>&amp;Your name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="128"/>
+        <source>The practice&apos;s details can be changed later in Settings → Practice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="143"/>
+        <source>Money and language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="144"/>
+        <source>The currency of your fees, and how dates, amounts and phones are written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="146"/>
+        <source>&amp;Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="147"/>
+        <source>&amp;Language and country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="150"/>
+        <source>The language and country also choose the paper size of printouts (A4 or Letter). The currency cannot change once amounts are recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="164"/>
+        <location filename="../../ui/dialogs/first_run.py" line="169"/>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="172"/>
+        <source>Your working day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="173"/>
+        <source>Your hours, how long a session usually is, and when late is too late.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="175"/>
+        <source>Day &amp;starts at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="176"/>
+        <source>Day &amp;ends at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="177"/>
+        <source>Session &amp;length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="178"/>
+        <source>Lateness &amp;threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="181"/>
+        <source>When you are running later than the lateness threshold, the message to the client always offers to reschedule, and the client&apos;s choice is recorded. The threshold and session length can be changed later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="186"/>
+        <source>&amp;Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="428"/>
+        <source>Follow up a referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="431"/>
+        <source>Did {client} connect with {provider}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="435"/>
+        <source>Yes, they connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="437"/>
+        <source>Not yet / no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="451"/>
+        <source>What they said, in their words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="455"/>
+        <source>Connected?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="456"/>
+        <source>&amp;Their answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="458"/>
+        <source>&amp;Ask again on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="460"/>
+        <source>Record answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="472"/>
+        <source>The referral did its work: mark it completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="475"/>
+        <source>They are not going ahead: mark it declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="482"/>
+        <source>Close this referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="499"/>
+        <source>Choose whether they connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsScreen</name>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="896"/>
+        <location filename="../../ui/screens/followups.py" line="933"/>
+        <source>Issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="897"/>
+        <location filename="../../ui/screens/followups.py" line="934"/>
+        <source>Expectations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="898"/>
+        <location filename="../../ui/screens/followups.py" line="935"/>
+        <source>Check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="899"/>
+        <source>Contact attempts &amp;&amp; prospects</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FreedSlotDialog</name>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="278"/>
+        <source>A slot is free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="280"/>
+        <source>{when} is free now. These clients on the waitlist fit it:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="299"/>
+        <source>Book selected client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="302"/>
+        <source>Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="315"/>
+        <source>Choose a client first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GraceModel</name>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="131"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="131"/>
+        <source>Not in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GraceRuleDialog</name>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="290"/>
+        <source>Add a grace rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="290"/>
+        <source>Grace rule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="293"/>
+        <source>Forgive the first ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="295"/>
+        <source>Exempt a circumstance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="312"/>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="314"/>
+        <source>ever (no time limit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="320"/>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="325"/>
+        <source>e.g. Illness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="330"/>
+        <source>In use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="332"/>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="333"/>
+        <source>How &amp;many</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="334"/>
+        <source>&amp;Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="338"/>
+        <source>&amp;Circumstance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="340"/>
+        <source>Offered when a late cancellation or missed session is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="342"/>
+        <source>&amp;Applies to</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/help.py" line="120"/>
+        <source>ClientCare user guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help.py" line="123"/>
+        <source>User guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help.py" line="129"/>
+        <source>The guide could not be read ({path}: {error}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HandoffDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="355"/>
+        <source>Warm hand-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="359"/>
+        <source>Introduce {client} to {provider}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="365"/>
+        <source>A warm introduction makes a referral work: introduce them in person, or arrange for {provider} to call {client}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="371"/>
+        <source>I introduced them in person (or on a call together)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="375"/>
+        <source>{provider} will call {client}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="395"/>
+        <source>Hand-off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="396"/>
+        <source>&amp;On</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="360"/>
+        <source>That passphrase is not right. Check Caps Lock and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="362"/>
+        <source>That PIN is not right. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="364"/>
+        <source>passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="364"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="365"/>
+        <source>That {what} is not right. Wait {n} seconds, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="169"/>
+        <source>Import {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="176"/>
+        <source>Busy time (blocks the calendar)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="178"/>
+        <source>Appointments (event titles must be client names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="195"/>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="202"/>
+        <source>For</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="203"/>
+        <source>Import as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="215"/>
+        <source>The file could not be read: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="246"/>
+        <source>Add a practitioner in Settings before importing a calendar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="257"/>
+        <source>{imported} of {total} events can be imported; {skipped} will be skipped (the table says why). Nothing is stored until you click Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InteractionEditor</name>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="222"/>
+        <source>(not recorded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="226"/>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="238"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="239"/>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="240"/>
+        <source>Practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="241"/>
+        <source>Appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="244"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="245"/>
+        <source>I started late by, in minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="247"/>
+        <source>Past the practice&apos;s threshold the checklist asks you to offer rescheduling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="250"/>
+        <source>I started late by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="259"/>
+        <source>Also</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="273"/>
+        <source>I asked again and wrote it down…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="276"/>
+        <source>Add what the client told you to their facts to remember (principle 4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="281"/>
+        <source>e.g. Has a dog called Biscuit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="285"/>
+        <source>Fact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="286"/>
+        <source>Money conversation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="289"/>
+        <source>Record a conversation about money, linked to this contact (principle 6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="305"/>
+        <source>Service principles for this contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="328"/>
+        <source>Save draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="330"/>
+        <source>Finalise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="333"/>
+        <source>Lock this record; later changes are kept as corrections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="335"/>
+        <source>Add a correction…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="338"/>
+        <source>Print summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="340"/>
+        <source>For the file or for the client (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="347"/>
+        <source>Refer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="350"/>
+        <source>Refer the client to someone who may be a better fit (principle 7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="353"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="417"/>
+        <source>Greet as “{name}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="424"/>
+        <source>They told you: “{fact}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="485"/>
+        <source>{when} {who} corrected {field}: “{old}” → “{new}” ({why})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="487"/>
+        <source>someone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="495"/>
+        <source>Corrections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="498"/>
+        <source>{kind} — finalised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="500"/>
+        <source>Finalised {when}. Corrections are kept beside the original.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="506"/>
+        <source>{kind} with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="592"/>
+        <source>Nothing to look at so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="594"/>
+        <source>…and {n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="603"/>
+        <source>Unsaved changes — saved automatically in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="631"/>
+        <source>Draft saved at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="720"/>
+        <source>Referred to {provider}; principle 7 now applies to this contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="734"/>
+        <source>Write the note first; then it can be printed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="763"/>
+        <source>Money conversation recorded; principle 6 now applies to this contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="778"/>
+        <source>Added to the facts to remember.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IssueDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="264"/>
+        <source>Edit issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="264"/>
+        <source>New issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="269"/>
+        <source>What needs resolving, in a few words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="278"/>
+        <source>Crisis: someone&apos;s safety or wellbeing is at stake today. High: this week. Normal: in the usual course. Low: when there is time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="289"/>
+        <source>What it affects for the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="292"/>
+        <source>What is happening, what the client said, what has been done so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="295"/>
+        <source>Resolve by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="307"/>
+        <source>&amp;Client *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="308"/>
+        <source>&amp;Issue *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="309"/>
+        <source>&amp;Urgency *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="313"/>
+        <source>Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="314"/>
+        <source>I&amp;mpact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="315"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="316"/>
+        <source>&amp;Raised on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="317"/>
+        <source>&amp;Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="320"/>
+        <source>Due date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="321"/>
+        <source>Save issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="324"/>
+        <source>Edit “{title}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="326"/>
+        <source>A client issue, ranked by true urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IssuesPanel</name>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="229"/>
+        <source>Search client, issue or notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="232"/>
+        <source>Show issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="233"/>
+        <source>Open issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="234"/>
+        <source>Open and resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="235"/>
+        <source>&amp;New issue…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="240"/>
+        <source>Escalation budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="243"/>
+        <source>Issues, most urgent first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="258"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="259"/>
+        <source>Resolve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="260"/>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="304"/>
+        <source>{open} open · {urgent} crisis or high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="311"/>
+        <source>No issue matches “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="314"/>
+        <source>No open issues. When a client needs something resolved, click “New issue…” and rank it by its true urgency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="335"/>
+        <source>Choose an issue to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="344"/>
+        <source>Raised {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="346"/>
+        <source>, waiting {n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="348"/>
+        <source>; due {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="350"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="353"/>
+        <source>&lt;b&gt;Impact:&lt;/b&gt; {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="358"/>
+        <source>&lt;b&gt;Resolved {day}:&lt;/b&gt; {note}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LatenessChart</name>
+    <message>
+        <location filename="../../ui/widgets/lateness_chart.py" line="53"/>
+        <source>Lateness, both ways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/lateness_chart.py" line="55"/>
+        <source>You</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/lateness_chart.py" line="56"/>
+        <source>The client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/lateness_chart.py" line="75"/>
+        <source>No lateness recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/lateness_chart.py" line="80"/>
+        <source>not late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/lateness_chart.py" line="81"/>
+        <source>late {n}× · avg {avg} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/lateness_chart.py" line="87"/>
+        <source>Rescheduling offered when required: not required so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/lateness_chart.py" line="89"/>
+        <source>Rescheduling offered when required: {rate} % ({made} of {required})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/lateness_chart.py" line="105"/>
+        <source>Late clients chose: {choices}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="81"/>
+        <source>{amount} credit</source>
+        <extracomment>How many money conversations the panel lists (the rest are on the Money screen).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="624"/>
+        <source>Introduction letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="627"/>
+        <source>Introduce {client} to {provider} in a letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="633"/>
+        <source>Only what you tick is printed. Share the least the provider needs, and only with the client&apos;s consent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="641"/>
+        <source>They agreed today — record consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="660"/>
+        <source>Only what the provider needs to know, written for them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="662"/>
+        <source>Relevant background for the letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="669"/>
+        <source>Preview…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="671"/>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="673"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="697"/>
+        <source>⚠ {name}&apos;s consent to share their details is not recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="703"/>
+        <source>✓ Consent to share recorded on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="750"/>
+        <source>Save the letter as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="750"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="786"/>
+        <source>⚠ The PDF was not saved: ClientCare could not write to {folder} ({why}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="793"/>
+        <source>✓ Saved {name} ({pages} page(s)) in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LockCurtain</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="86"/>
+        <source>ClientCare is locked</source>
+        <extracomment>Input that counts as &quot;someone is using ClientCare&quot;. Wrong PINs in a row before the lock makes the person wait.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="92"/>
+        <source>Client details are hidden. Enter your PIN to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="97"/>
+        <location filename="../../ui/idle_lock.py" line="98"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="102"/>
+        <source>Client details are hidden. Enter the database passphrase to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="104"/>
+        <location filename="../../ui/idle_lock.py" line="105"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="107"/>
+        <source>&amp;Unlock</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <source>Sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>{title} (Ctrl+{n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="146"/>
+        <source>The database was upgraded; the previous version was kept at{where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="164"/>
+        <source>(demo practice)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="229"/>
+        <source>Demo practice (fictional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="229"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="233"/>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="234"/>
+        <source>&amp;Back up now…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="238"/>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="242"/>
+        <source>&amp;Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="248"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="254"/>
+        <source>&amp;Export calendar (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="258"/>
+        <source>&amp;Import calendar (.ics)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <source>Import &amp;clients (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <source>Export clien&amp;ts (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="265"/>
+        <source>Export le&amp;dger (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="272"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="280"/>
+        <source>&amp;Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="291"/>
+        <source>&amp;Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="293"/>
+        <source>Search this screen&apos;s list; elsewhere, search the clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <source>New c&amp;lient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="300"/>
+        <source>New &amp;appointment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="304"/>
+        <source>New &amp;contact / session note…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="311"/>
+        <source>I&apos;m &amp;running late…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="314"/>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="315"/>
+        <source>User &amp;guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="319"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="324"/>
+        <source>&amp;Set up the practice…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="326"/>
+        <source>Open &amp;data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="329"/>
+        <source>&amp;About ClientCare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="381"/>
+        <source>Nothing to print here. Today prints the day sheet; a client&apos;s page the pre-session brief; a session note its summary.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="443"/>
+        <source>There is no appointment left today to be late for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="455"/>
+        <source>Choose a client first, then press Ctrl+I again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="465"/>
+        <source>Back up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="466"/>
+        <source>This database is on a server; back it up with the server&apos;s tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="471"/>
+        <source>Back up the database to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="480"/>
+        <source>Backup failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="481"/>
+        <source>The backup could not be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="484"/>
+        <source>Backup saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="503"/>
+        <source>Set a PIN in Settings → Security first; it unlocks ClientCare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="512"/>
+        <source>Calendar saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="525"/>
+        <source>Import a calendar file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="534"/>
+        <source>Imported {n} events from {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="563"/>
+        <source>Could not open the data folder: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="574"/>
+        <source>The practice is set up; its details are in Settings → Practice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MessagesTab</name>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="789"/>
+        <source>The message drafted when you are running late. Past the practice threshold the reschedule offer is always included.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="804"/>
+        <source>Running-&amp;late message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="805"/>
+        <source>Re&amp;schedule offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="835"/>
+        <source>Placeholders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="853"/>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="866"/>
+        <source>When a client arrives late, offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="910"/>
+        <source>(No preview: {problem})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="926"/>
+        <source>For {name}, {minutes} minutes late for {time} with {practitioner}{offer}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="932"/>
+        <source> (past the threshold, so with the reschedule offer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="956"/>
+        <source>✓ Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="959"/>
+        <source>The language check points out {words}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoneyConversationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="621"/>
+        <source>Money conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="631"/>
+        <source>&amp;About</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="632"/>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="642"/>
+        <source>Write their answer as they said it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="643"/>
+        <source>Follow up on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="657"/>
+        <source>Linked to this contact: principle 6 (no shame around money) will apply to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="660"/>
+        <source>Keep it kind and practical: the sliding scale and payment plans are options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoneyScreen</name>
+    <message>
+        <location filename="../../ui/screens/money.py" line="126"/>
+        <source>Money</source>
+        <extracomment>What the Money screen shows depends on these kinds of change. Double-click on a client: the main window opens them on the Clients screen.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="160"/>
+        <source>Received this month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="161"/>
+        <source>Outstanding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="162"/>
+        <source>Credit held</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="163"/>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="172"/>
+        <source>Outstanding, by how long ago it was charged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="183"/>
+        <source>Appointments to charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="192"/>
+        <source>Nothing is waiting to be charged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="198"/>
+        <source>Charge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="200"/>
+        <source>Confirm or change the amount, then charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="201"/>
+        <location filename="../../ui/screens/money.py" line="542"/>
+        <source>Charge all with a known fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="219"/>
+        <source>Money conversations to follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="227"/>
+        <source>No money conversation is waiting for a follow-up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="234"/>
+        <source>Mark followed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="251"/>
+        <location filename="../../ui/screens/money.py" line="361"/>
+        <source>To charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="252"/>
+        <location filename="../../ui/screens/money.py" line="371"/>
+        <source>Follow-ups due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="258"/>
+        <location filename="../../ui/screens/money.py" line="309"/>
+        <source>Balances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="285"/>
+        <source>Search by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="287"/>
+        <source>Search balances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="290"/>
+        <source>Record payment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="292"/>
+        <source>Refund…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="294"/>
+        <source>Open client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="359"/>
+        <source>To charge ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="369"/>
+        <source>Follow-ups due ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="379"/>
+        <source>{amount} refunded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="387"/>
+        <source>{amount} from more than {days} days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="409"/>
+        <source>No balance matches “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="411"/>
+        <source>No client has a balance or credit. Everything is settled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="417"/>
+        <source>{owing} with a balance · {credit} with credit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="479"/>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="479"/>
+        <source>Payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="481"/>
+        <source>credit held {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="485"/>
+        <source>balance {amount}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="489"/>
+        <source>{what} of {amount} recorded for {name}; {after}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="513"/>
+        <source>{what} recorded as waived: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="519"/>
+        <source>{what} charged: {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="531"/>
+        <source>Charge {n} appointments, {total} in all?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="536"/>
+        <source>Fees a grace rule forgives are recorded as waived, with their reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="540"/>
+        <source>{n} with no fee set stay in the list, to charge one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="555"/>
+        <source>Nothing was charged: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="559"/>
+        <source>Charged {n} appointments: {total}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="563"/>
+        <source>{n} recorded as waived under a grace rule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/money.py" line="589"/>
+        <source>Followed up with {name} ({topic}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoneyTab</name>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="481"/>
+        <source>Services and standard fees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="485"/>
+        <source>What the practice offers. A client&apos;s fee arrangement, if any, comes first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="489"/>
+        <source>Sliding scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="493"/>
+        <source>Named tiers with their fee; a client&apos;s fee arrangement can use one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="497"/>
+        <source>Grace rules</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="502"/>
+        <source>A fee a rule forgives is still recorded, marked waived with the rule as its reason — never silently left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="509"/>
+        <source>Fee policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="514"/>
+        <source>No fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="516"/>
+        <source>Charge completed sessions automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="519"/>
+        <source>Ask me to confirm each charge (listed on the Money screen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="537"/>
+        <source>&amp;Late-cancellation fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="539"/>
+        <source>Empty means no fee. The cancellation window is on the Practice tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="543"/>
+        <source>M&amp;issed-session fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="545"/>
+        <source>Empty means no fee.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="547"/>
+        <source>Charging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="560"/>
+        <source>&amp;Save fee policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="637"/>
+        <source>✓ Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MonthGrid</name>
+    <message>
+        <location filename="../../ui/widgets/month_grid.py" line="28"/>
+        <source>Month overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/month_grid.py" line="39"/>
+        <source>{n} appointments in {month}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/month_grid.py" line="110"/>
+        <source>+{n} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="90"/>
+        <source>Refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="91"/>
+        <source>Refund to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="93"/>
+        <location filename="../../ui/dialogs/payment.py" line="165"/>
+        <source>Record payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="94"/>
+        <source>Payment from {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="106"/>
+        <source>e.g. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="114"/>
+        <source>Receipt or transfer reference (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="118"/>
+        <source>Towards the payment plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="122"/>
+        <source>&amp;Amount *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="123"/>
+        <source>&amp;How</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="124"/>
+        <source>&amp;Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="125"/>
+        <source>&amp;Reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="126"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="165"/>
+        <source>Record refund</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="198"/>
+        <source>Balance now: {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="200"/>
+        <source>Credit held now: {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="202"/>
+        <source>No balance at the moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="206"/>
+        <source>Up to {amount} can be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="210"/>
+        <source>Nothing has been paid that could be refunded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="219"/>
+        <source>Next instalment: {amount} on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="237"/>
+        <source>There is no balance now: it will be kept as credit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="239"/>
+        <source>{extra} more than the balance: it will be kept as credit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="245"/>
+        <source>Credit held after: {credit}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="248"/>
+        <source>Balance after: {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="250"/>
+        <source>Credit held after: {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/payment.py" line="251"/>
+        <source>This settles the balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPlanDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="330"/>
+        <source>Payment plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="342"/>
+        <source>The balance is {amount}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="344"/>
+        <source>There is no balance to spread out at the moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="357"/>
+        <source>Why it is stopping, e.g. agreed a new plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="358"/>
+        <source>Why the plan in progress is stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="359"/>
+        <source>Stop this plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="375"/>
+        <source> instalments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="380"/>
+        <source>Split evenly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="387"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="394"/>
+        <source>Due on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="394"/>
+        <source>Amount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="405"/>
+        <source>Add instalment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="408"/>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="425"/>
+        <source>e.g. Agreed after payday; by bank transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="427"/>
+        <source>&amp;Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="428"/>
+        <source>&amp;Split into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="429"/>
+        <source>Instalments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="430"/>
+        <source>&amp;Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="446"/>
+        <source>A plan agreed on {day} is in progress: {paid} of {total} paid. Stop it (with a reason) before agreeing a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="480"/>
+        <source>Instalment {n} due on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="527"/>
+        <source>The total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="540"/>
+        <source>{total} is too small to split into {n} instalments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="561"/>
+        <source>No instalments yet: choose how many and press “Split evenly”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="563"/>
+        <source>⚠ Instalment {numbers}: type an amount such as 30.00.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="568"/>
+        <source>Instalments come to {total}; the balance is {balance}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="576"/>
+        <source>That is {over} more than the balance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="581"/>
+        <source>{rest} stays outside the plan.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PracticeTab</name>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="139"/>
+        <source>e.g. Riverside Counselling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="144"/>
+        <source>e.g. 020 7946 0000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="146"/>
+        <source>name@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="148"/>
+        <source>e.g. GBP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="151"/>
+        <source>e.g. en_GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="155"/>
+        <location filename="../../ui/screens/settings.py" line="159"/>
+        <source> minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="162"/>
+        <source> hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="178"/>
+        <source>Practice &amp;name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="179"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="180"/>
+        <source>P&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="181"/>
+        <source>&amp;E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="182"/>
+        <source>&amp;Currency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="183"/>
+        <source>&amp;Locale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="185"/>
+        <source>Offer rescheduling when running late by more than</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="187"/>
+        <source>Default session length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="188"/>
+        <source>Cancellation window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="191"/>
+        <source>Three letters, as on an invoice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="192"/>
+        <source>Language and country; sets how phone numbers are read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="194"/>
+        <source>Cancelling with less notice than this counts as a late cancellation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="269"/>
+        <source>✓ Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PreSessionBriefDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/brief.py" line="196"/>
+        <source>Before the session — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/brief.py" line="200"/>
+        <source>Pre-session brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrincipleDialog</name>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="327"/>
+        <source>Add a principle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="329"/>
+        <source>Principle {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="332"/>
+        <source>What to do, in one sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="337"/>
+        <source>e.g. every session or call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="355"/>
+        <source>&amp;Principle *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="356"/>
+        <source>&amp;Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="357"/>
+        <source>&amp;Applies when</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="358"/>
+        <source>&amp;Requirement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="359"/>
+        <source>R&amp;ule (JSON) *</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrincipleTableModel</name>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="291"/>
+        <source>(retired)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrinciplesTab</name>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="438"/>
+        <source>The principles the checklist offers after each contact. Retired ones stay, so past answers keep their meaning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="468"/>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="470"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="472"/>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="474"/>
+        <source>Move &amp;down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="476"/>
+        <location filename="../../ui/screens/settings.py" line="545"/>
+        <source>&amp;Retire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="542"/>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="543"/>
+        <source>Offer this principle in the checklist again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="547"/>
+        <source>Stop offering this principle; past answers keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintActions</name>
+    <message>
+        <location filename="../../ui/widgets/print_actions.py" line="48"/>
+        <source>Pre&amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/print_actions.py" line="50"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/print_actions.py" line="52"/>
+        <source>Save as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/print_actions.py" line="77"/>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/print_actions.py" line="77"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/print_actions.py" line="107"/>
+        <source>✓ Sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/print_actions.py" line="123"/>
+        <source>The PDF was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/print_actions.py" line="124"/>
+        <source>ClientCare could not write to the folder {folder}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/print_actions.py" line="131"/>
+        <source>1 page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/print_actions.py" line="131"/>
+        <source>{n} pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/print_actions.py" line="133"/>
+        <source>✓ Saved {name} ({pages}) in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintSummaryDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="72"/>
+        <source>Print session summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="81"/>
+        <source>{kind} with {name}, {when}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="92"/>
+        <source>For the &amp;file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="94"/>
+        <source>For the &amp;client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="102"/>
+        <source>Everything: notes, the client&apos;s words, next steps, the checklist answers and your notes for you only. Confidential.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="110"/>
+        <source>In plain words: what they told you, the next steps you agreed, expectations, the next appointment and how to reach you. Never your session notes, never your notes for you only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="116"/>
+        <source>Include their account balance on this copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="119"/>
+        <source>Which summary?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="132"/>
+        <source>This record is still a draft; the copy for the file says so.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="136"/>
+        <source>Choose which summary to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="145"/>
+        <source>Pre&amp;view…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="147"/>
+        <source>&amp;Print…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="149"/>
+        <source>Save as P&amp;DF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="151"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="180"/>
+        <source>Save the summary as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="180"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="253"/>
+        <source>✓ Sent to the printer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="268"/>
+        <source>The PDF was not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="269"/>
+        <source>ClientCare could not write to the folder {folder}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="277"/>
+        <source>✓ Saved {name} ({pages} pages) in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/print_summary.py" line="281"/>
+        <source>✓ Saved {name} (1 page) in {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintoutsTab</name>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="70"/>
+        <source>Printouts are made from templates. To change one, choose it and press &lt;b&gt;Customise&lt;/b&gt;: a copy goes into your templates folder, where any text editor can change it. Names and notes are always printed as written, never as markup. If your copy has an error, the default is printed and the print dialog names the line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="82"/>
+        <source>Printout templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="102"/>
+        <source>&amp;Customise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="104"/>
+        <source>Copy the default into your templates folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="105"/>
+        <source>&amp;Open templates folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="107"/>
+        <source>&amp;Reset to default…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="151"/>
+        <source>Your templates folder: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="186"/>
+        <source>⚠ The copy could not be made in {folder}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="193"/>
+        <source>✓ {name} is now yours to edit: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="201"/>
+        <source>⚠ The templates folder could not be made: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="208"/>
+        <source>⚠ No file manager opened; the folder is {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="216"/>
+        <source>Go back to the default {name}? Your copy is kept beside it as {name}.bak.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="218"/>
+        <source>Reset to default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="224"/>
+        <source>⚠ {name} could not be reset: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_printouts.py" line="231"/>
+        <source>✓ {name} is the default again; your copy was kept as {backup}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProviderForm</name>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="68"/>
+        <source>e.g. Harbour Physiotherapy, or a person&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="70"/>
+        <source>e.g. Couples counselling, eating disorders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="71"/>
+        <source>Accepting new clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="73"/>
+        <source>e.g. 01632 960123 or +44 1632 960123</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="75"/>
+        <source>name@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="82"/>
+        <source>How to refer, waiting times, fees, who to ask for…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="85"/>
+        <source>&amp;Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="86"/>
+        <source>&amp;Co-worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="87"/>
+        <source>&amp;Name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="88"/>
+        <source>&amp;Specialty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="90"/>
+        <source>P&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="91"/>
+        <source>&amp;E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="92"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="93"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="122"/>
+        <location filename="../../ui/dialogs/provider.py" line="265"/>
+        <source>Add anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="124"/>
+        <source>It is a different provider with a similar name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="127"/>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="131"/>
+        <location filename="../../ui/dialogs/provider.py" line="208"/>
+        <source>Archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="134"/>
+        <source>Keep it on past referrals but stop offering it for new ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="137"/>
+        <source>Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="169"/>
+        <source>(choose)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="184"/>
+        <source>New provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="186"/>
+        <source>Someone a client may be referred to: an external provider or a co-worker.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="193"/>
+        <source>Archived — kept on past referrals, not offered for new ones. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="198"/>
+        <source>Named in {n} referrals ({open} open).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="202"/>
+        <source>No referrals yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="208"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="265"/>
+        <source>Save anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="315"/>
+        <source>Delete provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/provider.py" line="316"/>
+        <source>Delete {name} from the directory?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="165"/>
+        <source>This backup is locked with a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/statement.py" line="181"/>
+        <source>Receipt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/statement.py" line="191"/>
+        <source>Receipt {number} for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/statement.py" line="198"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="171"/>
+        <source>Referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="171"/>
+        <source>New referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="175"/>
+        <source>(choose a client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="189"/>
+        <source>(choose from the directory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="202"/>
+        <source> (co-worker)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="220"/>
+        <source>Why this provider may be a better fit, in a sentence or two</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="229"/>
+        <source>The day to ask the client whether they connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="233"/>
+        <source>The client agreed their details may be shared, on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="244"/>
+        <source>Refer to someone who may be a better fit (principle 7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="246"/>
+        <source>Referral of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="253"/>
+        <source>Made during a contact note: principle 7 applies to that contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="256"/>
+        <source>Linked to the contact note you are writing: its checklist will ask about principle 7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="262"/>
+        <source>&amp;Client *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="263"/>
+        <source>Refer &amp;to *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="267"/>
+        <source>&amp;Reason *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="268"/>
+        <source>&amp;Urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="269"/>
+        <source>Referred &amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="270"/>
+        <source>&amp;Follow up on *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="271"/>
+        <source>Consent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="275"/>
+        <source>Save referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsPanel</name>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="86"/>
+        <source>Search client, provider or reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="88"/>
+        <source>Search referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="91"/>
+        <source>Show referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="92"/>
+        <source>Open referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="93"/>
+        <source>All referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="94"/>
+        <source>&amp;New referral…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="102"/>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="129"/>
+        <source>Details…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="131"/>
+        <source>Mark introduced / hand-off…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="133"/>
+        <source>Record follow-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="135"/>
+        <source>Mark accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="137"/>
+        <source>The provider has taken the client on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="138"/>
+        <source>Mark declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="140"/>
+        <source>The client or the provider is not going ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="141"/>
+        <source>Mark completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="143"/>
+        <source>Introduction letter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="146"/>
+        <source>A printable introduction with only the details you tick (needs consent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="215"/>
+        <source>1 follow-up is due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="217"/>
+        <source>{n} follow-ups are due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="220"/>
+        <source> ({n} overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="222"/>
+        <source>: ask whether they connected, and record the answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="227"/>
+        <source>No referral matches “{text}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="230"/>
+        <source>No open referrals. When someone else may be a better fit for a client, click “New referral…” — or “Refer…” in a contact note.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="237"/>
+        <source>1 referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="239"/>
+        <source>{n} referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="285"/>
+        <source>Choose a referral to see it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="308"/>
+        <source>&lt;b&gt;{client}&lt;/b&gt; → &lt;b&gt;{provider}&lt;/b&gt; · {status} · {urgency}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="317"/>
+        <source>Warm hand-off: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="319"/>
+        <source>No warm hand-off recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="323"/>
+        <source>&lt;b&gt;Follow-up due today&lt;/b&gt;: ask whether they connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="326"/>
+        <source>&lt;b&gt;Follow-up overdue&lt;/b&gt; since {day}: ask whether they connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="331"/>
+        <source>Follow up on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="333"/>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="333"/>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="336"/>
+        <source>Asked on {day}: {said}{answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="343"/>
+        <source>Referred on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="346"/>
+        <source>Consent to share recorded on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsScreen</name>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="585"/>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/referrals.py" line="586"/>
+        <source>Provider directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportModel</name>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="101"/>
+        <source>Refused</source>
+        <extracomment>What the preview shows, in this order, when the column is mapped.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="102"/>
+        <source>Ready — check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="102"/>
+        <source>Ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="117"/>
+        <source>(no name)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsScreen</name>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="32"/>
+        <source>Service principles: done when they applied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="39"/>
+        <source>For finalised contacts in the period: how often each principle applied and was done. “Does not apply” answers are left out of the rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="51"/>
+        <source>Report from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="52"/>
+        <source>Report to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="54"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="56"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="63"/>
+        <source>Running late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="70"/>
+        <source>Practitioners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="70"/>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="124"/>
+        <location filename="../../ui/screens/reports.py" line="140"/>
+        <source>Referral sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="145"/>
+        <source>No client in this period has a referral source recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="158"/>
+        <source>Practitioners ran late {n}× (avg {avg} min).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="164"/>
+        <source>Practitioners did not run late.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="167"/>
+        <source>Clients arrived late {n}× (avg {avg} min).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="172"/>
+        <source>Clients did not arrive late.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="176"/>
+        <source>Rescheduling offered when required: {rate} % ({made} of {required})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="185"/>
+        <source>Rescheduling offered when required: no notice in the period needed it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResolveIssueDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="373"/>
+        <source>Resolve issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="375"/>
+        <source>How it was resolved, and what the client said</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="377"/>
+        <source>&amp;How was it resolved? *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="378"/>
+        <source>Resolved &amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="379"/>
+        <source>Mark resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="382"/>
+        <source>{client}: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="60"/>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="62"/>
+        <source>Restore the backup from {when}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="75"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="76"/>
+        <source>In the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="78"/>
+        <source>Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="79"/>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="80"/>
+        <source>Appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="82"/>
+        <source>Contacts and session notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="87"/>
+        <source>Newest entry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="104"/>
+        <source>Everything in ClientCare will be replaced by this backup: anything entered after {when} is not in it. The database as it is now is kept first, in {folder}, so you can go back to it (File → Restore…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="123"/>
+        <source>This backup was made by an earlier version of ClientCare; it is brought up to date when it is opened (a copy is kept first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="134"/>
+        <source>&amp;Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewExpectationDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="459"/>
+        <source>Review an expectation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="465"/>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="466"/>
+        <source>Not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="467"/>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="478"/>
+        <source>What you talked about; if it changed, what you agreed instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="482"/>
+        <source>“{text}”
+Set by {who} on {day}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="490"/>
+        <source>&amp;Outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="491"/>
+        <source>&amp;Conversation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="492"/>
+        <source>Reviewed &amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="493"/>
+        <source>Save review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="495"/>
+        <source>Review with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunningLateDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="113"/>
+        <source>I&apos;m running late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="126"/>
+        <source>{name} — {day} {start}–{end} with {practitioner}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="143"/>
+        <source>Minutes late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="146"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="149"/>
+        <source>Also for my later appointments today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="153"/>
+        <source>How late each appointment today will be</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="160"/>
+        <source>Message to the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="170"/>
+        <source>This message offers rescheduling (required past {n} minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="176"/>
+        <source>Re-draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="178"/>
+        <source>Replace the text with a fresh draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="182"/>
+        <source>How the client is told</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="185"/>
+        <source>Copy message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="187"/>
+        <source>Open in e-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="189"/>
+        <source>Open in SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="191"/>
+        <source>Record as sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="200"/>
+        <source>&amp;How late will you be?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="208"/>
+        <source>&amp;Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="219"/>
+        <source>&amp;Told by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="251"/>
+        <source>No e-mail address on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="253"/>
+        <source>No phone number on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="259"/>
+        <source>The client chose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="260"/>
+        <source>Wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="262"/>
+        <source>Reschedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="264"/>
+        <location filename="../../ui/dialogs/running_late.py" line="502"/>
+        <source>Cancel without fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="271"/>
+        <source>Free times to reschedule to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="273"/>
+        <source>Reschedule to this time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="360"/>
+        <source>The message was drafted again: at {n} minutes the reschedule offer is {what}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="363"/>
+        <source>required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="363"/>
+        <source>not required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="401"/>
+        <source>{n} min late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="401"/>
+        <source>on time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="412"/>
+        <source>Running late for your {time} appointment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="477"/>
+        <source>Recorded at {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="491"/>
+        <source>Recorded: {label}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="503"/>
+        <source>Cancel {name}&apos;s appointment without a fee?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="533"/>
+        <source>No free time found in the next weeks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="545"/>
+        <source>Reschedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="546"/>
+        <source>Move {name}&apos;s appointment to {when}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="563"/>
+        <source>New time: {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SecurityTab</name>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="69"/>
+        <source>Lock when you step away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="73"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="74"/>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="76"/>
+        <source>Lock after minutes without use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="80"/>
+        <location filename="../../ui/screens/settings_security.py" line="98"/>
+        <source>New PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="81"/>
+        <source>The same PIN again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="84"/>
+        <location filename="../../ui/screens/settings_security.py" line="321"/>
+        <source>&amp;Set PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="86"/>
+        <source>Remove PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="88"/>
+        <source>&amp;Lock now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="95"/>
+        <source>Lock ClientCare after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="96"/>
+        <source>minutes without use (Never: only when you lock it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="97"/>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="99"/>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="113"/>
+        <source>The lock hides client details behind a curtain, and blocks printing and exporting, until the PIN is entered. It protects the open window, not the file: the database is readable by your user account only. The PIN is kept on this computer for you alone, only as a salted hash.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="133"/>
+        <source>Encrypt the database file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="137"/>
+        <source>Encrypt with a passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="139"/>
+        <source>Change passphrase…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="141"/>
+        <source>Remove encryption…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="182"/>
+        <source>Encryption is for a database file on this computer; a database on a server is protected by the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="187"/>
+        <source>The database file and its backups are encrypted with a passphrase (SQLCipher). ClientCare asks for it when it starts, and the idle lock unlocks with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="193"/>
+        <source>The database file is not encrypted: anyone who can read your files (or a stolen disk) can read it. Encrypt it with a passphrase only you know.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="238"/>
+        <source>ClientCare could not reopen the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="245"/>
+        <source>⚠ Nothing was changed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="249"/>
+        <source>✓ The database is encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="250"/>
+        <source>✓ The passphrase is changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="251"/>
+        <source>✓ The database is no longer encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="254"/>
+        <source>The database as it was is kept at {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="268"/>
+        <source>Encrypt the older backups too?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="270"/>
+        <source>{n} backups in {folder} were made before the database was encrypted, and anyone who can read your files can read them. Encrypt them with the same passphrase now?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="283"/>
+        <source>⚠ The older backups could not all be encrypted: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="291"/>
+        <source>Older backups encrypted too: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="308"/>
+        <source>No PIN needed: the database is encrypted, so the lock asks for its passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="311"/>
+        <source>No PIN yet. Set one to turn the lock on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="313"/>
+        <source>A PIN is set. ClientCare locks only when you press Lock now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="315"/>
+        <source>A PIN is set. ClientCare locks after {n} minutes without use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="321"/>
+        <source>&amp;Change PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="328"/>
+        <source>⚠ The setting could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="337"/>
+        <source>✓ Saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="352"/>
+        <source>✓ The PIN is set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_security.py" line="356"/>
+        <source>✓ The PIN is removed; ClientCare will not lock itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServiceDialog</name>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="205"/>
+        <source>Add a service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="205"/>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="209"/>
+        <source>e.g. Individual session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="211"/>
+        <source>e.g. 60.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="215"/>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="218"/>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="220"/>
+        <source>&amp;Name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="221"/>
+        <source>Standard &amp;fee *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="222"/>
+        <source>&amp;Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="227"/>
+        <source>Past charges keep their amounts when the fee changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServiceModel</name>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="108"/>
+        <source>{n} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="109"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="109"/>
+        <source>No longer offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SetPassphraseDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="201"/>
+        <source>Encrypt the database with a passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="202"/>
+        <source>Change the database passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="203"/>
+        <source>Remove the database encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="207"/>
+        <source>The database file, and every backup ClientCare makes from now on, will be unreadable without this passphrase. ClientCare asks for it when it starts. There is no way to recover a forgotten passphrase: write it down and keep it somewhere safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="213"/>
+        <source>A backup is taken first; it still opens with the current passphrase. There is no way to recover a forgotten passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="217"/>
+        <source>The database file will be readable by anyone who can read your files. A backup is taken first; it stays encrypted with the current passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="230"/>
+        <location filename="../../ui/dialogs/passphrase.py" line="232"/>
+        <source>Current passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="238"/>
+        <location filename="../../ui/dialogs/passphrase.py" line="242"/>
+        <source>New passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="239"/>
+        <source>The same again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="243"/>
+        <source>Repeat it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="247"/>
+        <source>&amp;Encrypt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="248"/>
+        <source>C&amp;hange passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="249"/>
+        <source>&amp;Remove encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="271"/>
+        <source>That is not the current passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsScreen</name>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="981"/>
+        <source>&amp;Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="982"/>
+        <source>P&amp;rinciples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="983"/>
+        <source>&amp;Words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="984"/>
+        <source>&amp;Messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="988"/>
+        <source>M&amp;oney</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="992"/>
+        <source>Pr&amp;intouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="996"/>
+        <source>Sec&amp;urity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="1000"/>
+        <source>Audi&amp;t log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/help.py" line="78"/>
+        <location filename="../../ui/dialogs/help.py" line="83"/>
+        <source>Keyboard shortcuts</source>
+        <extracomment>Shortcuts that belong to one screen or dialog rather than to a menu: (where, keys, what).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help.py" line="85"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help.py" line="85"/>
+        <source>Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/help.py" line="85"/>
+        <source>What it does</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SnoozeDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="775"/>
+        <source>Snooze check-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="777"/>
+        <source>Remind me &amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="778"/>
+        <source>Snooze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="780"/>
+        <source>Check in with {name} later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SourceDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="526"/>
+        <source>Referred by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="528"/>
+        <source>Who referred {name} to the practice?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="533"/>
+        <source>(choose a client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="538"/>
+        <source>(choose from the directory)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="543"/>
+        <source>e.g. Enquiry form, saw a leaflet in the library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="545"/>
+        <source>&amp;Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="546"/>
+        <source>&amp;Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="547"/>
+        <source>&amp;Provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="548"/>
+        <source>&amp;Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="549"/>
+        <source>Referred &amp;on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="552"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/referral.py" line="555"/>
+        <source>Forget the source (recorded by mistake)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StatementDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/statement.py" line="69"/>
+        <source>Statement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/statement.py" line="73"/>
+        <source>Statement for {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/statement.py" line="94"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/statement.py" line="98"/>
+        <source>&amp;Period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/statement.py" line="99"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/statement.py" line="103"/>
+        <source>The statement lists charges and payments with the balance, in neutral words; forgiven fees show as no charge, without your reasons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/statement.py" line="114"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/statement.py" line="153"/>
+        <source>The period ends before it starts; choose a later end date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TierDialog</name>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="246"/>
+        <source>Add a sliding-scale tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="246"/>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="250"/>
+        <source>e.g. Tier B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="252"/>
+        <source>e.g. 45.00</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="258"/>
+        <source>Optional, e.g. students, or household income under £25,000</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="260"/>
+        <source>Offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="262"/>
+        <source>&amp;Name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="263"/>
+        <source>&amp;Fee *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="264"/>
+        <source>&amp;Criteria</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="269"/>
+        <source>Clients on this tier pay the new fee from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TierModel</name>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="121"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="121"/>
+        <source>No longer offered</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimeGrid</name>
+    <message>
+        <location filename="../../ui/widgets/time_grid.py" line="69"/>
+        <source>Appointments grid</source>
+        <extracomment>Status colours (Okabe–Ito, from ui.theme); every status is also written in the block with its mark, and cancelled ones are struck through: never colour alone.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/time_grid.py" line="106"/>
+        <source>No appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ToChargeModel</name>
+    <message>
+        <location filename="../../ui/models/money.py" line="182"/>
+        <source>no fee set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/models/money.py" line="186"/>
+        <source>Forgiven: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TodayScreen</name>
+    <message>
+        <location filename="../../ui/screens/today.py" line="168"/>
+        <source>Show the day of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="170"/>
+        <source>I&apos;m running late…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="185"/>
+        <source>Today&apos;s appointments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="207"/>
+        <source>No appointments today.
+
+To book one, open the Calendar (Ctrl+2) and double-click a free time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="233"/>
+        <source>Print day sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="235"/>
+        <source>Today&apos;s appointments on paper (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="292"/>
+        <source>The day of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="295"/>
+        <source>The day of {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="299"/>
+        <source>No practitioner is set up yet; the Calendar asks your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="307"/>
+        <source>Today — {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="348"/>
+        <source>Nothing left today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="349"/>
+        <source>Nothing left today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="353"/>
+        <source>Tell {name} you are running late (Ctrl+L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="358"/>
+        <source>Now: {time} with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/today.py" line="360"/>
+        <source>Next: {time} with {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDatabaseDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="69"/>
+        <source>ClientCare — passphrase</source>
+        <extracomment>Tries at start-up before ClientCare closes.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="77"/>
+        <source>This practice&apos;s database is locked with a passphrase</source>
+        <extracomment>True when every try was wrong (the caller says so and quits).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="80"/>
+        <source>Type its passphrase to open {where}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="83"/>
+        <location filename="../../ui/dialogs/passphrase.py" line="84"/>
+        <source>Passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="88"/>
+        <source>&amp;Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="92"/>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="121"/>
+        <source>The passphrase you typed doesn&apos;t open it; check Caps Lock and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="123"/>
+        <source>Type the passphrase first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="127"/>
+        <source>One try left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="129"/>
+        <source>{n} tries left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistDialog</name>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="82"/>
+        <source>Add to the waitlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="90"/>
+        <source>Any practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="102"/>
+        <source>Any time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="116"/>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="118"/>
+        <source>to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="121"/>
+        <source>Urgent — offer freed slots to them first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="131"/>
+        <source>Client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="132"/>
+        <source>With</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="133"/>
+        <source>Days (none = any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="134"/>
+        <source>Times</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="136"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="169"/>
+        <source>Choose a client from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistModel</name>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="62"/>
+        <source>urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="71"/>
+        <source>{n} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaitlistPanel</name>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="190"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="207"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="261"/>
+        <source>Waitlist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="210"/>
+        <source>Nobody is waiting. Add a client when they ask for a slot you cannot offer yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="214"/>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="216"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaiveDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="243"/>
+        <source>Waive a charge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="245"/>
+        <source>Waive “{what}”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="249"/>
+        <source>e.g. Bereavement — agreed at the session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="252"/>
+        <source>&amp;Reason *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="254"/>
+        <source>The charge stays in the ledger, marked waived with this reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="256"/>
+        <source>Waive</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WordListBox</name>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="643"/>
+        <source>Word or phrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="644"/>
+        <source>New word for {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="647"/>
+        <source>Suggestion (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="648"/>
+        <source>Suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="649"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="651"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WordsTab</name>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="731"/>
+        <source>Words the language check points out in notes and messages, with a neutral suggestion. Whole words only; capitals do not matter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="736"/>
+        <source>Pet names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="737"/>
+        <source>Money words</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_RowsSection</name>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="418"/>
+        <source>Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="420"/>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_WelcomePage</name>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="63"/>
+        <source>Welcome to ClientCare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="66"/>
+        <source>Your clients, appointments, session notes and money, in one database on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="71"/>
+        <source>&amp;Set up my practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="72"/>
+        <source>About a minute: the practice&apos;s name, yours, money and your working day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="79"/>
+        <source>A separate database with made-up clients and a year of appointments. Your own practice stays empty, and this is offered again the next time you start ClientCare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="77"/>
+        <source>&amp;Look around the demo practice first (fictional clients)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="70"/>
+        <source>ClientCare is already open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="77"/>
+        <source>ClientCare cannot open the database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="142"/>
+        <source>The daily backup could not be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="148"/>
+        <source>Daily backup saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="150"/>
+        <source>ClientCare is closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="152"/>
+        <source>The passphrase was not right {n} times, so ClientCare closes now. Nothing was changed. Start ClientCare again to try once more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/passphrase.py" line="167"/>
+        <source>Restore — passphrase of the backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>followups</name>
+    <message>
+        <location filename="../../ui/dialogs/followups.py" line="214"/>
+        <source>(choose a client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="423"/>
+        <source>Imported {n} clients.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="428"/>
+        <source>Export clients to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="433"/>
+        <source>Include notes?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="435"/>
+        <source>Include each client&apos;s notes in the file? They are confidential; the file is readable by you only, but wherever you copy it, the notes go with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="449"/>
+        <source>Export the ledger to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="462"/>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="463"/>
+        <source>The file could not be written: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/csv_import.py" line="466"/>
+        <source>{n} lines saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="168"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="169"/>
+        <source>This database is on a server; restore it with the server&apos;s tools.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="175"/>
+        <source>Choose a backup to restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="177"/>
+        <source>ClientCare backups (*.sqlite3);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="194"/>
+        <source>This file cannot be restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="232"/>
+        <source>The restore did not happen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="235"/>
+        <source>Restored the backup from {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="238"/>
+        <source>The backup was not encrypted, so the database is not now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="240"/>
+        <source>The database now opens with the backup&apos;s passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="242"/>
+        <source>The database as it was is kept at {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/restore.py" line="246"/>
+        <source>It was brought up to date for this version.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>server</name>
+    <message>
+        <location filename="../../ui/dialogs/server.py" line="40"/>
+        <source>ClientCare cannot open the database</source>
+        <extracomment>How many passwords may be tried before giving up (the server logs every failure).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>tab</name>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="118"/>
+        <source>&amp;Save</source>
+        <extracomment>Role holding the id of a row (principle or word).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="121"/>
+        <source>Cancel changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../ui/dialogs/first_run.py" line="307"/>
+        <source>The practice is set up. Add your first client with Ctrl+Shift+N.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,253 @@
+"""One visual system: type scale, spacing, status colours and light/dark following the OS.
+
+Status colours come from the Okabe–Ito palette (distinguishable with the common
+colour-vision deficiencies), and every status has a *mark* to go with its word, so
+no information is carried by colour alone. ``apply_theme`` sets one application
+palette and stylesheet; the lookups here also work without it (tests, printing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+
+# Spacing (pixels): every margin and gap is one of these.
+SPACE_XS = 4
+SPACE_S = 8
+SPACE_M = 12
+SPACE_L = 16
+SPACE_XL = 24
+
+# Type scale: factors of the application font's point size.
+TYPE_SCALE: dict[str, float] = {
+    "title": 1.6,  # a screen's heading ("Today — Monday 23 November")
+    "heading": 1.25,  # a section within a screen
+    "subheading": 1.1,
+    "body": 1.0,
+    "small": 0.9,
+}
+
+SIDEBAR_WIDTH = 180
+
+
+class OkabeIto:
+    """The Okabe–Ito colour-blind-safe palette."""
+
+    ORANGE = "#E69F00"
+    SKY_BLUE = "#56B4E9"
+    BLUISH_GREEN = "#009E73"
+    YELLOW = "#F0E442"
+    BLUE = "#0072B2"
+    VERMILLION = "#D55E00"
+    REDDISH_PURPLE = "#CC79A7"
+    GREY = "#8A8A8A"
+
+
+@dataclass(frozen=True)
+class StatusStyle:
+    """How a status looks: its colour and the mark written next to its word."""
+
+    colour: str  # the mark/border colour (Okabe–Ito)
+    mark: str  # a character shown with the status word, never instead of it
+    strike: bool = False  # inactive things (cancelled) are also struck through
+
+    def qcolor(self) -> QColor:
+        return QColor(self.colour)
+
+    def fill(self, dark: bool | None = None) -> QColor:
+        """A soft background for a block of this status, readable in light and dark."""
+        colour = QColor(self.colour)
+        dark = is_dark() if dark is None else dark
+        base = QColor("#1f2023") if dark else QColor("#ffffff")
+        weight = 0.30 if dark else 0.18
+        return QColor(
+            round(base.red() + (colour.red() - base.red()) * weight),
+            round(base.green() + (colour.green() - base.green()) * weight),
+            round(base.blue() + (colour.blue() - base.blue()) * weight),
+        )
+
+
+#: Appointment statuses (and busy time) on the calendar.
+APPOINTMENT_STATUS: dict[str, StatusStyle] = {
+    "scheduled": StatusStyle(OkabeIto.BLUE, "○"),
+    "arrived": StatusStyle(OkabeIto.ORANGE, "●"),
+    "completed": StatusStyle(OkabeIto.BLUISH_GREEN, "✓"),
+    "cancelled": StatusStyle(OkabeIto.GREY, "✕", strike=True),
+    "late_cancelled": StatusStyle(OkabeIto.REDDISH_PURPLE, "✕", strike=True),
+    "no_show": StatusStyle(OkabeIto.VERMILLION, "!"),
+    "rescheduled": StatusStyle(OkabeIto.GREY, "↷", strike=True),
+    "busy": StatusStyle(OkabeIto.GREY, "■"),
+}
+
+#: Issue urgencies (the word is always shown too).
+URGENCY: dict[str, StatusStyle] = {
+    "crisis": StatusStyle(OkabeIto.VERMILLION, "‼"),
+    "high": StatusStyle(OkabeIto.ORANGE, "!"),
+    "normal": StatusStyle(OkabeIto.BLUE, "·"),
+    "low": StatusStyle(OkabeIto.GREY, "·"),
+}
+
+#: Dates: overdue and due soon.
+OVERDUE = StatusStyle(OkabeIto.VERMILLION, "!")
+DUE = StatusStyle(OkabeIto.ORANGE, "•")
+
+_NOTICE_COLOURS = {
+    "warning": OkabeIto.ORANGE,
+    "error": OkabeIto.VERMILLION,
+    "info": OkabeIto.BLUE,
+    "success": OkabeIto.BLUISH_GREEN,
+}
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether the (application's) palette is dark: its window colour is."""
+    if palette is None:
+        if QGuiApplication.instance() is None:
+            return False
+        palette = QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5
+
+
+def text_colour(colour: str, palette: QPalette | None = None) -> QColor:
+    """A status colour made readable as *text* on the current background.
+
+    The Okabe–Ito orange and sky blue are too light for text on white; they are
+    darkened there (and lightened on dark backgrounds), keeping their hue.
+    """
+    qcolor = QColor(colour)
+    if is_dark(palette):
+        return qcolor.lighter(135) if qcolor.lightnessF() < 0.55 else qcolor
+    return qcolor.darker(140) if qcolor.lightnessF() > 0.4 else qcolor
+
+
+def muted_text(palette: QPalette | None = None) -> QColor:
+    """The colour of secondary text (placeholders, finished rows)."""
+    palette = palette or (QGuiApplication.palette() if QGuiApplication.instance() else QPalette())
+    return palette.color(QPalette.ColorRole.PlaceholderText)
+
+
+def notice_style(kind: str = "warning", padding: str = "4px 8px") -> str:
+    """The stylesheet of a notice banner: a soft tint and a coloured edge, in either mode.
+
+    Banners always say what they mean in words; the colour only groups them.
+    """
+    colour = QColor(_NOTICE_COLOURS.get(kind, OkabeIto.ORANGE))
+    tint = f"rgba({colour.red()}, {colour.green()}, {colour.blue()}, 0.16)"
+    return (
+        f"color: palette(text); background: {tint}; "
+        f"border-left: 3px solid {colour.name()}; padding: {padding};"
+    )
+
+
+def scaled_font(widget: QWidget, role: str, *, bold: bool = False) -> QFont:
+    """The application font scaled by ``TYPE_SCALE[role]`` (for headings)."""
+    font = QFont(widget.font())
+    base = QApplication.font().pointSizeF()
+    if base > 0:
+        font.setPointSizeF(base * TYPE_SCALE.get(role, 1.0))
+    font.setBold(bold)
+    return font
+
+
+def set_heading(widget: QWidget, role: str = "heading") -> None:
+    """Make ``widget`` (a QLabel) a heading of the type scale, bold."""
+    widget.setFont(scaled_font(widget, role, bold=True))
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette (used where the platform style does not provide one)."""
+    palette = QPalette()
+    roles = QPalette.ColorRole
+    colours = {
+        roles.Window: "#2b2d30",
+        roles.WindowText: "#e8e8e8",
+        roles.Base: "#1f2023",
+        roles.AlternateBase: "#26282b",
+        roles.ToolTipBase: "#3a3d41",
+        roles.ToolTipText: "#f0f0f0",
+        roles.PlaceholderText: "#9a9a9a",
+        roles.Text: "#e8e8e8",
+        roles.Button: "#35373b",
+        roles.ButtonText: "#e8e8e8",
+        roles.BrightText: "#ffffff",
+        roles.Light: "#4a4d52",
+        roles.Midlight: "#3d4044",
+        roles.Mid: "#5a5d62",
+        roles.Dark: "#191a1c",
+        roles.Shadow: "#000000",
+        roles.Highlight: "#3d7fc4",
+        roles.HighlightedText: "#ffffff",
+        roles.Link: OkabeIto.SKY_BLUE,
+        roles.LinkVisited: OkabeIto.REDDISH_PURPLE,
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    disabled = QPalette.ColorGroup.Disabled
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        palette.setColor(disabled, role, QColor("#7a7a7a"))
+    return palette
+
+
+def sidebar_stylesheet() -> str:
+    """The sidebar's look; set on the sidebar itself (its items size from it)."""
+    return (
+        "QListWidget#sidebar { border: none; background: palette(window); outline: 0;"
+        f" padding-top: {SPACE_S}px; }}"
+        f"QListWidget#sidebar::item {{ padding: {SPACE_S}px {SPACE_M}px; border-radius: 4px; }}"
+        "QListWidget#sidebar::item:selected { background: palette(highlight);"
+        " color: palette(highlighted-text); }"
+    )
+
+
+def stylesheet() -> str:
+    """The one application stylesheet: only what the palette cannot say."""
+    return (
+        "QToolTip { color: palette(tooltip-text); background: palette(tooltip-base);"
+        " border: 1px solid palette(mid); padding: 4px; }"
+    )
+
+
+def system_prefers_dark() -> bool:
+    """Whether the OS asks for dark mode (Qt 6.5+); unknown (e.g. offscreen) → light."""
+    hints = QGuiApplication.styleHints()
+    scheme = getattr(hints, "colorScheme", None)
+    if scheme is None:
+        return False
+    return bool(scheme() == Qt.ColorScheme.Dark)
+
+
+class _SchemeFollower(QObject):
+    """Re-applies the theme when the OS switches between light and dark."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.app = app
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):
+            hints.colorSchemeChanged.connect(self._changed)
+
+    def _changed(self, _scheme: object) -> None:
+        apply_theme(self.app)
+
+
+def apply_theme(app: QApplication, *, dark: bool | None = None, follow: bool = True) -> None:
+    """Apply the palette and stylesheet; ``dark=None`` follows the OS (and its changes)."""
+    want_dark = system_prefers_dark() if dark is None else dark
+    if want_dark:
+        # Fusion draws every widget from the palette, so the dark palette is honoured
+        # on every platform (some native styles ignore it).
+        fusion = QStyleFactory.create("Fusion")
+        if fusion is not None:
+            app.setStyle(fusion)
+        app.setPalette(dark_palette())
+    else:
+        app.setPalette(app.style().standardPalette())
+    app.setStyleSheet(stylesheet())
+    if dark is None and follow and app.findChild(_SchemeFollower) is None:
+        _SchemeFollower(app)
+    from ui import icons
+
+    icons.clear_cache()
