@@ -155,3 +155,23 @@ def care_list(session: Session, *, today: dt.date) -> CareList:
     items = [replace(i, client_full_name=full_names.get(i.client_id, "")) for i in items]
     budget = followups.escalation_budget(session)
     return CareList(tuple(items), budget.message if budget.over_budget else "")
+
+
+#: Which sidebar section handles each kind of care item.
+SECTION_OF: dict[CareKind, str] = {
+    CareKind.ISSUE: "followups",
+    CareKind.EXPECTATION: "followups",
+    CareKind.CHECKIN: "followups",
+    CareKind.REFERRAL: "referrals",
+    CareKind.MONEY_FOLLOW_UP: "money",
+    CareKind.PLAN: "money",
+}
+
+
+def sidebar_counts(care: CareList) -> dict[str, int]:
+    """How many items need care, for Today and for the section that handles each."""
+    counts = {"today": len(care.items)}
+    for item in care.items:
+        section = SECTION_OF[item.kind]
+        counts[section] = counts.get(section, 0) + 1
+    return counts

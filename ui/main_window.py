@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare.backup import backup_to
-from clientcare.care import CareItem, CareKind
+from clientcare.care import CareItem, CareKind, care_list, sidebar_counts
 from clientcare.db.migrate import OpenReport
 from clientcare.practice import get_settings
 from ui.dialogs.restore import choose_and_restore
@@ -148,6 +148,14 @@ class MainWindow(QMainWindow):
             )
         self.go_to("today")  # the day and what needs care come first
         self._restore_geometry()
+        # Counts beside the sections: refreshed shortly after any change (several changes
+        # in a row make one refresh).
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(300)
+        self._counts_timer.timeout.connect(self.refresh_counts)
+        ops.changed.connect(lambda _changes: self._counts_timer.start())
+        self.refresh_counts()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ApplicationPaletteChange:
@@ -155,6 +163,22 @@ class MainWindow(QMainWindow):
             for row, section in enumerate(SECTIONS):
                 self.sidebar.item(row).setIcon(icon(section.key))
         super().changeEvent(event)
+
+    def refresh_counts(self) -> None:
+        """Write how many items need care beside Today and the section that handles them."""
+        today = dt.date.today()
+        counts = sidebar_counts(self.ops.read(lambda s: care_list(s, today=today)))
+        for row, section in enumerate(SECTIONS):
+            item = self.sidebar.item(row)
+            title = self.tr(section.title)
+            number = counts.get(section.key, 0)
+            item.setText(f"{title}  ({number})" if number else title)
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole,
+                self.tr("{title}, {n} need care").format(title=title, n=number)
+                if number
+                else title,
+            )
 
     def refresh_title(self) -> None:
         """The window title: ClientCare, the practice's name, and whether it is the demo."""

@@ -16,7 +16,7 @@ from clientcare.db.migrate import OpenReport
 from clientcare.db.models import ClientStatus, Urgency
 from ui.main_window import SECTIONS, MainWindow
 from ui.models.clients import ClientColumn
-from ui.ops import Operations
+from ui.ops import Changes, Operations
 from ui.screens.clients import ClientsScreen
 from ui.screens.placeholder import ComingSoonScreen
 from ui.screens.today import TodayScreen
@@ -201,3 +201,33 @@ def test_ctrl_i_writes_up_a_contact_for_the_selected_client(
     )
     qtbot.keyClick(window.sidebar, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     assert opened == [None]
+
+
+def test_the_sidebar_counts_what_needs_care(qtbot: QtBot, ops: Operations, db: Database) -> None:
+    today = dt.date.today()
+    window = make_window(qtbot, ops)
+    titles = [window.sidebar.item(r).text() for r in range(window.sidebar.count())]
+    assert titles[0] == "Today" and titles[5] == "Follow-ups"  # nothing yet: no numbers
+    with db.unit_of_work() as session:
+        client = clients.create_client(
+            session,
+            ClientInput(full_name="Ann Example", status=ClientStatus.ACTIVE),
+            region="GB",
+            today=today,
+        ).id
+    ops.run(
+        lambda s: followups.create_issue(
+            s,
+            followups.IssueInput(
+                client_id=client, title="Letter for work", urgency=Urgency.HIGH, raised_on=today
+            ),
+            today=today,
+        ),
+        Changes.FOLLOWUPS,
+    )
+    qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "Today  (1)", timeout=2000)
+    assert window.sidebar.item(5).text() == "Follow-ups  (1)"
+    assert window.sidebar.item(3).text() == "Money"
+    assert (
+        window.sidebar.item(5).data(Qt.ItemDataRole.AccessibleTextRole) == "Follow-ups, 1 need care"
+    )
