@@ -185,7 +185,7 @@ class MoneyScreen(QWidget):
         for column, width in (
             (ToChargeColumn.CLIENT, 150),
             (ToChargeColumn.DATE, 95),
-            (ToChargeColumn.WHAT, 215),
+            (ToChargeColumn.WHAT, 330),  # "Individual session 50 min, 12 Aug 2026" in full
             (ToChargeColumn.AMOUNT, 75),
         ):
             self.to_charge_table.setColumnWidth(column, width)
