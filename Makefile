@@ -9,7 +9,7 @@ ARGS   ?=
 QT_LIBS      := libegl1 libgl1 libxkbcommon0 libfontconfig1 fonts-dejavu-core fonts-noto-cjk libdbus-1-3 libglib2.0-0
 QT_X11_LIBS  := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
 
-.PHONY: run demo test test-pg test-fast lint format bench screenshots revision check-qt-libs check-qt-x11-libs translations clean
+.PHONY: run demo test test-pg test-fast lint format bench bench-pg screenshots revision check-qt-libs check-qt-x11-libs translations clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -64,10 +64,20 @@ format: $(STAMP)
 bench: check-qt-libs $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
+# The main figures on a throwaway PostgreSQL server (tests/pg_server.sh, needs Debian's
+# `postgresql`) beside SQLite: the large practice is copied in, measured, then removed.
+bench-pg: check-qt-libs $(STAMP)
+	@test -n "$$(ls /usr/lib/postgresql/*/bin/initdb 2>/dev/null)" || \
+	  { echo "make bench-pg needs PostgreSQL. On Debian: sudo apt-get install -y postgresql"; exit 1; }
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench --pg $(ARGS)
+
 # make translations: every tr() string in ui/ into the source catalogue (Qt Linguist .ts);
 # a translator adds resources/i18n/clientcare_<lang>.ts, and lrelease makes the .qm the app loads.
+# The domain's enum labels (clientcare/*_LABELS, no Qt there) reach lupdate through
+# ui/label_strings.py, written first from those tables (context "labels", see ui/labels.py).
 translations: $(STAMP)
 	@test -x $(VENV)/bin/pyside6-lupdate || { echo "pyside6-lupdate is not in $(VENV)"; exit 1; }
+	$(PY) -m ui.labels
 	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find ui -name '*.py' | sort) -ts resources/i18n/clientcare_en.ts
 	@for ts in resources/i18n/clientcare_*.ts; do \
 	  case $$ts in *_en.ts) ;; *) $(VENV)/bin/pyside6-lrelease $$ts ;; esac; done

@@ -3,6 +3,7 @@
     make bench                      # everything (the 10x practice is built once, minutes)
     python -m bench --quick         # fewer rounds, no 10x practice (for trying the harness)
     python -m bench --only search   # one group: startup, search, week, today, pdf, memory
+    python -m bench --pg            # the main figures on PostgreSQL too, side by side (bench/pg.py)
 
 Every row shows the median (or p95 / worst where the goal says so), the baseline it is
 compared with, the ratio, the goal and PASS or MISS. The exit code is 0 whatever the
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from bench import generate, measure
+from bench import generate, measure, pg
 
 GROUPS = ("startup", "search", "week", "today", "pdf", "memory")
 
@@ -217,7 +218,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="fewer rounds, no 10x practice")
     parser.add_argument("--only", action="append", choices=GROUPS, help="measure only these")
+    parser.add_argument(
+        "--pg",
+        action="store_true",
+        help="the main figures on a throwaway PostgreSQL server (tests/pg_server.sh) beside "
+        "SQLite; needs Debian's postgresql",
+    )
+    parser.add_argument(pg.INSIDE, action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
+    if options.pg and not options.pg_inside:
+        arguments = ["--quick"] if options.quick else []
+        for group in options.only or ():
+            arguments += ["--only", group]
+        return pg.run_with_server(arguments)
+    if options.pg_inside:
+        return pg.run_inside(set(options.only or GROUPS), quick=options.quick, machine=machine)
     started = time.perf_counter()
     rows = run(set(options.only or GROUPS), quick=options.quick)
     print()

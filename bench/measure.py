@@ -21,7 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import URL
+
 from bench.generate import TODAY
+
+#: A database the in-process measurements can read: a SQLite file, or a URL (PostgreSQL).
+Target = Path | str | URL
 
 #: The query typed letter by letter in the client search (a surname in the demo practice).
 SEARCH_QUERY = "sample"
@@ -65,8 +70,14 @@ def repeat(action: Callable[[], object], rounds: int, *, warm_up: int = 1) -> Sa
 
 
 def child_environment(scratch: Path) -> dict[str, str]:
-    """Offscreen, and settings/data in a scratch folder (the user's own are never touched)."""
+    """Offscreen, and settings/data in a scratch folder (the user's own are never touched).
+
+    Python may write its bytecode cache, as it does for a person starting ClientCare: a
+    machine that forbids it (``PYTHONDONTWRITEBYTECODE``, set on some CI machines) would
+    otherwise compile every module of the app again on every start-up measured.
+    """
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["XDG_CONFIG_HOME"] = str(scratch / "config")
     env["CLIENTCARE_DATA_DIR"] = str(scratch / "data")
@@ -130,7 +141,8 @@ def qt_app() -> Any:
     return QApplication.instance() or QApplication(sys.argv[:1])
 
 
-def open_ops(database: Path) -> Any:
+def open_ops(database: Target) -> Any:
+    """The app's Operations on ``database`` (a file path or a URL), opened as the app does."""
     from clientcare.db.migrate import open_database
     from ui.ops import Operations
 
@@ -138,8 +150,10 @@ def open_ops(database: Path) -> Any:
     return Operations(opened)
 
 
-def client_search(database: Path, rounds: int) -> Samples:
+def client_search(database: Target, rounds: int) -> Samples:
     """The Clients screen: each letter of SEARCH_QUERY typed, list refreshed and painted."""
+    from PySide6.QtCore import QEvent
+
     from ui.screens.clients import ClientsScreen
 
     app = qt_app()
@@ -161,12 +175,16 @@ def client_search(database: Path, rounds: int) -> Samples:
                 values.append(time.perf_counter() - started)
     screen.close()
     screen.deleteLater()
+    # Outside a running event loop, processEvents() leaves deferred deletes alone: delete
+    # the screen now, or its pending timers (the count once typing pauses) would fire in
+    # the next measurement.
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     app.processEvents()
     ops.database.dispose()
     return Samples(tuple(values))
 
 
-def week_load(database: Path, rounds: int, practitioner_id: int | None = 1) -> Samples:
+def week_load(database: Target, rounds: int, practitioner_id: int | None = 1) -> Samples:
     """What the Calendar's week view reads: appointments and busy time of a week.
 
     Ten different weeks before the benchmark's today, each read once per round.
@@ -205,7 +223,7 @@ def _current_practitioner(ops: Any) -> int | None:
     return mine[0] if mine else None
 
 
-def today_compute(database: Path, rounds: int) -> tuple[Samples, Samples, int, int]:
+def today_compute(database: Target, rounds: int) -> tuple[Samples, Samples, int, int]:
     """What the Today screen reads (the day's appointments and the care list), and its
     baseline (today_raw_sql), round by round in turn so both see the same machine.
 
@@ -215,7 +233,7 @@ def today_compute(database: Path, rounds: int) -> tuple[Samples, Samples, int, i
     from clientcare.care import care_list
 
     statements = today_statements(database)
-    raw = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    raw = _raw_connection(database)
     ops = open_ops(database)
     practitioner_id = _current_practitioner(ops)
     day_start = dt.datetime.combine(TODAY, dt.time())
@@ -231,10 +249,7 @@ def today_compute(database: Path, rounds: int) -> tuple[Samples, Samples, int, i
         counts.append(ops.read(read))
 
     def replay() -> None:
-        raw.execute("BEGIN")
-        for sql, parameters in statements:
-            raw.execute(sql, parameters).fetchall()
-        raw.execute("ROLLBACK")
+        raw.replay(statements)
 
     orm_times: list[float] = []
     raw_times: list[float] = []
@@ -248,12 +263,59 @@ def today_compute(database: Path, rounds: int) -> tuple[Samples, Samples, int, i
     return Samples(tuple(orm_times)), Samples(tuple(raw_times)), counts[-1], len(statements)
 
 
-def today_statements(database: Path) -> list[tuple[str, Any]]:
-    """The SQL statements (with their parameters) that today_compute sends to SQLite.
+class _RawSqlite:
+    """The baseline's connection to a SQLite file: the sqlite3 module, read-only."""
 
-    Replayed through sqlite3 with fetchall, they are the baseline: the database's share
-    of the work, without the ORM and the Python that makes the screen's items (captured
-    from the real code, so the baseline follows the care list as it grows).
+    def __init__(self, path: Path) -> None:
+        self.connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+    def replay(self, statements: list[tuple[str, Any]]) -> None:
+        self.connection.execute("BEGIN")
+        for sql, parameters in statements:
+            self.connection.execute(sql, parameters).fetchall()
+        self.connection.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+class _RawDriver:
+    """The baseline's connection to a server: the driver's own (psycopg), no SQLAlchemy."""
+
+    def __init__(self, url: URL) -> None:
+        from clientcare.db.engine import make_engine
+
+        self.engine = make_engine(url)
+        self.connection = self.engine.raw_connection()
+
+    def replay(self, statements: list[tuple[str, Any]]) -> None:
+        cursor = self.connection.cursor()
+        for sql, parameters in statements:
+            cursor.execute(sql, parameters)
+            cursor.fetchall()
+        cursor.close()
+        self.connection.rollback()
+
+    def close(self) -> None:
+        self.connection.close()
+        self.engine.dispose()
+
+
+def _raw_connection(database: Target) -> _RawSqlite | _RawDriver:
+    from clientcare.db.engine import database_url, sqlite_path
+
+    url = database if not isinstance(database, str | Path) else database_url(database)
+    path = sqlite_path(url)
+    return _RawSqlite(path) if path is not None else _RawDriver(url)
+
+
+def today_statements(database: Target) -> list[tuple[str, Any]]:
+    """The SQL statements (with their parameters) that today_compute sends to the database.
+
+    Replayed through sqlite3 (or the server's driver) with fetchall, they are the baseline:
+    the database's share of the work, without the ORM and the Python that makes the
+    screen's items (captured from the real code, so the baseline follows the care list as
+    it grows).
     """
     from sqlalchemy import event
 
@@ -290,7 +352,7 @@ def _finalised_interactions(ops: Any, count: int) -> list[Any]:
     return items[-count:]
 
 
-def pdf_single(database: Path, rounds: int) -> Samples:
+def pdf_single(database: Target, rounds: int) -> Samples:
     """One session summary (for the file): rendered and saved as an A4 PDF."""
     from clientcare import printouts
     from ui import printing
@@ -348,7 +410,7 @@ def idle_stalls(seconds: float) -> Samples:
     return Samples(tuple(ticks.gaps))
 
 
-def pdf_batch(database: Path, count: int) -> tuple[float, Samples, int]:
+def pdf_batch(database: Target, count: int) -> tuple[float, Samples, int]:
     """The batch export's worker on ``count`` summaries, a 5 ms timer on the GUI thread.
 
     Returns the wall time, the gaps between the timer's ticks (the longest is how long the

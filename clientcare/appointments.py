@@ -15,9 +15,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
+from functools import cache
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import ColumnElement, Select, and_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit, concurrency
@@ -304,6 +305,21 @@ def get_appointment(session: Session, appointment_id: int) -> AppointmentDetail:
     return detail_of(session, load(session, appointment_id))
 
 
+def load_version(
+    session: Session, appointment_id: int, expected_version: int | None
+) -> Appointment:
+    """The appointment row, checked against the version a view loaded.
+
+    Raises NotFoundError if it is gone, and StaleEdit (nothing written) when someone
+    saved it after the view loaded ``expected_version``; None skips the check.
+    """
+    appointment = load(session, appointment_id)
+    concurrency.check_version(
+        session, "appointment", appointment.id, appointment.version, expected_version
+    )
+    return appointment
+
+
 def _overlapping(start: dt.datetime, end: dt.datetime) -> ColumnElement[bool]:
     # Bounded on both sides of ``start`` so the (practitioner, start) index does
     # the work; the exact end is checked afterwards.
@@ -322,6 +338,18 @@ def appointments_between(
     statuses: Collection[AppointmentStatus] | None = None,
 ) -> list[AppointmentDetail]:
     """Appointments overlapping [start, end), ordered by start (all statuses unless given)."""
+    if practitioner_id is not None and statuses is None:
+        # One practitioner's day or week (Today, the Calendar): a statement built once.
+        rows = session.execute(
+            _practitioner_window(),
+            {
+                "practitioner_id": practitioner_id,
+                "end": end,
+                "earliest": start - dt.timedelta(minutes=MAX_DURATION),
+            },
+        )
+        details = [_from_row(*row) for row in rows]
+        return [d for d in details if d.end > start]
     query = _detail_query().where(_overlapping(start, end))
     if practitioner_id is not None:
         query = query.where(Appointment.practitioner_id == practitioner_id)
@@ -330,6 +358,24 @@ def appointments_between(
     query = query.order_by(Appointment.start, Appointment.id)
     details = [_from_row(*row) for row in session.execute(query)]
     return [d for d in details if d.end > start]
+
+
+@cache
+def _practitioner_window() -> Select:
+    """``appointments_between`` for one practitioner, every status, with bound values.
+
+    Built once: building a SELECT costs more than SQLite takes to run it, and the
+    screens ask for a day or a week every time they refresh.
+    """
+    return (
+        _detail_query()
+        .where(
+            Appointment.practitioner_id == bindparam("practitioner_id"),
+            Appointment.start < bindparam("end"),
+            Appointment.start > bindparam("earliest"),
+        )
+        .order_by(Appointment.start, Appointment.id)
+    )
 
 
 def find_conflicts(
@@ -583,10 +629,7 @@ def update_appointment(
     With ``expected_version`` (AppointmentDetail.version as loaded), a save after someone
     else's raises StaleEdit and writes nothing.
     """
-    appointment = load(session, appointment_id)
-    concurrency.check_version(
-        session, "appointment", appointment.id, appointment.version, expected_version
-    )
+    appointment = load_version(session, appointment_id, expected_version)
     cleaned = validate_against(session, data, now, appointment)
     changed = [name for name in _FIELDS if getattr(appointment, name) != getattr(cleaned, name)]
     if not changed:
@@ -642,16 +685,25 @@ def _set_status(
     session: Session, appointment: Appointment, status: AppointmentStatus, *fields: str
 ) -> AppointmentDetail:
     appointment.status = status
-    session.flush()
+    with concurrency.saving(session, "appointment", appointment.id):
+        session.flush()
     audit.record(session, AuditAction.UPDATE, "appointment", appointment.id, ("status", *fields))
     return detail_of(session, appointment)
 
 
 def mark_arrived(
-    session: Session, appointment_id: int, *, arrived_at: dt.datetime
+    session: Session,
+    appointment_id: int,
+    *,
+    arrived_at: dt.datetime,
+    expected_version: int | None = None,
 ) -> AppointmentDetail:
-    """Record that the client is here (at ``arrived_at``, local wall clock)."""
-    appointment = load(session, appointment_id)
+    """Record that the client is here (at ``arrived_at``, local wall clock).
+
+    With ``expected_version`` (as the view loaded it), a change saved by someone else
+    since raises StaleEdit and nothing is written; the same holds for every status change.
+    """
+    appointment = load_version(session, appointment_id, expected_version)
     _require_transition(appointment, AppointmentStatus.ARRIVED)
     appointment.client_arrived_at = arrived_at
     return _set_status(session, appointment, AppointmentStatus.ARRIVED, "client_arrived_at")
@@ -673,9 +725,15 @@ def _after_outcome(session: Session, appointment_id: int, circumstance: str | No
     money.after_outcome(session, appointment_id, circumstance)
 
 
-def mark_completed(session: Session, appointment_id: int, *, now: dt.datetime) -> AppointmentDetail:
-    """Record that the appointment took place."""
-    appointment = load(session, appointment_id)
+def mark_completed(
+    session: Session,
+    appointment_id: int,
+    *,
+    now: dt.datetime,
+    expected_version: int | None = None,
+) -> AppointmentDetail:
+    """Record that the appointment took place (StaleEdit: see ``mark_arrived``)."""
+    appointment = load_version(session, appointment_id, expected_version)
     _require_transition(appointment, AppointmentStatus.COMPLETED)
     _require_started(appointment, now, "completed")
     detail = _set_status(session, appointment, AppointmentStatus.COMPLETED)
@@ -684,13 +742,19 @@ def mark_completed(session: Session, appointment_id: int, *, now: dt.datetime) -
 
 
 def mark_no_show(
-    session: Session, appointment_id: int, *, now: dt.datetime, circumstance: str | None = None
+    session: Session,
+    appointment_id: int,
+    *,
+    now: dt.datetime,
+    circumstance: str | None = None,
+    expected_version: int | None = None,
 ) -> AppointmentDetail:
     """Record that the client did not come (only once the appointment has started).
 
-    ``circumstance`` (e.g. "Illness") lets a grace rule forgive the fee.
+    ``circumstance`` (e.g. "Illness") lets a grace rule forgive the fee. StaleEdit: see
+    ``mark_arrived``.
     """
-    appointment = load(session, appointment_id)
+    appointment = load_version(session, appointment_id, expected_version)
     _require_transition(appointment, AppointmentStatus.NO_SHOW)
     _require_started(appointment, now, "a no-show")
     detail = _set_status(session, appointment, AppointmentStatus.NO_SHOW)
@@ -728,12 +792,14 @@ def cancel_appointment(
     reason: str,
     now: dt.datetime,
     circumstance: str | None = None,
+    expected_version: int | None = None,
 ) -> AppointmentDetail:
     """Cancel; a client cancelling inside the practice's window makes it late-cancelled.
 
-    ``circumstance`` (e.g. "Illness") lets a grace rule forgive a late-cancel fee.
+    ``circumstance`` (e.g. "Illness") lets a grace rule forgive a late-cancel fee. With
+    ``expected_version``, a change saved by someone else since raises StaleEdit.
     """
-    appointment = load(session, appointment_id)
+    appointment = load_version(session, appointment_id, expected_version)
     by = CancelledBy(by)
     reason = (reason or "").strip()
     late = is_late_cancellation(appointment.start, by, now, cancellation_window_hours(session))
@@ -761,13 +827,15 @@ def reschedule_appointment(
     now: dt.datetime,
     duration_minutes: int | None = None,
     allow_conflict: bool = False,
+    expected_version: int | None = None,
 ) -> AppointmentDetail:
     """Book the same appointment at ``new_start`` and mark the old one rescheduled.
 
     The old slot is free at once. A series occurrence stays in its series (with
-    its original start). Returns the new appointment.
+    its original start). Returns the new appointment. With ``expected_version`` (the
+    old appointment as the view loaded it), a change saved since raises StaleEdit.
     """
-    old = load(session, appointment_id)
+    old = load_version(session, appointment_id, expected_version)
     _require_transition(old, AppointmentStatus.RESCHEDULED)
     data = AppointmentInput(
         client_id=old.client_id,

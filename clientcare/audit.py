@@ -18,6 +18,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clientcare.db.engine import THIS_COMPUTER
 from clientcare.db.models import AuditAction, AuditEntry, Base, Client, Practitioner
 from clientcare.text import clean_line, fold
 
@@ -53,16 +54,36 @@ def current_actor() -> str:
         return ""
 
 
-def current_practitioner(session: Session) -> str:
-    """The name of the practitioner marked as the user of this computer, or ""."""
+def current_practitioner_id(session: Session) -> int | None:
+    """The practitioner using ClientCare on this computer, or None when not known.
+
+    A SQLite file is one computer's: the practitioner marked "you" in it. On a shared
+    server the mark would be everyone's, so the session carries this computer's own
+    answer (``ThisComputer``); nobody chosen yet is None, never someone else's name.
+    """
+    computer = session.info.get(THIS_COMPUTER)
     with session.no_autoflush:
-        name = session.scalar(
-            select(Practitioner.full_name)
+        if computer is not None:
+            if computer.practitioner_id is None:
+                return None
+            practitioner = session.get(Practitioner, computer.practitioner_id)
+            return practitioner.id if practitioner is not None and practitioner.active else None
+        return session.scalar(
+            select(Practitioner.id)
             .where(Practitioner.is_current_user.is_(True))
             .order_by(Practitioner.id)
             .limit(1)
         )
-    return name or ""
+
+
+def current_practitioner(session: Session) -> str:
+    """The name of the practitioner using ClientCare on this computer, or ""."""
+    practitioner_id = current_practitioner_id(session)
+    if practitioner_id is None:
+        return ""
+    with session.no_autoflush:
+        practitioner = session.get(Practitioner, practitioner_id)
+    return practitioner.full_name if practitioner is not None else ""
 
 
 def record(

@@ -15,7 +15,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clientcare import followups, money, referrals
+from clientcare import followups, locale_format, money, referrals
 from clientcare.db.models import Client
 
 
@@ -50,13 +50,15 @@ class CareItem:
     #: The full name too: two clients may share a preferred name.
     client_full_name: str = ""
 
-    def since(self, today: dt.date) -> str:
-        """ "due today", "3 days ago": when it came due, in words."""
+    def since(self, today: dt.date, locale: str = locale_format.DEFAULT_LOCALE) -> str:
+        """ "due today", "for 3 days": when it came due, in words (a date in ``locale``)."""
         if self.due_on is None:
             return ""
         days = (today - self.due_on).days
         if days <= 0:
-            return "due today" if days == 0 else f"due {self.due_on:%d %b}"
+            if days == 0:
+                return "due today"
+            return f"due {locale_format.day_month(self.due_on, locale)}"
         return "since yesterday" if days == 1 else f"for {days} days"
 
 
@@ -72,14 +74,22 @@ class CareList:
         return {kind: len(self.of(kind)) for kind in CareKind}
 
 
-def _follow_up_items(session: Session, today: dt.date) -> list[CareItem]:
+def _follow_up_items(
+    session: Session, today: dt.date, issues: list[followups.IssueRow]
+) -> list[CareItem]:
     """Issues in triage order, expectations to review, check-ins due (clientcare.followups)."""
     items: list[CareItem] = []
-    for issue in followups.triage_queue(session, today=today):
+    for issue in issues:
         title = f"{issue.title} ({issue.urgency.value})"
         items.append(
             CareItem(
-                CareKind.ISSUE, issue.id, issue.client_id, issue.client_name, title, issue.raised_on
+                CareKind.ISSUE,
+                issue.id,
+                issue.client_id,
+                issue.client_name,
+                title,
+                issue.raised_on,
+                issue.client_full_name,
             )
         )
     for expectation in followups.expectations_due(session, today=today):
@@ -91,6 +101,7 @@ def _follow_up_items(session: Session, today: dt.date) -> list[CareItem]:
                 expectation.client_name,
                 expectation.description,
                 expectation.review_on,
+                expectation.client_full_name,
             )
         )
     for due in followups.checkins_due(session, today=today):
@@ -98,17 +109,19 @@ def _follow_up_items(session: Session, today: dt.date) -> list[CareItem]:
             CareItem(
                 CareKind.CHECKIN,
                 due.client_id,
-                due.client_name,
+                due.client_id,
                 due.client_name,
                 "A gentle check-in",
                 due.due_on,
+                due.client_full_name,
             )
         )
     return items
 
 
 def care_list(session: Session, *, today: dt.date) -> CareList:
-    items = _follow_up_items(session, today)
+    issues = followups.triage_queue(session, today=today)
+    items = _follow_up_items(session, today, issues)
     for referral in referrals.follow_ups_due(session, today):
         items.append(
             CareItem(
@@ -118,6 +131,7 @@ def care_list(session: Session, *, today: dt.date) -> CareList:
                 referral.client_preferred_name,
                 f"Did they connect with {referral.provider_name}?",
                 referral.follow_up_on,
+                referral.client_name,
             )
         )
     for conversation in money.conversation_follow_ups_due(session, today=today):
@@ -147,13 +161,19 @@ def care_list(session: Session, *, today: dt.date) -> CareList:
         )
     order = list(CareKind)
     items.sort(key=lambda i: order.index(i.kind))  # stable: each source's own order kept
-    full_names = dict(
-        session.execute(
-            select(Client.id, Client.full_name).where(Client.id.in_({i.client_id for i in items}))
-        ).all()
-    )
-    items = [replace(i, client_full_name=full_names.get(i.client_id, "")) for i in items]
-    budget = followups.escalation_budget(session)
+    # The full names the money sources don't carry (one query, and none when all do).
+    missing = {i.client_id for i in items if not i.client_full_name}
+    if missing:
+        full_names = dict(
+            session.execute(select(Client.id, Client.full_name).where(Client.id.in_(missing))).all()
+        )
+        items = [
+            replace(i, client_full_name=full_names.get(i.client_id, ""))
+            if not i.client_full_name
+            else i
+            for i in items
+        ]
+    budget = followups.escalation_budget(session, issues)
     return CareList(tuple(items), budget.message if budget.over_budget else "")
 
 

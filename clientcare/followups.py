@@ -22,12 +22,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cache
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit
@@ -397,9 +398,7 @@ def _current_practitioner_name(session: Session, client: Client) -> str:
         practitioner = session.get(Practitioner, client.primary_practitioner_id)
         if practitioner is not None:
             return practitioner.full_name
-    name = session.scalar(
-        select(Practitioner.full_name).where(Practitioner.is_current_user.is_(True)).limit(1)
-    )
+    name = audit.current_practitioner(session)
     if name:
         return name
     practice = session.get(PracticeSettings, 1)
@@ -407,9 +406,7 @@ def _current_practitioner_name(session: Session, client: Client) -> str:
 
 
 def _current_practitioner_id(session: Session) -> int | None:
-    return session.scalar(
-        select(Practitioner.id).where(Practitioner.is_current_user.is_(True)).limit(1)
-    )
+    return audit.current_practitioner_id(session)
 
 
 # --------------------------------------------------------------------------
@@ -448,12 +445,18 @@ def triage_key(row: IssueRow) -> tuple[int, dt.date, int]:
 
 def triage_queue(session: Session, *, today: dt.date) -> list[IssueRow]:
     """Open issues, by urgency (crisis, high, normal, low), then the longest waiting first."""
-    rows = session.execute(
+    rows = session.execute(_open_issues()).all()
+    return sorted((_issue_row(issue, client, today) for issue, client in rows), key=triage_key)
+
+
+@cache
+def _open_issues() -> Select:
+    """Every open issue with its client (built once: Today reads it on every refresh)."""
+    return (
         select(ClientIssue, Client)
         .join(Client, Client.id == ClientIssue.client_id)
         .where(ClientIssue.status == IssueStatus.OPEN)
-    ).all()
-    return sorted((_issue_row(issue, client, today) for issue, client in rows), key=triage_key)
+    )
 
 
 def list_issues(
@@ -500,18 +503,26 @@ def get_issue(session: Session, issue_id: int, *, today: dt.date) -> IssueRow:
     return _issue_row(issue, _client(session, issue.client_id), today)
 
 
-def escalation_budget(session: Session) -> EscalationBudget:
+def escalation_budget(
+    session: Session, open_issues: Sequence[IssueRow] | None = None
+) -> EscalationBudget:
     """Open issues and how many are crisis or high; over budget at *more* than one third.
 
-    Exactly one third is within the budget (3 of 9); 4 of 9 is over it.
+    Exactly one third is within the budget (3 of 9); 4 of 9 is over it. ``open_issues``:
+    the triage queue when the caller has just read it (it lists every open issue).
     """
-    counts = dict(
-        session.execute(
-            select(ClientIssue.urgency, func.count())
-            .where(ClientIssue.status == IssueStatus.OPEN)
-            .group_by(ClientIssue.urgency)
-        ).all()
-    )
+    if open_issues is not None:
+        counts: dict[Urgency, int] = {}
+        for issue in open_issues:
+            counts[issue.urgency] = counts.get(issue.urgency, 0) + 1
+    else:
+        counts = dict(
+            session.execute(
+                select(ClientIssue.urgency, func.count())
+                .where(ClientIssue.status == IssueStatus.OPEN)
+                .group_by(ClientIssue.urgency)
+            ).all()
+        )
     open_count = sum(counts.values())
     urgent = sum(counts.get(u, 0) for u in URGENT)
     over = urgent * 3 > open_count
@@ -720,9 +731,26 @@ def _expectation_row(row: Expectation, client: Client, today: dt.date) -> Expect
     )
 
 
+# The columns the lists of expectations show: read as plain rows, not as entities (the
+# care list reads them on every refresh of Today).
+_EXPECTATION_COLUMNS = (
+    Expectation.id,
+    Expectation.description,
+    Expectation.set_by,
+    Expectation.set_on,
+    Expectation.review_on,
+    Expectation.outcome,
+    Expectation.reviewed_on,
+    Expectation.conversation_note,
+    Client.id.label("client_id"),
+    Client.preferred_name,
+    Client.full_name,
+)
+
+
 def _open_expectations_query(client_id: int | None = None):  # type: ignore[no-untyped-def]
     query = (
-        select(Expectation, Client)
+        select(*_EXPECTATION_COLUMNS)
         .join(Client, Client.id == Expectation.client_id)
         .where(Expectation.outcome == ExpectationOutcome.OPEN)
         .order_by(
@@ -737,12 +765,38 @@ def _open_expectations_query(client_id: int | None = None):  # type: ignore[no-u
     return query
 
 
+def _listed_expectation(row: Any, today: dt.date) -> ExpectationRow:
+    """An ExpectationRow from one row of ``_open_expectations_query``."""
+    return ExpectationRow(
+        id=row.id,
+        client_id=row.client_id,
+        client_name=row.preferred_name,
+        description=row.description,
+        set_by=row.set_by,
+        set_on=row.set_on,
+        review_on=row.review_on,
+        outcome=row.outcome,
+        reviewed_on=row.reviewed_on,
+        conversation_note=row.conversation_note,
+        due=row.outcome is ExpectationOutcome.OPEN
+        and row.review_on is not None
+        and row.review_on <= today,
+        client_full_name=row.full_name,
+    )
+
+
 def expectations_due(session: Session, *, today: dt.date) -> list[ExpectationRow]:
     """Open expectations whose review date has come, the oldest review date first."""
-    query = _open_expectations_query().where(
-        Expectation.review_on.is_not(None), Expectation.review_on <= today
+    rows = session.execute(_expectations_due(), {"today": today})
+    return [_listed_expectation(row, today) for row in rows]
+
+
+@cache
+def _expectations_due() -> Select:
+    """``expectations_due``'s statement, built once (Today reads it on every refresh)."""
+    return _open_expectations_query().where(
+        Expectation.review_on.is_not(None), Expectation.review_on <= bindparam("today")
     )
-    return [_expectation_row(row, client, today) for row, client in session.execute(query)]
 
 
 def open_expectations(
@@ -750,8 +804,8 @@ def open_expectations(
 ) -> list[ExpectationRow]:
     """Every expectation not reviewed yet: those due first, then by review date."""
     rows = [
-        _expectation_row(row, client, today)
-        for row, client in session.execute(_open_expectations_query(client_id))
+        _listed_expectation(row, today)
+        for row in session.execute(_open_expectations_query(client_id))
     ]
     words = fold(text).split()
     if words:
@@ -942,18 +996,6 @@ def next_due_on(
     return base + dt.timedelta(days=interval_days or DEFAULT_INTERVAL_DAYS)
 
 
-def _booked_ahead(session: Session, today: dt.date) -> set[int]:
-    """Clients with an appointment still to come: they have scheduled, no check-in needed."""
-    start = dt.datetime.combine(today, dt.time())
-    return set(
-        session.scalars(
-            select(Appointment.client_id).where(
-                Appointment.status == AppointmentStatus.SCHEDULED, Appointment.start >= start
-            )
-        )
-    )
-
-
 def checkins_due(session: Session, *, today: dt.date) -> list[CheckInDue]:
     """Consenting clients whose next check-in has come, the longest overdue first.
 
@@ -961,21 +1003,24 @@ def checkins_due(session: Session, *, today: dt.date) -> list[CheckInDue]:
     last logged contact of any kind; a client snoozed past today, or with an
     appointment booked, is left out.
     """
-    candidates = session.scalars(
-        select(Client).where(Client.checkin_consent == ConsentState.GIVEN)
+    candidates = session.execute(
+        _checkin_candidates(),
+        {"today": today, "day_start": dt.datetime.combine(today, dt.time())},
     ).all()
-    if not candidates:
-        return []
-    latest = last_contacts(session, [c.id for c in candidates])
-    booked = _booked_ahead(session, today)
     rows: list[CheckInDue] = []
     for client in candidates:
-        if client.checkin_snoozed_until is not None and client.checkin_snoozed_until > today:
-            continue
-        if client.id in booked:
-            continue
+        days = [
+            value.date() if isinstance(value, dt.datetime) else value
+            for value in (
+                client.interaction_at,
+                client.checkin_at,
+                client.held_at,
+                client.consent_on,
+            )
+            if value is not None
+        ]
+        last = max(days) if days else None
         interval = client.checkin_interval_days or DEFAULT_INTERVAL_DAYS
-        last = latest.get(client.id)
         due = next_due_on(last, interval, client.created_at.date())
         if due > today:
             continue
@@ -993,6 +1038,53 @@ def checkins_due(session: Session, *, today: dt.date) -> list[CheckInDue]:
             )
         )
     return sorted(rows, key=lambda r: (r.due_on, fold(r.client_name), r.client_id))
+
+
+@cache
+def _checkin_candidates() -> Select:
+    """Consenting clients, neither snoozed past ``today`` nor booked from ``day_start`` on,
+    each with the day of every kind of contact ``last_contacts`` counts (built once:
+    Today reads it on every refresh)."""
+    booked = (
+        select(Appointment.id)
+        .where(
+            Appointment.client_id == Client.id,
+            Appointment.status == AppointmentStatus.SCHEDULED,
+            Appointment.start >= bindparam("day_start"),
+        )
+        .exists()
+    )
+
+    def latest(column: Any, *conditions: Any) -> Any:
+        return (
+            select(func.max(column))
+            .where(column.class_.client_id == Client.id, *conditions)
+            .scalar_subquery()
+        )
+
+    return select(
+        Client.id,
+        Client.preferred_name,
+        Client.full_name,
+        Client.created_at,
+        Client.checkin_interval_days,
+        Client.checkin_channel,
+        Client.email,
+        Client.phone,
+        latest(Interaction.occurred_at).label("interaction_at"),
+        latest(CheckIn.sent_at).label("checkin_at"),
+        latest(Appointment.start, Appointment.status.in_(_HELD)).label("held_at"),
+        latest(CheckInConsent.recorded_on, CheckInConsent.state == ConsentState.GIVEN).label(
+            "consent_on"
+        ),
+    ).where(
+        Client.checkin_consent == ConsentState.GIVEN,
+        or_(
+            Client.checkin_snoozed_until.is_(None),
+            Client.checkin_snoozed_until <= bindparam("today"),
+        ),
+        ~booked,
+    )
 
 
 def checkin_status(session: Session, client_id: int, *, today: dt.date) -> CheckInStatus:

@@ -23,7 +23,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clientcare import appointments, audit
+from clientcare import appointments, audit, locale_format
 from clientcare.appointments import AppointmentDetail, format_day
 from clientcare.db.models import (
     DEFAULT_CLIENT_LATE_OPTIONS,
@@ -349,12 +349,16 @@ def compose_notice(
     start: dt.datetime,
     practitioner: str,
     offer_reschedule: bool,
+    locale: str = locale_format.DEFAULT_LOCALE,
 ) -> str:
-    """The notice text; the reschedule sentence is appended if the template has no place for it."""
+    """The notice text; the reschedule sentence is appended if the template has no place for it.
+
+    The start time is written in ``locale`` (the practice's): ``14:00``, ``2:00 PM``.
+    """
     values = {
         "preferred_name": preferred_name,
         "minutes": str(minutes),
-        "time": f"{start:%H:%M}",
+        "time": locale_format.time(start, locale),
         "practitioner": practitioner,
         "reschedule": reschedule_sentence if offer_reschedule else "",
     }
@@ -394,6 +398,7 @@ def draft_notice(
         start=detail.start,
         practitioner=detail.practitioner_name,
         offer_reschedule=offered,
+        locale=get_settings(session).locale,
     )
     return DraftNotice(
         appointment_id=detail.id,

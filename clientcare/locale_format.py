@@ -27,7 +27,9 @@ __all__ = [
     "day_month",
     "day_time",
     "money",
+    "month_short",
     "month_year",
+    "month_year_short",
     "time",
     "time_range",
     "weekday_day",
@@ -90,11 +92,24 @@ def month_year(date: dt.date, locale: str = DEFAULT_LOCALE) -> str:
     return str(format_date(date, _skeleton("yMMMM", locale, False), locale=_parse(locale)))
 
 
-def time(moment: dt.time | dt.datetime, locale: str = DEFAULT_LOCALE) -> str:
-    """A time of day: ``14:05`` (en_GB), ``2:05 PM`` (en_US)."""
+def month_short(date: dt.date, locale: str = DEFAULT_LOCALE) -> str:
+    """The abbreviated month on its own, as under a chart's column: ``Nov``, ``nov.`` (fr)."""
+    return str(format_date(date, "LLL", locale=_parse(locale)))
+
+
+def month_year_short(date: dt.date, locale: str = DEFAULT_LOCALE) -> str:
+    """``Nov 2026`` (en_GB), ``Nov. 2026`` (de)."""
+    return str(format_date(date, _skeleton("yMMM", locale, False), locale=_parse(locale)))
+
+
+def time(
+    moment: dt.time | dt.datetime, locale: str = DEFAULT_LOCALE, *, seconds: bool = False
+) -> str:
+    """A time of day: ``14:05`` (en_GB), ``2:05 PM`` (en_US); ``14:05:07`` with ``seconds``."""
     if isinstance(moment, dt.datetime):
         moment = moment.time()
-    return str(format_time(moment, format="short", locale=_parse(locale)))
+    width = "medium" if seconds else "short"
+    return str(format_time(moment, format=width, locale=_parse(locale)))
 
 
 def time_range(start: dt.datetime, end: dt.datetime, locale: str = DEFAULT_LOCALE) -> str:

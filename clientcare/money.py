@@ -38,9 +38,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit, concurrency
@@ -565,32 +566,48 @@ def fee_for(
     A service offered free (standard fee 0, e.g. an initial consultation) stays free
     whatever the client's arrangement.
     """
-    if service_id is not None:
-        offered = session.get(Service, service_id)
-        if offered is not None and offered.standard_fee_minor == 0:
-            return FeeQuote(0, f"{offered.name} is free")
+    service = session.get(Service, service_id) if service_id is not None else None
+    if service is not None and service.standard_fee_minor == 0:
+        return FeeQuote(0, f"{service.name} is free")
     arrangement = session.scalar(
         select(FeeArrangement)
         .where(FeeArrangement.client_id == client_id, FeeArrangement.effective_from <= day)
         .order_by(FeeArrangement.effective_from.desc())
         .limit(1)
     )
+    tier = None
+    if arrangement is not None and arrangement.tier_id is not None:
+        tier = session.get(SlidingScaleTier, arrangement.tier_id)
+    sole = None
+    if service is None and (arrangement is None or arrangement.custom_fee_minor is None):
+        services = list_services(session, include_inactive=False)
+        sole = services[0] if len(services) == 1 else None
+    return _quote(arrangement, tier, service, sole)
+
+
+def _quote(
+    arrangement: FeeArrangement | None,
+    tier: SlidingScaleTier | None,
+    service: Service | None,
+    sole_service: ServiceRow | None,
+) -> FeeQuote:
+    """``fee_for``'s rule on what it read: a free service, the client's arrangement (a
+    custom fee or a sliding-scale tier), the service's standard fee, the practice's only
+    service's fee; else no fee."""
+    if service is not None and service.standard_fee_minor == 0:
+        return FeeQuote(0, f"{service.name} is free")
     if arrangement is not None:
         if arrangement.custom_fee_minor is not None:
             return FeeQuote(
                 arrangement.custom_fee_minor,
                 f"custom fee from {arrangement.effective_from:%d %b %Y}",
             )
-        tier = session.get(SlidingScaleTier, arrangement.tier_id)
         if tier is not None:
             return FeeQuote(tier.fee_minor, f"sliding scale: {tier.name}")
-    if service_id is not None:
-        service = session.get(Service, service_id)
-        if service is not None:
-            return FeeQuote(service.standard_fee_minor, f"standard fee of {service.name}")
-    services = list_services(session, include_inactive=False)
-    if len(services) == 1:
-        return FeeQuote(services[0].standard_fee_minor, f"standard fee of {services[0].name}")
+    if service is not None:
+        return FeeQuote(service.standard_fee_minor, f"standard fee of {service.name}")
+    if sole_service is not None:
+        return FeeQuote(sole_service.standard_fee_minor, f"standard fee of {sole_service.name}")
     return FeeQuote(None, "no fee is set for this client or service")
 
 
@@ -1045,23 +1062,71 @@ def uncharged(
     )
     if client_id is not None:
         query = query.where(Appointment.client_id == client_id)
-    # Load the appointments, their clients and the price list in a few queries, so the
-    # session.get calls of propose_charge find them in the session (no query each).
+    # The appointments, their clients, the fee arrangements and the price list are read
+    # in a few queries; a session's fee is worked out from them (``_quote``, the rule of
+    # ``fee_for``), so a practice with years of history does not send a query per session.
     # (The session holds loaded objects weakly: ``loaded`` keeps them there meanwhile.)
     waiting = session.scalars(query).all()
+    if not waiting:
+        return []
     client_ids = sorted({appointment.client_id for appointment in waiting})
     loaded: list[object] = []
+    arrangements: dict[int, list[FeeArrangement]] = defaultdict(list)
     for start in range(0, len(client_ids), 500):
         chunk = client_ids[start : start + 500]
         loaded.extend(session.scalars(select(Client).where(Client.id.in_(chunk))))
-    if waiting:
-        loaded.extend(session.scalars(select(Service)))
-        loaded.extend(session.scalars(select(SlidingScaleTier)))
+        for arrangement in session.scalars(
+            select(FeeArrangement)
+            .where(FeeArrangement.client_id.in_(chunk))
+            .order_by(FeeArrangement.effective_from.desc())
+        ):
+            arrangements[arrangement.client_id].append(arrangement)
+    services = {service.id: service for service in session.scalars(select(Service))}
+    tiers = {tier.id: tier for tier in session.scalars(select(SlidingScaleTier))}
+    active = [service for service in services.values() if service.active]
+    sole = (
+        ServiceRow(
+            active[0].id,
+            active[0].name,
+            active[0].standard_fee_minor,
+            active[0].default_minutes,
+            active[0].active,
+        )
+        if len(active) == 1
+        else None
+    )
     proposals = []
     for appointment in waiting:
-        proposal = propose_charge(session, appointment.id)
-        if proposal is not None:
-            proposals.append(proposal)
+        kind = _KIND_FOR_STATUS.get(AppointmentStatus(appointment.status))
+        if kind is not ChargeKind.SESSION:  # late cancels and no-shows: the grace rules
+            proposal = propose_charge(session, appointment.id)
+            if proposal is not None:
+                proposals.append(proposal)
+            continue
+        day = appointment.start.date()
+        arrangement = next(
+            (a for a in arrangements.get(appointment.client_id, ()) if a.effective_from <= day),
+            None,
+        )
+        service = services.get(appointment.service_id) if appointment.service_id else None
+        tier = tiers.get(arrangement.tier_id) if arrangement and arrangement.tier_id else None
+        quote = _quote(arrangement, tier, service, sole)
+        if quote.amount_minor == 0:
+            continue  # a free service: nothing to charge, nothing to confirm
+        client = session.get(Client, appointment.client_id)
+        assert client is not None  # loaded above, and RESTRICT keeps it
+        proposals.append(
+            ChargeProposal(
+                appointment.id,
+                client.id,
+                client.preferred_name,
+                appointment.start,
+                kind,
+                quote.amount_minor,
+                f"{service.name if service else 'Session'}, {day:%d %b %Y}",
+                quote.source,
+            )
+        )
     return proposals
 
 
@@ -1108,6 +1173,11 @@ def _load_charge(session: Session, charge_id: int) -> Charge:
     if charge is None:
         raise NotFoundError(f"Charge {charge_id} no longer exists.")
     return charge
+
+
+def get_charge(session: Session, charge_id: int) -> ChargeRow:
+    """One charge as stored, with the version a form hands back; NotFoundError if gone."""
+    return _charge_row(_load_charge(session, charge_id))
 
 
 def waive_charge(
@@ -1537,13 +1607,22 @@ Debit = tuple[int, dt.date, int]  # (charge id, or minus an adjustment's id; day
 
 
 def _debits_and_credits(
-    session: Session, client_id: int | None, today: dt.date
+    session: Session,
+    client_id: int | None,
+    today: dt.date,
+    *,
+    client_ids: Sequence[int] | None = None,
 ) -> tuple[dict[int, list[Debit]], dict[int, int]]:
-    """Per client: what adds to the balance (due charges, adjustments that add) and the
-    sum of what takes away from it (payments less refunds, adjustments that reduce)."""
+    """Per client (``client_id``, those of ``client_ids``, or all): what adds to the
+    balance (due charges, adjustments that add) and the sum of what takes away from it
+    (payments less refunds, adjustments that reduce)."""
     where_charge = [Charge.status == ChargeStatus.DUE]
     where_payment = []
     where_adjustment = []
+    if client_ids is not None:
+        where_charge.append(Charge.client_id.in_(client_ids))
+        where_payment.append(Payment.client_id.in_(client_ids))
+        where_adjustment.append(Adjustment.client_id.in_(client_ids))
     if client_id is not None:
         where_charge.append(Charge.client_id == client_id)
         where_payment.append(Payment.client_id == client_id)
@@ -1608,8 +1687,11 @@ class Ageing:
         return None
 
 
+_BUCKETS = tuple(Bucket)  # iterating an Enum is slow; ageing every client does it a lot
+
+
 def _empty_buckets() -> dict[Bucket, int]:
-    return {bucket: 0 for bucket in Bucket}
+    return dict.fromkeys(_BUCKETS, 0)
 
 
 def age_amounts(
@@ -1634,13 +1716,50 @@ def overdue_minor(session: Session, client_id: int, *, today: dt.date) -> int:
     return client_ageing(session, client_id, today=today).overdue_minor
 
 
-def _all_ageing(session: Session, today: dt.date) -> dict[int, Ageing]:
-    """Every client's ageing in three queries (for the Money screen and the overview)."""
-    debits, credits = _debits_and_credits(session, None, today)
-    return {
-        cid: age_amounts(debits.get(cid, []), credits.get(cid, 0), today)
-        for cid in set(debits) | set(credits)
-    }
+def all_ageing(session: Session, today: dt.date) -> dict[int, Ageing]:
+    """Every client's ageing (for the Money screen and the overview).
+
+    Totals per client first (three grouped queries); the charges themselves are read
+    only for the clients who owe something, since a settled client's ten years of paid
+    charges age into nothing.
+    """
+    debit_totals: dict[int, int] = defaultdict(int)
+    credit_totals: dict[int, int] = defaultdict(int)
+    for cid, total in session.execute(
+        select(Charge.client_id, func.sum(Charge.amount_minor))
+        .where(Charge.status == ChargeStatus.DUE)
+        .group_by(Charge.client_id)
+    ):
+        debit_totals[cid] += int(total)
+    for cid, kind, total in session.execute(
+        select(Payment.client_id, Payment.kind, func.sum(Payment.amount_minor)).group_by(
+            Payment.client_id, Payment.kind
+        )
+    ):
+        credit_totals[cid] += int(total) if kind == PaymentKind.PAYMENT else -int(total)
+    for cid, adds, takes in session.execute(
+        select(
+            Adjustment.client_id,
+            func.sum(case((Adjustment.amount_minor > 0, Adjustment.amount_minor), else_=0)),
+            func.sum(case((Adjustment.amount_minor < 0, -Adjustment.amount_minor), else_=0)),
+        ).group_by(Adjustment.client_id)
+    ):
+        credit_totals[cid] += int(adds or 0)
+        debit_totals[cid] += int(takes or 0)
+    result: dict[int, Ageing] = {}
+    owing: list[int] = []
+    for cid in set(debit_totals) | set(credit_totals):
+        debit, credit = debit_totals.get(cid, 0), credit_totals.get(cid, 0)
+        if credit >= 0 and debit <= credit:
+            result[cid] = Ageing(_empty_buckets(), credit - debit)
+        else:
+            owing.append(cid)
+    for start in range(0, len(owing), 500):
+        chunk = owing[start : start + 500]
+        debits, credits = _debits_and_credits(session, None, today, client_ids=chunk)
+        for cid in chunk:
+            result[cid] = age_amounts(debits.get(cid, []), credits.get(cid, 0), today)
+    return result
 
 
 # --------------------------------------------------------------------------
@@ -1735,18 +1854,28 @@ def instalment_states(
     return views
 
 
-def _plan_view(session: Session, plan: PaymentPlan, today: dt.date) -> PlanView:
-    paid = _sum(
-        session,
-        Payment.amount_minor,
-        Payment.plan_id == plan.id,
-        Payment.kind == PaymentKind.PAYMENT,
-    ) - _sum(
-        session,
-        Payment.amount_minor,
-        Payment.plan_id == plan.id,
-        Payment.kind == PaymentKind.REFUND,
+@cache
+def _paid_towards_plan() -> Select:
+    """Payments towards plan ``plan_id`` less refunds of them (built once)."""
+    return select(
+        func.coalesce(
+            func.sum(
+                case(
+                    (Payment.kind == PaymentKind.REFUND, -Payment.amount_minor),
+                    else_=Payment.amount_minor,
+                )
+            ),
+            0,
+        )
+    ).where(
+        Payment.plan_id == bindparam("plan_id"),
+        Payment.kind.in_([PaymentKind.PAYMENT, PaymentKind.REFUND]),
     )
+
+
+def _plan_view(session: Session, plan: PaymentPlan, today: dt.date) -> PlanView:
+    # Paid towards the plan, less refunds of it (one query).
+    paid = int(session.scalar(_paid_towards_plan(), {"plan_id": plan.id}) or 0)
     instalments = [(i.id, i.due_on, i.amount_minor) for i in plan.instalments]
     return PlanView(
         plan.id,
@@ -1969,17 +2098,23 @@ def client_conversations(session: Session, client_id: int) -> list[ConversationR
 
 def conversation_follow_ups_due(session: Session, *, today: dt.date) -> list[ConversationRow]:
     """Money conversations whose follow-up date has come and that aren't followed up yet."""
-    rows = session.execute(
+    rows = session.execute(_conversation_follow_ups(), {"today": today}).all()
+    return [_conversation_row(row, name) for row, name in rows]
+
+
+@cache
+def _conversation_follow_ups() -> Select:
+    """``conversation_follow_ups_due``'s statement, built once (Today reads it often)."""
+    return (
         select(MoneyConversation, Client.preferred_name)
         .join(Client, Client.id == MoneyConversation.client_id)
         .where(
             MoneyConversation.follow_up_on.is_not(None),
-            MoneyConversation.follow_up_on <= today,
+            MoneyConversation.follow_up_on <= bindparam("today"),
             MoneyConversation.follow_up_done_on.is_(None),
         )
         .order_by(MoneyConversation.follow_up_on, MoneyConversation.id)
-    ).all()
-    return [_conversation_row(row, name) for row, name in rows]
+    )
 
 
 def complete_follow_up(
@@ -2044,10 +2179,20 @@ def next_gentle_step(
 
 
 def balances(
-    session: Session, *, today: dt.date, search: str = "", include_settled: bool = False
+    session: Session,
+    *,
+    today: dt.date,
+    search: str = "",
+    include_settled: bool = False,
+    ageing: dict[int, Ageing] | None = None,
 ) -> list[BalanceRow]:
-    """Every client with something owed or credit held, oldest debts first."""
-    ageing = _all_ageing(session, today)
+    """Every client with something owed or credit held, oldest debts first.
+
+    ``ageing``: every client's, as ``all_ageing`` gave it for ``today`` (read once for
+    the whole Money screen); read here when not given.
+    """
+    if ageing is None:
+        ageing = all_ageing(session, today)
     if not ageing:
         return []
     names = {
@@ -2112,8 +2257,18 @@ class Overview:
     follow_ups_due: int = 0
 
 
-def overview(session: Session, *, today: dt.date) -> Overview:
-    """The Money screen's totals: received this month, outstanding by age, credit held."""
+def overview(
+    session: Session,
+    *,
+    today: dt.date,
+    ageing: dict[int, Ageing] | None = None,
+    to_confirm: int | None = None,
+) -> Overview:
+    """The Money screen's totals: received this month, outstanding by age, credit held.
+
+    ``ageing`` (``all_ageing`` for ``today``) and ``to_confirm`` (how many sessions
+    ``uncharged`` lists) when the caller read them already; read here when not given.
+    """
     first = today.replace(day=1)
     received = _sum(
         session,
@@ -2131,7 +2286,7 @@ def overview(session: Session, *, today: dt.date) -> Overview:
     )
     buckets = _empty_buckets()
     credit = 0
-    for age in _all_ageing(session, today).values():
+    for age in (all_ageing(session, today) if ageing is None else ageing).values():
         for bucket, amount in age.buckets.items():
             buckets[bucket] += amount
         credit += age.credit_minor
@@ -2141,7 +2296,7 @@ def overview(session: Session, *, today: dt.date) -> Overview:
         sum(buckets.values()),
         credit,
         buckets,
-        len(uncharged(session, until=today)),
+        len(uncharged(session, until=today)) if to_confirm is None else to_confirm,
         len(conversation_follow_ups_due(session, today=today)),
     )
 
@@ -2236,14 +2391,20 @@ class PlanNeedingCare:
     plan: PlanView
 
 
-def plans_past_their_date(session: Session, *, today: dt.date) -> list[PlanNeedingCare]:
-    """Plans in progress with an instalment whose date has passed uncovered (oldest first)."""
-    result = []
-    rows = session.execute(
+@cache
+def _plans_in_progress() -> Select:
+    """Plans in progress with the client's preferred name (built once)."""
+    return (
         select(PaymentPlan, Client.preferred_name)
         .join(Client, Client.id == PaymentPlan.client_id)
         .where(PaymentPlan.status == PlanStatus.ACTIVE)
-    ).all()
+    )
+
+
+def plans_past_their_date(session: Session, *, today: dt.date) -> list[PlanNeedingCare]:
+    """Plans in progress with an instalment whose date has passed uncovered (oldest first)."""
+    result = []
+    rows = session.execute(_plans_in_progress()).all()
     for plan, name in rows:
         view = _plan_view(session, plan, today)
         if view.status is PlanStatus.ACTIVE and view.overdue:

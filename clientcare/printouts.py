@@ -61,7 +61,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from clientcare import config, interactions, money
+from clientcare import audit, config, interactions, money
 from clientcare.appointments import MODE_LABELS, STATUS_LABELS, appointments_between
 from clientcare.db.models import (
     Appointment,
@@ -599,14 +599,8 @@ def _practitioner_name(session: Session, practitioner_id: int | None) -> str:
 
 
 def current_practitioner_name(session: Session) -> str:
-    """The practitioner marked as the person using this computer, or ""."""
-    name = session.scalar(
-        select(Practitioner.full_name)
-        .where(Practitioner.is_current_user.is_(True))
-        .order_by(Practitioner.id)
-        .limit(1)
-    )
-    return name or ""
+    """The practitioner using ClientCare on this computer (``audit``), or ""."""
+    return audit.current_practitioner(session)
 
 
 def _appointment_line(session: Session, appointment: Appointment) -> AppointmentLine:

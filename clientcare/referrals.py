@@ -15,9 +15,10 @@ import datetime as dt
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit
@@ -651,7 +652,19 @@ def list_referrals(
 
 def follow_ups_due(session: Session, today: dt.date) -> list[ReferralRow]:
     """Open referrals whose follow-up date has come and not been asked: overdue first."""
-    query = (
+    query = _follow_ups_due()
+    rows = [
+        _referral_row(referral, client, provider, today)
+        for referral, client, provider in session.execute(query, {"today": today})
+        if _is_due(referral, today)
+    ]
+    return sorted(rows, key=sort_key)
+
+
+@cache
+def _follow_ups_due() -> Select:
+    """``follow_ups_due``'s statement, built once (Today reads it on every refresh)."""
+    return (
         select(Referral, Client, Provider)
         .join(Client, Client.id == Referral.client_id)
         .join(Provider, Provider.id == Referral.provider_id)
@@ -659,15 +672,15 @@ def follow_ups_due(session: Session, today: dt.date) -> list[ReferralRow]:
             Referral.direction == ReferralDirection.OUTGOING,
             Referral.status.in_(sorted(OPEN_STATUSES)),
             Referral.follow_up_on.is_not(None),
-            Referral.follow_up_on <= today,
+            Referral.follow_up_on <= bindparam("today"),
+            # Not asked since the date was set (``_is_due``), in the query: most open
+            # referrals were followed up long ago.
+            or_(
+                Referral.followed_up_on.is_(None),
+                Referral.followed_up_on < Referral.follow_up_on,
+            ),
         )
     )
-    rows = [
-        _referral_row(referral, client, provider, today)
-        for referral, client, provider in session.execute(query)
-        if _is_due(referral, today)
-    ]
-    return sorted(rows, key=sort_key)
 
 
 def _load_referral(session: Session, referral_id: int) -> Referral:
@@ -1217,11 +1230,9 @@ def _letter_practitioner(session: Session, referral: Referral) -> str:
         practitioner_id = session.scalar(
             select(Interaction.practitioner_id).where(Interaction.id == referral.interaction_id)
         )
-    query = select(Practitioner.full_name)
-    if practitioner_id is not None:
-        query = query.where(Practitioner.id == practitioner_id)
-    else:
-        query = query.where(Practitioner.is_current_user.is_(True))
+    if practitioner_id is None:
+        return audit.current_practitioner(session)
+    query = select(Practitioner.full_name).where(Practitioner.id == practitioner_id)
     return session.scalar(query.limit(1)) or ""
 
 

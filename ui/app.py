@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QObject, QRunnable, QThreadPool, QTranslator, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from clientcare.backup import daily_backup
 from clientcare.cli import parse_args, run_command
 from clientcare.db.engine import database_url, sqlite_path
 from clientcare.db.migrate import open_database
@@ -136,6 +135,8 @@ class _DailyBackup(QRunnable):
         self.passphrase = passphrase
 
     def run(self) -> None:
+        from clientcare.backup import daily_backup  # imported here: not on the way to Today
+
         try:
             result = daily_backup(self.database, passphrase=self.passphrase)
         except Exception as error:  # reported to the person; the app goes on

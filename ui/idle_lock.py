@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from clientcare.encryption import PASSPHRASE_MAX_LENGTH, Passphrase
 from clientcare.security import LockSettings, load_lock_settings, pin_matches
+from ui.theme import set_heading
 from ui.widgets.fields import error_label
 
 #: Input that counts as "someone is using ClientCare".
@@ -85,10 +86,7 @@ class LockCurtain(QWidget):
         card.setMaximumWidth(380)
         title = QLabel(self.tr("ClientCare is locked"))
         title.setObjectName("lock_title")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        set_heading(title, "heading")
         self.hint = hint = QLabel(self.tr("Client details are hidden. Enter your PIN to continue."))
         hint.setWordWrap(True)
         self.pin = QLineEdit()

@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -22,17 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare.backup import backup_to
-from clientcare.care import CareItem, CareKind, care_list, sidebar_counts
+from clientcare.care import CareItem, CareKind, CareList, care_list, sidebar_counts
 from clientcare.db.migrate import OpenReport
 from clientcare.practice import get_settings
-from ui.dialogs.restore import choose_and_restore
+from ui import labels
 from ui.icons import icon
 from ui.idle_lock import IdleLock
 from ui.ops import Operations
-from ui.screens.clients import ClientsScreen
 from ui.screens.today import TodayScreen
 from ui.theme import sidebar_stylesheet
+
+if TYPE_CHECKING:
+    from ui.screens.clients import ClientsScreen
 
 # The other screens and the calendar dialogs are imported when first needed (start-up
 # imports only what the first screens use).
@@ -48,31 +50,54 @@ class Section:
 SECTIONS = (
     Section(
         "today",
-        "Today",
-        "Today brings together what needs care: the day's appointments, "
-        "follow-ups due, check-ins with consent and issues by true urgency.",
+        QT_TRANSLATE_NOOP("labels", "Today"),
+        QT_TRANSLATE_NOOP(
+            "labels",
+            "Today brings together what needs care: the day's appointments, "
+            "follow-ups due, check-ins with consent and issues by true urgency.",
+        ),
     ),
     Section(
         "calendar",
-        "Calendar",
-        "Day and week views of appointments, recurring series, conflicts and the waitlist.",
+        QT_TRANSLATE_NOOP("labels", "Calendar"),
+        QT_TRANSLATE_NOOP(
+            "labels",
+            "Day and week views of appointments, recurring series, conflicts and the waitlist.",
+        ),
     ),
-    Section("clients", "Clients", ""),
+    Section("clients", QT_TRANSLATE_NOOP("labels", "Clients"), ""),
     Section(
-        "money", "Money", "Fees, sliding scale, charges, payments and gentle money conversations."
+        "money",
+        QT_TRANSLATE_NOOP("labels", "Money"),
+        QT_TRANSLATE_NOOP(
+            "labels", "Fees, sliding scale, charges, payments and gentle money conversations."
+        ),
     ),
     Section(
         "referrals",
-        "Referrals",
-        "The provider directory, referrals out and in, warm hand-offs and follow-ups.",
+        QT_TRANSLATE_NOOP("labels", "Referrals"),
+        QT_TRANSLATE_NOOP(
+            "labels", "The provider directory, referrals out and in, warm hand-offs and follow-ups."
+        ),
     ),
     Section(
         "followups",
-        "Follow-ups",
-        "Client issues by urgency, expectations to review and consent-based check-ins.",
+        QT_TRANSLATE_NOOP("labels", "Follow-ups"),
+        QT_TRANSLATE_NOOP(
+            "labels",
+            "Client issues by urgency, expectations to review and consent-based check-ins.",
+        ),
     ),
-    Section("reports", "Reports", "Reports on the practice over a period."),
-    Section("settings", "Settings", "Practice settings, service principles and word lists."),
+    Section(
+        "reports",
+        QT_TRANSLATE_NOOP("labels", "Reports"),
+        QT_TRANSLATE_NOOP("labels", "Reports on the practice over a period."),
+    ),
+    Section(
+        "settings",
+        QT_TRANSLATE_NOOP("labels", "Settings"),
+        QT_TRANSLATE_NOOP("labels", "Practice settings, service principles and word lists."),
+    ),
 )
 
 
@@ -117,10 +142,12 @@ class MainWindow(QMainWindow):
         # Screens are built when first shown (or asked for): start-up builds one, not eight.
         self.screens = LazyScreens(self._build_screen)
         for number, section in enumerate(SECTIONS, start=1):
-            item = QListWidgetItem(icon(section.key), self.tr(section.title))
+            item = QListWidgetItem(icon(section.key), labels.translate(section.title))
             item.setData(Qt.ItemDataRole.UserRole, section.key)
             item.setToolTip(
-                self.tr("{title} (Ctrl+{n})").format(title=self.tr(section.title), n=number)
+                self.tr("{title} (Ctrl+{n})").format(
+                    title=labels.translate(section.title), n=number
+                )
             )
             self.sidebar.addItem(item)
             self.stack.addWidget(QWidget())  # stands in until the screen is built
@@ -146,6 +173,7 @@ class MainWindow(QMainWindow):
                     "The database was upgraded; the previous version was kept at{where}."
                 ).format(where=where)
             )
+        self._ask_who_on_a_shared_server()
         self.go_to("today")  # the day and what needs care come first
         self._restore_geometry()
         # Counts beside the sections: refreshed shortly after any change (several changes
@@ -155,7 +183,26 @@ class MainWindow(QMainWindow):
         self._counts_timer.setInterval(300)
         self._counts_timer.timeout.connect(self.refresh_counts)
         ops.changed.connect(lambda _changes: self._counts_timer.start())
-        self.refresh_counts()
+        if "today" not in self.screens:
+            self.refresh_counts()
+
+    def _ask_who_on_a_shared_server(self) -> None:
+        """On a shared server, say how to tell ClientCare who uses this computer."""
+        if getattr(self.ops.database, "this_computer", None) is None:
+            return
+        from clientcare.audit import current_practitioner_id
+        from clientcare.practice import list_practitioners
+
+        known = self.ops.read(current_practitioner_id)
+        busy = bool(self.statusBar().currentMessage())  # e.g. "the database was upgraded"
+        if known is None and not busy and self.ops.read(list_practitioners):
+            self.statusBar().showMessage(
+                self.tr(
+                    "This practice's database is shared. Tell ClientCare who you are in "
+                    "Settings → Practitioners (“This is me”), so what you change carries "
+                    "your name."
+                )
+            )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ApplicationPaletteChange:
@@ -165,12 +212,23 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def refresh_counts(self) -> None:
-        """Write how many items need care beside Today and the section that handles them."""
+        """Write how many items need care beside Today and the section that handles them.
+
+        While Today is shown it reads the care list on every change and the counts come
+        with it (``show_counts``); otherwise the care list is read here.
+        """
+        today_screen = self.screens.get("today")
+        if today_screen is not None and today_screen.isVisible():
+            return
         today = dt.date.today()
-        counts = sidebar_counts(self.ops.read(lambda s: care_list(s, today=today)))
+        self.show_counts(self.ops.read(lambda s: care_list(s, today=today)))
+
+    def show_counts(self, care: CareList) -> None:
+        """The counts of ``care`` beside Today and the sections that handle its items."""
+        counts = sidebar_counts(care)
         for row, section in enumerate(SECTIONS):
             item = self.sidebar.item(row)
-            title = self.tr(section.title)
+            title = labels.translate(section.title)
             number = counts.get(section.key, 0)
             item.setText(f"{title}  ({number})" if number else title)
             item.setData(
@@ -211,11 +269,16 @@ class MainWindow(QMainWindow):
 
     def _make_screen(self, section: Section) -> QWidget:
         if section.key == "clients":
+            from ui.screens.clients import ClientsScreen
+
             return ClientsScreen(self.ops)
         if section.key == "today":
             today = TodayScreen(self.ops)
             today.open_client.connect(self.open_client)
             today.open_item.connect(self.show_care_item)
+            # The counts come from the care list Today reads anyway (one read, not two).
+            today.care.loaded.connect(self.show_counts)
+            self.show_counts(today.care.care)
             return today
         if section.key == "calendar":
             from ui.screens.calendar import CalendarScreen
@@ -245,7 +308,7 @@ class MainWindow(QMainWindow):
             return SettingsScreen(self.ops)
         from ui.screens.placeholder import ComingSoonScreen
 
-        return ComingSoonScreen(self.tr(section.title), self.tr(section.purpose))
+        return ComingSoonScreen(labels.translate(section.title), labels.translate(section.purpose))
 
     def _database_text(self, demo: bool) -> str:
         path = self.ops.database.path
@@ -303,7 +366,7 @@ class MainWindow(QMainWindow):
 
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, section in enumerate(SECTIONS, start=1):
-            action = QAction(icon(section.key), self.tr(section.title), self)
+            action = QAction(icon(section.key), labels.translate(section.title), self)
             action.setObjectName(f"action_go_{section.key}")
             keys = [QKeySequence(f"Ctrl+{number}")]
             if section.key == "today":
@@ -381,10 +444,21 @@ class MainWindow(QMainWindow):
     def current_section(self) -> str:
         return str(self.sidebar.currentItem().data(Qt.ItemDataRole.UserRole))
 
-    def open_client(self, client_id: int) -> None:
-        """Show ``client_id`` on the Clients screen (clearing its filters if they hide them)."""
+    def clients_screen(self) -> ClientsScreen:
+        """The Clients screen (built on first use: start-up does not import it)."""
+        from ui.screens.clients import ClientsScreen
+
         screen = self.screens["clients"]
         assert isinstance(screen, ClientsScreen)
+        return screen
+
+    def _built_clients_screen(self) -> ClientsScreen | None:
+        """The Clients screen if it was built (it can only have unsaved changes then)."""
+        return self.screens.get("clients")  # type: ignore[return-value]
+
+    def open_client(self, client_id: int) -> None:
+        """Show ``client_id`` on the Clients screen (clearing its filters if they hide them)."""
+        screen = self.clients_screen()
         self.go_to("clients")
         if not screen.select_client(client_id):
             screen.search.clear()
@@ -397,8 +471,8 @@ class MainWindow(QMainWindow):
         screen = self.stack.currentWidget()
         if isinstance(screen, TodayScreen):
             screen.print_day_sheet()
-        elif isinstance(screen, ClientsScreen) and screen.form.client is not None:
-            screen.form.print_brief()
+        elif screen is self._built_clients_screen() and self.clients_screen().form.client:
+            self.clients_screen().form.print_brief()
         else:
             self.statusBar().showMessage(
                 self.tr(
@@ -444,8 +518,7 @@ class MainWindow(QMainWindow):
 
     def new_client(self) -> None:
         """Ctrl+Shift+N: an empty client form on the Clients screen."""
-        screen = self.screens["clients"]
-        assert isinstance(screen, ClientsScreen)
+        screen = self.clients_screen()
         self.go_to("clients")
         screen.new_client()
 
@@ -471,8 +544,7 @@ class MainWindow(QMainWindow):
 
     def new_interaction(self) -> None:
         """Write up a contact with the client selected on the Clients screen."""
-        screen = self.screens["clients"]
-        assert isinstance(screen, ClientsScreen)
+        screen = self.clients_screen()
         if screen.form.client is None:
             self.go_to("clients")
             self.statusBar().showMessage(
@@ -496,6 +568,8 @@ class MainWindow(QMainWindow):
         )
         if not target:
             return
+        from clientcare.backup import backup_to
+
         try:
             written = backup_to(source, Path(target), self.ops.database.passphrase)
         except OSError as error:
@@ -509,9 +583,11 @@ class MainWindow(QMainWindow):
 
     def restore_from_backup(self) -> None:
         """File → Restore…: the current database is kept as a backup, then replaced."""
-        clients_screen = self.screens.get("clients")
-        if isinstance(clients_screen, ClientsScreen) and not clients_screen.confirm_leave():
+        clients_screen = self._built_clients_screen()
+        if clients_screen is not None and not clients_screen.confirm_leave():
             return
+        from ui.dialogs.restore import choose_and_restore
+
         outcome = choose_and_restore(self, self.ops)
         if outcome is None:
             return
@@ -613,8 +689,8 @@ class MainWindow(QMainWindow):
             # No question that could show client details; drafts of notes are kept anyway.
             super().closeEvent(event)
             return
-        clients_screen = self.screens.get("clients")
-        if isinstance(clients_screen, ClientsScreen) and not clients_screen.confirm_leave():
+        clients_screen = self._built_clients_screen()
+        if clients_screen is not None and not clients_screen.confirm_leave():
             event.ignore()
             return
         QSettings().setValue("main_window/geometry", self.saveGeometry())

@@ -8,16 +8,21 @@ On a shared server (PostgreSQL) it also looks at the database's change counter e
 few seconds, off the GUI thread; when another practitioner's ClientCare wrote, it
 announces every kind of change, so open screens refresh (forms keep what is typed: they
 do not reload while they hold unsaved edits). When the server stops answering, an action
-raises ServerUnavailable (a ValidationError: the form shows it and keeps the text) and
-``connection_problem`` says so until the server is back.
+or a read raises ServerUnavailable (a ValidationError: the form shows it and keeps the text)
+and ``connection_problem`` says so until the server is back. A refresh a timer or a change
+started has no form to show it in: its ServerUnavailable ends the refresh quietly (no
+traceback), the runner keeps asking every few seconds, and once the server answers again
+every view is told to refresh.
 """
 
 from __future__ import annotations
 
 import functools
 import operator
+import sys
 from collections.abc import Callable
 from enum import Flag, auto
+from types import TracebackType
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
@@ -57,17 +62,49 @@ class ServerUnavailable(ValidationError):
         super().__init__([FieldError("database", message)])
 
 
-def _lost_connection(error: DBAPIError) -> bool:
-    """The server went away (not a deadlock or a constraint: those are real errors)."""
+def _lost_connection(error: DBAPIError, dialect: str) -> bool:
+    """The server went away (not a deadlock or a constraint: those are real errors).
+
+    A SQLite file has no server: only what SQLAlchemy itself calls a disconnect counts
+    (its other errors, "no such table" included, are real errors and stay loud).
+    """
     from sqlalchemy.exc import InterfaceError, OperationalError
 
     if error.connection_invalidated:
         return True
-    if not isinstance(error, OperationalError | InterfaceError):
+    if dialect == "sqlite" or not isinstance(error, OperationalError | InterfaceError):
         return False
     state = getattr(error.orig, "sqlstate", None)
     # No SQLSTATE: the client lost the connection; 08: connection exception; 57P: shutdown.
     return state is None or state.startswith(("08", "57P"))
+
+
+def _problem(error: BaseException) -> str:
+    """The driver's own words for a failure (kept for the log; never shown raw)."""
+    return str(getattr(error, "orig", None) or error) or type(error).__name__
+
+
+def _quiet_outages(previous: Callable[..., object]) -> Callable[..., None]:
+    def hook(
+        kind: type[BaseException], value: BaseException, traceback: TracebackType | None
+    ) -> None:
+        if isinstance(value, ServerUnavailable):
+            return  # already told through connection_problem (the status bar)
+        previous(kind, value, traceback)
+
+    hook.clientcare_outages = True  # type: ignore[attr-defined]
+    return hook
+
+
+def report_outages_calmly() -> None:
+    """A slot cut short by ServerUnavailable ends quietly instead of printing a traceback.
+
+    Qt hands an exception escaping a slot (a timer's refresh, a click) to
+    ``sys.excepthook``. ServerUnavailable has been reported already when it is raised,
+    so it is dropped there; anything else goes on to the hook that was in place.
+    """
+    if not getattr(sys.excepthook, "clientcare_outages", False):
+        sys.excepthook = _quiet_outages(sys.excepthook)
 
 
 class _PollSignals(QObject):
@@ -86,7 +123,7 @@ class _Poll(QRunnable):
         try:
             moved = self.database.changed_elsewhere()
         except Exception as error:  # reported to the person by the runner
-            self.signals.done.emit(False, str(getattr(error, "orig", None) or error))
+            self.signals.done.emit(False, _problem(error))
             return
         self.signals.done.emit(moved, "")
 
@@ -113,16 +150,23 @@ class Operations(QObject):
         if watch is None:
             # Only a server has other writers; a SQLite file has one ClientCare.
             watch = database.engine.dialect.name != "sqlite"
+        self._watch = watch
         if watch:
             self._timer.start()
+        report_outages_calmly()
 
     @property
     def watching(self) -> bool:
         return self._timer.isActive()
 
+    @property
+    def _dialect(self) -> str:
+        return self.database.engine.dialect.name
+
     def _server_message(self) -> str:
+        what = "database" if self._dialect == "sqlite" else "database server"
         return (
-            f"The database server ({describe_url(self.database.engine.url)}) is not answering. "
+            f"The {what} ({describe_url(self.database.engine.url)}) is not answering. "
             "Nothing was saved, and what you typed is still here: try again in a moment."
         )
 
@@ -137,19 +181,30 @@ class Operations(QObject):
             with self.database.unit_of_work() as session:
                 result = action(session)
         except DBAPIError as error:
-            if self.database.engine.dialect.name == "sqlite" or not _lost_connection(error):
+            if not _lost_connection(error, self._dialect):
                 raise
-            self._set_offline(str(error.orig or error))
+            self._set_offline(_problem(error))
             raise ServerUnavailable(self._server_message()) from error
-        self._set_offline("")
+        if self._set_offline(""):
+            changes = EVERYTHING  # views that could not refresh meanwhile catch up
         if changes:
             self.changed.emit(changes)
         return result
 
     def read(self, query: Callable[[Session], T]) -> T:
-        """Run a read-only ``query`` and return its plain-data result."""
-        with self.database.reading() as session:
-            return query(session)
+        """Run a read-only ``query`` and return its plain-data result.
+
+        A server that stopped answering raises ServerUnavailable (and ``connection_problem``
+        says so); a refresh in a slot that meets it ends quietly.
+        """
+        try:
+            with self.database.reading() as session:
+                return query(session)
+        except DBAPIError as error:
+            if not _lost_connection(error, self._dialect):
+                raise
+            self._set_offline(_problem(error))
+            raise ServerUnavailable(self._server_message()) from error
 
     # -- freshness ------------------------------------------------------------
 
@@ -166,7 +221,7 @@ class Operations(QObject):
             moved = self.database.changed_elsewhere()
         except Exception as error:
             self._polling = True
-            self._polled(False, str(getattr(error, "orig", None) or error))
+            self._polled(False, _problem(error))
             return False
         self._polling = True
         self._polled(moved, "")
@@ -175,18 +230,31 @@ class Operations(QObject):
     @Slot(bool, str)
     def _polled(self, moved: bool, problem: str) -> None:
         self._polling = False
-        self._set_offline(problem)
-        if moved:
+        back = self._set_offline(problem)
+        if moved or back:
+            # Back after an outage: what failed to refresh meanwhile is read again.
             self.changed.emit(EVERYTHING)
 
-    def _set_offline(self, problem: str) -> None:
+    def _set_offline(self, problem: str) -> bool:
+        """Note whether the database answers; True when it answers again after an outage.
+
+        While it does not, the change counter is asked every CHANGE_POLL_OFFLINE_MS (also
+        for a database not otherwise watched), so ClientCare notices when it is back.
+        """
         offline = bool(problem)
         if offline == self.offline:
-            return
+            return False
         self.offline = offline
-        if self._timer.isActive():
-            self._timer.setInterval(CHANGE_POLL_OFFLINE_MS if offline else CHANGE_POLL_MS)
+        if offline:
+            self._timer.setInterval(CHANGE_POLL_OFFLINE_MS)
+            self._timer.start()
+        elif self._watch:
+            self._timer.setInterval(CHANGE_POLL_MS)
+        else:
+            self._timer.stop()
         self.connection_problem.emit(self._server_message() if offline else "")
+        return not offline
 
     def stop_watching(self) -> None:
+        self._watch = False
         self._timer.stop()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
 # Spacing (pixels): every margin and gap is one of these.
 SPACE_XS = 4
@@ -26,6 +26,7 @@ TYPE_SCALE: dict[str, float] = {
     "title": 1.6,  # a screen's heading ("Today — Monday 23 November")
     "heading": 1.25,  # a section within a screen
     "subheading": 1.1,
+    "figure": 1.4,  # an amount read at a glance (the Money overview's figures)
     "body": 1.0,
     "small": 0.9,
 }
@@ -152,9 +153,55 @@ def scaled_font(widget: QWidget, role: str, *, bold: bool = False) -> QFont:
     return font
 
 
+#: The type-scale roles a heading may have, largest first.
+HEADING_ROLES = ("title", "heading", "subheading")
+
+
 def set_heading(widget: QWidget, role: str = "heading") -> None:
-    """Make ``widget`` (a QLabel) a heading of the type scale, bold."""
+    """Make ``widget`` (a QLabel) a heading of the type scale, bold.
+
+    ``role`` is "title" (a screen's heading), "heading" (a section) or "subheading".
+    The role is kept as the ``typeRole`` property, so tests and styles can find it.
+    """
+    if role not in HEADING_ROLES:
+        raise ValueError(f"Unknown heading role {role!r}; use one of {HEADING_ROLES}.")
     widget.setFont(scaled_font(widget, role, bold=True))
+    widget.setProperty("typeRole", role)
+
+
+def set_figure(widget: QWidget) -> None:
+    """Make ``widget`` (a QLabel) a figure read at a glance: bold, ``TYPE_SCALE["figure"]``.
+
+    Kept as the ``typeRole`` property "figure", like the headings' roles.
+    """
+    widget.setFont(scaled_font(widget, "figure", bold=True))
+    widget.setProperty("typeRole", "figure")
+
+
+def heading(text: str, role: str = "title", object_name: str = "") -> QLabel:
+    """A new QLabel heading of the type scale (see ``set_heading``), word-wrapped."""
+    label = QLabel(text)
+    if object_name:
+        label.setObjectName(object_name)
+    label.setWordWrap(True)
+    set_heading(label, role)
+    return label
+
+
+def empty_state(text: str = "", object_name: str = "") -> QLabel:
+    """The message a list shows in its place when it has no rows.
+
+    The text says what the list is and what to do next, in plain words ("No
+    practitioners yet. Add yourself first…"); centred, wrapped, with room around it.
+    """
+    label = QLabel(text)
+    if object_name:
+        label.setObjectName(object_name)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setMargin(SPACE_XL)
+    label.setProperty("emptyState", True)
+    return label
 
 
 def dark_palette() -> QPalette:

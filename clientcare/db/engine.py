@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import threading
 from collections.abc import Iterator
@@ -13,7 +14,7 @@ from sqlalchemy import Engine, TextClause, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-from clientcare.config import ensure_private_dir
+from clientcare.config import data_dir, ensure_private_dir
 
 if TYPE_CHECKING:
     from clientcare.encryption import Passphrase
@@ -173,6 +174,53 @@ def _note_write_statement(state) -> None:  # type: ignore[no-untyped-def]
         state.session.info[_WROTE] = True
 
 
+#: ``session.info`` key of a shared (server) database's sessions: ``ThisComputer``.
+THIS_COMPUTER = "clientcare.this_computer"
+
+
+class ThisComputer:
+    """Who uses ClientCare on this computer, for a database on a shared server.
+
+    A server database is the same for every computer, so its "you" mark would be
+    everyone's: the answer is kept on this computer instead, in the user's data folder
+    (``this_computer.json``, per server database), and given to each session.
+    """
+
+    FILE_NAME = "this_computer.json"
+
+    def __init__(self, key: str, store: Path | None = None) -> None:
+        self.key = key
+        #: The file of this computer's answers (default: in the user's data folder).
+        self.store = store
+        self.practitioner_id: int | None = self._stored().get(key)
+
+    def _file(self) -> Path:
+        return self.store if self.store is not None else data_dir() / self.FILE_NAME
+
+    def _stored(self) -> dict[str, int]:
+        try:
+            data = json.loads(self._file().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        if not isinstance(data, dict):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, int)}
+
+    def choose(self, practitioner_id: int | None) -> None:
+        """Remember ``practitioner_id`` as the person using this computer (None: nobody)."""
+        self.practitioner_id = practitioner_id
+        data = self._stored()
+        if practitioner_id is None:
+            data.pop(self.key, None)
+        else:
+            data[self.key] = practitioner_id
+        target = self._file()
+        temporary = target.with_suffix(".tmp")
+        temporary.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+
+
 class Database:
     """One open database: its engine and a session factory for units of work."""
 
@@ -187,6 +235,11 @@ class Database:
         self.last_seen_change: int | None = None
         self._has_counter: bool | None = None
         self._change_lock = threading.Lock()
+        #: A server database's "you" lives on this computer (None for a SQLite file,
+        #: which one computer uses: there the database's own mark says it).
+        self.this_computer = (
+            ThisComputer(describe_url(engine.url)) if engine.dialect.name != "sqlite" else None
+        )
 
     @property
     def path(self) -> Path | None:
@@ -200,6 +253,8 @@ class Database:
         (in the same transaction), which other ClientCares on the server poll.
         """
         with self._sessions() as session:
+            if self.this_computer is not None:
+                session.info[THIS_COMPUTER] = self.this_computer
             with session.begin():
                 yield session
                 session.flush()
@@ -252,6 +307,8 @@ class Database:
     def reading(self) -> Iterator[Session]:
         """A read-only look (rolled back at the end)."""
         with self._sessions() as session:
+            if self.this_computer is not None:
+                session.info[THIS_COMPUTER] = self.this_computer
             try:
                 yield session
             finally:

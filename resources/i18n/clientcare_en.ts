@@ -27,37 +27,37 @@
 <context>
     <name>AddChargeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="207"/>
+        <location filename="../../ui/dialogs/money.py" line="233"/>
         <source>Add a charge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="210"/>
+        <location filename="../../ui/dialogs/money.py" line="236"/>
         <source>e.g. Letter for the GP</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="212"/>
+        <location filename="../../ui/dialogs/money.py" line="238"/>
         <source>e.g. 45.00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="215"/>
+        <location filename="../../ui/dialogs/money.py" line="241"/>
         <source>&amp;What for *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="216"/>
+        <location filename="../../ui/dialogs/money.py" line="242"/>
         <source>&amp;Amount *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="217"/>
+        <location filename="../../ui/dialogs/money.py" line="243"/>
         <source>&amp;Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="221"/>
+        <location filename="../../ui/dialogs/money.py" line="247"/>
         <source>Sessions, late cancellations and missed sessions are charged from the appointment; use this for anything else.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -65,42 +65,42 @@
 <context>
     <name>AdherenceChart</name>
     <message>
-        <location filename="../../ui/widgets/adherence_chart.py" line="35"/>
+        <location filename="../../ui/widgets/adherence_chart.py" line="37"/>
         <source>Adherence to the service principles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/adherence_chart.py" line="55"/>
+        <location filename="../../ui/widgets/adherence_chart.py" line="66"/>
         <source>Nothing to show yet: adherence appears once contacts are finalised.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/adherence_chart.py" line="63"/>
+        <location filename="../../ui/widgets/adherence_chart.py" line="74"/>
         <source>not yet applied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/adherence_chart.py" line="66"/>
+        <location filename="../../ui/widgets/adherence_chart.py" line="77"/>
         <source>not applicable ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/adherence_chart.py" line="67"/>
+        <location filename="../../ui/widgets/adherence_chart.py" line="78"/>
         <source>{percent} ({done} of {counted})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/adherence_chart.py" line="78"/>
+        <location filename="../../ui/widgets/adherence_chart.py" line="89"/>
         <source>Done when it applied, per principle (final contacts)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/adherence_chart.py" line="81"/>
+        <location filename="../../ui/widgets/adherence_chart.py" line="92"/>
         <source>Done, all principles, by month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/adherence_chart.py" line="108"/>
+        <location filename="../../ui/widgets/adherence_chart.py" line="125"/>
         <source>By month: {months}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -108,37 +108,37 @@
 <context>
     <name>AdjustmentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="275"/>
+        <location filename="../../ui/dialogs/money.py" line="353"/>
         <source>Adjust the balance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="278"/>
+        <location filename="../../ui/dialogs/money.py" line="356"/>
         <source>e.g. 15.00 or -15.00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="281"/>
+        <location filename="../../ui/dialogs/money.py" line="359"/>
         <source>e.g. Charged the standard fee by mistake</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="285"/>
+        <location filename="../../ui/dialogs/money.py" line="363"/>
         <source>&amp;Amount *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="288"/>
+        <location filename="../../ui/dialogs/money.py" line="366"/>
         <source>A positive amount takes that much off the balance; a negative amount (with a minus sign, e.g. -15.00) adds it to the balance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="292"/>
+        <location filename="../../ui/dialogs/money.py" line="370"/>
         <source>&amp;Reason *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="293"/>
+        <location filename="../../ui/dialogs/money.py" line="371"/>
         <source>&amp;Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -160,227 +160,242 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="120"/>
+        <location filename="../../ui/dialogs/appointment.py" line="138"/>
         <source>Appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="120"/>
+        <location filename="../../ui/dialogs/appointment.py" line="138"/>
         <source>New appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="137"/>
+        <location filename="../../ui/dialogs/appointment.py" line="155"/>
         <source>Start typing a name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="147"/>
+        <location filename="../../ui/dialogs/appointment.py" line="165"/>
         <source>(not set)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="156"/>
+        <location filename="../../ui/dialogs/appointment.py" line="174"/>
         <source>What is offered; its fee is charged unless the client has their own fee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="163"/>
+        <location filename="../../ui/dialogs/appointment.py" line="181"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="168"/>
+        <location filename="../../ui/dialogs/appointment.py" line="186"/>
         <source>Room, address or video link</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="175"/>
+        <location filename="../../ui/dialogs/appointment.py" line="193"/>
         <source>Does not repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="176"/>
+        <location filename="../../ui/dialogs/appointment.py" line="194"/>
         <source>Weekly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="177"/>
+        <location filename="../../ui/dialogs/appointment.py" line="195"/>
         <source>Every 2 weeks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="178"/>
+        <location filename="../../ui/dialogs/appointment.py" line="196"/>
         <source>Every 3 weeks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="179"/>
+        <location filename="../../ui/dialogs/appointment.py" line="197"/>
         <source>Every 4 weeks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="181"/>
+        <location filename="../../ui/dialogs/appointment.py" line="199"/>
         <source>Monthly, same weekday</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="186"/>
+        <location filename="../../ui/dialogs/appointment.py" line="204"/>
         <source> times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="191"/>
+        <location filename="../../ui/dialogs/appointment.py" line="209"/>
         <source>for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="193"/>
+        <location filename="../../ui/dialogs/appointment.py" line="211"/>
         <source>or until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="205"/>
+        <location filename="../../ui/dialogs/appointment.py" line="223"/>
         <source>&amp;Client *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="206"/>
+        <location filename="../../ui/dialogs/appointment.py" line="224"/>
         <source>&amp;Practitioner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="207"/>
+        <location filename="../../ui/dialogs/appointment.py" line="225"/>
         <source>Se&amp;rvice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="208"/>
+        <location filename="../../ui/dialogs/appointment.py" line="226"/>
         <source>&amp;Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="209"/>
+        <location filename="../../ui/dialogs/appointment.py" line="227"/>
         <source>&amp;Duration</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="210"/>
+        <location filename="../../ui/dialogs/appointment.py" line="228"/>
         <source>&amp;Mode</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="211"/>
+        <location filename="../../ui/dialogs/appointment.py" line="229"/>
         <source>&amp;Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="212"/>
+        <location filename="../../ui/dialogs/appointment.py" line="230"/>
         <source>&amp;Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="213"/>
+        <location filename="../../ui/dialogs/appointment.py" line="231"/>
         <source>&amp;Repeat</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="228"/>
+        <location filename="../../ui/dialogs/appointment.py" line="246"/>
         <source>Book anyway (double-booking)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="247"/>
-        <source>Arrived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/appointment.py" line="249"/>
-        <source>Completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/appointment.py" line="251"/>
-        <source>No-show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/appointment.py" line="253"/>
-        <source>Write up…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dialogs/appointment.py" line="256"/>
-        <source>Notes, the client&apos;s own words and the service principles for this session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../ui/dialogs/appointment.py" line="259"/>
-        <source>Reschedule…</source>
+        <source>&amp;Reload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/appointment.py" line="262"/>
+        <source>Show the appointment as now stored (what you typed here is discarded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="274"/>
+        <source>Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="276"/>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="278"/>
+        <source>No-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="280"/>
+        <source>Write up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="283"/>
+        <source>Notes, the client&apos;s own words and the service principles for this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="286"/>
+        <source>Reschedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="289"/>
         <source>Book a new time and keep this one, marked rescheduled, linked to it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="264"/>
+        <location filename="../../ui/dialogs/appointment.py" line="291"/>
         <source>Cancel appointment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="308"/>
+        <location filename="../../ui/dialogs/appointment.py" line="339"/>
         <source>Status: {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="314"/>
+        <location filename="../../ui/dialogs/appointment.py" line="345"/>
         <source>part of a repeating series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/dialogs/appointment.py" line="383"/>
+        <source>Your text is still in the form: copy what you need, then Reload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/appointment.py" line="457"/>
         <source>Reschedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="394"/>
+        <location filename="../../ui/dialogs/appointment.py" line="468"/>
         <source>New time for {name}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="437"/>
-        <source>Cancel {name}&apos;s appointment on {when}?</source>
+        <location filename="../../ui/dialogs/appointment.py" line="519"/>
+        <source>Cancel {name}&apos;s appointment on {day} at {time}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="554"/>
+        <location filename="../../ui/dialogs/appointment.py" line="642"/>
         <source>Change a repeating appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="555"/>
+        <location filename="../../ui/dialogs/appointment.py" line="643"/>
         <source>This appointment is part of a series. Change which ones?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="557"/>
+        <location filename="../../ui/dialogs/appointment.py" line="645"/>
         <source>Only this one</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="560"/>
+        <location filename="../../ui/dialogs/appointment.py" line="648"/>
         <source>This and following</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="563"/>
+        <location filename="../../ui/dialogs/appointment.py" line="651"/>
         <source>All in the series</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/appointment.py" line="585"/>
+        <location filename="../../ui/dialogs/appointment.py" line="674"/>
         <source>No client called “{name}” can be booked. Choose a name from the list, or add the client on the Clients screen first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -388,87 +403,87 @@
 <context>
     <name>ArrivalDialog</name>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="64"/>
+        <location filename="../../ui/dialogs/arrival.py" line="65"/>
         <source>{name} has arrived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="69"/>
+        <location filename="../../ui/dialogs/arrival.py" line="71"/>
         <source>Booked for {start}–{end} with {practitioner}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="80"/>
+        <location filename="../../ui/dialogs/arrival.py" line="82"/>
         <source>Arrival time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="84"/>
+        <location filename="../../ui/dialogs/arrival.py" line="86"/>
         <source>&amp;Arrived at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="89"/>
+        <location filename="../../ui/dialogs/arrival.py" line="91"/>
         <source>&amp;Record arrival</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="128"/>
+        <location filename="../../ui/dialogs/arrival.py" line="130"/>
         <source>Optional: anything about their circumstances worth remembering</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="130"/>
+        <location filename="../../ui/dialogs/arrival.py" line="132"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="132"/>
+        <location filename="../../ui/dialogs/arrival.py" line="134"/>
         <source>&amp;Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="134"/>
+        <location filename="../../ui/dialogs/arrival.py" line="136"/>
         <source>Kept with this arrival, together with the choice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="141"/>
+        <location filename="../../ui/dialogs/arrival.py" line="143"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="145"/>
+        <location filename="../../ui/dialogs/arrival.py" line="147"/>
         <source>Decide &amp;later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="148"/>
+        <location filename="../../ui/dialogs/arrival.py" line="150"/>
         <source>The arrival is already recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="195"/>
+        <location filename="../../ui/dialogs/arrival.py" line="197"/>
         <source>Keep the end time: {minutes} minutes together, until {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="199"/>
+        <location filename="../../ui/dialogs/arrival.py" line="201"/>
         <source>Find another time that works better</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="200"/>
+        <location filename="../../ui/dialogs/arrival.py" line="202"/>
         <source>Go ahead as booked: the full {minutes} minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="209"/>
+        <location filename="../../ui/dialogs/arrival.py" line="211"/>
         <source>{name} arrived {minutes} minutes after the start. That happens; choose what suits you both:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/arrival.py" line="233"/>
+        <location filename="../../ui/dialogs/arrival.py" line="235"/>
         <source>Please choose one of the options.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -476,72 +491,86 @@
 <context>
     <name>AuditLogTab</name>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="114"/>
+        <location filename="../../ui/screens/audit_log.py" line="116"/>
         <source>Who created, changed, viewed, printed or exported which record, and when. Only the names of the fields are kept, never what the notes say.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="124"/>
+        <location filename="../../ui/screens/audit_log.py" line="126"/>
         <source>Changes from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="125"/>
+        <location filename="../../ui/screens/audit_log.py" line="127"/>
         <source>Changes to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="132"/>
+        <location filename="../../ui/screens/audit_log.py" line="134"/>
         <source>Kind of record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="136"/>
+        <location filename="../../ui/screens/audit_log.py" line="138"/>
         <source>Search the audit log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="137"/>
+        <location filename="../../ui/screens/audit_log.py" line="139"/>
         <source>Search user, client, action, field…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="140"/>
+        <location filename="../../ui/screens/audit_log.py" line="142"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="144"/>
+        <location filename="../../ui/screens/audit_log.py" line="146"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="146"/>
+        <location filename="../../ui/screens/audit_log.py" line="148"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="198"/>
+        <location filename="../../ui/screens/audit_log.py" line="204"/>
         <source>All records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="223"/>
+        <location filename="../../ui/screens/audit_log.py" line="229"/>
         <source>{n} entries</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="238"/>
+        <location filename="../../ui/screens/audit_log.py" line="242"/>
+        <source>No entry from {first} to {last} matches {what}.
+
+Clear the search, choose “All records”, or widen the dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="246"/>
+        <source>Nothing was recorded from {first} to {last}.
+
+Entries appear here as records are created, changed, viewed, printed or exported. Choose an earlier “From” date to look further back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/audit_log.py" line="263"/>
         <source>Export the audit log to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="249"/>
+        <location filename="../../ui/screens/audit_log.py" line="274"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/audit_log.py" line="250"/>
+        <location filename="../../ui/screens/audit_log.py" line="275"/>
         <source>The file could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -724,37 +753,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="454"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="457"/>
         <source>Writing {name} ({done} of {total})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="479"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="482"/>
         <source>The export did not finish</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="487"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="490"/>
         <source>Cancelled. {files} of {total} files were written to {folder}; nothing was left half-written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="493"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="496"/>
         <source>1 page</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="493"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="496"/>
         <source>{n} pages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="496"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="499"/>
         <source>✓ Saved {name} ({pages}) in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/batch_export.py" line="499"/>
+        <location filename="../../ui/dialogs/batch_export.py" line="502"/>
         <source>✓ Saved {files} PDFs ({pages}) in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -900,17 +929,17 @@ What is your name, as clients see it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/calendar.py" line="477"/>
+        <location filename="../../ui/screens/calendar.py" line="486"/>
         <source>Book it anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/calendar.py" line="478"/>
+        <location filename="../../ui/screens/calendar.py" line="487"/>
         <source>Double-booking</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/calendar.py" line="486"/>
+        <location filename="../../ui/screens/calendar.py" line="495"/>
         <source>The appointment was not moved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1007,24 +1036,24 @@ What is your name, as clients see it?</source>
 <context>
     <name>CareListPanel</name>
     <message>
-        <location filename="../../ui/widgets/care_list.py" line="51"/>
-        <location filename="../../ui/widgets/care_list.py" line="68"/>
+        <location filename="../../ui/widgets/care_list.py" line="53"/>
+        <location filename="../../ui/widgets/care_list.py" line="67"/>
         <source>Needs care</source>
         <extracomment>What the main button does for each kind of item.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/care_list.py" line="70"/>
+        <location filename="../../ui/widgets/care_list.py" line="69"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/care_list.py" line="70"/>
+        <location filename="../../ui/widgets/care_list.py" line="69"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/care_list.py" line="70"/>
+        <location filename="../../ui/widgets/care_list.py" line="69"/>
         <source>Since</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1034,12 +1063,17 @@ What is your name, as clients see it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/care_list.py" line="89"/>
+        <location filename="../../ui/widgets/care_list.py" line="85"/>
+        <source>Open issues, expectations to review, check-ins due, referral follow-ups and money conversations to follow up appear here on the day they need you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/care_list.py" line="102"/>
         <source>Open client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/care_list.py" line="127"/>
+        <location filename="../../ui/widgets/care_list.py" line="140"/>
         <source>{group} ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1107,62 +1141,62 @@ What is your name, as clients see it?</source>
 <context>
     <name>CheckInDialog</name>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="651"/>
+        <location filename="../../ui/dialogs/followups.py" line="570"/>
         <source>A gentle check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="655"/>
+        <location filename="../../ui/dialogs/followups.py" line="574"/>
         <source>Check in with {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="658"/>
+        <location filename="../../ui/dialogs/followups.py" line="577"/>
         <source>{name} said yes to check-ins. Keep it short and warm; no need for them to reply.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="663"/>
+        <location filename="../../ui/dialogs/followups.py" line="582"/>
         <source>Message to the client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="674"/>
+        <location filename="../../ui/dialogs/followups.py" line="593"/>
         <source>Sent by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="675"/>
+        <location filename="../../ui/dialogs/followups.py" line="594"/>
         <source>Copy message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="677"/>
+        <location filename="../../ui/dialogs/followups.py" line="596"/>
         <source>Open in e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="681"/>
+        <location filename="../../ui/dialogs/followups.py" line="600"/>
         <source>No e-mail address on file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="682"/>
+        <location filename="../../ui/dialogs/followups.py" line="601"/>
         <source>Log as sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="691"/>
+        <location filename="../../ui/dialogs/followups.py" line="610"/>
         <source>&amp;Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="693"/>
+        <location filename="../../ui/dialogs/followups.py" line="612"/>
         <source>&amp;Sent by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="739"/>
+        <location filename="../../ui/dialogs/followups.py" line="658"/>
         <source>Thinking of you</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1170,37 +1204,37 @@ What is your name, as clients see it?</source>
 <context>
     <name>CheckInTemplateDialog</name>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="797"/>
+        <location filename="../../ui/dialogs/followups.py" line="716"/>
         <source>Check-in wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="808"/>
+        <location filename="../../ui/dialogs/followups.py" line="727"/>
         <source>&amp;Wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="809"/>
+        <location filename="../../ui/dialogs/followups.py" line="728"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="811"/>
+        <location filename="../../ui/dialogs/followups.py" line="730"/>
         <source>Save wording</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="813"/>
+        <location filename="../../ui/dialogs/followups.py" line="732"/>
         <source>How a check-in starts out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="816"/>
+        <location filename="../../ui/dialogs/followups.py" line="735"/>
         <source>{preferred_name} becomes the client&apos;s preferred name and {practitioner} yours. Each draft can still be changed before it is sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="827"/>
+        <location filename="../../ui/dialogs/followups.py" line="746"/>
         <source>(the preview appears once the wording can be used)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1223,67 +1257,67 @@ What is your name, as clients see it?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="556"/>
+        <location filename="../../ui/screens/followups.py" line="550"/>
         <source>&amp;Draft…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="557"/>
+        <location filename="../../ui/screens/followups.py" line="551"/>
         <source>&amp;Snooze…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="558"/>
+        <location filename="../../ui/screens/followups.py" line="552"/>
         <source>Wording…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="559"/>
+        <location filename="../../ui/screens/followups.py" line="553"/>
         <source>The practice&apos;s check-in message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="562"/>
+        <location filename="../../ui/screens/followups.py" line="556"/>
         <source>Client whose consent to record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="563"/>
+        <location filename="../../ui/screens/followups.py" line="557"/>
         <source>Consent…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="565"/>
+        <location filename="../../ui/screens/followups.py" line="559"/>
         <source>Record what a client said about check-ins: yes, no, or withdrawn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="572"/>
+        <location filename="../../ui/screens/followups.py" line="566"/>
         <source>Consent to check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="574"/>
+        <location filename="../../ui/screens/followups.py" line="568"/>
         <source>What did the client say? Record it for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="601"/>
+        <location filename="../../ui/screens/followups.py" line="595"/>
         <source>1 check-in due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="603"/>
+        <location filename="../../ui/screens/followups.py" line="597"/>
         <source>{n} check-ins due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="607"/>
+        <location filename="../../ui/screens/followups.py" line="601"/>
         <source>No check-ins due. They appear here for clients who consented, once their interval has passed since the last contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="653"/>
+        <location filename="../../ui/screens/followups.py" line="647"/>
         <source>Choose the client first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1291,17 +1325,17 @@ What is your name, as clients see it?</source>
 <context>
     <name>ChecklistRow</name>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="100"/>
+        <location filename="../../ui/dialogs/interaction.py" line="106"/>
         <source>{badge} — {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="152"/>
+        <location filename="../../ui/dialogs/interaction.py" line="159"/>
         <source>Why does it not apply?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="154"/>
+        <location filename="../../ui/dialogs/interaction.py" line="161"/>
         <source>What happened instead?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1309,386 +1343,386 @@ What is your name, as clients see it?</source>
 <context>
     <name>ClientForm</name>
     <message>
-        <location filename="../../ui/screens/clients.py" line="99"/>
-        <location filename="../../ui/screens/clients.py" line="708"/>
+        <location filename="../../ui/screens/clients.py" line="107"/>
+        <location filename="../../ui/screens/clients.py" line="720"/>
         <source>New client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="113"/>
+        <location filename="../../ui/screens/clients.py" line="121"/>
         <source>e.g. Margaret Example</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="116"/>
-        <location filename="../../ui/screens/clients.py" line="786"/>
+        <location filename="../../ui/screens/clients.py" line="124"/>
+        <location filename="../../ui/screens/clients.py" line="798"/>
         <source>How to greet them — defaults to first name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="119"/>
+        <location filename="../../ui/screens/clients.py" line="127"/>
         <source>e.g. SHIV-awn</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="121"/>
+        <location filename="../../ui/screens/clients.py" line="129"/>
         <source>e.g. she/her, they/them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="125"/>
+        <location filename="../../ui/screens/clients.py" line="133"/>
         <source>e.g. 07700 900123 or +44 7700 900123</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="127"/>
+        <location filename="../../ui/screens/clients.py" line="135"/>
         <source>name@example.org</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="136"/>
+        <location filename="../../ui/screens/clients.py" line="144"/>
         <source>Full &amp;name *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="137"/>
+        <location filename="../../ui/screens/clients.py" line="145"/>
         <source>&amp;Preferred name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="138"/>
+        <location filename="../../ui/screens/clients.py" line="146"/>
         <source>Pronunciation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="139"/>
+        <location filename="../../ui/screens/clients.py" line="147"/>
         <source>Pronouns</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="140"/>
+        <location filename="../../ui/screens/clients.py" line="148"/>
         <source>&amp;Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="141"/>
+        <location filename="../../ui/screens/clients.py" line="149"/>
         <source>Practitioner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="142"/>
+        <location filename="../../ui/screens/clients.py" line="150"/>
         <source>P&amp;hone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="143"/>
+        <location filename="../../ui/screens/clients.py" line="151"/>
         <source>&amp;E-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="144"/>
+        <location filename="../../ui/screens/clients.py" line="152"/>
         <source>Address</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="145"/>
+        <location filename="../../ui/screens/clients.py" line="153"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="177"/>
+        <location filename="../../ui/screens/clients.py" line="185"/>
         <source>&amp;Reload</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="180"/>
+        <location filename="../../ui/screens/clients.py" line="188"/>
         <source>Show the client as now stored (what you typed here is discarded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="185"/>
+        <location filename="../../ui/screens/clients.py" line="193"/>
         <source>&amp;Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="188"/>
+        <location filename="../../ui/screens/clients.py" line="196"/>
         <source>Save this client (Ctrl+S)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="189"/>
+        <location filename="../../ui/screens/clients.py" line="197"/>
         <source>Cancel changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="191"/>
+        <location filename="../../ui/screens/clients.py" line="199"/>
         <source>Go back to what is stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="206"/>
+        <location filename="../../ui/screens/clients.py" line="214"/>
         <source>Service principles with this client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="247"/>
-        <location filename="../../ui/screens/clients.py" line="265"/>
+        <location filename="../../ui/screens/clients.py" line="255"/>
+        <location filename="../../ui/screens/clients.py" line="273"/>
         <source>Facts to remember</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="251"/>
+        <location filename="../../ui/screens/clients.py" line="259"/>
         <source>What the client told you and you want to remember. If you forgot something, ask again and write it down here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="270"/>
+        <location filename="../../ui/screens/clients.py" line="278"/>
         <source>Date the client told you</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="273"/>
+        <location filename="../../ui/screens/clients.py" line="281"/>
         <source>e.g. Has a dog called Biscuit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="274"/>
+        <location filename="../../ui/screens/clients.py" line="282"/>
         <source>New fact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="276"/>
+        <location filename="../../ui/screens/clients.py" line="284"/>
         <source>Add fact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="294"/>
+        <location filename="../../ui/screens/clients.py" line="302"/>
         <source>Contacts and session notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="301"/>
+        <location filename="../../ui/screens/clients.py" line="309"/>
         <source>Open the draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="305"/>
+        <location filename="../../ui/screens/clients.py" line="313"/>
         <source>New contact…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="308"/>
+        <location filename="../../ui/screens/clients.py" line="316"/>
         <source>A session, call, message, e-mail or an unanswered attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="327"/>
+        <location filename="../../ui/screens/clients.py" line="335"/>
         <source>&amp;Brief…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="330"/>
+        <location filename="../../ui/screens/clients.py" line="338"/>
         <source>Before a session: how to greet them, what they said last time, what is open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="333"/>
+        <location filename="../../ui/screens/clients.py" line="341"/>
         <source>Print brief…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="335"/>
+        <location filename="../../ui/screens/clients.py" line="343"/>
         <source>The one-page pre-session brief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="337"/>
+        <location filename="../../ui/screens/clients.py" line="345"/>
         <source>Export summaries…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="363"/>
+        <location filename="../../ui/screens/clients.py" line="375"/>
         <source>draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="373"/>
+        <location filename="../../ui/screens/clients.py" line="385"/>
         <source>No contacts written up yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="387"/>
+        <location filename="../../ui/screens/clients.py" line="399"/>
         <source>An unfinished note from {when} was kept for you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="456"/>
+        <location filename="../../ui/screens/clients.py" line="468"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="461"/>
-        <location filename="../../ui/screens/clients.py" line="509"/>
+        <location filename="../../ui/screens/clients.py" line="473"/>
+        <location filename="../../ui/screens/clients.py" line="521"/>
         <source>Set…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="463"/>
+        <location filename="../../ui/screens/clients.py" line="475"/>
         <source>Who referred this client to the practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="471"/>
+        <location filename="../../ui/screens/clients.py" line="483"/>
         <source>Referrals of this client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="475"/>
+        <location filename="../../ui/screens/clients.py" line="487"/>
         <source>Refer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="477"/>
+        <location filename="../../ui/screens/clients.py" line="489"/>
         <source>Refer to someone who may be a better fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="505"/>
+        <location filename="../../ui/screens/clients.py" line="517"/>
         <source>Referred by: {source}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="507"/>
+        <location filename="../../ui/screens/clients.py" line="519"/>
         <source>Referred by: not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="509"/>
+        <location filename="../../ui/screens/clients.py" line="521"/>
         <source>Change…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="511"/>
+        <location filename="../../ui/screens/clients.py" line="523"/>
         <source>{day} · to {provider} · {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="517"/>
+        <location filename="../../ui/screens/clients.py" line="529"/>
         <source>follow-up due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="522"/>
+        <location filename="../../ui/screens/clients.py" line="534"/>
         <source>No referrals to other providers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="555"/>
+        <location filename="../../ui/screens/clients.py" line="567"/>
         <source>Appointments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="566"/>
+        <location filename="../../ui/screens/clients.py" line="578"/>
         <source>The client&apos;s appointments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="581"/>
+        <location filename="../../ui/screens/clients.py" line="593"/>
         <source>Lateness: none recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="583"/>
+        <location filename="../../ui/screens/clients.py" line="595"/>
         <source>you were late {n}× (avg {avg} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="589"/>
+        <location filename="../../ui/screens/clients.py" line="601"/>
         <source>, rescheduling offered {made} of {required} times it was required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="593"/>
+        <location filename="../../ui/screens/clients.py" line="605"/>
         <source>you were not late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="595"/>
+        <location filename="../../ui/screens/clients.py" line="607"/>
         <source>the client arrived late {n}× (avg {avg} min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="599"/>
+        <location filename="../../ui/screens/clients.py" line="611"/>
         <source>the client was not late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="600"/>
+        <location filename="../../ui/screens/clients.py" line="612"/>
         <source>Lateness: {you}; {them}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="612"/>
+        <location filename="../../ui/screens/clients.py" line="624"/>
         <source>Attended {attended} · late {late} · no-show {no_show} · cancelled {cancelled}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="629"/>
+        <location filename="../../ui/screens/clients.py" line="641"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="645"/>
+        <location filename="../../ui/screens/clients.py" line="657"/>
         <source>Upcoming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="646"/>
+        <location filename="../../ui/screens/clients.py" line="658"/>
         <source>Past</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="656"/>
+        <location filename="../../ui/screens/clients.py" line="668"/>
         <source>Nothing written down yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="664"/>
+        <location filename="../../ui/screens/clients.py" line="676"/>
         <source>Save the client first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="709"/>
+        <location filename="../../ui/screens/clients.py" line="721"/>
         <source>Fields marked * are required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="712"/>
+        <location filename="../../ui/screens/clients.py" line="724"/>
         <source>Greet as “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="717"/>
+        <location filename="../../ui/screens/clients.py" line="729"/>
         <source>{status} since {date}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="739"/>
+        <location filename="../../ui/screens/clients.py" line="751"/>
         <source>(not assigned)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="784"/>
+        <location filename="../../ui/screens/clients.py" line="796"/>
         <source>Defaults to “{first}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="827"/>
+        <location filename="../../ui/screens/clients.py" line="839"/>
         <source>Your text is still in the form: copy what you need, then Reload.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="840"/>
+        <location filename="../../ui/screens/clients.py" line="852"/>
         <source>Your text is still in the form; nothing was lost.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1696,183 +1730,190 @@ What is your name, as clients see it?</source>
 <context>
     <name>ClientMoneyPanel</name>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="158"/>
+        <location filename="../../ui/widgets/client_money.py" line="159"/>
         <source>Money</source>
         <extracomment>Emitted after this panel stored a change (ops.changed tells the other screens).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="180"/>
+        <location filename="../../ui/widgets/client_money.py" line="178"/>
         <source>Change fee…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="195"/>
+        <location filename="../../ui/widgets/client_money.py" line="193"/>
         <source>The client&apos;s ledger</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/widgets/client_money.py" line="221"/>
-        <source>Record payment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/client_money.py" line="223"/>
-        <source>Refund…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/client_money.py" line="225"/>
-        <source>Add charge…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/client_money.py" line="227"/>
-        <source>Adjustment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/widgets/client_money.py" line="229"/>
-        <source>Payment plan…</source>
+        <source>No charges or payments yet.
+
+Completed sessions are charged here at the fee above. Press “Record payment…” when the client pays, or “Add charge…” for anything else.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/widgets/client_money.py" line="231"/>
-        <source>Money conversation…</source>
+        <source>Record payment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/widgets/client_money.py" line="233"/>
-        <source>Waive…</source>
+        <source>Refund…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/widgets/client_money.py" line="235"/>
-        <source>Waive the selected charge, with a reason</source>
+        <source>Add charge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="236"/>
-        <source>Statement…</source>
+        <location filename="../../ui/widgets/client_money.py" line="237"/>
+        <source>Adjustment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/widgets/client_money.py" line="239"/>
-        <source>Print or save the client&apos;s statement for a period</source>
+        <source>Payment plan…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/widgets/client_money.py" line="241"/>
-        <source>Receipt…</source>
+        <source>Money conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/widgets/client_money.py" line="243"/>
-        <source>Print or save a receipt for the selected payment</source>
+        <source>Waive…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="244"/>
-        <source>Delete</source>
+        <location filename="../../ui/widgets/client_money.py" line="245"/>
+        <source>Waive the selected charge, with a reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/widgets/client_money.py" line="246"/>
+        <source>Statement…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="249"/>
+        <source>Print or save the client&apos;s statement for a period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="251"/>
+        <source>Receipt…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="253"/>
+        <source>Print or save a receipt for the selected payment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="254"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/widgets/client_money.py" line="256"/>
         <source>Delete the selected charge entered by mistake</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="275"/>
+        <location filename="../../ui/widgets/client_money.py" line="285"/>
         <source>Selected line:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="281"/>
+        <location filename="../../ui/widgets/client_money.py" line="291"/>
         <source>Money conversations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="375"/>
+        <location filename="../../ui/widgets/client_money.py" line="386"/>
         <source>1 appointment not charged yet: confirm it on the Money screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="378"/>
+        <location filename="../../ui/widgets/client_money.py" line="389"/>
         <source>{n} appointments not charged yet: confirm them on the Money screen.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="403"/>
+        <location filename="../../ui/widgets/client_money.py" line="416"/>
         <source>Balance {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="405"/>
+        <location filename="../../ui/widgets/client_money.py" line="418"/>
         <source>Credit {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="406"/>
+        <location filename="../../ui/widgets/client_money.py" line="419"/>
         <source>Settled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="406"/>
+        <location filename="../../ui/widgets/client_money.py" line="419"/>
         <source>Settled — nothing charged yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="422"/>
+        <location filename="../../ui/widgets/client_money.py" line="435"/>
         <source>Fee: {amount} ({source})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="426"/>
+        <location filename="../../ui/widgets/client_money.py" line="439"/>
         <source>No fee arrangement: the standard fee of the service booked applies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="429"/>
+        <location filename="../../ui/widgets/client_money.py" line="442"/>
         <source>then {next}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="438"/>
+        <location filename="../../ui/widgets/client_money.py" line="451"/>
         <source>Payment plan agreed {day}: {paid} of {total} paid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="449"/>
+        <location filename="../../ui/widgets/client_money.py" line="462"/>
         <source>({covered} so far)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="460"/>
-        <source>None recorded yet.</source>
+        <location filename="../../ui/widgets/client_money.py" line="474"/>
+        <source>None recorded yet. When you talk with the client about fees, a sliding scale, a payment plan or a balance, note it with “Money conversation…”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="465"/>
+        <location filename="../../ui/widgets/client_money.py" line="481"/>
         <source>follow up {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="474"/>
+        <location filename="../../ui/widgets/client_money.py" line="490"/>
         <source>In their words: “{words}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="478"/>
+        <location filename="../../ui/widgets/client_money.py" line="494"/>
         <source>Agreed: {outcome}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="559"/>
+        <location filename="../../ui/widgets/client_money.py" line="575"/>
         <source>Delete charge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="562"/>
+        <location filename="../../ui/widgets/client_money.py" line="578"/>
         <source>Delete “{what}”? Only do this for a charge entered by mistake.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1880,90 +1921,91 @@ What is your name, as clients see it?</source>
 <context>
     <name>ClientsScreen</name>
     <message>
-        <location filename="../../ui/screens/clients.py" line="887"/>
+        <location filename="../../ui/screens/clients.py" line="917"/>
         <source>Search name, e-mail or phone</source>
+        <extracomment>How long after the last keystroke of a search the count of matches is written.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="889"/>
+        <location filename="../../ui/screens/clients.py" line="919"/>
         <source>Search clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="892"/>
+        <location filename="../../ui/screens/clients.py" line="922"/>
         <source>Show clients with status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="894"/>
+        <location filename="../../ui/screens/clients.py" line="924"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="895"/>
+        <location filename="../../ui/screens/clients.py" line="925"/>
         <source>Current clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="898"/>
+        <location filename="../../ui/screens/clients.py" line="928"/>
         <source>&amp;New client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="900"/>
+        <location filename="../../ui/screens/clients.py" line="930"/>
         <source>Add a client (Ctrl+Shift+N)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="927"/>
+        <location filename="../../ui/screens/clients.py" line="957"/>
         <source>Clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="1018"/>
+        <location filename="../../ui/screens/clients.py" line="1070"/>
         <source>No clients yet.
 
 Click “New client” to add the first one, or start ClientCare with --demo to look around a fictional practice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="1025"/>
+        <location filename="../../ui/screens/clients.py" line="1077"/>
         <source>No client matches “{text}”.
 Check the spelling or clear the search.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="1028"/>
+        <location filename="../../ui/screens/clients.py" line="1080"/>
         <source>No client has this status.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="1033"/>
+        <location filename="../../ui/screens/clients.py" line="1085"/>
         <source>{shown} of {total} clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="1037"/>
+        <location filename="../../ui/screens/clients.py" line="1089"/>
         <source>1 client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="1037"/>
+        <location filename="../../ui/screens/clients.py" line="1089"/>
         <source>{n} clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="1138"/>
+        <location filename="../../ui/screens/clients.py" line="1190"/>
         <source>this new client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="1141"/>
+        <location filename="../../ui/screens/clients.py" line="1193"/>
         <source>Unsaved changes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/clients.py" line="1142"/>
+        <location filename="../../ui/screens/clients.py" line="1194"/>
         <source>You have changed {name} and not saved. Save the changes?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1981,72 +2023,72 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>ConsentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="539"/>
+        <location filename="../../ui/dialogs/followups.py" line="458"/>
         <source>Consent to check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="566"/>
+        <location filename="../../ui/dialogs/followups.py" line="485"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="568"/>
+        <location filename="../../ui/dialogs/followups.py" line="487"/>
         <source>What they said, in their own words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="572"/>
+        <location filename="../../ui/dialogs/followups.py" line="491"/>
         <source>&amp;Answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="573"/>
+        <location filename="../../ui/dialogs/followups.py" line="492"/>
         <source>&amp;On</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="574"/>
+        <location filename="../../ui/dialogs/followups.py" line="493"/>
         <source>C&amp;hannel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="575"/>
+        <location filename="../../ui/dialogs/followups.py" line="494"/>
         <source>&amp;Every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="576"/>
+        <location filename="../../ui/dialogs/followups.py" line="495"/>
         <source>Their &amp;words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="577"/>
+        <location filename="../../ui/dialogs/followups.py" line="496"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="579"/>
+        <location filename="../../ui/dialogs/followups.py" line="498"/>
         <source>Check-ins with {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="583"/>
+        <location filename="../../ui/dialogs/followups.py" line="502"/>
         <source>Check-ins are only ever offered to clients who said yes. Withdrawing stops them at once.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="592"/>
+        <location filename="../../ui/dialogs/followups.py" line="511"/>
         <source>Now: {consent}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="594"/>
+        <location filename="../../ui/dialogs/followups.py" line="513"/>
         <source>Next check-in due {day}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="600"/>
+        <location filename="../../ui/dialogs/followups.py" line="519"/>
         <source>Last recorded {day}: {state}{words}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2054,42 +2096,42 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>ContactAttemptDialog</name>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="852"/>
+        <location filename="../../ui/dialogs/followups.py" line="771"/>
         <source>Log a contact attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="861"/>
+        <location filename="../../ui/dialogs/followups.py" line="780"/>
         <source>e.g. Left a voicemail; sent a text</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="862"/>
+        <location filename="../../ui/dialogs/followups.py" line="781"/>
         <source>&amp;Who *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="863"/>
+        <location filename="../../ui/dialogs/followups.py" line="782"/>
         <source>&amp;When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="864"/>
+        <location filename="../../ui/dialogs/followups.py" line="783"/>
         <source>&amp;What you tried</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="865"/>
+        <location filename="../../ui/dialogs/followups.py" line="784"/>
         <source>Log attempt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="866"/>
+        <location filename="../../ui/dialogs/followups.py" line="785"/>
         <source>A call or message that was not returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="872"/>
+        <location filename="../../ui/dialogs/followups.py" line="791"/>
         <source>Choose who you tried to reach.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2097,88 +2139,88 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>ContactsPanel</name>
     <message>
-        <location filename="../../ui/screens/followups.py" line="681"/>
+        <location filename="../../ui/screens/followups.py" line="675"/>
         <source>Calls and messages not returned</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="684"/>
+        <location filename="../../ui/screens/followups.py" line="678"/>
         <source>Suggestions only: nobody is closed automatically. Patience — and respect for their choice.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="690"/>
+        <location filename="../../ui/screens/followups.py" line="684"/>
         <source>Unreturned contact attempts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="704"/>
+        <location filename="../../ui/screens/followups.py" line="692"/>
         <source>&amp;Log attempt…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="713"/>
-        <location filename="../../ui/screens/followups.py" line="717"/>
+        <location filename="../../ui/screens/followups.py" line="701"/>
+        <location filename="../../ui/screens/followups.py" line="705"/>
         <source>Prospects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="720"/>
+        <location filename="../../ui/screens/followups.py" line="708"/>
         <source>Search prospects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="732"/>
+        <location filename="../../ui/screens/followups.py" line="714"/>
         <source>Consultation booked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="734"/>
+        <location filename="../../ui/screens/followups.py" line="716"/>
         <source>Became a client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="735"/>
+        <location filename="../../ui/screens/followups.py" line="717"/>
         <source>Declined…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="743"/>
+        <location filename="../../ui/screens/followups.py" line="725"/>
         <source>Conversion period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="751"/>
+        <location filename="../../ui/screens/followups.py" line="733"/>
         <source>People who got in touch in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="787"/>
+        <location filename="../../ui/screens/followups.py" line="769"/>
         <source>Nobody has {n} or more calls or messages unreturned. Log an attempt when a call or message goes unanswered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="795"/>
+        <location filename="../../ui/screens/followups.py" line="777"/>
         <source>No open prospects at the moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="810"/>
+        <location filename="../../ui/screens/followups.py" line="794"/>
         <source>Nobody got in touch in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="812"/>
+        <location filename="../../ui/screens/followups.py" line="796"/>
         <source>&lt;b&gt;{n}&lt;/b&gt; got in touch since {day}: &lt;b&gt;{consulted}&lt;/b&gt; came to a consultation, &lt;b&gt;{became}&lt;/b&gt; became clients, &lt;b&gt;{declined}&lt;/b&gt; decided not to go ahead, &lt;b&gt;{open}&lt;/b&gt; are still deciding.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="824"/>
+        <location filename="../../ui/screens/followups.py" line="808"/>
         <source>Of those who decided, {rate:.0%} became clients.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="832"/>
+        <location filename="../../ui/screens/followups.py" line="816"/>
         <source>Why some did not go ahead: {reasons}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2313,32 +2355,32 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>DeclineDialog</name>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="894"/>
+        <location filename="../../ui/dialogs/followups.py" line="813"/>
         <source>Prospect declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="896"/>
+        <location filename="../../ui/dialogs/followups.py" line="815"/>
         <source>e.g. Found someone closer to home</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="897"/>
+        <location filename="../../ui/dialogs/followups.py" line="816"/>
         <source>&amp;Why? *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="898"/>
+        <location filename="../../ui/dialogs/followups.py" line="817"/>
         <source>Mark declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="900"/>
+        <location filename="../../ui/dialogs/followups.py" line="819"/>
         <source>{name} is not going ahead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="903"/>
+        <location filename="../../ui/dialogs/followups.py" line="822"/>
         <source>We cannot sign everyone. Wish them well; the door stays open, and there is always the next prospect.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2346,67 +2388,67 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>DirectoryPanel</name>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="446"/>
+        <location filename="../../ui/screens/referrals.py" line="447"/>
         <source>Search name, specialty or notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="448"/>
+        <location filename="../../ui/screens/referrals.py" line="449"/>
         <source>Search providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="451"/>
+        <location filename="../../ui/screens/referrals.py" line="452"/>
         <source>Show providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="452"/>
+        <location filename="../../ui/screens/referrals.py" line="453"/>
         <source>In use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="453"/>
+        <location filename="../../ui/screens/referrals.py" line="454"/>
         <source>Including archived</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="454"/>
+        <location filename="../../ui/screens/referrals.py" line="455"/>
         <source>New provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="456"/>
+        <location filename="../../ui/screens/referrals.py" line="457"/>
         <source>Add co-workers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="459"/>
+        <location filename="../../ui/screens/referrals.py" line="460"/>
         <source>Put every practitioner of the practice in the directory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="461"/>
+        <location filename="../../ui/screens/referrals.py" line="462"/>
         <source>Providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="523"/>
+        <location filename="../../ui/screens/referrals.py" line="517"/>
         <source>1 provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="525"/>
+        <location filename="../../ui/screens/referrals.py" line="519"/>
         <source>{n} providers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="567"/>
+        <location filename="../../ui/screens/referrals.py" line="561"/>
         <source>every co-worker is already listed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="569"/>
+        <location filename="../../ui/screens/referrals.py" line="563"/>
         <source>added {n} co-workers</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2414,67 +2456,67 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>ExpectationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="409"/>
+        <location filename="../../ui/dialogs/followups.py" line="328"/>
         <source>Record an expectation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="413"/>
+        <location filename="../../ui/dialogs/followups.py" line="332"/>
         <source>e.g. “Replies to messages within two working days”, “Sessions are 50 minutes”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="416"/>
+        <location filename="../../ui/dialogs/followups.py" line="335"/>
         <source>The practice (we said or promised it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="418"/>
+        <location filename="../../ui/dialogs/followups.py" line="337"/>
         <source>The client (they asked for or took it on)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="423"/>
+        <location filename="../../ui/dialogs/followups.py" line="342"/>
         <source>How it came up, in a sentence or two</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="424"/>
+        <location filename="../../ui/dialogs/followups.py" line="343"/>
         <source>&amp;Client *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="425"/>
+        <location filename="../../ui/dialogs/followups.py" line="344"/>
         <source>&amp;What was set *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="426"/>
+        <location filename="../../ui/dialogs/followups.py" line="345"/>
         <source>Set &amp;by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="427"/>
+        <location filename="../../ui/dialogs/followups.py" line="346"/>
         <source>Set &amp;on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="428"/>
+        <location filename="../../ui/dialogs/followups.py" line="347"/>
         <source>&amp;Review on *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="429"/>
+        <location filename="../../ui/dialogs/followups.py" line="348"/>
         <source>&amp;Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="430"/>
+        <location filename="../../ui/dialogs/followups.py" line="349"/>
         <source>Save expectation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="432"/>
+        <location filename="../../ui/dialogs/followups.py" line="351"/>
         <source>Say it plainly now, so nobody has to say “we had assumed” later</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2482,22 +2524,22 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>ExpectationsPanel</name>
     <message>
-        <location filename="../../ui/screens/followups.py" line="409"/>
+        <location filename="../../ui/screens/followups.py" line="415"/>
         <source>Search client or expectation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="411"/>
+        <location filename="../../ui/screens/followups.py" line="417"/>
         <source>&amp;Record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="415"/>
+        <location filename="../../ui/screens/followups.py" line="421"/>
         <source>What was set or promised, by the practice or the client, until it has been reviewed together. Those due come up in the pre-session brief and on Today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="422"/>
+        <location filename="../../ui/screens/followups.py" line="428"/>
         <source>Expectations not reviewed yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2540,52 +2582,52 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="54"/>
+        <location filename="../../ui/dialogs/ical.py" line="55"/>
         <source>Export appointments to a calendar file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="62"/>
+        <location filename="../../ui/dialogs/ical.py" line="63"/>
         <source>All practitioners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="71"/>
+        <location filename="../../ui/dialogs/ical.py" line="72"/>
         <source>Calendar files are often synced to phones and shared calendars. Titles show only what you choose here; notes are never exported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="78"/>
+        <location filename="../../ui/dialogs/ical.py" line="79"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="79"/>
+        <location filename="../../ui/dialogs/ical.py" line="80"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="80"/>
+        <location filename="../../ui/dialogs/ical.py" line="81"/>
         <source>Practitioner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="81"/>
+        <location filename="../../ui/dialogs/ical.py" line="82"/>
         <source>Titles show</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="96"/>
+        <location filename="../../ui/dialogs/ical.py" line="97"/>
         <source>Save calendar file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="103"/>
+        <location filename="../../ui/dialogs/ical.py" line="104"/>
         <source>The end date must be on or after the start date.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="126"/>
+        <location filename="../../ui/dialogs/ical.py" line="127"/>
         <source>Could not write the file: {e}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2593,67 +2635,67 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>FeeArrangementDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="705"/>
+        <location filename="../../ui/dialogs/money.py" line="783"/>
         <source>Change fee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="711"/>
+        <location filename="../../ui/dialogs/money.py" line="789"/>
         <source>Sliding-scale tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="713"/>
+        <location filename="../../ui/dialogs/money.py" line="791"/>
         <source>Custom fee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="726"/>
+        <location filename="../../ui/dialogs/money.py" line="804"/>
         <source>e.g. 30.00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="730"/>
+        <location filename="../../ui/dialogs/money.py" line="808"/>
         <source>e.g. Reviewed together; student until June</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="742"/>
+        <location filename="../../ui/dialogs/money.py" line="820"/>
         <source>Fee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="748"/>
+        <location filename="../../ui/dialogs/money.py" line="826"/>
         <source>&amp;From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="750"/>
+        <location filename="../../ui/dialogs/money.py" line="828"/>
         <source>Earlier arrangements stay in the history below.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="752"/>
+        <location filename="../../ui/dialogs/money.py" line="830"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="760"/>
+        <location filename="../../ui/dialogs/money.py" line="838"/>
         <source>Fee history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="767"/>
+        <location filename="../../ui/dialogs/money.py" line="845"/>
         <source>No arrangement yet: the standard fee applies.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="770"/>
+        <location filename="../../ui/dialogs/money.py" line="848"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="774"/>
+        <location filename="../../ui/dialogs/money.py" line="852"/>
         <source>(no tiers set up — see Settings → Money)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2775,67 +2817,67 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>FollowUpDialog</name>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="428"/>
+        <location filename="../../ui/dialogs/referral.py" line="351"/>
         <source>Follow up a referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="431"/>
+        <location filename="../../ui/dialogs/referral.py" line="354"/>
         <source>Did {client} connect with {provider}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="435"/>
+        <location filename="../../ui/dialogs/referral.py" line="358"/>
         <source>Yes, they connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="437"/>
+        <location filename="../../ui/dialogs/referral.py" line="360"/>
         <source>Not yet / no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="451"/>
+        <location filename="../../ui/dialogs/referral.py" line="374"/>
         <source>What they said, in their words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="455"/>
+        <location filename="../../ui/dialogs/referral.py" line="378"/>
         <source>Connected?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="456"/>
+        <location filename="../../ui/dialogs/referral.py" line="379"/>
         <source>&amp;Their answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="458"/>
+        <location filename="../../ui/dialogs/referral.py" line="381"/>
         <source>&amp;Ask again on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="460"/>
+        <location filename="../../ui/dialogs/referral.py" line="383"/>
         <source>Record answer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="472"/>
+        <location filename="../../ui/dialogs/referral.py" line="395"/>
         <source>The referral did its work: mark it completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="475"/>
+        <location filename="../../ui/dialogs/referral.py" line="398"/>
         <source>They are not going ahead: mark it declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="482"/>
+        <location filename="../../ui/dialogs/referral.py" line="405"/>
         <source>Close this referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="499"/>
+        <location filename="../../ui/dialogs/referral.py" line="422"/>
         <source>Choose whether they connected.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2843,25 +2885,25 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>FollowUpsScreen</name>
     <message>
-        <location filename="../../ui/screens/followups.py" line="896"/>
-        <location filename="../../ui/screens/followups.py" line="933"/>
+        <location filename="../../ui/screens/followups.py" line="881"/>
+        <location filename="../../ui/screens/followups.py" line="927"/>
         <source>Issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="897"/>
-        <location filename="../../ui/screens/followups.py" line="934"/>
+        <location filename="../../ui/screens/followups.py" line="882"/>
+        <location filename="../../ui/screens/followups.py" line="928"/>
         <source>Expectations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="898"/>
-        <location filename="../../ui/screens/followups.py" line="935"/>
+        <location filename="../../ui/screens/followups.py" line="883"/>
+        <location filename="../../ui/screens/followups.py" line="929"/>
         <source>Check-ins</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="899"/>
+        <location filename="../../ui/screens/followups.py" line="884"/>
         <source>Contact attempts &amp;&amp; prospects</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2869,27 +2911,27 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>FreedSlotDialog</name>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="278"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="282"/>
         <source>A slot is free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="280"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="284"/>
         <source>{when} is free now. These clients on the waitlist fit it:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="299"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="303"/>
         <source>Book selected client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="302"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="306"/>
         <source>Not now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="315"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="324"/>
         <source>Choose a client first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2897,12 +2939,12 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>GraceModel</name>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="131"/>
+        <location filename="../../ui/screens/settings_money.py" line="134"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="131"/>
+        <location filename="../../ui/screens/settings_money.py" line="134"/>
         <source>Not in use</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2910,77 +2952,77 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>GraceRuleDialog</name>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="290"/>
+        <location filename="../../ui/screens/settings_money.py" line="293"/>
         <source>Add a grace rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="290"/>
+        <location filename="../../ui/screens/settings_money.py" line="293"/>
         <source>Grace rule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="293"/>
+        <location filename="../../ui/screens/settings_money.py" line="296"/>
         <source>Forgive the first ones</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="295"/>
+        <location filename="../../ui/screens/settings_money.py" line="298"/>
         <source>Exempt a circumstance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="312"/>
+        <location filename="../../ui/screens/settings_money.py" line="315"/>
         <source> days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="314"/>
+        <location filename="../../ui/screens/settings_money.py" line="317"/>
         <source>ever (no time limit)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="320"/>
+        <location filename="../../ui/screens/settings_money.py" line="323"/>
         <source>in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="325"/>
+        <location filename="../../ui/screens/settings_money.py" line="328"/>
         <source>e.g. Illness</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="330"/>
+        <location filename="../../ui/screens/settings_money.py" line="333"/>
         <source>In use</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="332"/>
+        <location filename="../../ui/screens/settings_money.py" line="335"/>
         <source>&amp;Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="333"/>
+        <location filename="../../ui/screens/settings_money.py" line="336"/>
         <source>How &amp;many</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="334"/>
+        <location filename="../../ui/screens/settings_money.py" line="337"/>
         <source>&amp;Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="338"/>
+        <location filename="../../ui/screens/settings_money.py" line="341"/>
         <source>&amp;Circumstance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="340"/>
+        <location filename="../../ui/screens/settings_money.py" line="343"/>
         <source>Offered when a late cancellation or missed session is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="342"/>
+        <location filename="../../ui/screens/settings_money.py" line="345"/>
         <source>&amp;Applies to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3006,37 +3048,37 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>HandoffDialog</name>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="355"/>
+        <location filename="../../ui/dialogs/referral.py" line="278"/>
         <source>Warm hand-off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="359"/>
+        <location filename="../../ui/dialogs/referral.py" line="282"/>
         <source>Introduce {client} to {provider}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="365"/>
+        <location filename="../../ui/dialogs/referral.py" line="288"/>
         <source>A warm introduction makes a referral work: introduce them in person, or arrange for {provider} to call {client}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="371"/>
+        <location filename="../../ui/dialogs/referral.py" line="294"/>
         <source>I introduced them in person (or on a call together)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="375"/>
+        <location filename="../../ui/dialogs/referral.py" line="298"/>
         <source>{provider} will call {client}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="395"/>
+        <location filename="../../ui/dialogs/referral.py" line="318"/>
         <source>Hand-off</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="396"/>
+        <location filename="../../ui/dialogs/referral.py" line="319"/>
         <source>&amp;On</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3072,47 +3114,47 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="169"/>
+        <location filename="../../ui/dialogs/ical.py" line="171"/>
         <source>Import {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="176"/>
+        <location filename="../../ui/dialogs/ical.py" line="178"/>
         <source>Busy time (blocks the calendar)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="178"/>
+        <location filename="../../ui/dialogs/ical.py" line="180"/>
         <source>Appointments (event titles must be client names)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="195"/>
+        <location filename="../../ui/dialogs/ical.py" line="198"/>
         <source>Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="202"/>
+        <location filename="../../ui/dialogs/ical.py" line="205"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="203"/>
+        <location filename="../../ui/dialogs/ical.py" line="206"/>
         <source>Import as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="215"/>
+        <location filename="../../ui/dialogs/ical.py" line="218"/>
         <source>The file could not be read: {e}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="246"/>
+        <location filename="../../ui/dialogs/ical.py" line="249"/>
         <source>Add a practitioner in Settings before importing a calendar.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/ical.py" line="257"/>
+        <location filename="../../ui/dialogs/ical.py" line="260"/>
         <source>{imported} of {total} events can be imported; {skipped} will be skipped (the table says why). Nothing is stored until you click Import.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3120,217 +3162,217 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>InteractionEditor</name>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="222"/>
+        <location filename="../../ui/dialogs/interaction.py" line="230"/>
         <source>(not recorded)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="226"/>
+        <location filename="../../ui/dialogs/interaction.py" line="234"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="238"/>
+        <location filename="../../ui/dialogs/interaction.py" line="248"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="239"/>
+        <location filename="../../ui/dialogs/interaction.py" line="249"/>
         <source>When</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="240"/>
+        <location filename="../../ui/dialogs/interaction.py" line="250"/>
         <source>Practitioner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="241"/>
+        <location filename="../../ui/dialogs/interaction.py" line="251"/>
         <source>Appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="244"/>
+        <location filename="../../ui/dialogs/interaction.py" line="254"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="245"/>
+        <location filename="../../ui/dialogs/interaction.py" line="255"/>
         <source>I started late by, in minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="247"/>
+        <location filename="../../ui/dialogs/interaction.py" line="257"/>
         <source>Past the practice&apos;s threshold the checklist asks you to offer rescheduling</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="250"/>
+        <location filename="../../ui/dialogs/interaction.py" line="260"/>
         <source>I started late by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="259"/>
+        <location filename="../../ui/dialogs/interaction.py" line="269"/>
         <source>Also</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="273"/>
+        <location filename="../../ui/dialogs/interaction.py" line="283"/>
         <source>I asked again and wrote it down…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="276"/>
+        <location filename="../../ui/dialogs/interaction.py" line="286"/>
         <source>Add what the client told you to their facts to remember (principle 4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="281"/>
+        <location filename="../../ui/dialogs/interaction.py" line="291"/>
         <source>e.g. Has a dog called Biscuit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="285"/>
+        <location filename="../../ui/dialogs/interaction.py" line="295"/>
         <source>Fact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="286"/>
+        <location filename="../../ui/dialogs/interaction.py" line="296"/>
         <source>Money conversation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="289"/>
+        <location filename="../../ui/dialogs/interaction.py" line="299"/>
         <source>Record a conversation about money, linked to this contact (principle 6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="305"/>
+        <location filename="../../ui/dialogs/interaction.py" line="315"/>
         <source>Service principles for this contact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="328"/>
+        <location filename="../../ui/dialogs/interaction.py" line="338"/>
         <source>Save draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="330"/>
+        <location filename="../../ui/dialogs/interaction.py" line="340"/>
         <source>Finalise</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="333"/>
+        <location filename="../../ui/dialogs/interaction.py" line="343"/>
         <source>Lock this record; later changes are kept as corrections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="335"/>
+        <location filename="../../ui/dialogs/interaction.py" line="345"/>
         <source>Add a correction…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="338"/>
+        <location filename="../../ui/dialogs/interaction.py" line="348"/>
         <source>Print summary…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="340"/>
+        <location filename="../../ui/dialogs/interaction.py" line="350"/>
         <source>For the file or for the client (Ctrl+P)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="347"/>
+        <location filename="../../ui/dialogs/interaction.py" line="357"/>
         <source>Refer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="350"/>
+        <location filename="../../ui/dialogs/interaction.py" line="360"/>
         <source>Refer the client to someone who may be a better fit (principle 7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="353"/>
+        <location filename="../../ui/dialogs/interaction.py" line="363"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="417"/>
+        <location filename="../../ui/dialogs/interaction.py" line="427"/>
         <source>Greet as “{name}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="424"/>
+        <location filename="../../ui/dialogs/interaction.py" line="434"/>
         <source>They told you: “{fact}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="485"/>
+        <location filename="../../ui/dialogs/interaction.py" line="495"/>
         <source>{when} {who} corrected {field}: “{old}” → “{new}” ({why})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="487"/>
+        <location filename="../../ui/dialogs/interaction.py" line="497"/>
         <source>someone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="495"/>
+        <location filename="../../ui/dialogs/interaction.py" line="505"/>
         <source>Corrections:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="498"/>
+        <location filename="../../ui/dialogs/interaction.py" line="508"/>
         <source>{kind} — finalised</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="500"/>
+        <location filename="../../ui/dialogs/interaction.py" line="510"/>
         <source>Finalised {when}. Corrections are kept beside the original.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="506"/>
+        <location filename="../../ui/dialogs/interaction.py" line="516"/>
         <source>{kind} with {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="592"/>
+        <location filename="../../ui/dialogs/interaction.py" line="602"/>
         <source>Nothing to look at so far.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="594"/>
+        <location filename="../../ui/dialogs/interaction.py" line="604"/>
         <source>…and {n} more</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="603"/>
+        <location filename="../../ui/dialogs/interaction.py" line="613"/>
         <source>Unsaved changes — saved automatically in a moment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="631"/>
+        <location filename="../../ui/dialogs/interaction.py" line="642"/>
         <source>Draft saved at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="720"/>
+        <location filename="../../ui/dialogs/interaction.py" line="734"/>
         <source>Referred to {provider}; principle 7 now applies to this contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="734"/>
+        <location filename="../../ui/dialogs/interaction.py" line="748"/>
         <source>Write the note first; then it can be printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="763"/>
+        <location filename="../../ui/dialogs/interaction.py" line="777"/>
         <source>Money conversation recorded; principle 6 now applies to this contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/interaction.py" line="778"/>
+        <location filename="../../ui/dialogs/interaction.py" line="792"/>
         <source>Added to the facts to remember.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3338,97 +3380,97 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>IssueDialog</name>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="264"/>
+        <location filename="../../ui/dialogs/followups.py" line="183"/>
         <source>Edit issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="264"/>
+        <location filename="../../ui/dialogs/followups.py" line="183"/>
         <source>New issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="269"/>
+        <location filename="../../ui/dialogs/followups.py" line="188"/>
         <source>What needs resolving, in a few words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="278"/>
+        <location filename="../../ui/dialogs/followups.py" line="197"/>
         <source>Crisis: someone&apos;s safety or wellbeing is at stake today. High: this week. Normal: in the usual course. Low: when there is time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="289"/>
+        <location filename="../../ui/dialogs/followups.py" line="208"/>
         <source>What it affects for the client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="292"/>
+        <location filename="../../ui/dialogs/followups.py" line="211"/>
         <source>What is happening, what the client said, what has been done so far</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="295"/>
+        <location filename="../../ui/dialogs/followups.py" line="214"/>
         <source>Resolve by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="307"/>
+        <location filename="../../ui/dialogs/followups.py" line="226"/>
         <source>&amp;Client *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="308"/>
+        <location filename="../../ui/dialogs/followups.py" line="227"/>
         <source>&amp;Issue *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="309"/>
+        <location filename="../../ui/dialogs/followups.py" line="228"/>
         <source>&amp;Urgency *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="313"/>
+        <location filename="../../ui/dialogs/followups.py" line="232"/>
         <source>Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="314"/>
+        <location filename="../../ui/dialogs/followups.py" line="233"/>
         <source>I&amp;mpact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="315"/>
+        <location filename="../../ui/dialogs/followups.py" line="234"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="316"/>
+        <location filename="../../ui/dialogs/followups.py" line="235"/>
         <source>&amp;Raised on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="317"/>
+        <location filename="../../ui/dialogs/followups.py" line="236"/>
         <source>&amp;Due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="320"/>
+        <location filename="../../ui/dialogs/followups.py" line="239"/>
         <source>Due date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="321"/>
+        <location filename="../../ui/dialogs/followups.py" line="240"/>
         <source>Save issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="324"/>
+        <location filename="../../ui/dialogs/followups.py" line="243"/>
         <source>Edit “{title}”</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="326"/>
+        <location filename="../../ui/dialogs/followups.py" line="245"/>
         <source>A client issue, ranked by true urgency</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3436,102 +3478,102 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>IssuesPanel</name>
     <message>
-        <location filename="../../ui/screens/followups.py" line="229"/>
+        <location filename="../../ui/screens/followups.py" line="242"/>
         <source>Search client, issue or notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="232"/>
+        <location filename="../../ui/screens/followups.py" line="245"/>
         <source>Show issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="233"/>
+        <location filename="../../ui/screens/followups.py" line="246"/>
         <source>Open issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="234"/>
+        <location filename="../../ui/screens/followups.py" line="247"/>
         <source>Open and resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="235"/>
+        <location filename="../../ui/screens/followups.py" line="248"/>
         <source>&amp;New issue…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="240"/>
+        <location filename="../../ui/screens/followups.py" line="253"/>
         <source>Escalation budget</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="243"/>
+        <location filename="../../ui/screens/followups.py" line="256"/>
         <source>Issues, most urgent first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="258"/>
+        <location filename="../../ui/screens/followups.py" line="264"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="259"/>
+        <location filename="../../ui/screens/followups.py" line="265"/>
         <source>Resolve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="260"/>
+        <location filename="../../ui/screens/followups.py" line="266"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="304"/>
+        <location filename="../../ui/screens/followups.py" line="310"/>
         <source>{open} open · {urgent} crisis or high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="311"/>
+        <location filename="../../ui/screens/followups.py" line="317"/>
         <source>No issue matches “{text}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="314"/>
+        <location filename="../../ui/screens/followups.py" line="320"/>
         <source>No open issues. When a client needs something resolved, click “New issue…” and rank it by its true urgency.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="335"/>
+        <location filename="../../ui/screens/followups.py" line="341"/>
         <source>Choose an issue to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="344"/>
+        <location filename="../../ui/screens/followups.py" line="350"/>
         <source>Raised {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="346"/>
+        <location filename="../../ui/screens/followups.py" line="352"/>
         <source>, waiting {n} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="348"/>
+        <location filename="../../ui/screens/followups.py" line="354"/>
         <source>; due {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="350"/>
+        <location filename="../../ui/screens/followups.py" line="356"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="353"/>
+        <location filename="../../ui/screens/followups.py" line="359"/>
         <source>&lt;b&gt;Impact:&lt;/b&gt; {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/followups.py" line="358"/>
+        <location filename="../../ui/screens/followups.py" line="364"/>
         <source>&lt;b&gt;Resolved {day}:&lt;/b&gt; {note}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3587,7 +3629,7 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>LedgerModel</name>
     <message>
-        <location filename="../../ui/widgets/client_money.py" line="81"/>
+        <location filename="../../ui/widgets/client_money.py" line="82"/>
         <source>{amount} credit</source>
         <extracomment>How many money conversations the panel lists (the rest are on the Money screen).</extracomment>
         <translation type="unfinished"></translation>
@@ -3596,77 +3638,77 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>LetterDialog</name>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="624"/>
+        <location filename="../../ui/dialogs/referral.py" line="547"/>
         <source>Introduction letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="627"/>
+        <location filename="../../ui/dialogs/referral.py" line="550"/>
         <source>Introduce {client} to {provider} in a letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="633"/>
+        <location filename="../../ui/dialogs/referral.py" line="556"/>
         <source>Only what you tick is printed. Share the least the provider needs, and only with the client&apos;s consent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="641"/>
+        <location filename="../../ui/dialogs/referral.py" line="564"/>
         <source>They agreed today — record consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="660"/>
+        <location filename="../../ui/dialogs/referral.py" line="583"/>
         <source>Only what the provider needs to know, written for them</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="662"/>
+        <location filename="../../ui/dialogs/referral.py" line="585"/>
         <source>Relevant background for the letter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="669"/>
+        <location filename="../../ui/dialogs/referral.py" line="592"/>
         <source>Preview…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="671"/>
+        <location filename="../../ui/dialogs/referral.py" line="594"/>
         <source>Save as PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="673"/>
+        <location filename="../../ui/dialogs/referral.py" line="596"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="697"/>
+        <location filename="../../ui/dialogs/referral.py" line="620"/>
         <source>⚠ {name}&apos;s consent to share their details is not recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="703"/>
+        <location filename="../../ui/dialogs/referral.py" line="626"/>
         <source>✓ Consent to share recorded on {day}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="750"/>
+        <location filename="../../ui/dialogs/referral.py" line="673"/>
         <source>Save the letter as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="750"/>
+        <location filename="../../ui/dialogs/referral.py" line="673"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="786"/>
+        <location filename="../../ui/dialogs/referral.py" line="709"/>
         <source>⚠ The PDF was not saved: ClientCare could not write to {folder} ({why}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="793"/>
+        <location filename="../../ui/dialogs/referral.py" line="716"/>
         <source>✓ Saved {name} ({pages} page(s)) in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3710,232 +3752,237 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="136"/>
         <source>Sections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>{title} (Ctrl+{n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>The database was upgraded; the previous version was kept at{where}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="217"/>
+        <source>{title}, {n} need care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>(demo practice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Demo practice (fictional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>Database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;Back up now…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>&amp;Restore…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="242"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;Lock now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="248"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>&amp;Export calendar (.ics)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="258"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>&amp;Import calendar (.ics)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="263"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Import &amp;clients (CSV)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="264"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Export clien&amp;ts (CSV)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Export le&amp;dger (CSV)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="340"/>
         <source>&amp;Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>&amp;Go</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>&amp;Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>&amp;Find…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Search this screen&apos;s list; elsewhere, search the clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>New c&amp;lient</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>New &amp;appointment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>New &amp;contact / session note…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>I&apos;m &amp;running late…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>User &amp;guide</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>&amp;Set up the practice…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Open &amp;data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>&amp;About ClientCare</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>Nothing to print here. Today prints the day sheet; a client&apos;s page the pre-session brief; a session note its summary.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>There is no appointment left today to be late for.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Choose a client first, then press Ctrl+I again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>Back up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="543"/>
         <source>This database is on a server; back it up with the server&apos;s tools.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="471"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Back up the database to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>Backup failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="481"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>The backup could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="484"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>Backup saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>Set a PIN in Settings → Security first; it unlocks ClientCare.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="593"/>
         <source>Calendar saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>Import a calendar file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>Imported {n} events from {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="644"/>
         <source>Could not open the data folder: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>The practice is set up; its details are in Settings → Practice.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3973,27 +4020,27 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="910"/>
+        <location filename="../../ui/screens/settings.py" line="914"/>
         <source>(No preview: {problem})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="926"/>
+        <location filename="../../ui/screens/settings.py" line="931"/>
         <source>For {name}, {minutes} minutes late for {time} with {practitioner}{offer}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="932"/>
+        <location filename="../../ui/screens/settings.py" line="937"/>
         <source> (past the threshold, so with the reschedule offer)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="956"/>
+        <location filename="../../ui/screens/settings.py" line="961"/>
         <source>✓ Saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="959"/>
+        <location filename="../../ui/screens/settings.py" line="964"/>
         <source>The language check points out {words}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4001,260 +4048,278 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>MoneyConversationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="621"/>
+        <location filename="../../ui/dialogs/money.py" line="699"/>
         <source>Money conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="631"/>
+        <location filename="../../ui/dialogs/money.py" line="709"/>
         <source>&amp;About</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="632"/>
+        <location filename="../../ui/dialogs/money.py" line="710"/>
         <source>&amp;Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="642"/>
+        <location filename="../../ui/dialogs/money.py" line="720"/>
         <source>Write their answer as they said it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="643"/>
+        <location filename="../../ui/dialogs/money.py" line="721"/>
         <source>Follow up on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="657"/>
+        <location filename="../../ui/dialogs/money.py" line="735"/>
         <source>Linked to this contact: principle 6 (no shame around money) will apply to it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="660"/>
+        <location filename="../../ui/dialogs/money.py" line="738"/>
         <source>Keep it kind and practical: the sliding scale and payment plans are options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MoneyDialog</name>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="106"/>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="108"/>
+        <source>Show the record as now stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="168"/>
+        <source>Your text is still in the form: copy what you need, then Reload.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MoneyScreen</name>
     <message>
-        <location filename="../../ui/screens/money.py" line="126"/>
+        <location filename="../../ui/screens/money.py" line="128"/>
         <source>Money</source>
         <extracomment>What the Money screen shows depends on these kinds of change. Double-click on a client: the main window opens them on the Clients screen.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="160"/>
+        <location filename="../../ui/screens/money.py" line="162"/>
         <source>Received this month</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="161"/>
+        <location filename="../../ui/screens/money.py" line="163"/>
         <source>Outstanding</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="162"/>
+        <location filename="../../ui/screens/money.py" line="164"/>
         <source>Credit held</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="163"/>
+        <location filename="../../ui/screens/money.py" line="165"/>
         <source>Overview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="172"/>
+        <location filename="../../ui/screens/money.py" line="174"/>
         <source>Outstanding, by how long ago it was charged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="183"/>
+        <location filename="../../ui/screens/money.py" line="185"/>
         <source>Appointments to charge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="192"/>
+        <location filename="../../ui/screens/money.py" line="194"/>
         <source>Nothing is waiting to be charged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="198"/>
+        <location filename="../../ui/screens/money.py" line="200"/>
         <source>Charge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="200"/>
+        <location filename="../../ui/screens/money.py" line="202"/>
         <source>Confirm or change the amount, then charge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="201"/>
-        <location filename="../../ui/screens/money.py" line="542"/>
+        <location filename="../../ui/screens/money.py" line="203"/>
+        <location filename="../../ui/screens/money.py" line="554"/>
         <source>Charge all with a known fee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="219"/>
+        <location filename="../../ui/screens/money.py" line="221"/>
         <source>Money conversations to follow up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="227"/>
+        <location filename="../../ui/screens/money.py" line="229"/>
         <source>No money conversation is waiting for a follow-up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="234"/>
+        <location filename="../../ui/screens/money.py" line="236"/>
         <source>Mark followed up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="251"/>
-        <location filename="../../ui/screens/money.py" line="361"/>
+        <location filename="../../ui/screens/money.py" line="253"/>
+        <location filename="../../ui/screens/money.py" line="370"/>
         <source>To charge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="252"/>
-        <location filename="../../ui/screens/money.py" line="371"/>
+        <location filename="../../ui/screens/money.py" line="254"/>
+        <location filename="../../ui/screens/money.py" line="380"/>
         <source>Follow-ups due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="258"/>
-        <location filename="../../ui/screens/money.py" line="309"/>
+        <location filename="../../ui/screens/money.py" line="260"/>
+        <location filename="../../ui/screens/money.py" line="311"/>
         <source>Balances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="285"/>
+        <location filename="../../ui/screens/money.py" line="287"/>
         <source>Search by name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="287"/>
+        <location filename="../../ui/screens/money.py" line="289"/>
         <source>Search balances</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="290"/>
+        <location filename="../../ui/screens/money.py" line="292"/>
         <source>Record payment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="292"/>
+        <location filename="../../ui/screens/money.py" line="294"/>
         <source>Refund…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="294"/>
+        <location filename="../../ui/screens/money.py" line="296"/>
         <source>Open client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="359"/>
+        <location filename="../../ui/screens/money.py" line="368"/>
         <source>To charge ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="369"/>
+        <location filename="../../ui/screens/money.py" line="378"/>
         <source>Follow-ups due ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="379"/>
+        <location filename="../../ui/screens/money.py" line="388"/>
         <source>{amount} refunded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="387"/>
+        <location filename="../../ui/screens/money.py" line="396"/>
         <source>{amount} from more than {days} days ago</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="409"/>
+        <location filename="../../ui/screens/money.py" line="421"/>
         <source>No balance matches “{text}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="411"/>
+        <location filename="../../ui/screens/money.py" line="423"/>
         <source>No client has a balance or credit. Everything is settled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="417"/>
+        <location filename="../../ui/screens/money.py" line="429"/>
         <source>{owing} with a balance · {credit} with credit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="479"/>
+        <location filename="../../ui/screens/money.py" line="491"/>
         <source>Refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="479"/>
+        <location filename="../../ui/screens/money.py" line="491"/>
         <source>Payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="481"/>
+        <location filename="../../ui/screens/money.py" line="493"/>
         <source>credit held {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="485"/>
+        <location filename="../../ui/screens/money.py" line="497"/>
         <source>balance {amount}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="489"/>
+        <location filename="../../ui/screens/money.py" line="501"/>
         <source>{what} of {amount} recorded for {name}; {after}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="513"/>
+        <location filename="../../ui/screens/money.py" line="525"/>
         <source>{what} recorded as waived: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="519"/>
+        <location filename="../../ui/screens/money.py" line="531"/>
         <source>{what} charged: {amount}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="531"/>
+        <location filename="../../ui/screens/money.py" line="543"/>
         <source>Charge {n} appointments, {total} in all?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="536"/>
+        <location filename="../../ui/screens/money.py" line="548"/>
         <source>Fees a grace rule forgives are recorded as waived, with their reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="540"/>
+        <location filename="../../ui/screens/money.py" line="552"/>
         <source>{n} with no fee set stay in the list, to charge one by one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="555"/>
+        <location filename="../../ui/screens/money.py" line="567"/>
         <source>Nothing was charged: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="559"/>
+        <location filename="../../ui/screens/money.py" line="571"/>
         <source>Charged {n} appointments: {total}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="563"/>
+        <location filename="../../ui/screens/money.py" line="575"/>
         <source>{n} recorded as waived under a grace rule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/money.py" line="589"/>
+        <location filename="../../ui/screens/money.py" line="601"/>
         <source>Followed up with {name} ({topic}).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4262,87 +4327,102 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>MoneyTab</name>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="481"/>
+        <location filename="../../ui/screens/settings_money.py" line="496"/>
         <source>Services and standard fees</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="485"/>
+        <location filename="../../ui/screens/settings_money.py" line="500"/>
         <source>What the practice offers. A client&apos;s fee arrangement, if any, comes first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="489"/>
-        <source>Sliding scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/settings_money.py" line="493"/>
-        <source>Named tiers with their fee; a client&apos;s fee arrangement can use one.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/settings_money.py" line="497"/>
-        <source>Grace rules</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/screens/settings_money.py" line="502"/>
-        <source>A fee a rule forgives is still recorded, marked waived with the rule as its reason — never silently left out.</source>
+        <location filename="../../ui/screens/settings_money.py" line="503"/>
+        <source>No services yet. Press “Add…” to add what the practice offers, with its standard fee and length (e.g. a 50-minute individual session); appointments are charged at that fee.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/screens/settings_money.py" line="509"/>
-        <source>Fee policy</source>
+        <source>Sliding scale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="514"/>
-        <source>No fee</source>
+        <location filename="../../ui/screens/settings_money.py" line="513"/>
+        <source>Named tiers with their fee; a client&apos;s fee arrangement can use one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/screens/settings_money.py" line="516"/>
-        <source>Charge completed sessions automatically</source>
+        <source>No sliding-scale tiers. If the practice offers reduced fees, press “Add…” to name a tier and its fee; a client&apos;s fee arrangement can then use it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="519"/>
-        <source>Ask me to confirm each charge (listed on the Money screen)</source>
+        <location filename="../../ui/screens/settings_money.py" line="521"/>
+        <source>Grace rules</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="537"/>
-        <source>&amp;Late-cancellation fee</source>
+        <location filename="../../ui/screens/settings_money.py" line="526"/>
+        <source>A fee a rule forgives is still recorded, marked waived with the rule as its reason — never silently left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="539"/>
-        <source>Empty means no fee. The cancellation window is on the Practice tab.</source>
+        <location filename="../../ui/screens/settings_money.py" line="531"/>
+        <source>No grace rules: a late-cancellation or missed-session fee in the policy is always charged. Press “Add…” to forgive, say, a client&apos;s first late cancellation in a year, or a session missed through illness.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="538"/>
+        <source>Fee policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/screens/settings_money.py" line="543"/>
-        <source>M&amp;issed-session fee</source>
+        <source>No fee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/screens/settings_money.py" line="545"/>
+        <source>Charge completed sessions automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="548"/>
+        <source>Ask me to confirm each charge (listed on the Money screen)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="566"/>
+        <source>&amp;Late-cancellation fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="568"/>
+        <source>Empty means no fee. The cancellation window is on the Practice tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="572"/>
+        <source>M&amp;issed-session fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_money.py" line="574"/>
         <source>Empty means no fee.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="547"/>
+        <location filename="../../ui/screens/settings_money.py" line="576"/>
         <source>Charging</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="560"/>
+        <location filename="../../ui/screens/settings_money.py" line="589"/>
         <source>&amp;Save fee policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="637"/>
+        <location filename="../../ui/screens/settings_money.py" line="666"/>
         <source>✓ Saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4368,128 +4448,128 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="90"/>
+        <location filename="../../ui/dialogs/payment.py" line="91"/>
         <source>Refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="91"/>
+        <location filename="../../ui/dialogs/payment.py" line="92"/>
         <source>Refund to {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="93"/>
-        <location filename="../../ui/dialogs/payment.py" line="165"/>
+        <location filename="../../ui/dialogs/payment.py" line="94"/>
+        <location filename="../../ui/dialogs/payment.py" line="166"/>
         <source>Record payment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="94"/>
+        <location filename="../../ui/dialogs/payment.py" line="95"/>
         <source>Payment from {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="106"/>
+        <location filename="../../ui/dialogs/payment.py" line="107"/>
         <source>e.g. {example}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="114"/>
+        <location filename="../../ui/dialogs/payment.py" line="115"/>
         <source>Receipt or transfer reference (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="118"/>
+        <location filename="../../ui/dialogs/payment.py" line="119"/>
         <source>Towards the payment plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="122"/>
+        <location filename="../../ui/dialogs/payment.py" line="123"/>
         <source>&amp;Amount *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="123"/>
+        <location filename="../../ui/dialogs/payment.py" line="124"/>
         <source>&amp;How</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="124"/>
+        <location filename="../../ui/dialogs/payment.py" line="125"/>
         <source>&amp;Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="125"/>
+        <location filename="../../ui/dialogs/payment.py" line="126"/>
         <source>&amp;Reference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="126"/>
+        <location filename="../../ui/dialogs/payment.py" line="127"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="165"/>
+        <location filename="../../ui/dialogs/payment.py" line="166"/>
         <source>Record refund</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="198"/>
+        <location filename="../../ui/dialogs/payment.py" line="199"/>
         <source>Balance now: {amount}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="200"/>
+        <location filename="../../ui/dialogs/payment.py" line="201"/>
         <source>Credit held now: {amount}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="202"/>
+        <location filename="../../ui/dialogs/payment.py" line="203"/>
         <source>No balance at the moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="206"/>
+        <location filename="../../ui/dialogs/payment.py" line="207"/>
         <source>Up to {amount} can be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="210"/>
+        <location filename="../../ui/dialogs/payment.py" line="211"/>
         <source>Nothing has been paid that could be refunded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="219"/>
+        <location filename="../../ui/dialogs/payment.py" line="220"/>
         <source>Next instalment: {amount} on {day}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="237"/>
+        <location filename="../../ui/dialogs/payment.py" line="239"/>
         <source>There is no balance now: it will be kept as credit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="239"/>
+        <location filename="../../ui/dialogs/payment.py" line="241"/>
         <source>{extra} more than the balance: it will be kept as credit.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="245"/>
+        <location filename="../../ui/dialogs/payment.py" line="247"/>
         <source>Credit held after: {credit}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="248"/>
+        <location filename="../../ui/dialogs/payment.py" line="250"/>
         <source>Balance after: {amount}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="250"/>
+        <location filename="../../ui/dialogs/payment.py" line="252"/>
         <source>Credit held after: {amount}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/payment.py" line="251"/>
+        <location filename="../../ui/dialogs/payment.py" line="253"/>
         <source>This settles the balance.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4497,137 +4577,137 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>PaymentPlanDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="330"/>
+        <location filename="../../ui/dialogs/money.py" line="408"/>
         <source>Payment plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="342"/>
+        <location filename="../../ui/dialogs/money.py" line="420"/>
         <source>The balance is {amount}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="344"/>
+        <location filename="../../ui/dialogs/money.py" line="422"/>
         <source>There is no balance to spread out at the moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="357"/>
+        <location filename="../../ui/dialogs/money.py" line="435"/>
         <source>Why it is stopping, e.g. agreed a new plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="358"/>
+        <location filename="../../ui/dialogs/money.py" line="436"/>
         <source>Why the plan in progress is stopping</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="359"/>
+        <location filename="../../ui/dialogs/money.py" line="437"/>
         <source>Stop this plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="375"/>
+        <location filename="../../ui/dialogs/money.py" line="453"/>
         <source> instalments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="380"/>
+        <location filename="../../ui/dialogs/money.py" line="458"/>
         <source>Split evenly</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="387"/>
+        <location filename="../../ui/dialogs/money.py" line="465"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="394"/>
+        <location filename="../../ui/dialogs/money.py" line="472"/>
         <source>Due on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="394"/>
+        <location filename="../../ui/dialogs/money.py" line="472"/>
         <source>Amount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="405"/>
+        <location filename="../../ui/dialogs/money.py" line="483"/>
         <source>Add instalment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="408"/>
+        <location filename="../../ui/dialogs/money.py" line="486"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="425"/>
+        <location filename="../../ui/dialogs/money.py" line="503"/>
         <source>e.g. Agreed after payday; by bank transfer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="427"/>
+        <location filename="../../ui/dialogs/money.py" line="505"/>
         <source>&amp;Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="428"/>
+        <location filename="../../ui/dialogs/money.py" line="506"/>
         <source>&amp;Split into</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="429"/>
+        <location filename="../../ui/dialogs/money.py" line="507"/>
         <source>Instalments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="430"/>
+        <location filename="../../ui/dialogs/money.py" line="508"/>
         <source>&amp;Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="446"/>
+        <location filename="../../ui/dialogs/money.py" line="524"/>
         <source>A plan agreed on {day} is in progress: {paid} of {total} paid. Stop it (with a reason) before agreeing a new one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="480"/>
+        <location filename="../../ui/dialogs/money.py" line="558"/>
         <source>Instalment {n} due on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="527"/>
+        <location filename="../../ui/dialogs/money.py" line="605"/>
         <source>The total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="540"/>
+        <location filename="../../ui/dialogs/money.py" line="618"/>
         <source>{total} is too small to split into {n} instalments.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="561"/>
+        <location filename="../../ui/dialogs/money.py" line="639"/>
         <source>No instalments yet: choose how many and press “Split evenly”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="563"/>
+        <location filename="../../ui/dialogs/money.py" line="641"/>
         <source>⚠ Instalment {numbers}: type an amount such as 30.00.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="568"/>
+        <location filename="../../ui/dialogs/money.py" line="646"/>
         <source>Instalments come to {total}; the balance is {balance}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="576"/>
+        <location filename="../../ui/dialogs/money.py" line="654"/>
         <source>That is {over} more than the balance.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="581"/>
+        <location filename="../../ui/dialogs/money.py" line="659"/>
         <source>{rest} stays outside the plan.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4737,14 +4817,169 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
     </message>
 </context>
 <context>
+    <name>PractitionerDialog</name>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="100"/>
+        <source>Add a practitioner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="102"/>
+        <source>Edit {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="105"/>
+        <source>e.g. Dr Ada Example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="107"/>
+        <source>name@example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="109"/>
+        <source>e.g. 07700 900123 or +44 7700 900123</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="110"/>
+        <source>&amp;Name *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="111"/>
+        <source>&amp;E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="112"/>
+        <source>P&amp;hone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="113"/>
+        <source>This is me: I use ClientCare on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PractitionerTableModel</name>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="55"/>
+        <source>You</source>
+        <extracomment>Practitioners appear on referrals (the co-worker directory) as well as in settings. The mark shown with the word &quot;You&quot; (never the colour or the mark alone).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="57"/>
+        <source>Archived</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PractitionersTab</name>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="167"/>
+        <source>Everyone who works in the practice. Appointments and notes name them, and clients can be referred to them as co-workers. “You” is the person using ClientCare on this computer: Today opens on your day, and letters and the audit log carry your name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="178"/>
+        <source>Practitioners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="197"/>
+        <source>Show archi&amp;ved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="201"/>
+        <source>A&amp;dd…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="203"/>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="205"/>
+        <source>This is me</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="208"/>
+        <source>Mark the selected practitioner as you, on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="210"/>
+        <location filename="../../ui/screens/settings_practitioners.py" line="313"/>
+        <source>Arc&amp;hive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="279"/>
+        <source>No practitioners yet.
+
+Press “Add…” and add yourself first (tick “This is me”), then your co-workers, so you can book their appointments and refer clients to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="285"/>
+        <source>Everyone here is archived ({n}).
+
+Tick “Show archived” to see and restore them, or press “Add…” to add someone who works here now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="310"/>
+        <source>Re&amp;store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="311"/>
+        <source>Offer this practitioner again everywhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="316"/>
+        <source>For someone who no longer works here: kept on past appointments, notes and referrals, no longer offered for new ones</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="338"/>
+        <source>✓ Saved {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="377"/>
+        <source>✓ {name} is now “you” on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="387"/>
+        <source>✓ {name} is back: offered for appointments and referrals again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings_practitioners.py" line="393"/>
+        <source>✓ {name} is archived: kept on everything past, no longer offered. Tick “Show archived” to see or restore them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PreSessionBriefDialog</name>
     <message>
-        <location filename="../../ui/dialogs/brief.py" line="196"/>
+        <location filename="../../ui/dialogs/brief.py" line="205"/>
         <source>Before the session — {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/brief.py" line="200"/>
+        <location filename="../../ui/dialogs/brief.py" line="209"/>
         <source>Pre-session brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4915,107 +5150,107 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>PrintSummaryDialog</name>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="72"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="74"/>
         <source>Print session summary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="81"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="84"/>
         <source>{kind} with {name}, {when}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="92"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="97"/>
         <source>For the &amp;file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="94"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="99"/>
         <source>For the &amp;client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="102"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="107"/>
         <source>Everything: notes, the client&apos;s words, next steps, the checklist answers and your notes for you only. Confidential.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="110"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="115"/>
         <source>In plain words: what they told you, the next steps you agreed, expectations, the next appointment and how to reach you. Never your session notes, never your notes for you only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="116"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="121"/>
         <source>Include their account balance on this copy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="119"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="124"/>
         <source>Which summary?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="132"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="137"/>
         <source>This record is still a draft; the copy for the file says so.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="136"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="141"/>
         <source>Choose which summary to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="145"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="150"/>
         <source>Pre&amp;view…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="147"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="152"/>
         <source>&amp;Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="149"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="154"/>
         <source>Save as P&amp;DF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="151"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="156"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="180"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="185"/>
         <source>Save the summary as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="180"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="185"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="253"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="258"/>
         <source>✓ Sent to the printer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="268"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="273"/>
         <source>The PDF was not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="269"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="274"/>
         <source>ClientCare could not write to the folder {folder}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="277"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="282"/>
         <source>✓ Saved {name} ({pages} pages) in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/print_summary.py" line="281"/>
+        <location filename="../../ui/dialogs/print_summary.py" line="286"/>
         <source>✓ Saved {name} (1 page) in {folder}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5282,102 +5517,102 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>ReferralDialog</name>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="171"/>
+        <location filename="../../ui/dialogs/referral.py" line="94"/>
         <source>Referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="171"/>
+        <location filename="../../ui/dialogs/referral.py" line="94"/>
         <source>New referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="175"/>
+        <location filename="../../ui/dialogs/referral.py" line="98"/>
         <source>(choose a client)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="189"/>
+        <location filename="../../ui/dialogs/referral.py" line="112"/>
         <source>(choose from the directory)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="202"/>
+        <location filename="../../ui/dialogs/referral.py" line="125"/>
         <source> (co-worker)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="220"/>
+        <location filename="../../ui/dialogs/referral.py" line="143"/>
         <source>Why this provider may be a better fit, in a sentence or two</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="229"/>
+        <location filename="../../ui/dialogs/referral.py" line="152"/>
         <source>The day to ask the client whether they connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="233"/>
+        <location filename="../../ui/dialogs/referral.py" line="156"/>
         <source>The client agreed their details may be shared, on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="244"/>
+        <location filename="../../ui/dialogs/referral.py" line="167"/>
         <source>Refer to someone who may be a better fit (principle 7)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="246"/>
+        <location filename="../../ui/dialogs/referral.py" line="169"/>
         <source>Referral of {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="253"/>
+        <location filename="../../ui/dialogs/referral.py" line="176"/>
         <source>Made during a contact note: principle 7 applies to that contact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="256"/>
+        <location filename="../../ui/dialogs/referral.py" line="179"/>
         <source>Linked to the contact note you are writing: its checklist will ask about principle 7.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="262"/>
+        <location filename="../../ui/dialogs/referral.py" line="185"/>
         <source>&amp;Client *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="263"/>
+        <location filename="../../ui/dialogs/referral.py" line="186"/>
         <source>Refer &amp;to *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="267"/>
+        <location filename="../../ui/dialogs/referral.py" line="190"/>
         <source>&amp;Reason *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="268"/>
+        <location filename="../../ui/dialogs/referral.py" line="191"/>
         <source>&amp;Urgency</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="269"/>
+        <location filename="../../ui/dialogs/referral.py" line="192"/>
         <source>Referred &amp;on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="270"/>
+        <location filename="../../ui/dialogs/referral.py" line="193"/>
         <source>&amp;Follow up on *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="271"/>
+        <location filename="../../ui/dialogs/referral.py" line="194"/>
         <source>Consent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="275"/>
+        <location filename="../../ui/dialogs/referral.py" line="198"/>
         <source>Save referral</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5385,187 +5620,187 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>ReferralsPanel</name>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="86"/>
+        <location filename="../../ui/screens/referrals.py" line="89"/>
         <source>Search client, provider or reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="88"/>
+        <location filename="../../ui/screens/referrals.py" line="91"/>
         <source>Search referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="91"/>
+        <location filename="../../ui/screens/referrals.py" line="94"/>
         <source>Show referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="92"/>
+        <location filename="../../ui/screens/referrals.py" line="95"/>
         <source>Open referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="93"/>
+        <location filename="../../ui/screens/referrals.py" line="96"/>
         <source>All referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="94"/>
+        <location filename="../../ui/screens/referrals.py" line="97"/>
         <source>&amp;New referral…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="102"/>
+        <location filename="../../ui/screens/referrals.py" line="105"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="129"/>
+        <location filename="../../ui/screens/referrals.py" line="124"/>
         <source>Details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="131"/>
+        <location filename="../../ui/screens/referrals.py" line="126"/>
         <source>Mark introduced / hand-off…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="133"/>
+        <location filename="../../ui/screens/referrals.py" line="128"/>
         <source>Record follow-up…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="135"/>
+        <location filename="../../ui/screens/referrals.py" line="130"/>
         <source>Mark accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="137"/>
+        <location filename="../../ui/screens/referrals.py" line="132"/>
         <source>The provider has taken the client on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="138"/>
+        <location filename="../../ui/screens/referrals.py" line="133"/>
         <source>Mark declined</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="140"/>
+        <location filename="../../ui/screens/referrals.py" line="135"/>
         <source>The client or the provider is not going ahead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="141"/>
+        <location filename="../../ui/screens/referrals.py" line="136"/>
         <source>Mark completed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="143"/>
+        <location filename="../../ui/screens/referrals.py" line="138"/>
         <source>Introduction letter…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="146"/>
+        <location filename="../../ui/screens/referrals.py" line="141"/>
         <source>A printable introduction with only the details you tick (needs consent)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="215"/>
+        <location filename="../../ui/screens/referrals.py" line="212"/>
         <source>1 follow-up is due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="217"/>
+        <location filename="../../ui/screens/referrals.py" line="214"/>
         <source>{n} follow-ups are due</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="220"/>
+        <location filename="../../ui/screens/referrals.py" line="217"/>
         <source> ({n} overdue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="222"/>
+        <location filename="../../ui/screens/referrals.py" line="219"/>
         <source>: ask whether they connected, and record the answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="227"/>
+        <location filename="../../ui/screens/referrals.py" line="224"/>
         <source>No referral matches “{text}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="230"/>
+        <location filename="../../ui/screens/referrals.py" line="227"/>
         <source>No open referrals. When someone else may be a better fit for a client, click “New referral…” — or “Refer…” in a contact note.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="237"/>
+        <location filename="../../ui/screens/referrals.py" line="234"/>
         <source>1 referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="239"/>
+        <location filename="../../ui/screens/referrals.py" line="236"/>
         <source>{n} referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="285"/>
+        <location filename="../../ui/screens/referrals.py" line="282"/>
         <source>Choose a referral to see it here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="308"/>
+        <location filename="../../ui/screens/referrals.py" line="309"/>
         <source>&lt;b&gt;{client}&lt;/b&gt; → &lt;b&gt;{provider}&lt;/b&gt; · {status} · {urgency}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="317"/>
+        <location filename="../../ui/screens/referrals.py" line="318"/>
         <source>Warm hand-off: {text}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="319"/>
+        <location filename="../../ui/screens/referrals.py" line="320"/>
         <source>No warm hand-off recorded yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="323"/>
+        <location filename="../../ui/screens/referrals.py" line="324"/>
         <source>&lt;b&gt;Follow-up due today&lt;/b&gt;: ask whether they connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="326"/>
+        <location filename="../../ui/screens/referrals.py" line="327"/>
         <source>&lt;b&gt;Follow-up overdue&lt;/b&gt; since {day}: ask whether they connected.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="331"/>
+        <location filename="../../ui/screens/referrals.py" line="332"/>
         <source>Follow up on {day}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="333"/>
+        <location filename="../../ui/screens/referrals.py" line="334"/>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="333"/>
+        <location filename="../../ui/screens/referrals.py" line="334"/>
         <source>not connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="336"/>
+        <location filename="../../ui/screens/referrals.py" line="337"/>
         <source>Asked on {day}: {said}{answer}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="343"/>
+        <location filename="../../ui/screens/referrals.py" line="344"/>
         <source>Referred on {day}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="346"/>
+        <location filename="../../ui/screens/referrals.py" line="347"/>
         <source>Consent to share recorded on {day}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5573,12 +5808,12 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>ReferralsScreen</name>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="585"/>
+        <location filename="../../ui/screens/referrals.py" line="579"/>
         <source>Referrals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/referrals.py" line="586"/>
+        <location filename="../../ui/screens/referrals.py" line="580"/>
         <source>Provider directory</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5610,88 +5845,95 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>ReportsScreen</name>
     <message>
-        <location filename="../../ui/screens/reports.py" line="32"/>
+        <location filename="../../ui/screens/reports.py" line="35"/>
         <source>Service principles: done when they applied</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="39"/>
+        <location filename="../../ui/screens/reports.py" line="41"/>
         <source>For finalised contacts in the period: how often each principle applied and was done. “Does not apply” answers are left out of the rate.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="51"/>
+        <location filename="../../ui/screens/reports.py" line="53"/>
         <source>Report from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="52"/>
+        <location filename="../../ui/screens/reports.py" line="54"/>
         <source>Report to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="54"/>
+        <location filename="../../ui/screens/reports.py" line="56"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="56"/>
+        <location filename="../../ui/screens/reports.py" line="58"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="63"/>
+        <location filename="../../ui/screens/reports.py" line="72"/>
         <source>Running late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="70"/>
+        <location filename="../../ui/screens/reports.py" line="79"/>
         <source>Practitioners</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="70"/>
+        <location filename="../../ui/screens/reports.py" line="79"/>
         <source>Clients</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../ui/screens/reports.py" line="124"/>
-        <location filename="../../ui/screens/reports.py" line="140"/>
+        <source>No contact was finalised between {first} and {last}.
+
+This report fills in as you finalise sessions and calls: open one from Today or a client&apos;s page, answer its checklist, and press Finalise.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/reports.py" line="144"/>
+        <location filename="../../ui/screens/reports.py" line="160"/>
         <source>Referral sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="145"/>
-        <source>No client in this period has a referral source recorded.</source>
+        <location filename="../../ui/screens/reports.py" line="166"/>
+        <source>No client in this period has a referral source recorded. Record who referred a client on their page, under “Referred by”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="158"/>
+        <location filename="../../ui/screens/reports.py" line="182"/>
         <source>Practitioners ran late {n}× (avg {avg} min).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="164"/>
+        <location filename="../../ui/screens/reports.py" line="188"/>
         <source>Practitioners did not run late.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="167"/>
+        <location filename="../../ui/screens/reports.py" line="191"/>
         <source>Clients arrived late {n}× (avg {avg} min).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="172"/>
+        <location filename="../../ui/screens/reports.py" line="196"/>
         <source>Clients did not arrive late.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="176"/>
+        <location filename="../../ui/screens/reports.py" line="200"/>
         <source>Rescheduling offered when required: {rate} % ({made} of {required})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/reports.py" line="185"/>
+        <location filename="../../ui/screens/reports.py" line="209"/>
         <source>Rescheduling offered when required: no notice in the period needed it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5699,32 +5941,32 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>ResolveIssueDialog</name>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="373"/>
+        <location filename="../../ui/dialogs/followups.py" line="292"/>
         <source>Resolve issue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="375"/>
+        <location filename="../../ui/dialogs/followups.py" line="294"/>
         <source>How it was resolved, and what the client said</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="377"/>
+        <location filename="../../ui/dialogs/followups.py" line="296"/>
         <source>&amp;How was it resolved? *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="378"/>
+        <location filename="../../ui/dialogs/followups.py" line="297"/>
         <source>Resolved &amp;on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="379"/>
+        <location filename="../../ui/dialogs/followups.py" line="298"/>
         <source>Mark resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="382"/>
+        <location filename="../../ui/dialogs/followups.py" line="301"/>
         <source>{client}: {title}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5795,58 +6037,58 @@ This screen is coming in a later version of ClientCare. Until then it stays empt
 <context>
     <name>ReviewExpectationDialog</name>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="459"/>
+        <location filename="../../ui/dialogs/followups.py" line="378"/>
         <source>Review an expectation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="465"/>
+        <location filename="../../ui/dialogs/followups.py" line="384"/>
         <source>Met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="466"/>
+        <location filename="../../ui/dialogs/followups.py" line="385"/>
         <source>Not met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="467"/>
+        <location filename="../../ui/dialogs/followups.py" line="386"/>
         <source>Changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="478"/>
+        <location filename="../../ui/dialogs/followups.py" line="397"/>
         <source>What you talked about; if it changed, what you agreed instead</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="482"/>
+        <location filename="../../ui/dialogs/followups.py" line="401"/>
         <source>“{text}”
 Set by {who} on {day}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="490"/>
+        <location filename="../../ui/dialogs/followups.py" line="409"/>
         <source>&amp;Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="491"/>
+        <location filename="../../ui/dialogs/followups.py" line="410"/>
         <source>&amp;Conversation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="492"/>
+        <location filename="../../ui/dialogs/followups.py" line="411"/>
         <source>Reviewed &amp;on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="493"/>
+        <location filename="../../ui/dialogs/followups.py" line="412"/>
         <source>Save review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="495"/>
+        <location filename="../../ui/dialogs/followups.py" line="414"/>
         <source>Review with {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5854,198 +6096,198 @@ Set by {who} on {day}.</source>
 <context>
     <name>RunningLateDialog</name>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="113"/>
+        <location filename="../../ui/dialogs/running_late.py" line="114"/>
         <source>I&apos;m running late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="126"/>
+        <location filename="../../ui/dialogs/running_late.py" line="129"/>
         <source>{name} — {day} {start}–{end} with {practitioner}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="143"/>
+        <location filename="../../ui/dialogs/running_late.py" line="146"/>
         <source>Minutes late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="146"/>
+        <location filename="../../ui/dialogs/running_late.py" line="149"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="149"/>
+        <location filename="../../ui/dialogs/running_late.py" line="152"/>
         <source>Also for my later appointments today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="153"/>
+        <location filename="../../ui/dialogs/running_late.py" line="156"/>
         <source>How late each appointment today will be</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="160"/>
+        <location filename="../../ui/dialogs/running_late.py" line="163"/>
         <source>Message to the client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="170"/>
+        <location filename="../../ui/dialogs/running_late.py" line="173"/>
         <source>This message offers rescheduling (required past {n} minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="176"/>
+        <location filename="../../ui/dialogs/running_late.py" line="179"/>
         <source>Re-draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="178"/>
+        <location filename="../../ui/dialogs/running_late.py" line="181"/>
         <source>Replace the text with a fresh draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="182"/>
+        <location filename="../../ui/dialogs/running_late.py" line="185"/>
         <source>How the client is told</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="185"/>
+        <location filename="../../ui/dialogs/running_late.py" line="188"/>
         <source>Copy message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="187"/>
+        <location filename="../../ui/dialogs/running_late.py" line="190"/>
         <source>Open in e-mail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="189"/>
+        <location filename="../../ui/dialogs/running_late.py" line="192"/>
         <source>Open in SMS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="191"/>
+        <location filename="../../ui/dialogs/running_late.py" line="194"/>
         <source>Record as sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="200"/>
+        <location filename="../../ui/dialogs/running_late.py" line="203"/>
         <source>&amp;How late will you be?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="208"/>
+        <location filename="../../ui/dialogs/running_late.py" line="211"/>
         <source>&amp;Message</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="219"/>
+        <location filename="../../ui/dialogs/running_late.py" line="222"/>
         <source>&amp;Told by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="251"/>
+        <location filename="../../ui/dialogs/running_late.py" line="254"/>
         <source>No e-mail address on file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="253"/>
+        <location filename="../../ui/dialogs/running_late.py" line="256"/>
         <source>No phone number on file</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="259"/>
+        <location filename="../../ui/dialogs/running_late.py" line="262"/>
         <source>The client chose:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="260"/>
+        <location filename="../../ui/dialogs/running_late.py" line="263"/>
         <source>Wait</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="262"/>
+        <location filename="../../ui/dialogs/running_late.py" line="265"/>
         <source>Reschedule…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="264"/>
-        <location filename="../../ui/dialogs/running_late.py" line="502"/>
+        <location filename="../../ui/dialogs/running_late.py" line="267"/>
+        <location filename="../../ui/dialogs/running_late.py" line="516"/>
         <source>Cancel without fee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="271"/>
+        <location filename="../../ui/dialogs/running_late.py" line="274"/>
         <source>Free times to reschedule to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="273"/>
+        <location filename="../../ui/dialogs/running_late.py" line="276"/>
         <source>Reschedule to this time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="360"/>
+        <location filename="../../ui/dialogs/running_late.py" line="363"/>
         <source>The message was drafted again: at {n} minutes the reschedule offer is {what}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="363"/>
+        <location filename="../../ui/dialogs/running_late.py" line="366"/>
         <source>required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="363"/>
+        <location filename="../../ui/dialogs/running_late.py" line="366"/>
         <source>not required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="401"/>
+        <location filename="../../ui/dialogs/running_late.py" line="404"/>
         <source>{n} min late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="401"/>
+        <location filename="../../ui/dialogs/running_late.py" line="404"/>
         <source>on time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="412"/>
+        <location filename="../../ui/dialogs/running_late.py" line="426"/>
         <source>Running late for your {time} appointment</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="477"/>
+        <location filename="../../ui/dialogs/running_late.py" line="491"/>
         <source>Recorded at {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="491"/>
+        <location filename="../../ui/dialogs/running_late.py" line="505"/>
         <source>Recorded: {label}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="503"/>
+        <location filename="../../ui/dialogs/running_late.py" line="517"/>
         <source>Cancel {name}&apos;s appointment without a fee?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="533"/>
+        <location filename="../../ui/dialogs/running_late.py" line="547"/>
         <source>No free time found in the next weeks.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="545"/>
+        <location filename="../../ui/dialogs/running_late.py" line="559"/>
         <source>Reschedule</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="546"/>
+        <location filename="../../ui/dialogs/running_late.py" line="560"/>
         <source>Move {name}&apos;s appointment to {when}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/running_late.py" line="563"/>
+        <location filename="../../ui/dialogs/running_late.py" line="577"/>
         <source>New time: {when}.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6258,52 +6500,52 @@ Set by {who} on {day}.</source>
 <context>
     <name>ServiceDialog</name>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="205"/>
+        <location filename="../../ui/screens/settings_money.py" line="208"/>
         <source>Add a service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="205"/>
+        <location filename="../../ui/screens/settings_money.py" line="208"/>
         <source>Service</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="209"/>
+        <location filename="../../ui/screens/settings_money.py" line="212"/>
         <source>e.g. Individual session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="211"/>
+        <location filename="../../ui/screens/settings_money.py" line="214"/>
         <source>e.g. 60.00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="215"/>
+        <location filename="../../ui/screens/settings_money.py" line="218"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="218"/>
+        <location filename="../../ui/screens/settings_money.py" line="221"/>
         <source>Offered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="220"/>
+        <location filename="../../ui/screens/settings_money.py" line="223"/>
         <source>&amp;Name *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="221"/>
+        <location filename="../../ui/screens/settings_money.py" line="224"/>
         <source>Standard &amp;fee *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="222"/>
+        <location filename="../../ui/screens/settings_money.py" line="225"/>
         <source>&amp;Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="227"/>
+        <location filename="../../ui/screens/settings_money.py" line="230"/>
         <source>Past charges keep their amounts when the fee changes.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6311,17 +6553,17 @@ Set by {who} on {day}.</source>
 <context>
     <name>ServiceModel</name>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="108"/>
+        <location filename="../../ui/screens/settings_money.py" line="111"/>
         <source>{n} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="109"/>
+        <location filename="../../ui/screens/settings_money.py" line="112"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="109"/>
+        <location filename="../../ui/screens/settings_money.py" line="112"/>
         <source>No longer offered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6404,42 +6646,47 @@ Set by {who} on {day}.</source>
 <context>
     <name>SettingsScreen</name>
     <message>
-        <location filename="../../ui/screens/settings.py" line="981"/>
+        <location filename="../../ui/screens/settings.py" line="986"/>
         <source>&amp;Practice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="982"/>
+        <location filename="../../ui/screens/settings.py" line="990"/>
+        <source>Pr&amp;actitioners</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/settings.py" line="991"/>
         <source>P&amp;rinciples</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="983"/>
+        <location filename="../../ui/screens/settings.py" line="992"/>
         <source>&amp;Words</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="984"/>
+        <location filename="../../ui/screens/settings.py" line="993"/>
         <source>&amp;Messages</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="988"/>
+        <location filename="../../ui/screens/settings.py" line="997"/>
         <source>M&amp;oney</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="992"/>
+        <location filename="../../ui/screens/settings.py" line="1001"/>
         <source>Pr&amp;intouts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="996"/>
+        <location filename="../../ui/screens/settings.py" line="1005"/>
         <source>Sec&amp;urity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings.py" line="1000"/>
+        <location filename="../../ui/screens/settings.py" line="1009"/>
         <source>Audi&amp;t log</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6472,22 +6719,22 @@ Set by {who} on {day}.</source>
 <context>
     <name>SnoozeDialog</name>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="775"/>
+        <location filename="../../ui/dialogs/followups.py" line="694"/>
         <source>Snooze check-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="777"/>
+        <location filename="../../ui/dialogs/followups.py" line="696"/>
         <source>Remind me &amp;on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="778"/>
+        <location filename="../../ui/dialogs/followups.py" line="697"/>
         <source>Snooze</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="780"/>
+        <location filename="../../ui/dialogs/followups.py" line="699"/>
         <source>Check in with {name} later</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6495,62 +6742,62 @@ Set by {who} on {day}.</source>
 <context>
     <name>SourceDialog</name>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="526"/>
+        <location filename="../../ui/dialogs/referral.py" line="449"/>
         <source>Referred by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="528"/>
+        <location filename="../../ui/dialogs/referral.py" line="451"/>
         <source>Who referred {name} to the practice?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="533"/>
+        <location filename="../../ui/dialogs/referral.py" line="456"/>
         <source>(choose a client)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="538"/>
+        <location filename="../../ui/dialogs/referral.py" line="461"/>
         <source>(choose from the directory)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="543"/>
+        <location filename="../../ui/dialogs/referral.py" line="466"/>
         <source>e.g. Enquiry form, saw a leaflet in the library</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="545"/>
+        <location filename="../../ui/dialogs/referral.py" line="468"/>
         <source>&amp;Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="546"/>
+        <location filename="../../ui/dialogs/referral.py" line="469"/>
         <source>&amp;Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="547"/>
+        <location filename="../../ui/dialogs/referral.py" line="470"/>
         <source>&amp;Provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="548"/>
+        <location filename="../../ui/dialogs/referral.py" line="471"/>
         <source>&amp;Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="549"/>
+        <location filename="../../ui/dialogs/referral.py" line="472"/>
         <source>Referred &amp;on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="552"/>
+        <location filename="../../ui/dialogs/referral.py" line="475"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/referral.py" line="555"/>
+        <location filename="../../ui/dialogs/referral.py" line="478"/>
         <source>Forget the source (recorded by mistake)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6601,52 +6848,52 @@ Set by {who} on {day}.</source>
 <context>
     <name>TierDialog</name>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="246"/>
+        <location filename="../../ui/screens/settings_money.py" line="249"/>
         <source>Add a sliding-scale tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="246"/>
+        <location filename="../../ui/screens/settings_money.py" line="249"/>
         <source>Tier</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="250"/>
+        <location filename="../../ui/screens/settings_money.py" line="253"/>
         <source>e.g. Tier B</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="252"/>
+        <location filename="../../ui/screens/settings_money.py" line="255"/>
         <source>e.g. 45.00</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="258"/>
+        <location filename="../../ui/screens/settings_money.py" line="261"/>
         <source>Optional, e.g. students, or household income under £25,000</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="260"/>
+        <location filename="../../ui/screens/settings_money.py" line="263"/>
         <source>Offered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="262"/>
+        <location filename="../../ui/screens/settings_money.py" line="265"/>
         <source>&amp;Name *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="263"/>
+        <location filename="../../ui/screens/settings_money.py" line="266"/>
         <source>&amp;Fee *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="264"/>
+        <location filename="../../ui/screens/settings_money.py" line="267"/>
         <source>&amp;Criteria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="269"/>
+        <location filename="../../ui/screens/settings_money.py" line="272"/>
         <source>Clients on this tier pay the new fee from now on.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6654,12 +6901,12 @@ Set by {who} on {day}.</source>
 <context>
     <name>TierModel</name>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="121"/>
+        <location filename="../../ui/screens/settings_money.py" line="124"/>
         <source>Yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="121"/>
+        <location filename="../../ui/screens/settings_money.py" line="124"/>
         <source>No longer offered</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6741,32 +6988,32 @@ To book one, open the Calendar (Ctrl+2) and double-click a free time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/today.py" line="307"/>
+        <location filename="../../ui/screens/today.py" line="309"/>
         <source>Today — {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/today.py" line="348"/>
+        <location filename="../../ui/screens/today.py" line="351"/>
         <source>Nothing left today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/today.py" line="349"/>
+        <location filename="../../ui/screens/today.py" line="352"/>
         <source>Nothing left today.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/today.py" line="353"/>
+        <location filename="../../ui/screens/today.py" line="356"/>
         <source>Tell {name} you are running late (Ctrl+L)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/today.py" line="358"/>
+        <location filename="../../ui/screens/today.py" line="361"/>
         <source>Now: {time} with {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/today.py" line="360"/>
+        <location filename="../../ui/screens/today.py" line="363"/>
         <source>Next: {time} with {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6830,62 +7077,62 @@ To book one, open the Calendar (Ctrl+2) and double-click a free time.</source>
 <context>
     <name>WaitlistDialog</name>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="82"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="83"/>
         <source>Add to the waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="90"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="91"/>
         <source>Any practitioner</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="102"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="105"/>
         <source>Any time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="116"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="119"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="118"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="121"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="121"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="124"/>
         <source>Urgent — offer freed slots to them first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="131"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="134"/>
         <source>Client</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="132"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="135"/>
         <source>With</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="133"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="136"/>
         <source>Days (none = any)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="134"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="137"/>
         <source>Times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="136"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="139"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="169"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="172"/>
         <source>Choose a client from the list.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6893,12 +7140,13 @@ To book one, open the Calendar (Ctrl+2) and double-click a free time.</source>
 <context>
     <name>WaitlistModel</name>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="62"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="63"/>
         <source>urgent</source>
+        <extracomment>A Monday: its week gives the weekday names in the practice&apos;s locale.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="71"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="72"/>
         <source>{n} days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6906,24 +7154,24 @@ To book one, open the Calendar (Ctrl+2) and double-click a free time.</source>
 <context>
     <name>WaitlistPanel</name>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="190"/>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="207"/>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="261"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="193"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="210"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="264"/>
         <source>Waitlist</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="210"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="213"/>
         <source>Nobody is waiting. Add a client when they ask for a slot you cannot offer yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="214"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="217"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/widgets/waitlist_panel.py" line="216"/>
+        <location filename="../../ui/widgets/waitlist_panel.py" line="219"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6931,33 +7179,44 @@ To book one, open the Calendar (Ctrl+2) and double-click a free time.</source>
 <context>
     <name>WaiveDialog</name>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="243"/>
+        <location filename="../../ui/dialogs/money.py" line="280"/>
         <source>Waive a charge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="245"/>
+        <location filename="../../ui/dialogs/money.py" line="291"/>
+        <location filename="../../ui/dialogs/money.py" line="333"/>
         <source>Waive “{what}”?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="249"/>
+        <location filename="../../ui/dialogs/money.py" line="295"/>
         <source>e.g. Bereavement — agreed at the session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="252"/>
+        <location filename="../../ui/dialogs/money.py" line="298"/>
         <source>&amp;Reason *</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="254"/>
+        <location filename="../../ui/dialogs/money.py" line="300"/>
         <source>The charge stays in the ledger, marked waived with this reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/dialogs/money.py" line="256"/>
+        <location filename="../../ui/dialogs/money.py" line="302"/>
         <source>Waive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="327"/>
+        <source>“{what}” is already waived.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/money.py" line="338"/>
+        <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7015,12 +7274,12 @@ To book one, open the Calendar (Ctrl+2) and double-click a free time.</source>
 <context>
     <name>_RowsSection</name>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="418"/>
+        <location filename="../../ui/screens/settings_money.py" line="426"/>
         <source>Add…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/screens/settings_money.py" line="420"/>
+        <location filename="../../ui/screens/settings_money.py" line="428"/>
         <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7061,22 +7320,22 @@ To book one, open the Calendar (Ctrl+2) and double-click a free time.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="70"/>
+        <location filename="../../ui/app.py" line="69"/>
         <source>ClientCare is already open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="77"/>
+        <location filename="../../ui/app.py" line="76"/>
         <source>ClientCare cannot open the database</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="142"/>
+        <location filename="../../ui/app.py" line="143"/>
         <source>The daily backup could not be written: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="148"/>
+        <location filename="../../ui/app.py" line="149"/>
         <source>Daily backup saved to {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7102,8 +7361,725 @@ To book one, open the Calendar (Ctrl+2) and double-click a free time.</source>
 <context>
     <name>followups</name>
     <message>
-        <location filename="../../ui/dialogs/followups.py" line="214"/>
+        <location filename="../../ui/dialogs/followups.py" line="133"/>
         <source>(choose a client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>labels</name>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="49"/>
+        <location filename="../../ui/label_strings.py" line="11"/>
+        <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="12"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="13"/>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="15"/>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="16"/>
+        <source>Arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="17"/>
+        <source>Completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="18"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="19"/>
+        <source>Late-cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="20"/>
+        <source>No-show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="21"/>
+        <source>Rescheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="23"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="24"/>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="25"/>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="26"/>
+        <source>Viewed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="27"/>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="28"/>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="30"/>
+        <source>Issues, most urgent first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="31"/>
+        <source>Expectations to review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="32"/>
+        <source>Check-ins due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="33"/>
+        <source>Referral follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="34"/>
+        <source>Money conversations to follow up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="35"/>
+        <source>Payment plans to check in about</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="37"/>
+        <source>Prospect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="38"/>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="39"/>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="40"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="41"/>
+        <source>Declined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="43"/>
+        <source>(leave out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="36"/>
+        <source>“Client session” (no names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="37"/>
+        <source>Initials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="39"/>
+        <location filename="../../ui/label_strings.py" line="44"/>
+        <source>Full name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="45"/>
+        <source>First name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="46"/>
+        <source>Last name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/ical.py" line="38"/>
+        <location filename="../../ui/label_strings.py" line="47"/>
+        <source>Preferred name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="48"/>
+        <source>Pronunciation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="49"/>
+        <source>Pronouns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="50"/>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="51"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="52"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="59"/>
+        <location filename="../../ui/label_strings.py" line="53"/>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="46"/>
+        <location filename="../../ui/label_strings.py" line="55"/>
+        <source>Phone call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="47"/>
+        <location filename="../../ui/label_strings.py" line="56"/>
+        <source>SMS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/running_late.py" line="48"/>
+        <location filename="../../ui/label_strings.py" line="57"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="58"/>
+        <source>Post</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="59"/>
+        <source>Other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="61"/>
+        <source>Not asked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="62"/>
+        <source>Asked, no answer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="63"/>
+        <source>Given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="64"/>
+        <source>Withdrawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="66"/>
+        <source>Not reviewed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="67"/>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="68"/>
+        <source>Not met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="70"/>
+        <source>The practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="71"/>
+        <source>The client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="73"/>
+        <source>Inquiry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="74"/>
+        <source>Consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="75"/>
+        <source>Became a client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="77"/>
+        <source>Crisis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="78"/>
+        <source>High</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="79"/>
+        <source>Normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="80"/>
+        <source>Low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="82"/>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="83"/>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="84"/>
+        <source>Contact attempt (no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="86"/>
+        <source>keep the end time (a shorter session)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="87"/>
+        <source>find another time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="88"/>
+        <source>go ahead for the full length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="90"/>
+        <source>No answer yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="91"/>
+        <source>Will wait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="92"/>
+        <source>Reschedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="93"/>
+        <source>Cancel without fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="94"/>
+        <source>Shorter session, same end time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="95"/>
+        <source>Full session as booked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="97"/>
+        <source>Current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="98"/>
+        <source>1–30 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="99"/>
+        <source>31–60 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="100"/>
+        <source>61–90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="101"/>
+        <source>Over 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="103"/>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="104"/>
+        <source>Part paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="105"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="106"/>
+        <source>Past its date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="108"/>
+        <source>Late cancellation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="109"/>
+        <source>Missed session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="111"/>
+        <source>Cash</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="112"/>
+        <source>Card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="113"/>
+        <source>Bank transfer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="115"/>
+        <source>Fee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="116"/>
+        <source>Sliding scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="117"/>
+        <source>Payment plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="118"/>
+        <source>Balance from earlier sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="119"/>
+        <source>Insurance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="121"/>
+        <source>Not yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="122"/>
+        <source>Introduced in person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="123"/>
+        <source>They will call the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="125"/>
+        <source>External provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="126"/>
+        <source>Co-worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="128"/>
+        <source>Another client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="129"/>
+        <source>A provider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="130"/>
+        <source>The website</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="132"/>
+        <source>Suggested</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="133"/>
+        <source>Introduced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="134"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="136"/>
+        <source>Routine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="137"/>
+        <source>Soon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="138"/>
+        <source>Urgent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="60"/>
+        <source>In the client&apos;s own words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="61"/>
+        <source>Agreed next steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="62"/>
+        <source>What might have been more helpful? (ask, and write their answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="65"/>
+        <source>For you only (never printed for the client)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="70"/>
+        <source>I was not at my best today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="71"/>
+        <source>The plan did not feel right to the client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="72"/>
+        <source>A referral was considered or made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="73"/>
+        <source>We talked about check-ins</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="76"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="77"/>
+        <source>Does not apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="78"/>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="98"/>
+        <location filename="../../ui/label_strings.py" line="140"/>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="99"/>
+        <location filename="../../ui/label_strings.py" line="141"/>
+        <source>Advisory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs/interaction.py" line="100"/>
+        <source>Checked as you type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="142"/>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="144"/>
+        <source>pet names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/label_strings.py" line="145"/>
+        <source>money words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="53"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="54"/>
+        <source>Today brings together what needs care: the day&apos;s appointments, follow-ups due, check-ins with consent and issues by true urgency.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="62"/>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <source>Day and week views of appointments, recurring series, conflicts and the waitlist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="68"/>
+        <source>Clients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="71"/>
+        <source>Money</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="72"/>
+        <source>Fees, sliding scale, charges, payments and gentle money conversations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="78"/>
+        <source>Referrals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="79"/>
+        <source>The provider directory, referrals out and in, warm hand-offs and follow-ups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="85"/>
+        <source>Follow-ups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="86"/>
+        <source>Client issues by urgency, expectations to review and consent-based check-ins.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="93"/>
+        <source>Reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="94"/>
+        <source>Reports on the practice over a period.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="99"/>
+        <source>Practice settings, service principles and word lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="663"/>
+        <source>the last 90 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="664"/>
+        <source>the last 12 months</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/screens/followups.py" line="665"/>
+        <source>the last 30 days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

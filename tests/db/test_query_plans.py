@@ -129,7 +129,7 @@ def test_client_search_counts_from_the_folded_key_index(practice: Database) -> N
 
 
 def test_ageing_reads_covering_indexes_not_the_ledger(practice: Database) -> None:
-    found = plans(practice, lambda s: money._all_ageing(s, TODAY))
+    found = plans(practice, lambda s: money.all_ageing(s, TODAY))
     assert_no_full_scan(found)
     steps = [step for value in found.values() for step in value]
     assert any("charge USING COVERING INDEX ix_charge_status_client" in step for step in steps)

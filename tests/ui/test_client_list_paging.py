@@ -99,11 +99,13 @@ def test_the_screen_shows_a_page_counts_all_and_finds_any_client(
     assert screen.model.rowCount() == PAGE_SIZE
     assert screen.count_label.text() == f"{PAGE_SIZE + 40} clients"
     screen.search.setText("example")
-    assert screen.count_label.text() == f"{PAGE_SIZE + 40} of {PAGE_SIZE + 40} clients"
+    qtbot.waitUntil(
+        lambda: screen.count_label.text() == f"{PAGE_SIZE + 40} of {PAGE_SIZE + 40} clients"
+    )
     assert screen.select_client(ids[-1])  # beyond the first page
     assert screen.table.currentIndex().data() == f"Person {PAGE_SIZE + 39:03} Example"
     screen.search.setText("person 007")
-    assert screen.count_label.text() == f"1 of {PAGE_SIZE + 40} clients"
+    qtbot.waitUntil(lambda: screen.count_label.text() == f"1 of {PAGE_SIZE + 40} clients")
 
 
 def test_sorting_by_another_column_reads_every_client(
@@ -115,3 +117,67 @@ def test_sorting_by_another_column_reads_every_client(
     screen.table.sortByColumn(ClientColumn.NAME, Qt.SortOrder.DescendingOrder)
     assert screen.model.rowCount() == PAGE_SIZE + 5
     assert screen.proxy.index(0, ClientColumn.NAME).data() == f"Person {PAGE_SIZE + 4:03} Example"
+
+
+def test_the_count_follows_typing_and_no_match_is_said_at_once(
+    qtbot: QtBot, ops: Operations, db: Database
+) -> None:
+    seed(db, 5)
+    screen = ClientsScreen(ops)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.count_label.text() == "5 clients"
+    screen.search.setText("person 00")
+    assert screen.model.rowCount() == 5  # the list follows the keystroke at once
+    qtbot.waitUntil(lambda: screen.count_label.text() == "5 of 5 clients")
+    screen.search.setText("person 003")
+    assert screen.model.rowCount() == 1
+    qtbot.waitUntil(lambda: screen.count_label.text() == "1 of 5 clients")
+    screen.search.setText("nobody by that name")
+    # Nothing matches: the reason is needed now, not after a pause.
+    assert screen.list_stack.currentWidget() is screen.empty
+    assert "No client matches “nobody by that name”" in screen.empty.text()
+    assert screen.count_label.text() == "0 of 5 clients"
+    screen.search.setText("person")
+    assert screen.list_stack.currentWidget() is screen.table
+
+
+def shown_names(screen: ClientsScreen) -> list[str]:
+    proxy = screen.proxy
+    return [proxy.index(r, ClientColumn.NAME).data() for r in range(proxy.rowCount())]
+
+
+def test_by_name_the_list_is_in_the_order_its_pages_are_read(
+    qtbot: QtBot, db: Database, ops: Operations
+) -> None:
+    with db.unit_of_work() as session:
+        for name in ("bob Example", "Alice Example", "Émile Example", "Zed Example", "alan Ex"):
+            clients.create_client(
+                session,
+                ClientInput(full_name=name, status=ClientStatus.ACTIVE),
+                region="GB",
+                today=TODAY,
+            )
+        stored_order = [row.full_name for row in clients.list_clients(session)]
+    screen = ClientsScreen(ops)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert shown_names(screen) == stored_order
+    header = screen.table.horizontalHeader()
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=header.rect()
+        .center()
+        .__class__(header.sectionViewportPosition(ClientColumn.NAME) + 5, 5),
+    )
+    assert shown_names(screen) != stored_order  # Z–A now
+    assert shown_names(screen)[0] == "Zed Example" or shown_names(screen)[0] == "Émile Example"
+    qtbot.mouseClick(
+        header.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=header.rect()
+        .center()
+        .__class__(header.sectionViewportPosition(ClientColumn.NAME) + 5, 5),
+    )
+    assert shown_names(screen) == stored_order  # A–Z again: as read

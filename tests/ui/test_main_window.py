@@ -231,3 +231,40 @@ def test_the_sidebar_counts_what_needs_care(qtbot: QtBot, ops: Operations, db: D
     assert (
         window.sidebar.item(5).data(Qt.ItemDataRole.AccessibleTextRole) == "Follow-ups, 1 need care"
     )
+
+
+def test_counts_and_today_follow_a_change_made_on_another_screen(
+    qtbot: QtBot, ops: Operations, db: Database
+) -> None:
+    """Today hidden: the counts are read for the sidebar, and Today reads again when shown."""
+    today = dt.date.today()
+    window = make_window(qtbot, ops)
+    with db.unit_of_work() as session:
+        client = clients.create_client(
+            session,
+            ClientInput(full_name="Bo Example", status=ClientStatus.ACTIVE),
+            region="GB",
+            today=today,
+        ).id
+    window.go_to("followups")
+    today_screen = window.screens["today"]
+    assert isinstance(today_screen, TodayScreen)
+    assert not today_screen.isVisible()
+    ops.run(
+        lambda s: followups.create_issue(
+            s,
+            followups.IssueInput(
+                client_id=client,
+                title="Receipt for insurer",
+                urgency=Urgency.NORMAL,
+                raised_on=today,
+            ),
+            today=today,
+        ),
+        Changes.FOLLOWUPS,
+    )
+    qtbot.waitUntil(lambda: window.sidebar.item(5).text() == "Follow-ups  (1)", timeout=2000)
+    assert window.sidebar.item(0).text() == "Today  (1)"
+    assert today_screen.care.care.items == ()  # not read while hidden
+    window.go_to("today")
+    assert [item.title for item in today_screen.care.care.items] == ["Receipt for insurer (normal)"]

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from clientcare import care, clients, money
+from sqlalchemy import update
+
+from clientcare import care, clients, followups, money
 from clientcare.care import CareKind
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
-from clientcare.db.models import ClientStatus, MoneyTopic, PaymentMethod
+from clientcare.db.models import (
+    Client,
+    ClientStatus,
+    ConsentState,
+    ContactChannel,
+    MoneyTopic,
+    PaymentMethod,
+)
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -83,3 +92,27 @@ def test_money_follow_ups_come_before_plans_and_say_since_when(db: Database) -> 
         )
     with db.reading() as session:
         assert care.care_list(session, today=TODAY).of(CareKind.PLAN) == ()
+
+
+def test_a_check_in_due_names_its_client_by_id_and_full_name(db: Database) -> None:
+    cara = add_client(db, "Cara Example")
+    with db.unit_of_work() as session:
+        # A client of long standing, whose last contact was giving consent 120 days ago.
+        session.execute(
+            update(Client).where(Client.id == cara).values(created_at=dt.datetime(2026, 1, 5))
+        )
+        followups.record_consent(
+            session,
+            cara,
+            ConsentState.GIVEN,
+            recorded_on=TODAY - dt.timedelta(days=120),
+            today=TODAY - dt.timedelta(days=120),
+            channel=ContactChannel.EMAIL,
+            interval_days=30,
+        )
+    with db.reading() as session:
+        found = care.care_list(session, today=TODAY)
+    (item,) = found.of(CareKind.CHECKIN)
+    assert item.client_id == cara and item.ref_id == cara
+    assert item.client_full_name == "Cara Example"
+    assert item.due_on == TODAY - dt.timedelta(days=90)

@@ -14,7 +14,17 @@ from clientcare.clients import ClientInput
 from clientcare.concurrency import StaleEdit, stale_message
 from clientcare.db.engine import Database
 from clientcare.db.migrate import open_database
-from clientcare.db.models import Appointment, Charge, ChargeKind, Client, Practitioner
+from clientcare.db.models import (
+    Appointment,
+    AppointmentStatus,
+    CancelledBy,
+    Charge,
+    ChargeKind,
+    ChargeStatus,
+    Client,
+    Practitioner,
+)
+from clientcare.errors import NotFoundError
 
 NOW = dt.datetime(2026, 11, 23, 9, 0)
 SLOT = dt.datetime(2026, 11, 24, 10, 0)
@@ -150,6 +160,127 @@ def test_a_stale_charge_waiver_is_refused(
 
     with pytest.raises(StaleEdit, match="Changed by sam"), db.unit_of_work() as session:
         money.waive_charge(session, charge_id, "Other reason", expected_version=loaded_version)
+
+
+STARTED = SLOT + dt.timedelta(minutes=30)  # "now" once the appointment has begun
+
+#: Status changes made from a loaded view, each with the version the view loaded.
+STATUS_CHANGES = {
+    "arrived": lambda s, i, v: appointments.mark_arrived(s, i, arrived_at=SLOT, expected_version=v),
+    "completed": lambda s, i, v: appointments.mark_completed(s, i, now=STARTED, expected_version=v),
+    "no-show": lambda s, i, v: appointments.mark_no_show(s, i, now=STARTED, expected_version=v),
+    "cancelled": lambda s, i, v: appointments.cancel_appointment(
+        s, i, by=CancelledBy.PRACTITIONER, reason="Unwell", now=NOW, expected_version=v
+    ),
+    "rescheduled": lambda s, i, v: appointments.reschedule_appointment(
+        s, i, SLOT + dt.timedelta(days=7), now=NOW, expected_version=v
+    ),
+}
+
+
+def _book_and_change_elsewhere(
+    db: Database, people: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, int]:
+    """Book; sam moves it to Room 2 after "my" view loaded it. (id, version I loaded)."""
+    data = AppointmentInput(people["client"], people["practitioner"], SLOT, 50)
+    with db.unit_of_work() as session:
+        booked = appointments.create_appointment(session, data, now=NOW)
+    _as(monkeypatch, "sam")
+    with db.unit_of_work() as session:
+        appointments.update_appointment(
+            session,
+            booked.id,
+            AppointmentInput(people["client"], people["practitioner"], SLOT, 50, location="Room 2"),
+            now=NOW,
+            expected_version=booked.version,
+        )
+    _as(monkeypatch, "me")
+    return booked.id, booked.version
+
+
+@pytest.mark.parametrize("change", sorted(STATUS_CHANGES))
+def test_a_status_change_from_a_stale_view_is_refused_and_writes_nothing(
+    db: Database, people: dict[str, int], monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    appointment_id, loaded = _book_and_change_elsewhere(db, people, monkeypatch)
+
+    with pytest.raises(StaleEdit) as caught, db.unit_of_work() as session:
+        STATUS_CHANGES[change](session, appointment_id, loaded)
+
+    assert (caught.value.entity, caught.value.entity_id) == ("appointment", appointment_id)
+    assert (caught.value.for_field("version") or "").startswith("Changed by sam at ")
+    with db.reading() as session:
+        stored = appointments.get_appointment(session, appointment_id)
+        bookings = session.scalar(select(func.count()).select_from(Appointment))
+    assert (stored.status, stored.location, stored.version) == (
+        AppointmentStatus.SCHEDULED,
+        "Room 2",
+        loaded + 1,
+    )
+    assert bookings == 1  # a refused reschedule booked nothing
+
+
+@pytest.mark.parametrize("change", sorted(STATUS_CHANGES))
+def test_a_status_change_from_a_fresh_view_is_stored_and_counts_up(
+    db: Database, people: dict[str, int], monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    appointment_id, loaded = _book_and_change_elsewhere(db, people, monkeypatch)
+    with db.reading() as session:
+        fresh = appointments.get_appointment(session, appointment_id)  # after Reload
+    assert fresh.version == loaded + 1
+
+    with db.unit_of_work() as session:
+        STATUS_CHANGES[change](session, appointment_id, fresh.version)
+
+    with db.reading() as session:
+        stored = appointments.get_appointment(session, appointment_id)
+    assert appointments.STATUS_LABELS[stored.status].lower() == change
+    assert stored.version == fresh.version + 1
+
+
+def test_status_changes_without_a_version_are_not_checked(
+    db: Database, people: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    appointment_id, _loaded = _book_and_change_elsewhere(db, people, monkeypatch)
+    with db.unit_of_work() as session:
+        cancelled = appointments.cancel_appointment(
+            session, appointment_id, by=CancelledBy.CLIENT, reason="Moving away", now=NOW
+        )
+    assert (cancelled.status, cancelled.cancel_reason) == (
+        AppointmentStatus.CANCELLED,
+        "Moving away",
+    )
+
+
+def test_a_view_of_a_deleted_appointment_is_told_it_is_gone(
+    db: Database, people: dict[str, int]
+) -> None:
+    with pytest.raises(NotFoundError), db.reading() as session:
+        appointments.load_version(session, 999_999, 1)
+
+
+def test_a_charge_is_read_with_the_version_a_waiver_hands_back(
+    db: Database, people: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.unit_of_work() as session:
+        charge = money.add_charge(
+            session, people["client"], description="Report", amount="40", charged_on=NOW.date()
+        )
+    with db.reading() as session:
+        shown = money.get_charge(session, charge.id)
+    assert (shown.description, shown.amount_minor, shown.version) == ("Report", 4000, 1)
+    _as(monkeypatch, "sam")
+    with db.unit_of_work() as session:
+        money.waive_charge(session, charge.id, "Agreed", expected_version=shown.version)
+    with db.reading() as session:
+        again = money.get_charge(session, charge.id)
+    assert (again.status, again.waived_reason, again.version) == (
+        ChargeStatus.WAIVED,
+        "Agreed",
+        2,
+    )
+    with pytest.raises(NotFoundError), db.reading() as session:
+        money.get_charge(session, 999_999)
 
 
 def test_the_message_reads_as_a_person_would_say_it() -> None:

@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import appointments, clients, money, series
+from clientcare import appointments, clients, locale_format, money, series
 from clientcare.appointments import AppointmentDetail, AppointmentInput, ConflictError
+from clientcare.concurrency import StaleEdit
 from clientcare.db.models import AppointmentMode, CancelledBy, ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
+from ui import labels
 from ui.dialogs.arrival import ArrivalDialog
 from ui.dialogs.cancel import CancelDialog
 from ui.ops import Changes, Operations
@@ -56,11 +58,15 @@ def _canceller(  # type: ignore[no-untyped-def]
     scope: series.Scope,
     circumstance: str | None = None,
 ):
-    """The unit of work cancelling ``existing`` (and, in a series, the chosen others)."""
+    """The unit of work cancelling ``existing`` (and, in a series, the chosen others).
+
+    Refused with StaleEdit when someone else changed ``existing`` after it was loaded.
+    """
     now = dt.datetime.now()
 
     def cancel(session):  # type: ignore[no-untyped-def]
         if existing.series_id is not None:
+            appointments.load_version(session, existing.id, existing.version)
             return series.cancel_occurrences(
                 session,
                 existing.id,
@@ -71,7 +77,13 @@ def _canceller(  # type: ignore[no-untyped-def]
                 circumstance=circumstance,
             )
         return appointments.cancel_appointment(
-            session, existing.id, by=by, reason=reason, now=now, circumstance=circumstance
+            session,
+            existing.id,
+            by=by,
+            reason=reason,
+            now=now,
+            circumstance=circumstance,
+            expected_version=existing.version,
         )
 
     return cancel
@@ -80,10 +92,15 @@ def _canceller(  # type: ignore[no-untyped-def]
 def _series_editor(  # type: ignore[no-untyped-def]
     existing: AppointmentDetail, data: AppointmentInput, scope: series.Scope, allow: bool
 ):
-    """One unit of work: move the occurrences in scope if the start changed, then edit them."""
+    """One unit of work: move the occurrences in scope if the start changed, then edit them.
+
+    The occurrence the dialog opened is checked first: someone else's save since then
+    refuses the whole edit with StaleEdit.
+    """
     now = dt.datetime.now()
 
     def edit(session):  # type: ignore[no-untyped-def]
+        appointments.load_version(session, existing.id, existing.version)
         if data.start != existing.start:
             series.move_occurrence(
                 session, existing.id, data.start, scope=scope, now=now, allow_conflict=allow
@@ -117,6 +134,8 @@ class AppointmentDialog(QDialog):
         )
         self.stored: list[AppointmentDetail] = []
         settings = ops.read(get_settings)
+        self.locale = settings.locale
+        self.default_minutes = settings.default_session_minutes
         self.setWindowTitle(self.tr("Appointment") if self.existing else self.tr("New appointment"))
         self.setMinimumWidth(640)
 
@@ -162,8 +181,8 @@ class AppointmentDialog(QDialog):
         self.duration.setRange(-1000, 10_000)  # the domain says what is allowed, in words
         self.duration.setSuffix(self.tr(" min"))
         self.mode = QComboBox()
-        for mode, label in appointments.MODE_LABELS.items():
-            self.mode.addItem(self.tr(label), mode.value)
+        for mode in appointments.MODE_LABELS:
+            self.mode.addItem(labels.label(appointments.MODE_LABELS, mode), mode.value)
         self.location = QLineEdit()
         self.location.setPlaceholderText(self.tr("Room, address or video link"))
         self.notes = QPlainTextEdit()
@@ -237,6 +256,15 @@ class AppointmentDialog(QDialog):
         self.save_button.setObjectName("save_appointment")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # Shown when another practitioner saved this appointment after it was opened here.
+        self.reload_button = QPushButton(self.tr("&Reload"))
+        self.reload_button.setObjectName("reload_appointment")
+        self.reload_button.setToolTip(
+            self.tr("Show the appointment as now stored (what you typed here is discarded)")
+        )
+        self.buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.reload_button.clicked.connect(self.reload)
+        self.reload_button.hide()
 
         self.status_label = QLabel()
         self.status_label.setObjectName("appointment_status")
@@ -276,12 +304,16 @@ class AppointmentDialog(QDialog):
         self.arrived_button.clicked.connect(self.mark_arrived)
         self.completed_button.clicked.connect(
             lambda: self._status(
-                lambda s, i: appointments.mark_completed(s, i, now=dt.datetime.now())
+                lambda s, i, v: appointments.mark_completed(
+                    s, i, now=dt.datetime.now(), expected_version=v
+                )
             )
         )
         self.no_show_button.clicked.connect(
             lambda: self._status(
-                lambda s, i: appointments.mark_no_show(s, i, now=dt.datetime.now())
+                lambda s, i, v: appointments.mark_no_show(
+                    s, i, now=dt.datetime.now(), expected_version=v
+                )
             )
         )
         self.cancel_appointment_button.clicked.connect(self.cancel_appointment)
@@ -296,7 +328,7 @@ class AppointmentDialog(QDialog):
         layout.addWidget(self.form_error)
         layout.addWidget(self.buttons)
 
-        self._fill(settings.default_session_minutes, start, practitioner_id)
+        self._fill(self.default_minutes, start, practitioner_id)
         self._show_status()
 
     def _show_status(self) -> None:
@@ -306,7 +338,7 @@ class AppointmentDialog(QDialog):
         if existing is None:
             return
         text = self.tr("Status: {status}").format(
-            status=appointments.STATUS_LABELS[existing.status]
+            status=labels.label(appointments.STATUS_LABELS, existing.status)
         )
         if existing.cancel_reason:
             text += f" — {existing.cancel_reason}"
@@ -322,17 +354,60 @@ class AppointmentDialog(QDialog):
         self.reschedule_button.setEnabled("rescheduled" in names)
 
     def _status(self, action) -> None:  # type: ignore[no-untyped-def]
+        """Run ``action(session, id, version loaded)``; a stale view offers Reload."""
         existing = self.existing
         if existing is None:
             return
+        self._clear()
         try:
-            updated = self.ops.run(lambda s: action(s, existing.id), Changes.APPOINTMENTS)
+            updated = self.ops.run(
+                lambda s: action(s, existing.id, existing.version), Changes.APPOINTMENTS
+            )
+        except StaleEdit as error:
+            self.show_stale(error)
+            return
         except (ValidationError, NotFoundError) as error:
             self.form_error.setText(f"⚠ {self._message(error)}")
             self.form_error.show()
             return
         self.existing = updated
         self.stored = [updated]
+        self._show_status()
+
+    # -- someone else saved first ----------------------------------------------------
+
+    def show_stale(self, error: StaleEdit) -> None:
+        """Say who changed the appointment and when; keep the form as typed; offer Reload."""
+        message = error.for_field("version") or str(error)
+        self.form_error.setText(
+            f"⚠ {message} "
+            + self.tr("Your text is still in the form: copy what you need, then Reload.")
+        )
+        self.form_error.show()
+        self.reload_button.show()
+
+    def reload(self) -> None:
+        """Show the appointment as now stored (and save against that version from now on)."""
+        existing = self.existing
+        if existing is None:
+            return
+        self._clear()
+        try:
+            self.existing = self.ops.read(lambda s: appointments.get_appointment(s, existing.id))
+        except NotFoundError as error:
+            self.form_error.setText(f"⚠ {error}")
+            self.form_error.show()
+            self.save_button.setEnabled(False)
+            self.actions_row.setEnabled(False)
+            return
+        except ValidationError as error:  # the server is not answering: try again later
+            self.form_error.setText(f"⚠ {self._message(error)}")
+            self.form_error.show()
+            self.reload_button.show()
+            return
+        self.override.setChecked(False)
+        self.override.hide()
+        self._fill(self.default_minutes, None, None)
         self._show_status()
 
     def make_arrival_dialog(self) -> ArrivalDialog:
@@ -412,10 +487,18 @@ class AppointmentDialog(QDialog):
         try:
             new = self.ops.run(
                 lambda s: appointments.reschedule_appointment(
-                    s, existing.id, new_start, now=dt.datetime.now(), allow_conflict=allow
+                    s,
+                    existing.id,
+                    new_start,
+                    now=dt.datetime.now(),
+                    allow_conflict=allow,
+                    expected_version=existing.version,
                 ),
                 Changes.APPOINTMENTS,
             )
+        except StaleEdit as error:
+            self.show_stale(error)
+            return
         except ConflictError as error:
             self.conflict_box.setText("⚠ " + (error.for_field("start") or str(error)))
             self.conflict_box.show()
@@ -434,8 +517,10 @@ class AppointmentDialog(QDialog):
         existing = self.existing
         assert existing is not None
         return CancelDialog(
-            self.tr("Cancel {name}'s appointment on {when}?").format(
-                name=existing.client_preferred_name, when=f"{existing.start:%A %-d %B at %H:%M}"
+            self.tr("Cancel {name}'s appointment on {day} at {time}?").format(
+                name=existing.client_preferred_name,
+                day=locale_format.weekday_day(existing.start.date(), self.locale),
+                time=locale_format.time(existing.start, self.locale),
             ),
             in_series=existing.series_id is not None,
             parent=self,
@@ -463,6 +548,10 @@ class AppointmentDialog(QDialog):
                     ),
                     Changes.APPOINTMENTS,
                 )
+            except StaleEdit as error:
+                # Not the cancel dialog's to fix: the appointment itself must be reloaded.
+                self.show_stale(error)
+                return
             except (ValidationError, NotFoundError) as error:
                 dialog.reason_field.show_error(self._message(error))
                 continue
@@ -573,6 +662,7 @@ class AppointmentDialog(QDialog):
             wrapper.show_error(None)
         self.form_error.hide()
         self.conflict_box.hide()
+        self.reload_button.hide()
 
     def save(self) -> None:
         """Store the appointment (or series) in one transaction, or show what is wrong."""
@@ -603,7 +693,12 @@ class AppointmentDialog(QDialog):
                 result = self.ops.run(
                     lambda s: [
                         appointments.update_appointment(
-                            s, existing.id, data, now=now, allow_conflict=allow
+                            s,
+                            existing.id,
+                            data,
+                            now=now,
+                            allow_conflict=allow,
+                            expected_version=existing.version,
                         )
                     ],
                     Changes.APPOINTMENTS,
@@ -624,6 +719,9 @@ class AppointmentDialog(QDialog):
                     ],
                     Changes.APPOINTMENTS,
                 )
+        except StaleEdit as error:
+            self.show_stale(error)
+            return
         except ConflictError as error:
             self.conflict_box.setText("⚠ " + (error.for_field("start") or str(error)))
             self.conflict_box.show()

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import lateness
+from clientcare import lateness, locale_format
 from clientcare.appointments import AppointmentDetail
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.language import load_checker
 from clientcare.lateness import ClientArrival, ClientLateOption
+from clientcare.practice import get_settings
 from ui.ops import Changes, Operations
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
@@ -63,12 +64,13 @@ class ArrivalDialog(QDialog):
         self.setObjectName("arrival_dialog")
         self.setWindowTitle(self.tr("{name} has arrived").format(name=self._name))
         self.setMinimumWidth(480)
+        self.locale = ops.read(lambda s: get_settings(s).locale)  # times as the practice writes
 
         moment = now or dt.datetime.now()
         booked = QLabel(
             self.tr("Booked for {start}–{end} with {practitioner}.").format(
-                start=f"{appointment.start:%H:%M}",
-                end=f"{appointment.end:%H:%M}",
+                start=locale_format.time(appointment.start, self.locale),
+                end=locale_format.time(appointment.end, self.locale),
                 practitioner=appointment.practitioner_name,
             )
         )
@@ -190,7 +192,7 @@ class ArrivalDialog(QDialog):
         self._show_options(arrival)
 
     def option_label(self, option: ClientLateOption, arrival: ClientArrival) -> str:
-        end = f"{arrival.appointment.end:%H:%M}"
+        end = locale_format.time(arrival.appointment.end, self.locale)
         if option is ClientLateOption.SHORTEN:
             return self.tr("Keep the end time: {minutes} minutes together, until {end}").format(
                 minutes=arrival.remaining_minutes, end=end

@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QLocale, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
-from clientcare import followups
+from clientcare import followups, locale_format
 from clientcare.followups import CONSENT_LABELS, SET_BY_LABELS, Brief
 from clientcare.interactions import KIND_LABELS
-from ui.models.followups import URGENCY_MARKS, short_date
+from clientcare.practice import get_settings
+from ui.labels import label
+from ui.models.followups import short_date as followup_date
+from ui.models.followups import urgency_text
 from ui.ops import Operations
 
 _STYLE = """
@@ -36,11 +39,12 @@ def _para(text: str) -> str:
     return _esc(text.strip()).replace("\n", "<br>")
 
 
-def _when(moment: dt.datetime) -> str:
-    return QLocale().toString(moment.date(), "ddd d MMM yyyy") + f" at {moment:%H:%M}"
+def _when(moment: dt.datetime, locale: str) -> str:
+    """``Mon 23 Nov 2026 14:05`` in the practice's ``locale``."""
+    return locale_format.weekday_day_time(moment, locale)
 
 
-def greeting_html(brief: Brief) -> str:
+def greeting_html(brief: Brief, locale: str = locale_format.DEFAULT_LOCALE) -> str:
     """How to greet: preferred name, pronunciation, pronouns; the full name below."""
     line = f"<h1>{_esc(brief.preferred_name)}</h1>"
     extras = []
@@ -54,13 +58,17 @@ def greeting_html(brief: Brief) -> str:
     if details:
         line += f"<p>{details}</p>"
     if brief.next_appointment is not None:
-        line += f'<p class="muted">Next appointment: {_when(brief.next_appointment)}</p>'
+        line += f'<p class="muted">Next appointment: {_when(brief.next_appointment, locale)}</p>'
     return line
 
 
-def brief_html(brief: Brief, today: dt.date) -> str:
-    """The whole brief as HTML for a QTextBrowser."""
-    parts = [greeting_html(brief)]
+def brief_html(brief: Brief, today: dt.date, locale: str = locale_format.DEFAULT_LOCALE) -> str:
+    """The whole brief as HTML for a QTextBrowser; dates in the practice's ``locale``."""
+
+    def short_date(day: dt.date | None) -> str:
+        return followup_date(day, locale)
+
+    parts = [greeting_html(brief, locale)]
     if brief.set_expectations:
         reason = (
             "This is the first session: set expectations explicitly (what is and isn't "
@@ -75,7 +83,8 @@ def brief_html(brief: Brief, today: dt.date) -> str:
     if last is None:
         parts.append('<p class="muted">No session or call written up yet.</p>')
     else:
-        parts.append(f'<p class="muted">{KIND_LABELS[last.kind]}, {_when(last.occurred_at)}</p>')
+        when = _when(last.occurred_at, locale)
+        parts.append(f'<p class="muted">{label(KIND_LABELS, last.kind)}, {when}</p>')
         if last.notes:
             parts.append(f"<p>{_para(last.notes)}</p>")
         if last.client_words:
@@ -112,7 +121,7 @@ def brief_html(brief: Brief, today: dt.date) -> str:
             )
             items.append(
                 f"<li>{due}{_para(row.description)} "
-                f"<span class='muted'>({SET_BY_LABELS[row.set_by].lower()}, "
+                f"<span class='muted'>({label(SET_BY_LABELS, row.set_by).lower()}, "
                 f"{short_date(row.set_on)})</span></li>"
             )
         parts.append("<ul>" + "".join(items) + "</ul>")
@@ -124,7 +133,7 @@ def brief_html(brief: Brief, today: dt.date) -> str:
         items = []
         for issue in brief.issues:
             css = "urgent" if issue.urgency in followups.URGENT else ""
-            mark = f"{URGENCY_MARKS[issue.urgency]} {followups.URGENCY_LABELS[issue.urgency]}"
+            mark = urgency_text(issue.urgency)
             due = f", due {short_date(issue.due_on)}" if issue.due_on else ""
             items.append(
                 f"<li><span class='{css}'>{mark}</span> {_esc(issue.title)} "
@@ -164,7 +173,7 @@ def brief_html(brief: Brief, today: dt.date) -> str:
 
     status = brief.checkins
     parts.append("<h2>Check-ins</h2>")
-    consent = CONSENT_LABELS[status.consent]
+    consent = label(CONSENT_LABELS, status.consent)
     text = f"Consent: {consent.lower()}."
     if status.consented and status.next_due_on is not None:
         text += f" Next check-in due {short_date(status.next_due_on)}."
@@ -199,7 +208,8 @@ class PreSessionBriefDialog(QDialog):
         self.text.setObjectName("brief_text")
         self.text.setAccessibleName(self.tr("Pre-session brief"))
         self.text.setOpenLinks(False)
-        self.text.setHtml(brief_html(self.brief, today))
+        locale = ops.read(lambda s: get_settings(s).locale)
+        self.text.setHtml(brief_html(self.brief, today, locale))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

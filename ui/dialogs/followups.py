@@ -53,10 +53,12 @@ from clientcare.followups import (
     ProspectRow,
 )
 from clientcare.language import Hit, load_checker
+from clientcare.practice import get_settings
+from ui import labels
 from ui.dialogs.form import FormDialog
 from ui.models.followups import URGENCY_MARKS, short_date
 from ui.ops import Changes, Operations
-from ui.theme import notice_style
+from ui.theme import notice_style, set_heading
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
 
@@ -87,14 +89,16 @@ def date_edit(day: dt.date) -> QDateEdit:
     return edit
 
 
+def practice_locale(ops: Operations) -> str:
+    """The practice's locale (Settings), in which the dialogs write their dates."""
+    return str(ops.read(lambda s: get_settings(s).locale))
+
+
 def heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("dialog_heading")
     label.setWordWrap(True)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
+    set_heading(label, "subheading")
     return label
 
 
@@ -189,7 +193,8 @@ class IssueDialog(FormDialog):
         self.urgency = QComboBox()
         for urgency in Urgency:
             self.urgency.addItem(
-                f"{URGENCY_MARKS[urgency]} {followups.URGENCY_LABELS[urgency]}", urgency.value
+                f"{URGENCY_MARKS[urgency]} {labels.label(followups.URGENCY_LABELS, urgency)}",
+                urgency.value,
             )
         self.urgency.setCurrentIndex(self.urgency.findData(Urgency.NORMAL.value))
         self.urgency_help = note_label(
@@ -400,8 +405,8 @@ class ReviewExpectationDialog(FormDialog):
         what = QLabel(
             self.tr("“{text}”\nSet by {who} on {day}.").format(
                 text=expectation.description,
-                who=followups.SET_BY_LABELS[expectation.set_by].lower(),
-                day=short_date(expectation.set_on),
+                who=labels.label(followups.SET_BY_LABELS, expectation.set_by).lower(),
+                day=short_date(expectation.set_on, practice_locale(ops)),
             )
         )
         what.setObjectName("expectation_text")
@@ -442,7 +447,7 @@ class ReviewExpectationDialog(FormDialog):
 def _channel_combo(current: ContactChannel | None) -> QComboBox:
     combo = QComboBox()
     for channel in CHECKIN_CHANNELS:
-        combo.addItem(CHANNEL_LABELS[channel], channel.value)
+        combo.addItem(labels.label(CHANNEL_LABELS, channel), channel.value)
     if current is not None and combo.findData(current.value) >= 0:
         combo.setCurrentIndex(combo.findData(current.value))
     return combo
@@ -454,6 +459,7 @@ class ConsentDialog(FormDialog):
     def __init__(self, ops: Operations, client_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
         self.client_id = client_id
+        self.locale = practice_locale(ops)
         self.setObjectName("consent_dialog")
         self.setWindowTitle(self.tr("Consent to check-ins"))
         today = self.today
@@ -468,7 +474,7 @@ class ConsentDialog(FormDialog):
             ConsentState.DECLINED,
             ConsentState.WITHDRAWN,
         ):
-            self.state.addItem(CONSENT_LABELS[state], state.value)
+            self.state.addItem(labels.label(CONSENT_LABELS, state), state.value)
         # Start from where things stand (given: change the interval or channel); never
         # from "withdrawn", which would stop check-ins with one careless click.
         if self.state.findData(status.consent.value) >= 0 and status.consent in (
@@ -508,17 +514,19 @@ class ConsentDialog(FormDialog):
         self._state_changed()
 
     def _current_text(self, status: CheckInStatus) -> str:
-        text = self.tr("Now: {consent}.").format(consent=CONSENT_LABELS[status.consent].lower())
+        text = self.tr("Now: {consent}.").format(
+            consent=labels.label(CONSENT_LABELS, status.consent).lower()
+        )
         if status.consented and status.next_due_on is not None:
             text += " " + self.tr("Next check-in due {day}.").format(
-                day=short_date(status.next_due_on)
+                day=short_date(status.next_due_on, self.locale)
             )
         if status.events:
             latest = status.events[0]
             words = f" \u2014 “{latest.client_words}”" if latest.client_words else ""
             text += "\n" + self.tr("Last recorded {day}: {state}{words}").format(
-                day=short_date(latest.recorded_on),
-                state=CONSENT_LABELS[latest.state].lower(),
+                day=short_date(latest.recorded_on, self.locale),
+                state=labels.label(CONSENT_LABELS, latest.state).lower(),
                 words=words,
             )
         return text

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,20 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import ical
+from clientcare import ical, locale_format
 from clientcare.config import local_timezone_name
 from clientcare.errors import ValidationError
 from clientcare.ical import ImportAs, ImportReport, TitlePrivacy
-from clientcare.practice import list_practitioners
+from clientcare.practice import get_settings, list_practitioners
+from ui import labels
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
 from ui.widgets.fields import error_label
 
 PRIVACY_LABELS = {
-    TitlePrivacy.GENERIC: "“Client session” (no names)",
-    TitlePrivacy.INITIALS: "Initials",
-    TitlePrivacy.PREFERRED_NAME: "Preferred name",
-    TitlePrivacy.FULL_NAME: "Full name",
+    TitlePrivacy.GENERIC: QT_TRANSLATE_NOOP("labels", "“Client session” (no names)"),
+    TitlePrivacy.INITIALS: QT_TRANSLATE_NOOP("labels", "Initials"),
+    TitlePrivacy.PREFERRED_NAME: QT_TRANSLATE_NOOP("labels", "Preferred name"),
+    TitlePrivacy.FULL_NAME: QT_TRANSLATE_NOOP("labels", "Full name"),
 }
 
 
@@ -65,7 +66,7 @@ class ExportDialog(QDialog):
         self.privacy = QComboBox()
         self.privacy.setObjectName("privacy")
         for value, label in PRIVACY_LABELS.items():
-            self.privacy.addItem(self.tr(label), value.value)
+            self.privacy.addItem(labels.translate(label), value.value)
         note = QLabel(
             self.tr(
                 "Calendar files are often synced to phones and shared calendars. Titles show "
@@ -137,6 +138,7 @@ class ReportModel(RowsTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.report: ImportReport | None = None
+        self.locale = locale_format.DEFAULT_LOCALE  # the practice's; the dialog sets it
 
     def set_report(self, report: ImportReport | None) -> None:
         self.report = report
@@ -151,7 +153,7 @@ class ReportModel(RowsTableModel):
         return (
             str(line.number),
             line.summary,
-            f"{line.start:%a %-d %b %Y %H:%M}" if line.start else "—",
+            locale_format.weekday_day_time(line.start, self.locale) if line.start else "—",
             str(line.outcome).replace("_", " "),
             line.reason,
         )[index.column()]
@@ -182,6 +184,7 @@ class ImportDialog(QDialog):
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
         self.model = ReportModel(self)
+        self.model.locale = ops.read(lambda s: get_settings(s).locale)
         self.table = QTableView()
         self.table.setObjectName("import_report")
         self.table.setModel(self.model)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import appointments, audit, clients, interactions
+from clientcare import appointments, audit, clients, interactions, locale_format
 from clientcare.audit import current_actor
 from clientcare.db.models import (
     ChecklistAnswerValue,
@@ -43,34 +43,40 @@ from clientcare.db.models import (
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.interactions import ChecklistItem, InteractionDetail, InteractionInput
 from clientcare.language import load_checker
-from clientcare.practice import list_practitioners
+from clientcare.practice import get_settings, list_practitioners
+from ui import labels
 from ui.dialogs.appointment import from_qdatetime, to_qdatetime
 from ui.dialogs.correction import CorrectionDialog
 from ui.dialogs.money import MoneyConversationDialog
 from ui.dialogs.referral import ReferralDialog
 from ui.ops import Changes, Operations
+from ui.theme import set_heading
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
 
 AUTOSAVE_MS = 4000
 
 TEXT_LABELS = {
-    "notes": "Notes",
-    "client_words": "In the client's own words",
-    "next_steps": "Agreed next steps",
-    "more_helpful": "What might have been more helpful? (ask, and write their answer)",
-    "practitioner_only_notes": "For you only (never printed for the client)",
+    "notes": QT_TRANSLATE_NOOP("labels", "Notes"),
+    "client_words": QT_TRANSLATE_NOOP("labels", "In the client's own words"),
+    "next_steps": QT_TRANSLATE_NOOP("labels", "Agreed next steps"),
+    "more_helpful": QT_TRANSLATE_NOOP(
+        "labels", "What might have been more helpful? (ask, and write their answer)"
+    ),
+    "practitioner_only_notes": QT_TRANSLATE_NOOP(
+        "labels", "For you only (never printed for the client)"
+    ),
 }
 FLAG_LABELS = {
-    "not_at_my_best": "I was not at my best today",
-    "plan_not_a_fit": "The plan did not feel right to the client",
-    "referral_considered": "A referral was considered or made",
-    "checkins_discussed": "We talked about check-ins",
+    "not_at_my_best": QT_TRANSLATE_NOOP("labels", "I was not at my best today"),
+    "plan_not_a_fit": QT_TRANSLATE_NOOP("labels", "The plan did not feel right to the client"),
+    "referral_considered": QT_TRANSLATE_NOOP("labels", "A referral was considered or made"),
+    "checkins_discussed": QT_TRANSLATE_NOOP("labels", "We talked about check-ins"),
 }
 ANSWER_LABELS = {
-    ChecklistAnswerValue.DONE: "Done",
-    ChecklistAnswerValue.NOT_APPLICABLE: "Does not apply",
-    ChecklistAnswerValue.NOT_DONE: "Not done",
+    ChecklistAnswerValue.DONE: QT_TRANSLATE_NOOP("labels", "Done"),
+    ChecklistAnswerValue.NOT_APPLICABLE: QT_TRANSLATE_NOOP("labels", "Does not apply"),
+    ChecklistAnswerValue.NOT_DONE: QT_TRANSLATE_NOOP("labels", "Not done"),
 }
 
 
@@ -90,14 +96,16 @@ class ChecklistRow(QFrame):
         self.setObjectName(f"principle_{item.number}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         badge = {
-            Requirement.REQUIRED: "Required",
-            Requirement.ADVISORY: "Advisory",
-            Requirement.AUTOMATIC: "Checked as you type",
+            Requirement.REQUIRED: QT_TRANSLATE_NOOP("labels", "Required"),
+            Requirement.ADVISORY: QT_TRANSLATE_NOOP("labels", "Advisory"),
+            Requirement.AUTOMATIC: QT_TRANSLATE_NOOP("labels", "Checked as you type"),
         }[item.requirement]
         title = QLabel(f"<b>{item.number}.</b> {item.text}")
         title.setWordWrap(True)
         title.setTextFormat(Qt.TextFormat.RichText)
-        why = QLabel(self.tr("{badge} — {reason}").format(badge=self.tr(badge), reason=item.reason))
+        why = QLabel(
+            self.tr("{badge} — {reason}").format(badge=labels.translate(badge), reason=item.reason)
+        )
         why.setObjectName("why")
         why.setWordWrap(True)
         why.setToolTip(item.explanation)
@@ -118,7 +126,7 @@ class ChecklistRow(QFrame):
         group = QButtonGroup(self)
         row = QHBoxLayout()
         for value, label in ANSWER_LABELS.items():
-            button = QRadioButton(self.tr(label))
+            button = QRadioButton(labels.translate(label))
             button.setObjectName(f"answer_{value.value}")
             group.addButton(button)
             self.buttons[value] = button
@@ -200,21 +208,19 @@ class InteractionEditor(QDialog):
         self.client_id = client_id
         self.client = ops.read(lambda s: clients.get_client(s, client_id))
         self.checker = ops.read(load_checker)
+        self.locale = ops.read(lambda s: get_settings(s).locale)  # the practice's dates
 
         self.heading = QLabel()
         self.heading.setObjectName("interaction_heading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a name is text, never markup
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        set_heading(self.heading, "heading")
         self.greeting = QLabel()
         self.greeting.setObjectName("greeting")
         self.greeting.setWordWrap(True)
 
         self.kind = QComboBox()
         for kind, label in interactions.KIND_LABELS.items():
-            self.kind.addItem(self.tr(label), kind.value)
+            self.kind.addItem(labels.translate(label), kind.value)
         self.occurred_at = QDateTimeEdit()
         self.occurred_at.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.occurred_at.setCalendarPopup(True)
@@ -228,7 +234,9 @@ class InteractionEditor(QDialog):
             lambda s: appointments.client_appointments(s, client_id, now=dt.datetime.now())
         )
         for item in (*summary.upcoming, *summary.past)[:60]:
-            self.appointment.addItem(f"{item.start:%a %-d %b %Y %H:%M}", item.id)
+            self.appointment.addItem(
+                locale_format.weekday_day_time(item.start, self.locale), item.id
+            )
 
         self.texts: dict[str, QPlainTextEdit] = {}
         self.fields: dict[str, FieldWithError] = {}
@@ -252,7 +260,7 @@ class InteractionEditor(QDialog):
         flags = QGridLayout()
         self.flags: dict[str, QCheckBox] = {}
         for index, (name, label) in enumerate(FLAG_LABELS.items()):
-            box = QCheckBox(self.tr(label))
+            box = QCheckBox(labels.translate(label))
             box.setObjectName(name)
             self.flags[name] = box
             flags.addWidget(box, index // 2, index % 2)
@@ -261,12 +269,12 @@ class InteractionEditor(QDialog):
             edit = QPlainTextEdit()
             edit.setObjectName(name)
             edit.setTabChangesFocus(True)
-            edit.setAccessibleName(self.tr(label))
+            edit.setAccessibleName(labels.translate(label))
             edit.setMinimumHeight(90 if name in ("notes", "client_words") else 60)
             self.texts[name] = edit
             if name != "practitioner_only_notes":
                 self.highlighters.append(LanguageHighlighter(edit.document(), self.checker))
-            caption = QLabel(self.tr(label))
+            caption = QLabel(labels.translate(label))
             caption.setWordWrap(True)
             form.addRow(caption)
             form.addRow(self._wrap(name, edit))
@@ -483,7 +491,7 @@ class InteractionEditor(QDialog):
         if addenda:
             lines = [
                 self.tr("{when} {who} corrected {field}: “{old}” → “{new}” ({why})").format(
-                    when=f"{a.written_at:%-d %b %Y %H:%M}",
+                    when=locale_format.day_time(a.written_at, self.locale),
                     who=a.actor or self.tr("someone"),
                     field=TEXT_LABELS.get(a.field, a.field).split(" (")[0].lower(),
                     old=_short(a.old_value),
@@ -493,12 +501,12 @@ class InteractionEditor(QDialog):
                 for a in addenda
             ]
             self.addenda.setText(self.tr("Corrections:") + "\n" + "\n".join(lines))
-        kind = interactions.KIND_LABELS[InteractionKind(self.kind.currentData())]
+        kind = labels.label(interactions.KIND_LABELS, InteractionKind(self.kind.currentData()))
         if locked and self.interaction and self.interaction.finalised_at:
             self.setWindowTitle(self.tr("{kind} — finalised").format(kind=kind))
             self.status.setText(
                 self.tr("Finalised {when}. Corrections are kept beside the original.").format(
-                    when=f"{self.interaction.finalised_at:%-d %b %Y %H:%M}"
+                    when=locale_format.day_time(self.interaction.finalised_at, self.locale)
                 )
             )
         else:
@@ -628,7 +636,11 @@ class InteractionEditor(QDialog):
             return False
         self._dirty = False
         saved = self.interaction.draft_saved_at or dt.datetime.now()
-        self.status.setText(self.tr("Draft saved at {time}").format(time=f"{saved:%H:%M:%S}"))
+        self.status.setText(
+            self.tr("Draft saved at {time}").format(
+                time=locale_format.time(saved, self.locale, seconds=True)
+            )
+        )
         return True
 
     def _show_errors(self, error: ValidationError) -> None:

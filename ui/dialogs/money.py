@@ -39,7 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare import money
-from clientcare.db.models import MoneyTopic
+from clientcare.concurrency import StaleEdit
+from clientcare.db.models import ChargeStatus, MoneyTopic
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.language import load_checker
 from clientcare.money_format import AmountError, format_money, format_plain, parse_amount
@@ -101,6 +102,13 @@ class MoneyDialog(QDialog):
         self.save_button.setObjectName("save_money")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # Shown when another practitioner changed the record after this dialog opened.
+        self.reload_button = QPushButton(self.tr("&Reload"))
+        self.reload_button.setObjectName("reload_money")
+        self.reload_button.setToolTip(self.tr("Show the record as now stored"))
+        self.buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.ResetRole)
+        self.reload_button.clicked.connect(self.reload)
+        self.reload_button.hide()
 
     def add_field(self, name: str, label: str, editor: QWidget, hint: str = "") -> FieldWithError:
         """A labelled row whose messages appear right under ``editor``."""
@@ -149,6 +157,21 @@ class MoneyDialog(QDialog):
             wrapper.show_error(None)
         self.form_error.clear()
         self.form_error.hide()
+        self.reload_button.hide()
+
+    def show_stale(self, error: StaleEdit) -> None:
+        """Who changed the record and when; what was typed stays; Reload or close."""
+        self.clear_errors()
+        message = error.for_field("version") or str(error)
+        self.form_error.setText(
+            f"⚠ {message} "
+            + self.tr("Your text is still in the form: copy what you need, then Reload.")
+        )
+        self.form_error.show()
+        self.reload_button.show()
+
+    def reload(self) -> None:
+        """Read the record again (dialogs that edit a stored record say how)."""
 
     def show_errors(self, error: ValidationError) -> None:
         """Each message next to its field; anything else above the buttons."""
@@ -173,6 +196,9 @@ class MoneyDialog(QDialog):
         """Run ``action`` as one unit of work; close on success, keep the messages on failure."""
         try:
             self.stored = self.ops.run(action, changes)
+        except StaleEdit as error:
+            self.show_stale(error)
+            return False
         except ValidationError as error:
             self.show_errors(error)
             return False
@@ -235,14 +261,34 @@ class AddChargeDialog(MoneyDialog):
 
 
 class WaiveDialog(MoneyDialog):
-    """Waive a charge: it stays on record with the reason and counts for nothing."""
+    """Waive a charge: it stays on record with the reason and counts for nothing.
+
+    The charge is read as the dialog opens (or ``version`` is the one the caller showed);
+    the waiver is saved against that version, so a charge someone else changed meanwhile
+    is not waived over their change: the dialog says who and when, and offers Reload.
+    """
 
     def __init__(
-        self, ops: Operations, charge_id: int, description: str, parent: QWidget | None = None
+        self,
+        ops: Operations,
+        charge_id: int,
+        description: str,
+        parent: QWidget | None = None,
+        *,
+        version: int | None = None,
     ) -> None:
         super().__init__(ops, self.tr("Waive a charge"), "waive_dialog", parent)
         self.charge_id = charge_id
-        intro = QLabel(self.tr("Waive “{what}”?").format(what=description))
+        self.charge: money.ChargeRow | None = None
+        self.version = version
+        if version is None:
+            try:
+                self.charge = ops.read(lambda s: money.get_charge(s, charge_id))
+            except NotFoundError:
+                pass  # said when the waiver is saved
+            else:
+                self.version = self.charge.version
+        intro = self.intro = QLabel(self.tr("Waive “{what}”?").format(what=description))
         intro.setWordWrap(True)
         intro.setObjectName("waive_what")
         self.reason = QLineEdit()
@@ -257,8 +303,40 @@ class WaiveDialog(MoneyDialog):
         self.finish(intro)
 
     def save(self) -> None:
-        charge_id, reason = self.charge_id, self.reason.text()
-        self.store(lambda s: money.waive_charge(s, charge_id, reason))
+        charge_id, reason, version = self.charge_id, self.reason.text(), self.version
+        self.store(lambda s: money.waive_charge(s, charge_id, reason, expected_version=version))
+
+    def reload(self) -> None:
+        """Show the charge as now stored; one already waived can only be closed."""
+        charge_id = self.charge_id
+        self.clear_errors()
+        try:
+            charge = self.ops.read(lambda s: money.get_charge(s, charge_id))
+        except NotFoundError as error:
+            self.form_error.setText(f"⚠ {error}")
+            self.form_error.show()
+            self._only_close()
+            return
+        except ValidationError as error:  # the server is not answering: try again later
+            self.show_errors(error)
+            self.reload_button.show()
+            return
+        self.charge, self.version = charge, charge.version
+        if charge.status == ChargeStatus.WAIVED:
+            self.intro.setText(
+                self.tr("“{what}” is already waived.").format(what=charge.description)
+            )
+            self.reason.setText(charge.waived_reason)
+            self.reason.setReadOnly(True)
+            self._only_close()
+        else:
+            self.intro.setText(self.tr("Waive “{what}”?").format(what=charge.description))
+
+    def _only_close(self) -> None:
+        self.save_button.hide()
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        close.setText(self.tr("Close"))
+        close.setFocus()
 
 
 class AdjustmentDialog(MoneyDialog):

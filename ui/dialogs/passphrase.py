@@ -28,6 +28,7 @@ from clientcare.encryption import (
     validate_passphrase,
 )
 from clientcare.errors import ValidationError
+from ui.theme import set_heading
 from ui.widgets.fields import FieldWithError, error_label
 
 #: Tries at start-up before ClientCare closes.
@@ -46,10 +47,7 @@ def _secret_field(name: str, accessible: str) -> QLineEdit:
 
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
+    set_heading(label, "subheading")
     return label
 
 

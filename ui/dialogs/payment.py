@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from clientcare import clients, money
+from clientcare import clients, locale_format, money
 from clientcare.db.models import PaymentMethod
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import AmountError, format_money, parse_amount
 from clientcare.practice import get_settings
+from ui import labels
 from ui.ops import Changes, Operations
+from ui.theme import set_heading
 from ui.widgets.fields import FieldWithError, error_label
 
 NOTE_STYLE = (
@@ -94,10 +96,7 @@ class PaymentDialog(QDialog):
             heading = self.tr("Payment from {name}").format(name=name)
         self.heading = QLabel(heading)
         self.heading.setObjectName("payment_heading")
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.heading.setFont(font)
+        set_heading(self.heading, "subheading")
         self.balance_label = QLabel(self.balance_text())
         self.balance_label.setObjectName("balance_now")
         self.balance_label.setWordWrap(True)
@@ -106,7 +105,7 @@ class PaymentDialog(QDialog):
         self.amount.setPlaceholderText(self.tr("e.g. {example}").format(example=self._example()))
         self.method = QComboBox()
         for method, label in money.METHOD_LABELS.items():
-            self.method.addItem(self.tr(label), method.value)
+            self.method.addItem(labels.translate(label), method.value)
         self.paid_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.paid_on.setCalendarPopup(True)
         self.paid_on.setDisplayFormat("d MMM yyyy")
@@ -217,7 +216,8 @@ class PaymentDialog(QDialog):
         upcoming = plan.next_due
         left = upcoming.amount_minor - upcoming.covered_minor
         return self.tr("Next instalment: {amount} on {day}.").format(
-            amount=self.money_text(left), day=f"{upcoming.due_on:%d %b %Y}"
+            amount=self.money_text(left),
+            day=locale_format.day(upcoming.due_on, self.situation.locale),
         )
 
     def typed_amount(self) -> int | None:

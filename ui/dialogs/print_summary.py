@@ -21,11 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import audit, interactions, printouts
+from clientcare import audit, interactions, locale_format, printouts
 from clientcare.db.models import InteractionState
+from clientcare.practice import get_settings
 from clientcare.printouts import Printout, SummaryVariant
 from ui import printing
+from ui.labels import label
 from ui.ops import Changes, Operations
+from ui.theme import set_heading
 from ui.widgets.fields import error_label
 
 LAST_FOLDER_KEY = "printing/last_folder"
@@ -75,19 +78,19 @@ class PrintSummaryDialog(QDialog):
             lambda s: interactions.get_interaction(s, interaction_id, today=dt.date.today())
         )
         self.client_name = detail.client_name
+        self.locale = ops.read(lambda s: get_settings(s).locale)
         self.occurred_at = detail.occurred_at
-        kind = interactions.KIND_LABELS[detail.kind]
+        kind = label(interactions.KIND_LABELS, detail.kind)
         heading = QLabel(
             self.tr("{kind} with {name}, {when}").format(
-                kind=kind, name=detail.client_preferred_name, when=f"{detail.occurred_at:%-d %b %Y}"
+                kind=kind,
+                name=detail.client_preferred_name,
+                when=locale_format.day(detail.occurred_at.date(), self.locale),
             )
         )
         heading.setObjectName("print_summary_heading")
         heading.setTextFormat(Qt.TextFormat.PlainText)  # a name like "<b>Bob</b>" stays text
-        bold = heading.font()
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.15)
-        heading.setFont(bold)
+        set_heading(heading, "subheading")
 
         self.for_file = QRadioButton(self.tr("For the &file"))
         self.for_file.setObjectName("variant_file")

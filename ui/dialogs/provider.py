@@ -23,6 +23,7 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from clientcare.referrals import DuplicateProviderError, ProviderInput, ProviderRow
 from ui.ops import Changes, Operations
+from ui.theme import set_heading
 from ui.widgets.fields import FieldWithError, error_label
 
 FIELDS = (
@@ -51,10 +52,7 @@ class ProviderForm(QWidget):
 
         self.heading = QLabel()
         self.heading.setObjectName("provider_heading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.heading.setFont(font)
+        set_heading(self.heading, "heading")
         self.heading.setWordWrap(True)
         self.subheading = QLabel()
         self.subheading.setObjectName("provider_subheading")
@@ -167,10 +165,18 @@ class ProviderForm(QWidget):
         self.practitioner.blockSignals(True)
         self.practitioner.clear()
         self.practitioner.addItem(self.tr("(choose)"), None)
-        for practitioner in self.ops.read(lambda s: list_practitioners(s, include_inactive=True)):
-            self.practitioner.addItem(practitioner.full_name, practitioner.id)
-        self.practitioner.blockSignals(False)
         data = provider.as_input() if provider else ProviderInput(name="")
+        # Archived practitioners are not offered; one this provider already names stays
+        # listed (marked), so saving other changes does not drop the link.
+        for practitioner in self.ops.read(lambda s: list_practitioners(s, include_inactive=True)):
+            if practitioner.active:
+                self.practitioner.addItem(practitioner.full_name, practitioner.id)
+            elif practitioner.id == data.practitioner_id:
+                self.practitioner.addItem(
+                    self.tr("{name} (archived)").format(name=practitioner.full_name),
+                    practitioner.id,
+                )
+        self.practitioner.blockSignals(False)
         self.kind.setCurrentIndex(max(self.kind.findData(data.kind.value), 0))
         self.practitioner.setCurrentIndex(max(self.practitioner.findData(data.practitioner_id), 0))
         self.name.setText(data.name)

@@ -30,11 +30,11 @@ from clientcare.db.models import ReferralSourceKind, ReferralStatus, ReferralUrg
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.printouts import Printout
 from clientcare.referrals import FollowUpInput, ReferralInput, ReferralRow, SourceInput, SourceRow
-from ui import printing
+from ui import labels, printing
 from ui.dialogs.form import FormDialog as _FormDialog
 from ui.dialogs.print_summary import record_print
 from ui.ops import Changes, Operations
-from ui.theme import notice_style
+from ui.theme import notice_style, set_heading
 from ui.widgets.fields import error_label
 
 
@@ -57,10 +57,7 @@ def _heading(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("dialog_heading")
     label.setWordWrap(True)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.15)
-    label.setFont(font)
+    set_heading(label, "subheading")
     return label
 
 
@@ -144,7 +141,7 @@ class ReferralDialog(_FormDialog):
         )
         self.urgency = QComboBox()
         for urgency, label in referrals.URGENCY_LABELS.items():
-            self.urgency.addItem(self.tr(label), urgency.value)
+            self.urgency.addItem(labels.translate(label), urgency.value)
         self.referred_on = date_edit(self.today)
         self.follow_up_on = date_edit(
             self.today + dt.timedelta(days=referrals.DEFAULT_FOLLOW_UP_DAYS)
@@ -451,7 +448,7 @@ class SourceDialog(_FormDialog):
         heading = _heading(self.tr("Who referred {name} to the practice?").format(name=name))
         self.kind = QComboBox()
         for kind, label in referrals.SOURCE_LABELS.items():
-            self.kind.addItem(self.tr(label), kind.value)
+            self.kind.addItem(labels.translate(label), kind.value)
         self.source_client = QComboBox()
         self.source_client.addItem(self.tr("(choose a client)"), None)
         for row in ops.read(clients.list_clients):

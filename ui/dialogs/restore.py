@@ -22,27 +22,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clientcare import locale_format
 from clientcare.backup import BackupError, BackupSummary, inspect_backup, restore_database
 from clientcare.config import backup_dir_for
 from clientcare.db.engine import Database
 from clientcare.db.migrate import SCHEMA_HEAD, open_database
 from clientcare.encryption import Passphrase, PassphraseError, check_passphrase, is_encrypted
 from clientcare.errors import DatabaseOpenError
+from clientcare.practice import get_settings
 from ui.dialogs.passphrase import ask_backup_passphrase
 from ui.idle_lock import lock_settings_notifier
 from ui.ops import Changes, Operations
+from ui.theme import set_heading
 
 WARNING_STYLE = (
     "background: palette(alternate-base); border-left: 3px solid #b3261e; padding: 6px 10px;"
 )
 
 
-def _when(moment: dt.datetime | None, *, utc: bool = False) -> str:
+def _when(
+    moment: dt.datetime | None, locale: str = locale_format.DEFAULT_LOCALE, *, utc: bool = False
+) -> str:
+    """A date and time as ``locale`` (the practice's) writes it; "—" for none."""
     if moment is None:
         return "—"
     if utc:
         moment = moment.replace(tzinfo=dt.UTC).astimezone().replace(tzinfo=None)
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    return locale_format.day_time(moment, locale)
+
+
+def _practice_locale(ops: Operations) -> str:
+    return str(ops.read(lambda s: get_settings(s).locale))
 
 
 class RestoreDialog(QDialog):
@@ -54,17 +64,18 @@ class RestoreDialog(QDialog):
         current: BackupSummary | None,
         kept_in: Path,
         parent: QWidget | None = None,
+        *,
+        locale: str = locale_format.DEFAULT_LOCALE,
     ) -> None:
+        """``locale``: the practice's, in which dates and counts are written."""
         super().__init__(parent)
         self.setObjectName("restore_dialog")
         self.setWindowTitle(self.tr("Restore a backup"))
-        taken = _when(backup.taken_at)
+        taken = _when(backup.taken_at, locale)
+        numbers = QLocale(locale)
         heading = QLabel(self.tr("Restore the backup from {when}?").format(when=taken))
         heading.setObjectName("restore_heading")
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        heading.setFont(font)
+        set_heading(heading, "subheading")
         where = QLabel(str(backup.path))
         where.setObjectName("restore_file")
         where.setWordWrap(True)
@@ -76,17 +87,17 @@ class RestoreDialog(QDialog):
         grid.addWidget(self._bold(self.tr("In the backup")), 0, 2, Qt.AlignmentFlag.AlignRight)
         rows = [
             (self.tr("Practice"), "practice", lambda s: s.practice_name or "—"),
-            (self.tr("Clients"), "clients", lambda s: QLocale().toString(s.clients)),
-            (self.tr("Appointments"), "appointments", lambda s: QLocale().toString(s.appointments)),
+            (self.tr("Clients"), "clients", lambda s: numbers.toString(s.clients)),
+            (self.tr("Appointments"), "appointments", lambda s: numbers.toString(s.appointments)),
             (
                 self.tr("Contacts and session notes"),
                 "interactions",
-                lambda s: QLocale().toString(s.interactions),
+                lambda s: numbers.toString(s.interactions),
             ),
             (
                 self.tr("Newest entry"),
                 "newest",
-                lambda s: _when(s.newest_record, utc=True),
+                lambda s: _when(s.newest_record, locale, utc=True),
             ),
         ]
         for number, (label, key, value) in enumerate(rows, start=1):
@@ -197,7 +208,7 @@ def choose_and_restore(parent: QWidget, ops: Operations) -> RestoreOutcome | Non
         current: BackupSummary | None = inspect_backup(path, passphrase=ops.database.passphrase)
     except (BackupError, PassphraseError):
         current = None
-    dialog = RestoreDialog(summary, current, folder, parent)
+    dialog = RestoreDialog(summary, current, folder, parent, locale=_practice_locale(ops))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return _restore(parent, ops, summary, path, backup_key)
@@ -232,7 +243,9 @@ def _restore(
         QMessageBox.critical(parent, parent.tr("The restore did not happen"), str(error))
         return None
     swap_database(ops, database)
-    message = parent.tr("Restored the backup from {when}.").format(when=_when(summary.taken_at))
+    message = parent.tr("Restored the backup from {when}.").format(
+        when=_when(summary.taken_at, _practice_locale(ops))
+    )
     if backup_key is not current_key:
         if backup_key is None:
             message += " " + parent.tr("The backup was not encrypted, so the database is not now.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QUrl, QUrlQuery
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, QUrlQuery
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,22 +30,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import appointments, clients, lateness
-from clientcare.appointments import AppointmentDetail, format_day
+from clientcare import appointments, clients, lateness, locale_format
+from clientcare.appointments import AppointmentDetail
 from clientcare.db.models import AppointmentStatus, ContactChannel, LatenessOutcome
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.language import load_checker
 from clientcare.lateness import DraftNotice, NoticeRow
 from clientcare.practice import get_settings
+from ui import labels
 from ui.ops import Changes, Operations
+from ui.theme import set_heading
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
 
 CHANNELS: tuple[tuple[ContactChannel, str], ...] = (
-    (ContactChannel.PHONE, "Phone call"),
-    (ContactChannel.SMS, "SMS"),
-    (ContactChannel.EMAIL, "E-mail"),
-    (ContactChannel.IN_PERSON, "In person"),
+    (ContactChannel.PHONE, QT_TRANSLATE_NOOP("labels", "Phone call")),
+    (ContactChannel.SMS, QT_TRANSLATE_NOOP("labels", "SMS")),
+    (ContactChannel.EMAIL, QT_TRANSLATE_NOOP("labels", "E-mail")),
+    (ContactChannel.IN_PERSON, QT_TRANSLATE_NOOP("labels", "In person")),
 )
 DEFAULT_MINUTES = 10
 OPEN_STATUSES = frozenset({AppointmentStatus.SCHEDULED, AppointmentStatus.ARRIVED})
@@ -116,7 +118,9 @@ class RunningLateDialog(QDialog):
             lambda s: appointments.get_appointment(s, appointment_id)
         )
         self.client = ops.read(lambda s: clients.get_client(s, self.appointment.client_id))
-        self.threshold = ops.read(get_settings).lateness_threshold_minutes
+        settings = ops.read(get_settings)
+        self.threshold = settings.lateness_threshold_minutes
+        self.locale = settings.locale  # times and days in the practice's locale
         self.draft: DraftNotice | None = None
         self.notices: list[NoticeRow] = []
         self.slots: list[dt.datetime] = []
@@ -125,18 +129,15 @@ class RunningLateDialog(QDialog):
         self.heading = QLabel(
             self.tr("{name} \u2014 {day} {start}\u2013{end} with {practitioner}").format(
                 name=appointment.client_preferred_name,
-                day=format_day(appointment.start),
-                start=f"{appointment.start:%H:%M}",
-                end=f"{appointment.end:%H:%M}",
+                day=locale_format.weekday_day_short(appointment.start.date(), self.locale),
+                start=self.time_text(appointment.start),
+                end=self.time_text(appointment.end),
                 practitioner=appointment.practitioner_name,
             )
         )
         self.heading.setObjectName("running_late_heading")
         self.heading.setWordWrap(True)
-        font = self.heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.heading.setFont(font)
+        set_heading(self.heading, "subheading")
 
         self.minutes = QSpinBox()
         self.minutes.setObjectName("minutes")
@@ -181,7 +182,7 @@ class RunningLateDialog(QDialog):
         self.channel.setObjectName("channel")
         self.channel.setAccessibleName(self.tr("How the client is told"))
         for channel, label in CHANNELS:
-            self.channel.addItem(self.tr(label), channel.value)
+            self.channel.addItem(labels.translate(label), channel.value)
         self.copy_button = QPushButton(self.tr("Copy message"))
         self.copy_button.setObjectName("copy_message")
         self.email_button = QPushButton(self.tr("Open in e-mail"))
@@ -400,8 +401,19 @@ class RunningLateDialog(QDialog):
             late = late_by.get(detail.id, 0)
             status = self.tr("{n} min late").format(n=late) if late > 0 else self.tr("on time")
             self.cascade_list.addItem(
-                f"{detail.start:%H:%M} {detail.client_preferred_name} \u2014 {status}"
+                f"{self.time_text(detail.start)} {detail.client_preferred_name} \u2014 {status}"
             )
+
+    # -- in the practice's locale -----------------------------------------------------
+
+    def time_text(self, moment: dt.datetime) -> str:
+        """``14:05`` (en_GB), ``2:05 PM`` (en_US)."""
+        return locale_format.time(moment, self.locale)
+
+    def slot_text(self, moment: dt.datetime) -> str:
+        """A free time: ``Tue 24 Nov 09:00`` (en_GB), ``Di., 24. Nov. 09:00`` (de)."""
+        day = locale_format.weekday_day_short(moment.date(), self.locale)
+        return f"{day} {self.time_text(moment)}"
 
     # -- sending -------------------------------------------------------------------
 
@@ -410,7 +422,7 @@ class RunningLateDialog(QDialog):
 
     def subject(self) -> str:
         return self.tr("Running late for your {time} appointment").format(
-            time=f"{self.appointment.start:%H:%M}"
+            time=self.time_text(self.appointment.start)
         )
 
     def email_url(self) -> QUrl:
@@ -474,7 +486,7 @@ class RunningLateDialog(QDialog):
         self.record_button.setEnabled(False)
         self.redraft_button.setEnabled(False)
         self.record_button.setText(
-            self.tr("Recorded at {time}").format(time=f"{self.notices[0].told_at:%H:%M}")
+            self.tr("Recorded at {time}").format(time=self.time_text(self.notices[0].told_at))
         )
         self.choice_box.show()
 
@@ -487,7 +499,7 @@ class RunningLateDialog(QDialog):
         self.slot_list.hide()
         self.confirm_button.hide()
         self.choice_error.hide()
-        label = lateness.OUTCOME_LABELS[notice.outcome]
+        label = labels.label(lateness.OUTCOME_LABELS, notice.outcome)
         self.outcome_label.setText(self.tr("Recorded: {label}.").format(label=label) + extra)
 
     def _show_choice_error(self, error: ValidationError | NotFoundError) -> None:
@@ -527,7 +539,7 @@ class RunningLateDialog(QDialog):
             return
         self.slot_list.clear()
         for slot in self.slots:
-            item = QListWidgetItem(f"{format_day(slot)} {slot:%H:%M}")
+            item = QListWidgetItem(self.slot_text(slot))
             self.slot_list.addItem(item)
         if not self.slots:
             self.slot_list.addItem(self.tr("No free time found in the next weeks."))
@@ -540,7 +552,7 @@ class RunningLateDialog(QDialog):
         if not self.notices or not 0 <= row < len(self.slots):
             return
         slot = self.slots[row]
-        when = f"{format_day(slot)} {slot:%H:%M}"
+        when = self.slot_text(slot)
         if not self.confirm(
             self.tr("Reschedule"),
             self.tr("Move {name}'s appointment to {when}?").format(

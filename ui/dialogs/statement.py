@@ -23,6 +23,7 @@ from clientcare.clients import get_client
 from clientcare.printouts import Printout
 from ui.dialogs.print_summary import record_print
 from ui.ops import Operations
+from ui.theme import set_heading
 from ui.widgets.fields import error_label
 from ui.widgets.print_actions import PrintActions
 
@@ -72,10 +73,8 @@ class StatementDialog(QDialog):
         self.client_name = client.full_name
         heading = QLabel(self.tr("Statement for {name}").format(name=client.full_name))
         heading.setTextFormat(Qt.TextFormat.PlainText)
-        bold = heading.font()
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.15)
-        heading.setFont(bold)
+        heading.setObjectName("statement_heading")
+        set_heading(heading, "subheading")
 
         self.period = QComboBox()
         self.period.setObjectName("statement_period")

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 
 from clientcare.clients import STATUS_LABELS, ClientRow
+from ui.labels import label
 from ui.models.base import Index, RowsTableModel
 
 #: Rows read at a time: a screenful or two, so typing a letter reads and sorts only these.
@@ -157,7 +158,7 @@ class ClientTableModel(RowsTableModel):
             case ClientColumn.PREFERRED:
                 return row.preferred_name
             case ClientColumn.STATUS:
-                return STATUS_LABELS[row.status]
+                return label(STATUS_LABELS, row.status)
             case ClientColumn.PHONE:
                 return row.phone
             case ClientColumn.EMAIL:

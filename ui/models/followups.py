@@ -11,9 +11,10 @@ import datetime as dt
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
+from clientcare import locale_format
 from clientcare.db.models import IssueStatus, Urgency
 from clientcare.followups import (
     CHANNEL_LABELS,
@@ -29,6 +30,7 @@ from clientcare.followups import (
     ProspectRow,
 )
 from ui import theme
+from ui.labels import label
 from ui.models.base import Index, RowsTableModel
 
 #: Role holding the id of a row (issue, expectation or client).
@@ -49,15 +51,18 @@ URGENCY_COLOURS: dict[Urgency, str] = {
 }
 
 
-def short_date(day: dt.date | None) -> str:
-    """A day as the locale writes it briefly (e.g. 23 Nov 2026), or an empty string."""
+def short_date(day: dt.date | None, locale: str = locale_format.DEFAULT_LOCALE) -> str:
+    """A day as the practice's ``locale`` writes it briefly, or an empty string.
+
+    ``23 Nov 2026`` (en_GB), ``Nov 23, 2026`` (en_US), ``23.11.2026`` (de_DE).
+    """
     if day is None:
         return ""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    return locale_format.day(day, locale)
 
 
 def urgency_text(urgency: Urgency) -> str:
-    return f"{URGENCY_MARKS[urgency]} {URGENCY_LABELS[urgency]}"
+    return f"{URGENCY_MARKS[urgency]} {label(URGENCY_LABELS, urgency)}"
 
 
 def days_text(days: int) -> str:
@@ -74,6 +79,14 @@ def _bold() -> QFont:
 
 class _IdModel(RowsTableModel):
     id_attribute = "id"
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.locale = locale_format.DEFAULT_LOCALE  # the practice's; the screen sets it
+
+    def day(self, day: dt.date | None) -> str:
+        """``day`` in the practice's locale, or an empty string."""
+        return short_date(day, self.locale)
 
     def row_for_id(self, row_id: int) -> int | None:
         for number, row in enumerate(self.rows):
@@ -133,8 +146,7 @@ class IssueTableModel(_IdModel):
             return None
         return self._common(row, column, role, self._text(row, column), self._sort(row, column))
 
-    @staticmethod
-    def _text(row: IssueRow, column: IssueColumn) -> str:
+    def _text(self, row: IssueRow, column: IssueColumn) -> str:
         match column:
             case IssueColumn.URGENCY:
                 return urgency_text(row.urgency)
@@ -143,7 +155,7 @@ class IssueTableModel(_IdModel):
             case IssueColumn.TITLE:
                 suffix = ""
                 if row.status is IssueStatus.RESOLVED:
-                    suffix = f" (resolved {short_date(row.resolved_on)})"
+                    suffix = f" (resolved {self.day(row.resolved_on)})"
                 elif row.reopened_count:
                     suffix = " (reopened)"
                 return row.title + suffix
@@ -154,12 +166,11 @@ class IssueTableModel(_IdModel):
             case IssueColumn.DUE:
                 if row.due_on is None:
                     return ""
-                return short_date(row.due_on) + (" \u2014 overdue" if row.overdue else "")
+                return self.day(row.due_on) + (" \u2014 overdue" if row.overdue else "")
             case IssueColumn.IMPACT:
                 return " ".join(row.impact.split())
 
-    @staticmethod
-    def _sort(row: IssueRow, column: IssueColumn) -> Any:
+    def _sort(self, row: IssueRow, column: IssueColumn) -> Any:
         resolved = 1 if row.status is IssueStatus.RESOLVED else 0
         match column:
             case IssueColumn.URGENCY:
@@ -171,7 +182,7 @@ class IssueTableModel(_IdModel):
             case IssueColumn.DUE:
                 return row.due_on.isoformat() if row.due_on else "9999"
             case _:
-                return IssueTableModel._text(row, column).casefold()
+                return self._text(row, column).casefold()
 
 
 # --------------------------------------------------------------------------
@@ -212,20 +223,20 @@ class ExpectationTableModel(_IdModel):
         match column:
             case ExpectationColumn.REVIEW:
                 if row.reviewed_on is not None:
-                    return f"{OUTCOME_LABELS[row.outcome]} ({short_date(row.reviewed_on)})"
+                    return f"{label(OUTCOME_LABELS, row.outcome)} ({self.day(row.reviewed_on)})"
                 if row.due and row.review_on is not None:
                     if row.review_on >= self.today:
                         return "\u25cf Due today"
-                    return f"\u25cf Due since {short_date(row.review_on)}"
-                return short_date(row.review_on)
+                    return f"\u25cf Due since {self.day(row.review_on)}"
+                return self.day(row.review_on)
             case ExpectationColumn.CLIENT:
                 return row.client_full_name or row.client_name
             case ExpectationColumn.EXPECTATION:
                 return " ".join(row.description.split())
             case ExpectationColumn.SET_BY:
-                return SET_BY_LABELS[row.set_by]
+                return label(SET_BY_LABELS, row.set_by)
             case ExpectationColumn.SET_ON:
-                return short_date(row.set_on)
+                return self.day(row.set_on)
 
     def _sort(self, row: ExpectationRow, column: ExpectationColumn) -> Any:
         match column:
@@ -272,15 +283,15 @@ class CheckInTableModel(_IdModel):
         match column:
             case CheckInColumn.DUE:
                 late = (self.today - row.due_on).days
-                return "Due today" if late <= 0 else f"Due since {short_date(row.due_on)}"
+                return "Due today" if late <= 0 else f"Due since {self.day(row.due_on)}"
             case CheckInColumn.CLIENT:
                 return row.client_full_name or row.client_name
             case CheckInColumn.LAST_CONTACT:
-                return short_date(row.last_contact_on) or "None logged"
+                return self.day(row.last_contact_on) or "None logged"
             case CheckInColumn.EVERY:
                 return f"{row.interval_days} days"
             case CheckInColumn.CHANNEL:
-                return CHANNEL_LABELS[row.channel] if row.channel else ""
+                return label(CHANNEL_LABELS, row.channel) if row.channel else ""
 
     def _sort(self, row: CheckInDue, column: CheckInColumn) -> Any:
         match column:
@@ -321,8 +332,7 @@ class AttemptTableModel(_IdModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         return self._common(row, column, role, self._text(row, column), self._sort(row, column))
 
-    @staticmethod
-    def _text(row: AttemptRow, column: AttemptColumn) -> str:
+    def _text(self, row: AttemptRow, column: AttemptColumn) -> str:
         match column:
             case AttemptColumn.CLIENT:
                 return row.client_full_name or row.client_name
@@ -331,17 +341,16 @@ class AttemptTableModel(_IdModel):
             case AttemptColumn.ATTEMPTS:
                 return str(row.attempts)
             case AttemptColumn.LAST:
-                return short_date(row.last_attempt_on)
+                return self.day(row.last_attempt_on)
             case AttemptColumn.SUGGESTION:
                 return row.suggestion
 
-    @staticmethod
-    def _sort(row: AttemptRow, column: AttemptColumn) -> Any:
+    def _sort(self, row: AttemptRow, column: AttemptColumn) -> Any:
         if column is AttemptColumn.ATTEMPTS:
             return row.attempts
         if column is AttemptColumn.LAST:
             return row.last_attempt_on.isoformat()
-        return AttemptTableModel._text(row, column).casefold()
+        return self._text(row, column).casefold()
 
 
 class ProspectColumn(IntEnum):
@@ -364,22 +373,20 @@ class ProspectTableModel(_IdModel):
         column = ProspectColumn(index.column())
         return self._common(row, column, role, self._text(row, column), self._sort(row, column))
 
-    @staticmethod
-    def _text(row: ProspectRow, column: ProspectColumn) -> str:
+    def _text(self, row: ProspectRow, column: ProspectColumn) -> str:
         match column:
             case ProspectColumn.CLIENT:
                 return row.client_full_name or row.client_name
             case ProspectColumn.STAGE:
-                return STAGE_LABELS[row.stage]
+                return label(STAGE_LABELS, row.stage)
             case ProspectColumn.INQUIRED:
-                return short_date(row.inquired_on)
+                return self.day(row.inquired_on)
             case ProspectColumn.WAITING:
                 return days_text(row.waiting_days)
             case ProspectColumn.UNRETURNED:
                 return str(row.unreturned_attempts) if row.unreturned_attempts else ""
 
-    @staticmethod
-    def _sort(row: ProspectRow, column: ProspectColumn) -> Any:
+    def _sort(self, row: ProspectRow, column: ProspectColumn) -> Any:
         match column:
             case ProspectColumn.INQUIRED:
                 return row.inquired_on.isoformat()
@@ -390,4 +397,4 @@ class ProspectTableModel(_IdModel):
             case ProspectColumn.STAGE:
                 return list(STAGE_LABELS).index(row.stage)
             case _:
-                return ProspectTableModel._text(row, column).casefold()
+                return self._text(row, column).casefold()

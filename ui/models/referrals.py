@@ -6,9 +6,10 @@ import datetime as dt
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
+from clientcare import locale_format
 from clientcare.db.models import ReferralUrgency, WarmHandoff
 from clientcare.referrals import (
     HANDOFF_LABELS,
@@ -21,6 +22,7 @@ from clientcare.referrals import (
     sort_key,
 )
 from ui import theme
+from ui.labels import label
 from ui.models.base import Index, RowsTableModel
 
 #: Role holding the id of a row (referral or provider).
@@ -29,14 +31,17 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
 
-def short_date(day: dt.date | None) -> str:
-    """A day as the locale writes it briefly (e.g. 23 Nov 2026), or an empty string."""
+def short_date(day: dt.date | None, locale: str = locale_format.DEFAULT_LOCALE) -> str:
+    """A day as the practice's ``locale`` writes it briefly, or an empty string.
+
+    ``23 Nov 2026`` (en_GB), ``Nov 23, 2026`` (en_US), ``23.11.2026`` (de_DE).
+    """
     if day is None:
         return ""
-    return QLocale().toString(QDate(day.year, day.month, day.day), "d MMM yyyy")
+    return locale_format.day(day, locale)
 
 
-def follow_up_text(row: ReferralRow) -> str:
+def follow_up_text(row: ReferralRow, locale: str = locale_format.DEFAULT_LOCALE) -> str:
     """Where the follow-up stands: "Overdue 3 days", "Due today", "7 Dec", "Asked 2 Dec"."""
     if row.follow_up_due:
         if row.days_overdue == 0:
@@ -49,15 +54,17 @@ def follow_up_text(row: ReferralRow) -> str:
         if row.connected is None:
             return ""
         return "Connected" if row.connected else "Did not connect"
-    return short_date(row.follow_up_on)
+    return short_date(row.follow_up_on, locale)
 
 
-def handoff_text(row: ReferralRow) -> str:
+def handoff_text(row: ReferralRow, locale: str = locale_format.DEFAULT_LOCALE) -> str:
     if row.warm_handoff is WarmHandoff.NONE:
-        return HANDOFF_LABELS[WarmHandoff.NONE]
-    when = short_date(row.handoff_on)
+        return label(HANDOFF_LABELS, WarmHandoff.NONE)
+    when = short_date(row.handoff_on, locale)
     return (
-        f"{HANDOFF_LABELS[row.warm_handoff]} ({when})" if when else HANDOFF_LABELS[row.warm_handoff]
+        f"{label(HANDOFF_LABELS, row.warm_handoff)} ({when})"
+        if when
+        else label(HANDOFF_LABELS, row.warm_handoff)
     )
 
 
@@ -87,6 +94,10 @@ _URGENCY_ORDER = {urgency: number for number, urgency in enumerate(ReferralUrgen
 class ReferralTableModel(RowsTableModel):
     headers = tuple(REFERRAL_HEADERS[column] for column in ReferralColumn)
     rows: list[ReferralRow]
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.locale = locale_format.DEFAULT_LOCALE  # the practice's; the screen sets it
 
     def row_for_id(self, referral_id: int) -> int | None:
         for number, row in enumerate(self.rows):
@@ -118,27 +129,25 @@ class ReferralTableModel(RowsTableModel):
             return font
         return None
 
-    @staticmethod
-    def _display(row: ReferralRow, column: ReferralColumn) -> str:
+    def _display(self, row: ReferralRow, column: ReferralColumn) -> str:
         match column:
             case ReferralColumn.FOLLOW_UP:
-                return follow_up_text(row)
+                return follow_up_text(row, self.locale)
             case ReferralColumn.CLIENT:
                 return row.client_name
             case ReferralColumn.PROVIDER:
                 marker = "" if row.provider_accepting else " (not accepting)"
                 return row.provider_name + marker
             case ReferralColumn.STATUS:
-                return STATUS_LABELS[row.status]
+                return label(STATUS_LABELS, row.status)
             case ReferralColumn.URGENCY:
-                return URGENCY_LABELS[row.urgency]
+                return label(URGENCY_LABELS, row.urgency)
             case ReferralColumn.HANDOFF:
-                return handoff_text(row)
+                return handoff_text(row, self.locale)
             case ReferralColumn.REFERRED:
-                return short_date(row.referred_on)
+                return short_date(row.referred_on, self.locale)
 
-    @staticmethod
-    def _sort_value(row: ReferralRow, column: ReferralColumn) -> Any:
+    def _sort_value(self, row: ReferralRow, column: ReferralColumn) -> Any:
         match column:
             case ReferralColumn.FOLLOW_UP:
                 return "|".join(str(part) for part in _padded(sort_key(row)))
@@ -149,7 +158,7 @@ class ReferralTableModel(RowsTableModel):
             case ReferralColumn.STATUS:
                 return list(STATUS_LABELS).index(row.status)
             case _:
-                return ReferralTableModel._display(row, column).casefold()
+                return self._display(row, column).casefold()
 
 
 def _padded(key: tuple[int, int, int, dt.date, int]) -> tuple[str, ...]:
@@ -218,7 +227,7 @@ class ProviderTableModel(RowsTableModel):
             case ProviderColumn.NAME:
                 return row.name + (" (archived)" if row.archived else "")
             case ProviderColumn.KIND:
-                return KIND_LABELS[row.kind]
+                return label(KIND_LABELS, row.kind)
             case ProviderColumn.SPECIALTY:
                 return row.specialty
             case ProviderColumn.ACCEPTING:

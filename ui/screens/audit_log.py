@@ -25,18 +25,20 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from clientcare import audit
+from clientcare import audit, locale_format
 from clientcare.audit import AuditRow
 from clientcare.db.models import AuditAction
 from clientcare.practice import get_settings
 from clientcare.printouts import format_moment
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
+from ui.theme import empty_state
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_DAYS = 30
@@ -165,13 +167,17 @@ class AuditLogTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.empty = empty_state(object_name="audit_empty")
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
         self.count = QLabel()
         self.count.setObjectName("audit_count")
 
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.count)
         ops.changed.connect(self._changed)
 
@@ -221,7 +227,26 @@ class AuditLogTab(QWidget):
         rows = [row for row in rows if start <= local_time(row.at).date() <= end]
         self.model.set_rows(rows)
         self.count.setText(self.tr("{n} entries").format(n=len(rows)))
+        self.empty.setText(self.empty_text(start, end))
+        self.body.setCurrentWidget(self.table if rows else self.empty)
         self.export_button.setEnabled(bool(rows))
+
+    def empty_text(self, start: dt.date, end: dt.date) -> str:
+        """Why the log shows nothing, and what to do: widen the dates or the filters."""
+        first = locale_format.day(start, self.model.locale)
+        last = locale_format.day(end, self.model.locale)
+        search = self.search.text().strip()
+        if search or self.entity.currentData():
+            what = f"“{search}”" if search else self.entity.currentText().lower()
+            return self.tr(
+                "No entry from {first} to {last} matches {what}.\n\n"
+                "Clear the search, choose “All records”, or widen the dates."
+            ).format(first=first, last=last, what=what)
+        return self.tr(
+            "Nothing was recorded from {first} to {last}.\n\n"
+            "Entries appear here as records are created, changed, viewed, printed or "
+            "exported. Choose an earlier “From” date to look further back."
+        ).format(first=first, last=last)
 
     def shown_rows(self) -> list[AuditRow]:
         """The rows in the order the table shows them."""

@@ -29,9 +29,11 @@ from clientcare.db.models import AppointmentStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import add_practitioner, get_settings, list_practitioners
 from clientcare.waitlist import FreedSlot
+from ui import labels
 from ui.dialogs.appointment import AppointmentDialog
 from ui.dialogs.running_late import OPEN_STATUSES, RunningLateDialog
 from ui.ops import Changes, Operations
+from ui.theme import set_heading
 from ui.widgets.month_grid import MonthGrid, month_start_grid
 from ui.widgets.time_grid import GridBlock, TimeGrid
 from ui.widgets.waitlist_panel import FreedSlotDialog, WaitlistPanel
@@ -41,8 +43,8 @@ DAY, WEEK, MONTH = "day", "week", "month"
 
 def block_for(item: AppointmentDetail, locale: str = locale_format.DEFAULT_LOCALE) -> GridBlock:
     """The grid block of an appointment: what it shows, and what a screen reader says."""
-    mode = appointments.MODE_LABELS[item.mode]
-    status = appointments.STATUS_LABELS[item.status]
+    mode = labels.label(appointments.MODE_LABELS, item.mode)
+    status = labels.label(appointments.STATUS_LABELS, item.status)
     end = item.start + dt.timedelta(minutes=item.duration_minutes)
     when = locale_format.time_range(item.start, end, locale)
     # "Scheduled" goes without saying; every other status is written in the block.
@@ -89,10 +91,7 @@ class CalendarScreen(QWidget):
         self.next_button.setToolTip(self.tr("Next"))
         self.range_label = QLabel()
         self.range_label.setObjectName("calendar_range")
-        font = self.range_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.range_label.setFont(font)
+        set_heading(self.range_label, "title")
         self.view_buttons = QButtonGroup(self)
         view_row = QHBoxLayout()
         view_row.setSpacing(0)
@@ -456,23 +455,32 @@ class CalendarScreen(QWidget):
             notes=item.notes,
             service_id=item.service_id,
         )
+        # The block as drawn carries the version it was read at: a move over someone
+        # else's newer save is refused (StaleEdit, shown below) rather than undoing it.
         try:
             if scope is None:
                 self.ops.run(
                     lambda s: appointments.update_appointment(
-                        s, item.id, data, now=now, allow_conflict=allow
+                        s,
+                        item.id,
+                        data,
+                        now=now,
+                        allow_conflict=allow,
+                        expected_version=item.version,
                     ),
                     Changes.APPOINTMENTS,
                 )
                 # The old time is free now: offer it to whoever is waiting for it.
                 self.offer_freed_slot(item)
             else:
-                self.ops.run(
-                    lambda s: series.move_occurrence(
+
+                def move(s):  # type: ignore[no-untyped-def]
+                    appointments.load_version(s, item.id, item.version)
+                    return series.move_occurrence(
                         s, item.id, new_start, scope=scope, now=now, allow_conflict=allow
-                    ),
-                    Changes.APPOINTMENTS,
-                )
+                    )
+
+                self.ops.run(move, Changes.APPOINTMENTS)
         except ConflictError as error:
             message = (error.for_field("start") or str(error)) + "\n\n" + self.tr("Book it anyway?")
             if self.ask(self.tr("Double-booking"), message):

@@ -4,8 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import (
+    QDate,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QHideEvent,
+    QKeySequence,
+    QShortcut,
+    QShowEvent,
+    QStandardItem,
+    QStandardItemModel,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,7 +31,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -44,13 +59,15 @@ from clientcare.concurrency import StaleEdit
 from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
+from ui import labels
 from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, SortRole
 from ui.ops import Changes, Operations
-from ui.theme import notice_style
+from ui.theme import notice_style, set_heading
 from ui.widgets.adherence_chart import AdherenceChart
 from ui.widgets.client_money import ClientMoneyPanel
+from ui.widgets.columns import fit_columns
 from ui.widgets.fields import FieldWithError, error_label
-from ui.widgets.lateness_chart import LatenessChart
+from ui.widgets.lateness_chart import LatenessChart, format_minutes
 
 FORM_FIELDS = (
     "full_name",
@@ -64,13 +81,6 @@ FORM_FIELDS = (
     "address",
     "notes",
 )
-
-
-def format_minutes(minutes: float) -> str:
-    """An average in minutes as the locale writes it: 12, or 7.5."""
-    if float(minutes).is_integer():
-        return QLocale().toString(int(minutes))
-    return QLocale().toString(float(minutes), "f", 1)
 
 
 def _to_qdate(day: dt.date) -> QDate:
@@ -99,10 +109,7 @@ class ClientForm(QWidget):
         self.heading = QLabel(self.tr("New client"))
         self.heading.setObjectName("client_heading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a name is text, never markup
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
+        set_heading(self.heading, "title")
         self.heading.setWordWrap(True)
         self.subheading = QLabel()
         self.subheading.setObjectName("client_subheading")
@@ -132,7 +139,7 @@ class ClientForm(QWidget):
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(110)
 
-        labels = {
+        captions = {
             "full_name": self.tr("Full &name *"),
             "preferred_name": self.tr("&Preferred name"),
             "pronunciation": self.tr("Pronunciation"),
@@ -164,11 +171,11 @@ class ClientForm(QWidget):
         for name in FORM_FIELDS:
             editor = self.editors[name]
             editor.setObjectName(name)
-            plain_label = labels[name].replace("&", "").rstrip(" *")
+            plain_label = captions[name].replace("&", "").rstrip(" *")
             editor.setAccessibleName(plain_label)
             wrapper = FieldWithError(editor, name)
             self.fields[name] = wrapper
-            label = QLabel(labels[name])
+            label = QLabel(captions[name])
             label.setBuddy(editor)
             form.addRow(label, wrapper)
 
@@ -313,7 +320,16 @@ class ClientForm(QWidget):
         self.contacts_view.setObjectName("contacts_list")
         self.contacts_view.setModel(self.contacts_model)
         self.contacts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.contacts_view.setMaximumHeight(130)
+        self.contacts_view.setAccessibleName(self.tr("Contacts and session notes"))
+        # Each contact on two lines (when and what, then its first line), wrapped to the
+        # page's width rather than cut off at its edge; the tooltip has it all.
+        self.contacts_view.setWordWrap(True)
+        self.contacts_view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.contacts_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.contacts_view.setSpacing(2)
+        lines = self.contacts_view.fontMetrics().lineSpacing()
+        self.contacts_view.setMinimumHeight(lines * 7)
+        self.contacts_view.setMaximumHeight(lines * 14)
         self.contacts_view.doubleClicked.connect(
             lambda index: self.open_interaction(index.data(Qt.ItemDataRole.UserRole))
         )
@@ -367,10 +383,11 @@ class ClientForm(QWidget):
             state = "" if row.state.value == "final" else " · " + self.tr("draft")
             label = (
                 f"{locale_format.weekday_day_time(row.occurred_at, self.locale)} · "
-                f"{interactions.KIND_LABELS[row.kind]}{state}"
-                + (f" — {row.first_line}" if row.first_line else "")
+                f"{labels.label(interactions.KIND_LABELS, row.kind)}{state}"
+                + (f"\n{row.first_line}" if row.first_line else "")
             )
             item = QStandardItem(label)
+            item.setToolTip(label)
             item.setData(row.id, Qt.ItemDataRole.UserRole)
             self.contacts_model.appendRow(item)
         if not rows:
@@ -385,7 +402,7 @@ class ClientForm(QWidget):
                 adherence.adherence_by_month(s, client_id=client.id, today=today),
             )
         )
-        self.adherence_chart.set_data(rows_by_principle, months)
+        self.adherence_chart.set_data(rows_by_principle, months, locale=self.locale)
         if draft is not None:
             self.draft_banner.setText(
                 self.tr("An unfinished note from {when} was kept for you.").format(
@@ -515,7 +532,7 @@ class ClientForm(QWidget):
             label = self.tr("{day} · to {provider} · {status}").format(
                 day=locale_format.day(row.referred_on, self.locale),
                 provider=row.provider_name,
-                status=referrals.STATUS_LABELS[row.status],
+                status=labels.label(referrals.STATUS_LABELS, row.status),
             )
             if row.follow_up_due:
                 label += " · " + self.tr("follow-up due")
@@ -586,7 +603,7 @@ class ClientForm(QWidget):
         if stats.practitioner_events:
             you = self.tr("you were late {n}× (avg {avg} min").format(
                 n=stats.practitioner_events,
-                avg=format_minutes(stats.practitioner_average_minutes),
+                avg=format_minutes(stats.practitioner_average_minutes, self.locale),
             )
             if stats.offers_required:
                 you += self.tr(
@@ -597,7 +614,8 @@ class ClientForm(QWidget):
             you = self.tr("you were not late")
         if stats.client_events:
             them = self.tr("the client arrived late {n}× (avg {avg} min)").format(
-                n=stats.client_events, avg=format_minutes(stats.client_average_minutes)
+                n=stats.client_events,
+                avg=format_minutes(stats.client_average_minutes, self.locale),
             )
         else:
             them = self.tr("the client was not late")
@@ -636,8 +654,9 @@ class ClientForm(QWidget):
             for item in items[:50]:
                 label = (
                     f"   {locale_format.weekday_day_time(item.start, self.locale)} · "
-                    f"{appointments.MODE_LABELS[item.mode]} · "
-                    f"{appointments.STATUS_LABELS[item.status]} · {item.practitioner_name}"
+                    f"{labels.label(appointments.MODE_LABELS, item.mode)} · "
+                    f"{labels.label(appointments.STATUS_LABELS, item.status)} · "
+                    f"{item.practitioner_name}"
                 )
                 row = QStandardItem(label)
                 row.setData(item.id, Qt.ItemDataRole.UserRole)
@@ -645,7 +664,7 @@ class ClientForm(QWidget):
 
         stats = self.ops.read(lambda s: lateness.lateness_stats(s, client_id=client.id))
         self.lateness_summary.setText(self._lateness_text(stats))
-        self.lateness_chart.set_stats(stats)
+        self.lateness_chart.set_stats(stats, locale=self.locale)
         add(self.tr("Upcoming"), summary.upcoming)
         add(self.tr("Past"), summary.past)
 
@@ -719,7 +738,7 @@ class ClientForm(QWidget):
                 if detail.pronouns:
                     greeting += f" · {detail.pronouns}"
                 since = self.tr("{status} since {date}").format(
-                    status=STATUS_LABELS[detail.status],
+                    status=labels.label(STATUS_LABELS, detail.status),
                     date=locale_format.day(detail.status_changed_on, self.locale),
                 )
                 self.subheading.setText(f"{greeting} · {since}")
@@ -738,7 +757,7 @@ class ClientForm(QWidget):
     def _fill_choices(self, detail: ClientDetail | None) -> None:
         self.status.clear()
         for status in clients.allowed_statuses(detail.status if detail else None):
-            self.status.addItem(self.tr(STATUS_LABELS[status]), status.value)
+            self.status.addItem(labels.label(STATUS_LABELS, status), status.value)
         self.practitioner.clear()
         self.practitioner.addItem(self.tr("(not assigned)"), None)
         practitioners, self.locale = self.ops.read(
@@ -874,6 +893,28 @@ class ClientForm(QWidget):
             self.load(None)
 
 
+#: An e-mail address of this many "m" widths is read in full before the practitioner
+#: column gets room in the client list (longer ones are elided; the tooltip has them).
+READABLE_EMAIL = 18
+
+#: How long after the last keystroke of a search the count of matches is written.
+COUNT_AFTER_TYPING_MS = 150
+
+
+class NameOrderProxy(QSortFilterProxyModel):
+    """Sorts the client list; by name A–Z it passes the model's rows through unsorted.
+
+    That is the order the model reads its pages in (``clients.search_query``), so sorting
+    them again on every keystroke of a search would only cost time; and a page read as
+    the list scrolls lands where the database put it.
+    """
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column == ClientColumn.NAME and order == Qt.SortOrder.AscendingOrder:
+            column = -1  # the source's own order
+        super().sort(column, order)
+
+
 class ClientsScreen(QWidget):
     """List on the left, the selected client's record on the right."""
 
@@ -881,7 +922,7 @@ class ClientsScreen(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.model = ClientTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = NameOrderProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
         self.proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -898,7 +939,7 @@ class ClientsScreen(QWidget):
         self.status_filter.addItem(self.tr("All statuses"), None)
         self.status_filter.addItem(self.tr("Current clients"), "current")
         for status in ClientStatus:
-            self.status_filter.addItem(self.tr(STATUS_LABELS[status]), status.value)
+            self.status_filter.addItem(labels.label(STATUS_LABELS, status), status.value)
         self.new_button = QPushButton(self.tr("&New client"))
         self.new_button.setObjectName("new_client")
         self.new_button.setToolTip(self.tr("Add a client (Ctrl+Shift+N)"))
@@ -917,17 +958,15 @@ class ClientsScreen(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in (
-            (ClientColumn.NAME, 170),
-            (ClientColumn.PREFERRED, 110),
-            (ClientColumn.STATUS, 80),
-            (ClientColumn.PHONE, 120),
-            (ClientColumn.EMAIL, 190),
-        ):
-            self.table.setColumnWidth(column, width)
+        # Names, statuses and phone numbers take the width they need; the e-mail address
+        # has the rest, elided when it is long (its tooltip has it in full).
+        fit_columns(self.table, stretch=(ClientColumn.EMAIL,))
+        # Fitted again once a resize is over (a dragged divider sends many).
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.setInterval(0)
+        self._fit_timer.timeout.connect(self.fit_list_columns)
+        self.table.viewport().installEventFilter(self)
         self.table.setAccessibleName(self.tr("Clients"))
 
         self.empty = QLabel()
@@ -957,7 +996,10 @@ class ClientsScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.form)
-        scroll.setMinimumWidth(420)
+        # As wide as the client's page needs: it never scrolls sideways.
+        scroll.setMinimumWidth(
+            self.form.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
+        )
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -969,7 +1011,13 @@ class ClientsScreen(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.search.textChanged.connect(self.refresh)
+        # While a search is typed the list follows every keystroke; the "12 of 2,000
+        # clients" count (a pass over every client) follows once typing pauses.
+        self._count_timer = QTimer(self)
+        self._count_timer.setSingleShot(True)
+        self._count_timer.setInterval(COUNT_AFTER_TYPING_MS)
+        self._count_timer.timeout.connect(self._show_count)
+        self.search.textChanged.connect(lambda _text: self.refresh(count_later=True))
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_changed)
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.new_button.clicked.connect(self.new_client)
@@ -992,12 +1040,14 @@ class ClientsScreen(QWidget):
             return frozenset({ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED})
         return frozenset({ClientStatus(value)})
 
-    def refresh(self) -> None:
-        """Reload the list for the current search and filter, keeping the selection."""
+    def refresh(self, *, count_later: bool = False) -> None:
+        """Reload the list for the current search and filter, keeping the selection.
+
+        ``count_later``: a keystroke of the search; the count is written once typing
+        pauses (unless nothing matches: then it is needed now, to say why).
+        """
         text = self.search.text()
         statuses = self._status_set()
-        filtered = bool(text.strip()) or statuses is not None
-        shown, total = self.ops.read(lambda s: clients.count_matching(s, text, statuses))
         self._selecting = True
         try:
             # A page at a time (the model fetches more as the list scrolls).
@@ -1016,6 +1066,32 @@ class ClientsScreen(QWidget):
         finally:
             self._selecting = False
         rows = self.model.rowCount()
+        if rows and count_later:
+            self.list_stack.setCurrentWidget(self.table)
+            self._count_timer.start()
+        else:
+            self._show_count()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A count still to write waits until the list is seen again.
+        self._count_pending = self._count_timer.isActive()
+        self._count_timer.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if getattr(self, "_count_pending", False):
+            self._count_pending = False
+            self._count_timer.start()
+
+    def _show_count(self) -> None:
+        """ "12 of 2,000 clients", and the empty list's words (no clients, or no match)."""
+        self._count_timer.stop()
+        text = self.search.text()
+        statuses = self._status_set()
+        filtered = bool(text.strip()) or statuses is not None
+        shown, total = self.ops.read(lambda s: clients.count_matching(s, text, statuses))
+        rows = self.model.rowCount()
         if total == 0:
             self.empty.setText(
                 self.tr(
@@ -1032,6 +1108,7 @@ class ClientsScreen(QWidget):
                 else self.tr("No client has this status.")
             )
         self.list_stack.setCurrentWidget(self.table if rows else self.empty)
+        self.fit_list_columns()
         if filtered:
             self.count_label.setText(
                 self.tr("{shown} of {total} clients").format(shown=shown, total=total)
@@ -1040,6 +1117,35 @@ class ClientsScreen(QWidget):
             self.count_label.setText(
                 self.tr("1 client") if total == 1 else self.tr("{n} clients").format(n=total)
             )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_timer.start()
+        return super().eventFilter(watched, event)
+
+    def fit_list_columns(self) -> None:
+        """Leave the practitioner column out while it would crowd out the e-mail address.
+
+        At 1280×800 the list cannot show all six columns readably beside the client's
+        page; the practitioner is on that page, and comes back when the list is wider.
+        """
+        table, header = self.table, self.table.horizontalHeader()
+
+        def wanted(column: ClientColumn) -> int:
+            return max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+
+        readable_email = min(
+            wanted(ClientColumn.EMAIL), table.fontMetrics().horizontalAdvance("m" * READABLE_EMAIL)
+        )
+        needed = readable_email + sum(
+            wanted(column)
+            for column in ClientColumn
+            if column not in (ClientColumn.EMAIL, ClientColumn.PRACTITIONER)
+        )
+        room = table.viewport().width()
+        crowded = needed + wanted(ClientColumn.PRACTITIONER) > room
+        if table.isColumnHidden(ClientColumn.PRACTITIONER) != crowded:
+            table.setColumnHidden(ClientColumn.PRACTITIONER, crowded)
 
     def _default_order(self) -> bool:
         """Sorted by name A–Z, the order the model reads pages in."""

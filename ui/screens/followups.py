@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from clientcare import followups
+from clientcare import followups, locale_format
 from clientcare.db.models import IssueStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.followups import (
@@ -45,6 +45,8 @@ from clientcare.followups import (
     ProspectConversion,
     ProspectRow,
 )
+from clientcare.practice import get_settings
+from ui import labels
 from ui.dialogs.followups import (
     CheckInDialog,
     CheckInTemplateDialog,
@@ -79,11 +81,18 @@ from ui.models.followups import (
 )
 from ui.ops import Changes, Operations
 from ui.theme import notice_style
+from ui.widgets.columns import fit_columns
 from ui.widgets.fields import error_label
 
 BANNER_STYLE = notice_style("error", "6px 10px")
 INFO_STYLE = notice_style("info", "6px 10px")
-_WATCHED = Changes.FOLLOWUPS | Changes.CLIENTS | Changes.INTERACTIONS | Changes.APPOINTMENTS
+_WATCHED = (
+    Changes.FOLLOWUPS
+    | Changes.CLIENTS
+    | Changes.INTERACTIONS
+    | Changes.APPOINTMENTS
+    | Changes.SETTINGS  # the practice's locale writes the dates
+)
 
 
 def esc(text: str) -> str:
@@ -174,6 +183,10 @@ class _Panel(QWidget):
     def today(self) -> dt.date:
         return self.screen.today()
 
+    def day(self, day: dt.date | None) -> str:
+        """``day`` in the practice's locale, or an empty string."""
+        return short_date(day, self.screen.locale)
+
     def run_dialog(self, dialog: QDialog) -> bool:
         return self.screen.run_dialog(dialog)
 
@@ -243,14 +256,7 @@ class IssuesPanel(_Panel):
             "issue_table", self.tr("Issues, most urgent first"), self.model, self
         )
         self.table.sortByColumn(IssueColumn.URGENCY, Qt.SortOrder.AscendingOrder)
-        for column, width in (
-            (IssueColumn.URGENCY, 100),
-            (IssueColumn.CLIENT, 150),
-            (IssueColumn.TITLE, 300),
-            (IssueColumn.WAITING, 90),
-            (IssueColumn.DUE, 185),
-        ):
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table, prose=(IssueColumn.TITLE, IssueColumn.IMPACT))
         self.empty = empty_label("issues_empty")
         self.count_label = QLabel()
         self.count_label.setObjectName("issue_count")
@@ -341,11 +347,11 @@ class IssuesPanel(_Panel):
             f"<b>{esc(row.title)}</b> · {esc(row.client_full_name or row.client_name)} · "
             f"{esc(urgency_text(row.urgency))}",
         ]
-        when = self.tr("Raised {day}").format(day=short_date(row.raised_on))
+        when = self.tr("Raised {day}").format(day=self.day(row.raised_on))
         if row.status is IssueStatus.OPEN:
             when += self.tr(", waiting {n} days").format(n=row.waiting_days)
         if row.due_on:
-            when += self.tr("; due {day}").format(day=short_date(row.due_on))
+            when += self.tr("; due {day}").format(day=self.day(row.due_on))
             if row.overdue:
                 when += " — <b>" + self.tr("overdue") + "</b>"
         lines.append(when + ".")
@@ -356,7 +362,7 @@ class IssuesPanel(_Panel):
         if row.status is IssueStatus.RESOLVED:
             lines.append(
                 self.tr("<b>Resolved {day}:</b> {note}").format(
-                    day=short_date(row.resolved_on), note=multiline(row.resolution_note)
+                    day=self.day(row.resolved_on), note=multiline(row.resolution_note)
                 )
             )
         return "<br>".join(lines)
@@ -422,13 +428,7 @@ class ExpectationsPanel(_Panel):
             "expectation_table", self.tr("Expectations not reviewed yet"), self.model, self
         )
         self.table.sortByColumn(ExpectationColumn.REVIEW, Qt.SortOrder.AscendingOrder)
-        for column, width in (
-            (ExpectationColumn.REVIEW, 190),
-            (ExpectationColumn.CLIENT, 160),
-            (ExpectationColumn.SET_BY, 110),
-            (ExpectationColumn.SET_ON, 110),
-        ):
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table, prose=(ExpectationColumn.EXPECTATION,))
         self.empty = empty_label("expectations_empty")
         self.count_label = QLabel()
         self.count_label.setObjectName("expectation_count")
@@ -496,10 +496,10 @@ class ExpectationsPanel(_Panel):
             f"<b>{esc(row.client_full_name or row.client_name)}</b>: "
             f"“{multiline(row.description)}”",
             self.tr("Set by {who} on {day}; review on {review} ({outcome}).").format(
-                who=SET_BY_LABELS[row.set_by].lower(),
-                day=short_date(row.set_on),
-                review=short_date(row.review_on) or self.tr("no date"),
-                outcome=OUTCOME_LABELS[row.outcome].lower(),
+                who=labels.label(SET_BY_LABELS, row.set_by).lower(),
+                day=self.day(row.set_on),
+                review=self.day(row.review_on) or self.tr("no date"),
+                outcome=labels.label(OUTCOME_LABELS, row.outcome).lower(),
             ),
         ]
         if row.conversation_note:
@@ -543,13 +543,7 @@ class CheckInsPanel(_Panel):
         self.table.sortByColumn(CheckInColumn.DUE, Qt.SortOrder.AscendingOrder)
         self.search = search_box("checkin_search", self.tr("Search client"))
         filter_by_client(self.table, self.search, CheckInColumn.CLIENT)
-        for column, width in (
-            (CheckInColumn.DUE, 190),
-            (CheckInColumn.CLIENT, 140),
-            (CheckInColumn.LAST_CONTACT, 130),
-            (CheckInColumn.EVERY, 90),
-        ):
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table, stretch=(CheckInColumn.CHANNEL,))
         self.empty = empty_label("checkins_empty")
         self.count_label = QLabel()
         self.count_label.setObjectName("checkin_count")
@@ -666,9 +660,9 @@ class CheckInsPanel(_Panel):
 # --------------------------------------------------------------------------
 
 PERIODS: tuple[tuple[str, int], ...] = (
-    ("the last 90 days", 90),
-    ("the last 12 months", 365),
-    ("the last 30 days", 30),
+    (QT_TRANSLATE_NOOP("labels", "the last 90 days"), 90),
+    (QT_TRANSLATE_NOOP("labels", "the last 12 months"), 365),
+    (QT_TRANSLATE_NOOP("labels", "the last 30 days"), 30),
 )
 
 
@@ -693,13 +687,7 @@ class ContactsPanel(_Panel):
         line = self.attempts_table.fontMetrics().height()
         self.attempts_table.verticalHeader().setDefaultSectionSize(2 * line + 14)
         self.attempts_table.sortByColumn(AttemptColumn.ATTEMPTS, Qt.SortOrder.DescendingOrder)
-        for column, width in (
-            (AttemptColumn.CLIENT, 120),
-            (AttemptColumn.STATUS, 80),
-            (AttemptColumn.ATTEMPTS, 90),
-            (AttemptColumn.LAST, 110),
-        ):
-            self.attempts_table.setColumnWidth(column, width)
+        fit_columns(self.attempts_table, prose=(AttemptColumn.SUGGESTION,))
         self.attempts_empty = empty_label("attempts_empty")
         self.log_button = button(self.tr("&Log attempt…"), "log_attempt", self.log_attempt)
         attempts_layout = QVBoxLayout(attempts_box)
@@ -720,13 +708,7 @@ class ContactsPanel(_Panel):
         self.search = search_box("prospect_search", self.tr("Search prospects"))
         self.search.setMinimumWidth(220)
         filter_by_client(self.prospects_table, self.search, ProspectColumn.CLIENT)
-        for column, width in (
-            (ProspectColumn.CLIENT, 140),
-            (ProspectColumn.STAGE, 120),
-            (ProspectColumn.INQUIRED, 120),
-            (ProspectColumn.WAITING, 90),
-        ):
-            self.prospects_table.setColumnWidth(column, width)
+        fit_columns(self.prospects_table, stretch=(ProspectColumn.CLIENT,))
         self.prospects_empty = empty_label("prospects_empty")
         self.consultation_button = button(
             self.tr("Consultation booked"), "stage_consultation", self.to_consultation
@@ -742,7 +724,7 @@ class ContactsPanel(_Panel):
         self.period.setObjectName("conversion_period")
         self.period.setAccessibleName(self.tr("Conversion period"))
         for label, days in PERIODS:
-            self.period.addItem(self.tr(label), days)
+            self.period.addItem(labels.translate(label), days)
         self.conversion = QLabel()
         self.conversion.setObjectName("conversion")
         self.conversion.setWordWrap(True)
@@ -799,7 +781,9 @@ class ContactsPanel(_Panel):
         for row in prospects:
             counts[row.stage] = counts.get(row.stage, 0) + 1
         self.stage_counts.setText(
-            " · ".join(f"{STAGE_LABELS[stage]}: {count}" for stage, count in counts.items())
+            " · ".join(
+                f"{labels.label(STAGE_LABELS, stage)}: {count}" for stage, count in counts.items()
+            )
         )
         self.conversion.setText(self.conversion_text(conversion))
         self.keep_selection(self.prospects_table, self.prospects_model, keep)
@@ -814,7 +798,7 @@ class ContactsPanel(_Panel):
             "<b>{open}</b> are still deciding."
         ).format(
             n=figures.inquiries,
-            day=short_date(figures.start),
+            day=self.day(figures.start),
             consulted=figures.consultations,
             became=figures.became_clients,
             declined=figures.declined,
@@ -886,6 +870,7 @@ class FollowUpsScreen(QWidget):
         super().__init__(parent)
         self.ops = ops
         self._stale = True
+        self.locale = locale_format.DEFAULT_LOCALE  # the practice's, read on each refresh
         self.issues = IssuesPanel(self)
         self.expectations = ExpectationsPanel(self)
         self.checkins = CheckInsPanel(self)
@@ -919,6 +904,15 @@ class FollowUpsScreen(QWidget):
     # -- refreshing ----------------------------------------------------------------
 
     def refresh(self) -> None:
+        self.locale = self.ops.read(lambda s: get_settings(s).locale)
+        for model in (
+            self.issues.model,
+            self.expectations.model,
+            self.checkins.model,
+            self.contacts.attempts_model,
+            self.contacts.prospects_model,
+        ):
+            model.locale = self.locale
         for panel in (self.issues, self.expectations, self.checkins, self.contacts):
             panel.refresh()
         self._stale = False

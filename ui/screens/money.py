@@ -9,6 +9,7 @@ next steps all come from :mod:`clientcare.money`.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from clientcare import clients, money
 from clientcare.errors import NotFoundError, ValidationError
@@ -48,7 +50,9 @@ from ui.models.money import (
     ToChargeModel,
 )
 from ui.ops import Changes, Operations
+from ui.theme import set_figure, set_heading
 from ui.widgets.ageing_chart import AgeingChart
+from ui.widgets.columns import fit_columns
 
 #: What the Money screen shows depends on these kinds of change.
 WATCHED = Changes.MONEY | Changes.APPOINTMENTS | Changes.CLIENTS | Changes.SETTINGS
@@ -89,10 +93,7 @@ class Figure(QWidget):
         self.value = QLabel()
         self.value.setObjectName(name)
         self.value.setAccessibleName(caption)
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.value.setFont(font)
+        set_figure(self.value)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note = QLabel()
         self.note.setObjectName(f"{name}_note")
@@ -124,10 +125,8 @@ class MoneyScreen(QWidget):
         self.overview: money.Overview | None = None
 
         title = QLabel(self.tr("Money"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title.setObjectName("money_title")
+        set_heading(title, "title")
         self.notice = QLabel()
         self.notice.setObjectName("money_notice")
         self.notice.setWordWrap(True)
@@ -182,13 +181,7 @@ class MoneyScreen(QWidget):
         self.to_charge_table, self.to_charge_proxy = _table(
             self.to_charge_model, "to_charge_table", self.tr("Appointments to charge")
         )
-        for column, width in (
-            (ToChargeColumn.CLIENT, 150),
-            (ToChargeColumn.DATE, 95),
-            (ToChargeColumn.WHAT, 330),  # "Individual session 50 min, 12 Aug 2026" in full
-            (ToChargeColumn.AMOUNT, 75),
-        ):
-            self.to_charge_table.setColumnWidth(column, width)
+        fit_columns(self.to_charge_table, prose=(ToChargeColumn.NOTE,))
         self.to_charge_empty = QLabel(self.tr("Nothing is waiting to be charged."))
         self.to_charge_empty.setObjectName("to_charge_empty")
         self.to_charge_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -218,12 +211,7 @@ class MoneyScreen(QWidget):
         self.follow_up_table, self.follow_up_proxy = _table(
             self.follow_up_model, "follow_up_table", self.tr("Money conversations to follow up")
         )
-        for column, width in (
-            (FollowUpColumn.DUE, 95),
-            (FollowUpColumn.CLIENT, 170),
-            (FollowUpColumn.TOPIC, 200),
-        ):
-            self.follow_up_table.setColumnWidth(column, width)
+        fit_columns(self.follow_up_table, prose=(FollowUpColumn.AGREED,))
         self.follow_up_empty = QLabel(self.tr("No money conversation is waiting for a follow-up."))
         self.follow_up_empty.setObjectName("follow_up_empty")
         self.follow_up_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -257,21 +245,9 @@ class MoneyScreen(QWidget):
         self.balance_table, self.balance_proxy = _table(
             self.balance_model, "balance_table", self.tr("Balances")
         )
-        self.balance_table.setColumnWidth(BalanceColumn.CLIENT, 170)
-        self.balance_table.setColumnWidth(BalanceColumn.BALANCE, 105)
-        # The next step is a sentence: let it wrap rather than be cut off.
-        self.balance_table.setWordWrap(True)
-        rows = self.balance_table.verticalHeader()
-        rows.setMinimumSectionSize(self.fontMetrics().height() + 10)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (
-            BalanceColumn.CURRENT,
-            BalanceColumn.DAYS_1_30,
-            BalanceColumn.DAYS_31_60,
-            BalanceColumn.DAYS_61_90,
-            BalanceColumn.OVER_90,
-        ):
-            self.balance_table.setColumnWidth(column, 72)
+        # Names and amounts take their width; the next step is a sentence, and wraps
+        # (its row as tall as it needs) rather than be cut off.
+        fit_columns(self.balance_table, prose=(BalanceColumn.NEXT_STEP,))
         self.balance_empty = QLabel()
         self.balance_empty.setObjectName("balances_empty")
         self.balance_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -285,7 +261,7 @@ class MoneyScreen(QWidget):
         self.search.setPlaceholderText(self.tr("Search by name"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search balances"))
-        self.search.textChanged.connect(self.refresh_balances)
+        self.search.textChanged.connect(lambda _text: self.refresh_balances())
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         self.pay_button = QPushButton(self.tr("Record payment…"))
         self.pay_button.setObjectName("record_payment")
@@ -334,15 +310,22 @@ class MoneyScreen(QWidget):
     def refresh(self) -> None:
         """Reload the overview, the waiting lists and the balances."""
         today = self.today()
-        settings, names, overview, proposals, follow_ups = self.ops.read(
-            lambda s: (
+
+        def read(s: Session) -> tuple[Any, ...]:
+            # Every client's ageing and the sessions to charge are read once, for the
+            # totals, the chart, the list to charge and the balances alike.
+            ageing = money.all_ageing(s, today)
+            proposals = money.uncharged(s, until=today)
+            return (
                 get_settings(s),
                 {row.id: row.full_name for row in clients.list_clients(s)},
-                money.overview(s, today=today),
-                money.uncharged(s, until=today),
+                money.overview(s, today=today, ageing=ageing, to_confirm=len(proposals)),
+                proposals,
                 money.conversation_follow_ups_due(s, today=today),
+                ageing,
             )
-        )
+
+        settings, names, overview, proposals, follow_ups, ageing = self.ops.read(read)
         self.currency, self.locale = settings.currency, settings.locale
         for model in (self.to_charge_model, self.follow_up_model, self.balance_model):
             model.format_amount = self.money_text
@@ -370,7 +353,7 @@ class MoneyScreen(QWidget):
             if follow_ups
             else self.tr("Follow-ups due"),
         )
-        self.refresh_balances()
+        self.refresh_balances(ageing)
 
     def _show_overview(self, overview: money.Overview) -> None:
         refunded = overview.refunded_this_month_minor
@@ -393,12 +376,15 @@ class MoneyScreen(QWidget):
         self.credit.set(self.money_text(overview.credit_minor))
         self.chart.set_data(overview.buckets, self.money_text)
 
-    def refresh_balances(self) -> None:
-        """Reload the balances for the search, keeping the selected client selected."""
+    def refresh_balances(self, ageing: dict[int, money.Ageing] | None = None) -> None:
+        """Reload the balances for the search, keeping the selected client selected.
+
+        ``ageing``: every client's, just read by ``refresh`` (else read here).
+        """
         today = self.today()
         text = self.search.text()
         selected = self.selected_client_id()
-        rows = self.ops.read(lambda s: money.balances(s, today=today, search=text))
+        rows = self.ops.read(lambda s: money.balances(s, today=today, search=text, ageing=ageing))
         self.balance_model.set_rows(rows)
         if selected is not None:
             self.select_balance(selected)

@@ -5,16 +5,15 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ui.theme import set_heading
+
 
 class ComingSoonScreen(QWidget):
     def __init__(self, title: str, purpose: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         heading = QLabel(title)
         heading.setObjectName("coming_soon_title")
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        heading.setFont(font)
+        set_heading(heading, "title")
         body = QLabel(
             self.tr(
                 "{purpose}\n\nThis screen is coming in a later version of ClientCare. "

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 from clientcare import referrals
 from clientcare.db.models import ReferralStatus, WarmHandoff
 from clientcare.errors import NotFoundError, ValidationError
+from clientcare.practice import get_settings
 from clientcare.referrals import ReferralRow
 from ui.dialogs.provider import ProviderForm
 from ui.dialogs.referral import FollowUpDialog, HandoffDialog, LetterDialog, ReferralDialog
+from ui.labels import label
 from ui.models.referrals import (
     IdRole,
     ProviderColumn,
@@ -42,6 +44,7 @@ from ui.models.referrals import (
 )
 from ui.ops import Changes, Operations
 from ui.theme import notice_style
+from ui.widgets.columns import fit_columns
 from ui.widgets.fields import error_label
 
 
@@ -102,15 +105,7 @@ class ReferralsPanel(QWidget):
         self.table = _table("referral_table", self.tr("Referrals"))
         self.table.setModel(self.proxy)
         self.table.sortByColumn(ReferralColumn.FOLLOW_UP, Qt.SortOrder.AscendingOrder)
-        for column, width in (
-            (ReferralColumn.FOLLOW_UP, 120),
-            (ReferralColumn.CLIENT, 160),
-            (ReferralColumn.PROVIDER, 200),
-            (ReferralColumn.STATUS, 90),
-            (ReferralColumn.URGENCY, 80),
-            (ReferralColumn.HANDOFF, 250),
-        ):
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table, prose=(ReferralColumn.PROVIDER,))
         self.empty = QLabel()
         self.empty.setObjectName("referrals_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -198,12 +193,14 @@ class ReferralsPanel(QWidget):
         text = self.search.text()
         open_only = bool(self.show_filter.currentData())
         keep = self.current_id()
-        rows, due = self.ops.read(
+        rows, due, locale = self.ops.read(
             lambda s: (
                 referrals.list_referrals(s, today=today, text=text, open_only=open_only),
                 referrals.follow_ups_due(s, today),
+                get_settings(s).locale,
             )
         )
+        self.model.locale = locale  # dates as the practice writes them
         self.model.set_rows(rows)
         self.proxy.sort(
             self.table.horizontalHeader().sortIndicatorSection(),
@@ -298,6 +295,10 @@ class ReferralsPanel(QWidget):
         self.decline_button.setEnabled(ReferralStatus.DECLINED in possible)
         self.complete_button.setEnabled(ReferralStatus.COMPLETED in possible)
 
+    def day(self, day: dt.date | None) -> str:
+        """``day`` in the practice's locale, or an empty string."""
+        return short_date(day, self.model.locale)
+
     def describe(self, row: ReferralRow) -> str:
         """The selected referral in a few lines of rich text."""
 
@@ -308,13 +309,13 @@ class ReferralsPanel(QWidget):
             self.tr("<b>{client}</b> → <b>{provider}</b> · {status} · {urgency}").format(
                 client=esc(row.client_name),
                 provider=esc(row.provider_name),
-                status=referrals.STATUS_LABELS[row.status],
-                urgency=referrals.URGENCY_LABELS[row.urgency].lower(),
+                status=label(referrals.STATUS_LABELS, row.status),
+                urgency=label(referrals.URGENCY_LABELS, row.urgency).lower(),
             ),
             esc(row.reason).replace("\n", "<br>"),
         ]
         handoff = (
-            self.tr("Warm hand-off: {text}").format(text=handoff_text(row))
+            self.tr("Warm hand-off: {text}").format(text=handoff_text(row, self.model.locale))
             if row.warm_handoff is not WarmHandoff.NONE
             else self.tr("No warm hand-off recorded yet.")
         )
@@ -324,27 +325,27 @@ class ReferralsPanel(QWidget):
         elif row.follow_up_due:
             lines.append(
                 self.tr("<b>Follow-up overdue</b> since {day}: ask whether they connected.").format(
-                    day=short_date(row.follow_up_on)
+                    day=self.day(row.follow_up_on)
                 )
             )
         elif row.is_open and row.follow_up_on:
-            lines.append(self.tr("Follow up on {day}.").format(day=short_date(row.follow_up_on)))
+            lines.append(self.tr("Follow up on {day}.").format(day=self.day(row.follow_up_on)))
         if row.followed_up_on is not None:
             said = self.tr("connected") if row.connected else self.tr("not connected")
             answer = f" — “{esc(row.follow_up_answer)}”" if row.follow_up_answer else ""
             lines.append(
                 self.tr("Asked on {day}: {said}{answer}").format(
-                    day=short_date(row.followed_up_on), said=said, answer=answer
+                    day=self.day(row.followed_up_on), said=said, answer=answer
                 )
             )
         if not row.provider_accepting:
             lines.append("⚠ " + referrals.not_accepting_message(esc(row.provider_name)))
         lines.append(
-            self.tr("Referred on {day}.").format(day=short_date(row.referred_on))
+            self.tr("Referred on {day}.").format(day=self.day(row.referred_on))
             + (
                 " "
                 + self.tr("Consent to share recorded on {day}.").format(
-                    day=short_date(row.consent_to_share_on)
+                    day=self.day(row.consent_to_share_on)
                 )
                 if row.consent_to_share_on
                 else ""
@@ -461,14 +462,7 @@ class DirectoryPanel(QWidget):
         self.table = _table("provider_table", self.tr("Providers"))
         self.table.setModel(self.proxy)
         self.table.sortByColumn(ProviderColumn.NAME, Qt.SortOrder.AscendingOrder)
-        for column, width in (
-            (ProviderColumn.NAME, 200),
-            (ProviderColumn.KIND, 110),
-            (ProviderColumn.SPECIALTY, 160),
-            (ProviderColumn.ACCEPTING, 125),
-            (ProviderColumn.PHONE, 120),
-        ):
-            self.table.setColumnWidth(column, width)
+        fit_columns(self.table, prose=(ProviderColumn.NAME, ProviderColumn.SPECIALTY))
         self.count_label = QLabel()
         self.count_label.setObjectName("provider_count")
         self.form = ProviderForm(ops)

@@ -12,28 +12,30 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QScrollArea,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from clientcare import adherence, lateness, referrals
+from clientcare import adherence, lateness, locale_format, referrals
+from clientcare.practice import get_settings
 from ui.models.referrals import SortRole, SourceColumn, SourceReportModel
 from ui.ops import Changes, Operations
-from ui.screens.clients import format_minutes
+from ui.theme import SPACE_L, SPACE_M, empty_state, set_heading
 from ui.widgets.adherence_chart import AdherenceChart
-from ui.widgets.lateness_chart import LatenessChart
+from ui.widgets.lateness_chart import LatenessChart, format_minutes
 
 
 class ReportsScreen(QWidget):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
+        self.locale = locale_format.DEFAULT_LOCALE  # the practice's, read on each refresh
         title = QLabel(self.tr("Service principles: done when they applied"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title.setObjectName("reports_title")
+        title.setWordWrap(True)
+        set_heading(title, "title")
         explain = QLabel(
             self.tr(
                 "For finalised contacts in the period: how often each principle applied and "
@@ -60,6 +62,13 @@ class ReportsScreen(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.chart)
+        # No finalised contact in the period: say so, and how the report fills in.
+        self.adherence_empty = empty_state(object_name="adherence_empty")
+        self.adherence_empty.setFrameShape(QLabel.Shape.StyledPanel)
+        self.adherence_body = QStackedWidget()
+        self.adherence_body.addWidget(scroll)
+        self.adherence_body.addWidget(self.adherence_empty)
+        self.adherence_scroll = scroll
         self.lateness_box = QGroupBox(self.tr("Running late"))
         self.lateness_box.setObjectName("lateness_report")
         self.lateness_summary = QLabel()
@@ -73,11 +82,11 @@ class ReportsScreen(QWidget):
         lateness_layout.addWidget(self.lateness_chart)
         lateness_layout.addWidget(self.lateness_summary)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setContentsMargins(SPACE_L, SPACE_M, SPACE_L, SPACE_M)
         layout.addWidget(title)
         layout.addWidget(explain)
         layout.addLayout(period)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.adherence_body, 1)
         layout.addWidget(self.lateness_box)
         layout.addWidget(self._build_sources())
         ops.changed.connect(
@@ -108,12 +117,24 @@ class ReportsScreen(QWidget):
                 adherence.adherence_by_month(s, today=end),
             )
         )
-        self.chart.set_data(rows, months)
+        locale = self.ops.read(get_settings).locale
+        self.locale = locale
+        self.chart.set_data(rows, months, locale=locale)
+        self.adherence_empty.setText(
+            self.tr(
+                "No contact was finalised between {first} and {last}.\n\n"
+                "This report fills in as you finalise sessions and calls: open one from "
+                "Today or a client's page, answer its checklist, and press Finalise."
+            ).format(first=locale_format.day(start, locale), last=locale_format.day(end, locale))
+        )
+        self.adherence_body.setCurrentWidget(
+            self.adherence_empty if self.chart.is_empty() else self.adherence_scroll
+        )
         first = dt.datetime.combine(start, dt.time())
         after = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
         stats = self.ops.read(lambda s: lateness.lateness_stats(s, start=first, end=after))
         self.lateness_summary.setText(self.lateness_text(stats))
-        self.lateness_chart.set_stats(stats)
+        self.lateness_chart.set_stats(stats, locale=locale)
         sources = self.ops.read(lambda s: referrals.referral_sources_report(s, start, end))
         self.sources_model.set_rows(sources)
         self.sources_table.setVisible(bool(sources))
@@ -136,15 +157,24 @@ class ReportsScreen(QWidget):
         self.sources_table.setSortingEnabled(True)
         self.sources_table.verticalHeader().hide()
         self.sources_table.setAlternatingRowColors(True)
-        self.sources_table.setMaximumHeight(150)
+        # Rows as compact as the other lists; up to six sources shown without scrolling.
+        row_height = self.sources_table.fontMetrics().height() + 10
+        self.sources_table.verticalHeader().setDefaultSectionSize(row_height)
+        self.sources_table.setMaximumHeight(
+            row_height * 6 + self.sources_table.horizontalHeader().sizeHint().height() + 4
+        )
         self.sources_table.setAccessibleName(self.tr("Referral sources"))
         header = self.sources_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SourceColumn.SOURCE, QHeaderView.ResizeMode.Stretch)
         self.sources_empty = QLabel(
-            self.tr("No client in this period has a referral source recorded.")
+            self.tr(
+                "No client in this period has a referral source recorded. Record who "
+                "referred a client on their page, under “Referred by”."
+            )
         )
         self.sources_empty.setObjectName("referral_sources_empty")
+        self.sources_empty.setWordWrap(True)
         layout = QVBoxLayout(box)
         layout.addWidget(self.sources_table)
         layout.addWidget(self.sources_empty)
@@ -157,7 +187,7 @@ class ReportsScreen(QWidget):
             lines.append(
                 self.tr("Practitioners ran late {n}× (avg {avg} min).").format(
                     n=stats.practitioner_events,
-                    avg=format_minutes(stats.practitioner_average_minutes),
+                    avg=format_minutes(stats.practitioner_average_minutes, self.locale),
                 )
             )
         else:
@@ -165,7 +195,8 @@ class ReportsScreen(QWidget):
         if stats.client_events:
             lines.append(
                 self.tr("Clients arrived late {n}× (avg {avg} min).").format(
-                    n=stats.client_events, avg=format_minutes(stats.client_average_minutes)
+                    n=stats.client_events,
+                    avg=format_minutes(stats.client_average_minutes, self.locale),
                 )
             )
         else:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import lateness, settings
+from clientcare import lateness, locale_format, settings
 from clientcare.db.models import (
     DEFAULT_LATE_NOTICE_TEMPLATE,
     DEFAULT_RESCHEDULE_SENTENCE,
@@ -888,8 +888,12 @@ class MessagesTab(QWidget):
 
     def load(self) -> None:
         template, sentence = self.ops.read(_stored_templates)
-        self.practitioner, self.threshold = self.ops.read(
-            lambda s: (_example_practitioner(s), get_settings(s).lateness_threshold_minutes)
+        self.practitioner, self.threshold, self.locale = self.ops.read(
+            lambda s: (
+                _example_practitioner(s),
+                get_settings(s).lateness_threshold_minutes,
+                get_settings(s).locale,  # the example time as clients will read it
+            )
         )
         self.template.setPlainText(template)
         self.reschedule.setPlainText(sentence)
@@ -919,6 +923,7 @@ class MessagesTab(QWidget):
                     start=EXAMPLE_START,
                     practitioner=self.practitioner,
                     offer_reschedule=offer,
+                    locale=self.locale,
                 )
             )
         self.preview_caption.setText(
@@ -927,7 +932,7 @@ class MessagesTab(QWidget):
             ).format(
                 name=EXAMPLE_NAME,
                 minutes=EXAMPLE_MINUTES,
-                time=f"{EXAMPLE_START:%H:%M}",
+                time=locale_format.time(EXAMPLE_START, self.locale),
                 practitioner=self.practitioner,
                 offer=self.tr(" (past the threshold, so with the reschedule offer)")
                 if offer
@@ -979,6 +984,10 @@ class SettingsScreen(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
         self.tabs.addTab(self.practice, self.tr("&Practice"))
+        from ui.screens.settings_practitioners import PractitionersTab
+
+        self.practitioners = PractitionersTab(ops)
+        self.tabs.addTab(self.practitioners, self.tr("Pr&actitioners"))
         self.tabs.addTab(self.principles, self.tr("P&rinciples"))
         self.tabs.addTab(self.words, self.tr("&Words"))
         self.tabs.addTab(self.messages, self.tr("&Messages"))
@@ -1009,3 +1018,4 @@ class SettingsScreen(QWidget):
         self.words.load()
         self.messages.load()
         self.money.load()
+        self.practitioners.load()

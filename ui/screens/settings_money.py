@@ -41,6 +41,7 @@ from clientcare.practice import get_settings
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
 from ui.screens.settings import _clear_errors, _fill_with_scrolled, _save_row, _show_errors
+from ui.theme import SPACE_M, empty_state
 from ui.widgets.fields import FieldWithError, error_label
 
 CHANGES = Changes.SETTINGS | Changes.MONEY
@@ -61,6 +62,8 @@ def _table(name: str, model: RowsTableModel, stretch: int) -> QTableView:
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
+    # Rows fitted to their text need room to breathe (as on the Principles tab).
+    table.setStyleSheet("QTableView::item { padding: 4px 4px; }")
     table.verticalHeader().hide()
     table.setMinimumHeight(130)
     header = table.horizontalHeader()
@@ -398,7 +401,11 @@ def _fee_policy(session: Any) -> tuple[int | None, int | None, ChargeMode]:
 
 
 class _RowsSection(QGroupBox):
-    """A titled table with "Add…" and "Edit…" opening a small dialog."""
+    """A titled table with "Add…" and "Edit…" opening a small dialog.
+
+    With no rows, ``empty`` (what the list is for and what to do) shows instead of a
+    blank table.
+    """
 
     def __init__(
         self,
@@ -408,6 +415,7 @@ class _RowsSection(QGroupBox):
         stretch: int,
         intro: str,
         open_dialog: Callable[[Any], QDialog],
+        empty: str = "",
     ) -> None:
         super().__init__(title)
         self.setObjectName(f"{key}_section")
@@ -425,9 +433,14 @@ class _RowsSection(QGroupBox):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
+        self.empty = empty_state(empty, f"{key}_empty")
+        self.empty.setMargin(SPACE_M)
+        self.empty.setFrameShape(QLabel.Shape.StyledPanel)
+        self.empty.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(_hint(intro))
         layout.addWidget(self.table)
+        layout.addWidget(self.empty)
         layout.addLayout(buttons)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
@@ -460,6 +473,8 @@ class _RowsSection(QGroupBox):
         selected = self.selected_row()
         self.model.currency, self.model.locale = currency, locale
         self.model.set_rows(rows)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
         self.table.resizeRowsToContents()
         self._fit_height()
         if selected is not None:
@@ -484,6 +499,11 @@ class MoneyTab(QWidget):
             0,
             self.tr("What the practice offers. A client's fee arrangement, if any, comes first."),
             lambda row: self._open(ServiceDialog(self.ops, row, self)),
+            self.tr(
+                "No services yet. Press “Add…” to add what the practice offers, with its "
+                "standard fee and length (e.g. a 50-minute individual session); appointments "
+                "are charged at that fee."
+            ),
         )
         self.tiers = _RowsSection(
             self.tr("Sliding scale"),
@@ -492,6 +512,10 @@ class MoneyTab(QWidget):
             2,
             self.tr("Named tiers with their fee; a client's fee arrangement can use one."),
             lambda row: self._open(TierDialog(self.ops, row, self)),
+            self.tr(
+                "No sliding-scale tiers. If the practice offers reduced fees, press “Add…” "
+                "to name a tier and its fee; a client's fee arrangement can then use it."
+            ),
         )
         self.grace = _RowsSection(
             self.tr("Grace rules"),
@@ -503,6 +527,11 @@ class MoneyTab(QWidget):
                 "reason — never silently left out."
             ),
             lambda row: self._open(GraceRuleDialog(self.ops, row, self)),
+            self.tr(
+                "No grace rules: a late-cancellation or missed-session fee in the policy "
+                "is always charged. Press “Add…” to forgive, say, a client's first late "
+                "cancellation in a year, or a session missed through illness."
+            ),
         )
 
         # -- the fee policy ---------------------------------------------------------

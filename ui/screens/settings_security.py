@@ -74,6 +74,7 @@ class SecurityTab(QWidget):
         self.idle_minutes.setSpecialValueText(self.tr("Never"))
         self.idle_minutes.setValue(self.settings.idle_minutes)
         self.idle_minutes.setAccessibleName(self.tr("Lock after minutes without use"))
+        self.idle_minutes.setMaximumWidth(160)  # a number of minutes, not a line of text
         self.pin_state = QLabel()
         self.pin_state.setObjectName("pin_state")
         self.pin_state.setWordWrap(True)

@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
 from clientcare import appointments, locale_format
 from clientcare.appointments import AppointmentDetail
 from clientcare.practice import get_settings, list_practitioners
+from ui import labels
 from ui.dialogs.running_late import OPEN_STATUSES, RunningLateDialog
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
+from ui.theme import scaled_font, set_heading
 from ui.widgets.care_list import CareListPanel
 
 REFRESH_MS = 60_000  # "now" and "next" move on as the day goes by
@@ -133,8 +135,8 @@ class TodayModel(RowsTableModel):
         if column is TodayColumn.CLIENT:
             return item.client_preferred_name
         if column is TodayColumn.MODE:
-            return self.tr(appointments.MODE_LABELS[item.mode])
-        return self.tr(appointments.STATUS_LABELS[item.status])
+            return labels.label(appointments.MODE_LABELS, item.mode)
+        return labels.label(appointments.STATUS_LABELS, item.status)
 
     def upcoming(self) -> TodayRow | None:
         """The current appointment, or else the next one."""
@@ -157,10 +159,7 @@ class TodayScreen(QWidget):
 
         self.heading = QLabel()
         self.heading.setObjectName("today_heading")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.heading.setFont(font)
+        set_heading(self.heading, "title")
         self.practitioner_label = QLabel()
         self.practitioner_label.setObjectName("today_practitioner")
         self.practitioner_choice = QComboBox()
@@ -171,10 +170,10 @@ class TodayScreen(QWidget):
         self.running_late_button.setObjectName("today_running_late")
         self.running_late_button.setMinimumHeight(44)
         self.running_late_button.setMinimumWidth(220)
-        big = self.running_late_button.font()
-        big.setPointSizeF(big.pointSizeF() * 1.2)
-        big.setBold(True)
-        self.running_late_button.setFont(big)
+        # The one action of the screen: as large as a section heading.
+        self.running_late_button.setFont(
+            scaled_font(self.running_late_button, "heading", bold=True)
+        )
         self.upcoming_label = QLabel()
         self.upcoming_label.setObjectName("today_upcoming")
         self.upcoming_label.setWordWrap(True)
@@ -301,6 +300,8 @@ class TodayScreen(QWidget):
 
     def refresh(self) -> None:
         now = self.now()
+        self._stale = False
+        self._read_at = now.replace(second=0, microsecond=0)
         locale = self.ops.read(lambda s: get_settings(s).locale)
         self.model.locale = locale
         self.heading.setText(
@@ -320,7 +321,8 @@ class TodayScreen(QWidget):
         self.model.set_rows(rows_for(items, now))
         self.body.setCurrentWidget(self.table if items else self.empty_label)
         self._update_button()
-        self.care.refresh(now.date())
+        self.care.refresh(now.date(), locale=locale)
+        self._shown_count = len(items)
         self._share_height(len(items))
 
     def _share_height(self, appointments_shown: int) -> None:
@@ -378,7 +380,10 @@ class TodayScreen(QWidget):
             | Changes.FOLLOWUPS
             | Changes.INTERACTIONS
         ):
-            self.refresh()
+            if self.isVisible():
+                self.refresh()
+            else:  # read when shown again: a change elsewhere costs Today nothing meanwhile
+                self._stale = True
 
     def _tick(self) -> None:
         if self.isVisible():
@@ -386,7 +391,13 @@ class TodayScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._rows_shared = None  # share the height again now the screen has its size
-        self.refresh()
+        # Read again unless nothing changed since the last read and the clock is still on
+        # the same minute (at start-up the screen was read a moment before it is shown).
+        same_minute = getattr(self, "_read_at", None) == self.now().replace(second=0, microsecond=0)
+        if getattr(self, "_stale", True) or not same_minute:
+            self.refresh()
+        else:
+            self._share_height(self._shown_count)
         super().showEvent(event)
 
     # -- actions -------------------------------------------------------------------

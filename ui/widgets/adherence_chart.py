@@ -8,10 +8,11 @@ sums them up for a screen reader.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from clientcare import locale_format
 from clientcare.adherence import PeriodAdherence, PrincipleAdherence
 
 MARGIN = 12
@@ -21,7 +22,8 @@ BAR_HEIGHT = 12
 MONTH_CHART = 64
 MONTH_LABEL = 18
 FIGURE_WIDTH = 120  # room for "100 % (1234 of 1234)" and "not yet applied"
-LABEL_SHARE = 0.45  # of the width, for the principle's number and text
+LABEL_SHARE = 0.45  # of the width at least, for the principle's number and text
+MIN_BAR = 160  # a wide chart gives the labels its room beyond this, so they are not cut
 
 
 def percent(rate: float) -> str:
@@ -36,11 +38,20 @@ class AdherenceChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.rows: list[PrincipleAdherence] = []
         self.months: list[PeriodAdherence] = []
+        self.locale = locale_format.DEFAULT_LOCALE  # the practice's; given with the data
         self.set_data([], [])
 
     # ------------------------------------------------------------------ data
 
-    def set_data(self, rows: list[PrincipleAdherence], months: list[PeriodAdherence]) -> None:
+    def set_data(
+        self,
+        rows: list[PrincipleAdherence],
+        months: list[PeriodAdherence],
+        locale: str | None = None,
+    ) -> None:
+        """Show ``rows`` and ``months``; month names in ``locale`` (the practice's) if given."""
+        if locale is not None:
+            self.locale = locale
         self.rows = list(rows)
         self.months = list(months)
         self.setAccessibleDescription(self._description())
@@ -72,7 +83,7 @@ class AdherenceChart(QWidget):
         return "–" if month.rate is None else percent(month.rate)
 
     def month_label(self, month: PeriodAdherence) -> str:
-        return f"{month.period_start:%b}"
+        return locale_format.month_short(month.period_start, self.locale)
 
     def principles_title(self) -> str:
         return self.tr("Done when it applied, per principle (final contacts)")
@@ -80,8 +91,10 @@ class AdherenceChart(QWidget):
     def months_title(self) -> str:
         title = self.tr("Done, all principles, by month")
         if len(self.months) > 1:
+            first, last = self.months[0].period_start, self.months[-1].period_start
             title += (
-                f" ({self.months[0].period_start:%b %Y} – {self.months[-1].period_start:%b %Y})"
+                f" ({locale_format.month_year_short(first, self.locale)} – "
+                f"{locale_format.month_year_short(last, self.locale)})"
             )
         return title
 
@@ -104,7 +117,11 @@ class AdherenceChart(QWidget):
         parts = [f"{self.label(row)}: {self.figure(row)}" for row in self.rows]
         text = "; ".join(parts) + "."
         if self.months:
-            by_month = ", ".join(f"{m.label} {self.month_figure(m)}" for m in self.months)
+            by_month = ", ".join(
+                f"{locale_format.month_year_short(m.period_start, self.locale)} "
+                f"{self.month_figure(m)}"
+                for m in self.months
+            )
             text += " " + self.tr("By month: {months}.").format(months=by_month)
         return text
 
@@ -168,11 +185,38 @@ class AdherenceChart(QWidget):
         track.setAlpha(28)
         return text, muted, track, palette.color(QPalette.ColorRole.Highlight)
 
+    def _label_width(self, width: int) -> int:
+        """The share of ``width`` for labels: all of the widest label, if the bars keep room."""
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.label(r)) for r in self.rows), default=0)
+        room = width - 8 - FIGURE_WIDTH - 8 - MIN_BAR
+        return int(max(width * LABEL_SHARE, min(widest + 4, room)))
+
+    def row_at(self, point: QPoint) -> PrincipleAdherence | None:
+        """The principle whose row is under ``point``, if any."""
+        if self.is_empty():
+            return None
+        index = (point.y() - MARGIN - HEADER) // ROW
+        inside = point.y() >= MARGIN + HEADER and 0 <= index < len(self.rows)
+        return self.rows[index] if inside else None
+
+    def event(self, event: QEvent) -> bool:
+        # A label cut short on a narrow window is still there in full, under the pointer.
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            row = self.row_at(event.pos())
+            if row is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), f"{self.label(row)}: {self.figure(row)}", self)
+            return True
+        return super().event(event)
+
     def _paint_principles(self, painter: QPainter, top: float) -> float:
         text, muted, track, fill = self._colours()
         self._title(painter, top, self.principles_title())
         width = self.width() - 2 * MARGIN
-        label_width = int(width * LABEL_SHARE)
+        label_width = self._label_width(width)
         bar_left = MARGIN + label_width + 8
         bar_width = max(width - label_width - 8 - FIGURE_WIDTH - 8, 20)
         figure_left = bar_left + bar_width + 8

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from clientcare.money import BUCKET_LABELS, Bucket
+from ui import labels
 
 MARGIN = 10
 FIGURE_HEIGHT = 20
@@ -61,7 +62,7 @@ class AgeingChart(QWidget):
         return self.tr("Nothing outstanding.")
 
     def label(self, bucket: Bucket) -> str:
-        return self.tr(BUCKET_LABELS[bucket])
+        return labels.label(BUCKET_LABELS, bucket)
 
     def figure(self, bucket: Bucket) -> str:
         return self._format(self.buckets[bucket])

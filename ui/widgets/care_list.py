@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,21 +18,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import money
+from clientcare import locale_format, money
 from clientcare.care import GROUP_LABELS, CareItem, CareKind, CareList, care_list
 from clientcare.clients import client_label
+from clientcare.practice import get_settings
+from ui import labels
 from ui.ops import Changes, Operations
+from ui.theme import SPACE_XL, SPACE_XS, empty_state, set_heading
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
-#: What the main button does for each kind of item.
+#: What the main button does for each kind of item (shown with ``labels.translate``).
 ACTION_LABELS: dict[CareKind, str] = {
-    CareKind.ISSUE: "Open in Follow-ups",
-    CareKind.EXPECTATION: "Open in Follow-ups",
-    CareKind.CHECKIN: "Open in Follow-ups",
-    CareKind.REFERRAL: "Open in Referrals",
-    CareKind.MONEY_FOLLOW_UP: "Mark followed up",
-    CareKind.PLAN: "Open client",
+    CareKind.ISSUE: QT_TRANSLATE_NOOP("labels", "Open in Follow-ups"),
+    CareKind.EXPECTATION: QT_TRANSLATE_NOOP("labels", "Open in Follow-ups"),
+    CareKind.CHECKIN: QT_TRANSLATE_NOOP("labels", "Open in Follow-ups"),
+    CareKind.REFERRAL: QT_TRANSLATE_NOOP("labels", "Open in Referrals"),
+    CareKind.MONEY_FOLLOW_UP: QT_TRANSLATE_NOOP("labels", "Mark followed up"),
+    CareKind.PLAN: QT_TRANSLATE_NOOP("labels", "Open client"),
 }
 
 
@@ -41,19 +44,18 @@ class CareListPanel(QWidget):
 
     open_client = Signal(int)
     open_item = Signal(object)  # a CareItem to show where it is handled
+    loaded = Signal(object)  # the CareList just read (the sidebar counts come from it)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
         self.care = CareList(())
         self.today = dt.date.today()
+        self.locale = locale_format.DEFAULT_LOCALE  # the practice's, read on each refresh
 
         self.title = QLabel(self.tr("Needs care"))
         self.title.setObjectName("care_title")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.title.setFont(font)
+        set_heading(self.title, "heading")
         self.notice = QLabel()
         self.notice.setObjectName("care_notice")
         self.notice.setWordWrap(True)
@@ -78,13 +80,27 @@ class CareListPanel(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(False)
-        self.empty = QLabel(self.tr("Nothing needs care today."))
-        self.empty.setObjectName("care_empty")
-        quiet = self.empty.palette()
-        quiet.setColor(
-            QPalette.ColorRole.WindowText, quiet.color(QPalette.ColorRole.PlaceholderText)
+        # In the tree's place when it is empty: what it would show, so the calm is legible.
+        self.empty = empty_state(self.tr("Nothing needs care today."), "care_empty")
+        self.empty.setMargin(0)
+        self.empty_hint = empty_state(
+            self.tr(
+                "Open issues, expectations to review, check-ins due, referral follow-ups and "
+                "money conversations to follow up appear here on the day they need you."
+            ),
+            "care_empty_hint",
         )
-        self.empty.setPalette(quiet)
+        self.empty_hint.setMargin(0)
+        self.empty_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_box = QWidget()
+        self.empty_box.setObjectName("care_empty_box")
+        empty_layout = QVBoxLayout(self.empty_box)
+        empty_layout.setContentsMargins(SPACE_XL, SPACE_XL, SPACE_XL, SPACE_XL)
+        empty_layout.setSpacing(SPACE_XS)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addWidget(self.empty_hint)
+        empty_layout.addStretch(1)
 
         self.open_button = QPushButton(self.tr("Open client"))
         self.open_button.setObjectName("care_open_client")
@@ -101,7 +117,7 @@ class CareListPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.notice)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty_box, 1)
         layout.addLayout(buttons)
 
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
@@ -112,8 +128,15 @@ class CareListPanel(QWidget):
 
     # -- filling -------------------------------------------------------------------
 
-    def refresh(self, today: dt.date) -> None:
+    def refresh(self, today: dt.date, *, locale: str | None = None) -> None:
+        """Read the care list of ``today``; due dates in ``locale`` (the practice's).
+
+        Without ``locale`` the practice's is read here.
+        """
         self.today = today
+        self.locale = (
+            locale if locale is not None else self.ops.read(lambda s: get_settings(s).locale)
+        )
         selected = self.current()
         self.care = self.ops.read(lambda s: care_list(s, today=today))
         self.tree.clear()
@@ -124,7 +147,11 @@ class CareListPanel(QWidget):
             if not items:
                 continue
             group = QTreeWidgetItem(
-                [self.tr("{group} ({n})").format(group=self.tr(GROUP_LABELS[kind]), n=len(items))]
+                [
+                    self.tr("{group} ({n})").format(
+                        group=labels.label(GROUP_LABELS, kind), n=len(items)
+                    )
+                ]
             )
             group.setFirstColumnSpanned(True)
             group.setFont(0, bold)
@@ -133,7 +160,7 @@ class CareListPanel(QWidget):
             group.setFirstColumnSpanned(True)
             for care in items:
                 name = client_label(care.client_full_name, care.client_name)
-                row = QTreeWidgetItem(["    " + name, care.title, care.since(today)])
+                row = QTreeWidgetItem(["    " + name, care.title, care.since(today, self.locale)])
                 row.setData(0, ITEM_ROLE, care)
                 row.setToolTip(1, care.title)
                 self.tree.addTopLevelItem(row)
@@ -146,8 +173,9 @@ class CareListPanel(QWidget):
         self.notice.setVisible(bool(self.care.notice))
         has_items = bool(self.care.items)
         self.tree.setVisible(has_items)
-        self.empty.setVisible(not has_items)
+        self.empty_box.setVisible(not has_items)
         self._update_buttons()
+        self.loaded.emit(self.care)
 
     def current(self) -> CareItem | None:
         item = self.tree.currentItem()
@@ -161,7 +189,7 @@ class CareListPanel(QWidget):
         self.open_button.setEnabled(care is not None)
         self.action_button.setVisible(care is not None and care.kind is not CareKind.PLAN)
         if care is not None:
-            self.action_button.setText(self.tr(ACTION_LABELS[care.kind]))
+            self.action_button.setText(labels.translate(ACTION_LABELS[care.kind]))
 
     # -- actions -------------------------------------------------------------------
 
@@ -185,7 +213,7 @@ class CareListPanel(QWidget):
             self.ops.run(
                 lambda s: money.complete_follow_up(s, care.ref_id, done_on=today), Changes.MONEY
             )
-            self.refresh(today)
+            self.refresh(today, locale=self.locale)
             return
         if care.kind is CareKind.PLAN:
             self.open_client.emit(care.client_id)

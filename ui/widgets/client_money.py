@@ -34,6 +34,7 @@ from clientcare import locale_format, money
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import format_money
 from clientcare.practice import get_settings
+from ui import labels
 from ui.dialogs.money import (
     AddChargeDialog,
     AdjustmentDialog,
@@ -47,6 +48,7 @@ from ui.dialogs.payment import PaymentDialog
 from ui.dialogs.statement import ReceiptDialog, StatementDialog
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
+from ui.theme import SPACE_M, empty_state, set_heading
 from ui.widgets.fields import error_label
 
 #: How many money conversations the panel lists (the rest are on the Money screen).
@@ -163,10 +165,7 @@ class ClientMoneyPanel(QGroupBox):
 
         self.balance_label = QLabel()
         self.balance_label.setObjectName("money_balance")
-        font = self.balance_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.balance_label.setFont(font)
+        set_heading(self.balance_label, "subheading")
         self.ageing_label = QLabel()
         self.ageing_label.setObjectName("money_ageing")
         self.ageing_label.setWordWrap(True)
@@ -217,6 +216,18 @@ class ClientMoneyPanel(QGroupBox):
         self._fit_rows.setInterval(0)
         self._fit_rows.timeout.connect(self._fit_ledger)
         header.sectionResized.connect(lambda *_: self._fit_rows.start())
+
+        self.ledger_empty = empty_state(
+            self.tr(
+                "No charges or payments yet.\n\nCompleted sessions are charged here at the "
+                "fee above. Press “Record payment…” when the client pays, or “Add charge…” "
+                "for anything else."
+            ),
+            "money_ledger_empty",
+        )
+        self.ledger_empty.setMargin(SPACE_M)
+        self.ledger_empty.setFrameShape(QLabel.Shape.StyledPanel)
+        self.ledger_empty.hide()
 
         self.record_payment_button = QPushButton(self.tr("Record payment…"))
         self.record_payment_button.setObjectName("record_payment")
@@ -279,9 +290,7 @@ class ClientMoneyPanel(QGroupBox):
         selected_row.addStretch(1)
 
         self.conversations_title = QLabel(self.tr("Money conversations"))
-        bold = self.conversations_title.font()
-        bold.setBold(True)
-        self.conversations_title.setFont(bold)
+        set_heading(self.conversations_title, "subheading")
         self.conversations_label = QLabel()
         self.conversations_label.setObjectName("money_conversations")
         self.conversations_label.setWordWrap(True)
@@ -296,6 +305,7 @@ class ClientMoneyPanel(QGroupBox):
         layout.addWidget(self.plan_label)
         layout.addLayout(actions)
         layout.addWidget(self.ledger_view)
+        layout.addWidget(self.ledger_empty, 1)  # in the ledger's place, as tall
         layout.addLayout(selected_row)
         layout.addWidget(self.message)
         layout.addWidget(self.conversations_title)
@@ -383,6 +393,8 @@ class ClientMoneyPanel(QGroupBox):
         self.plan_label.setText(self.plan_text(snap.plan))
         self.plan_label.setVisible(snap.plan is not None)
         self.model.set_rows(snap.ledger.entries)
+        self.ledger_view.setVisible(bool(snap.ledger.entries))
+        self.ledger_empty.setVisible(not snap.ledger.entries)
         self._fit_ledger()
         self._fit_rows.start()
         self.conversations_label.setText(self.conversations_text(snap.conversations))
@@ -408,7 +420,7 @@ class ClientMoneyPanel(QGroupBox):
     def ageing_text(self, ageing: money.Ageing) -> str:
         """One line: each age band with its amount ("Current £45.00 · 1–30 days £0.00 · …")."""
         parts = [
-            f"{self.tr(money.BUCKET_LABELS[bucket])} {self.money_text(amount)}"
+            f"{labels.label(money.BUCKET_LABELS, bucket)} {self.money_text(amount)}"
             for bucket, amount in ageing.buckets.items()
         ]
         return " · ".join(parts)
@@ -442,7 +454,7 @@ class ClientMoneyPanel(QGroupBox):
             )
         ]
         for item in plan.instalments:
-            state = self.tr(money.INSTALMENT_LABELS[item.state])
+            state = labels.label(money.INSTALMENT_LABELS, item.state)
             if item.state is money.InstalmentState.PART_PAID or (
                 item.state is money.InstalmentState.OVERDUE and item.covered_minor
             ):
@@ -457,7 +469,10 @@ class ClientMoneyPanel(QGroupBox):
 
     def conversations_text(self, rows: list[money.ConversationRow]) -> str:
         if not rows:
-            return self.tr("None recorded yet.")
+            return self.tr(
+                "None recorded yet. When you talk with the client about fees, a sliding "
+                "scale, a payment plan or a balance, note it with “Money conversation…”."
+            )
         blocks = []
         for row in rows:
             head = f"{self.day_text(row.held_on)} · {self.tr(row.topic_label)}"

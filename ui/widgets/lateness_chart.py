@@ -31,11 +31,15 @@ CHOICE_WORDS: dict[str, str] = {
 }
 
 
-def format_minutes(minutes: float) -> str:
-    """An average in minutes as the locale writes it: 12, or 7.5."""
+def format_minutes(minutes: float, locale: str | None = None) -> str:
+    """An average in minutes as ``locale`` (the practice's) writes it: 12, or 7.5 (7,5 in de).
+
+    Without a locale, the one Qt was started in.
+    """
+    numbers = QLocale(locale) if locale else QLocale()
     if float(minutes).is_integer():
-        return QLocale().toString(int(minutes))
-    return QLocale().toString(float(minutes), "f", 1)
+        return numbers.toString(int(minutes))
+    return numbers.toString(float(minutes), "f", 1)
 
 
 class LatenessChart(QWidget):
@@ -55,11 +59,15 @@ class LatenessChart(QWidget):
         self.practitioner_label = practitioner_label or self.tr("You")
         self.client_label = client_label or self.tr("The client")
         self.stats: LatenessStats | None = None
+        self.locale: str | None = None  # the practice's, for the figures
         self.set_stats(None)
 
     # ------------------------------------------------------------------ data
 
-    def set_stats(self, stats: LatenessStats | None) -> None:
+    def set_stats(self, stats: LatenessStats | None, locale: str | None = None) -> None:
+        """Show ``stats``; figures written in ``locale`` (the practice's) if given."""
+        if locale is not None:
+            self.locale = locale
         self.stats = stats
         self.setAccessibleDescription(self._description())
         self.updateGeometry()
@@ -78,7 +86,9 @@ class LatenessChart(QWidget):
         """One side in words: "late 3× · avg 7 min", or "not late"."""
         if events == 0:
             return self.tr("not late")
-        return self.tr("late {n}× · avg {avg} min").format(n=events, avg=format_minutes(average))
+        return self.tr("late {n}× · avg {avg} min").format(
+            n=events, avg=format_minutes(average, self.locale)
+        )
 
     def offers_text(self) -> str:
         stats = self.stats

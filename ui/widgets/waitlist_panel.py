@@ -26,17 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import clients, waitlist
+from clientcare import clients, locale_format, waitlist
 from clientcare.appointments import ConflictError
 from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
-from clientcare.practice import list_practitioners
+from clientcare.practice import get_settings, list_practitioners
 from clientcare.waitlist import FreedSlot, WaitlistInput, WaitlistRow
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
+from ui.theme import SPACE_XS, empty_state, heading
 from ui.widgets.fields import FieldWithError, error_label
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+#: A Monday: its week gives the weekday names in the practice's locale.
+A_MONDAY = dt.date(2024, 1, 1)
 
 
 class WaitColumn(IntEnum):
@@ -94,8 +96,10 @@ class WaitlistDialog(QDialog):
         days_row = QWidget()
         days_layout = QHBoxLayout(days_row)
         days_layout.setContentsMargins(0, 0, 0, 0)
-        for number, name in enumerate(WEEKDAYS, start=1):
-            box = QCheckBox(self.tr(name))
+        locale = ops.read(lambda s: get_settings(s).locale)
+        for number in range(1, 8):
+            day = A_MONDAY + dt.timedelta(days=number - 1)
+            box = QCheckBox(locale_format.weekday_short(day, locale))
             box.setObjectName(f"day_{number}")
             self.days.append(box)
             days_layout.addWidget(box)
@@ -187,10 +191,7 @@ class WaitlistPanel(QWidget):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        title = QLabel(self.tr("Waitlist"))
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
+        self.title = heading(self.tr("Waitlist"), "heading", "waitlist_title")
         self.model = WaitlistModel(self)
         self.table = QTableView()
         self.table.setObjectName("waitlist_table")
@@ -205,12 +206,26 @@ class WaitlistPanel(QWidget):
         header.setSectionResizeMode(WaitColumn.WAITING, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setAccessibleName(self.tr("Waitlist"))
-        self.empty = QLabel(
+        # In the table's place when nobody waits: right under the title, what the list is
+        # for and how to add someone (the space below stays empty, not the words floating).
+        self.empty = empty_state(
             self.tr(
-                "Nobody is waiting. Add a client when they ask for a slot you cannot offer yet."
-            )
+                "Nobody is waiting.\n\n"
+                "The waitlist keeps the clients who asked for a time you cannot offer yet. "
+                "When an appointment is cancelled, ClientCare offers the freed time to "
+                "the ones it suits, urgent first.\n\n"
+                "To add someone, press “Add…” below."
+            ),
+            "waitlist_empty",
         )
-        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty.setMargin(0)
+        self.empty_box = QWidget()
+        self.empty_box.setObjectName("waitlist_empty_box")
+        empty_layout = QVBoxLayout(self.empty_box)
+        empty_layout.setContentsMargins(0, SPACE_XS, 0, 0)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addStretch(1)
         self.add_button = QPushButton(self.tr("Add…"))
         self.add_button.setObjectName("waitlist_add")
         self.remove_button = QPushButton(self.tr("Remove"))
@@ -221,9 +236,9 @@ class WaitlistPanel(QWidget):
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(title)
+        layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty_box, 1)
         layout.addLayout(buttons)
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove)
@@ -237,7 +252,7 @@ class WaitlistPanel(QWidget):
     def refresh(self) -> None:
         rows = self.ops.read(lambda s: waitlist.list_waiting(s, today=dt.date.today()))
         self.model.set_rows(rows)
-        self.empty.setVisible(not rows)
+        self.empty_box.setVisible(not rows)
         self.table.setVisible(bool(rows))
         self.remove_button.setEnabled(bool(rows))
 
@@ -274,11 +289,12 @@ class FreedSlotDialog(QDialog):
         super().__init__(parent)
         self.ops = ops
         self.slot = slot
+        self.locale = ops.read(lambda s: get_settings(s).locale)
         self.setObjectName("freed_slot_dialog")
         self.setWindowTitle(self.tr("A slot is free"))
         intro = QLabel(
             self.tr("{when} is free now. These clients on the waitlist fit it:").format(
-                when=f"{slot.start:%A %-d %B, %H:%M}"
+                when=self.when_text(slot.start)
             )
         )
         intro.setWordWrap(True)
@@ -308,6 +324,11 @@ class FreedSlotDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.resize(560, 300)
+
+    def when_text(self, moment: dt.datetime) -> str:
+        """``Monday 23 November, 14:00`` (en_GB), in the practice's locale."""
+        day = locale_format.weekday_day(moment.date(), self.locale)
+        return f"{day}, {locale_format.time(moment, self.locale)}"
 
     def book(self) -> None:
         index = self.table.currentIndex()
