@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -65,7 +66,6 @@ from ui.ops import Changes, Operations
 from ui.theme import notice_style, set_heading
 from ui.widgets.adherence_chart import AdherenceChart
 from ui.widgets.client_money import ClientMoneyPanel
-from ui.widgets.columns import fit_columns
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.lateness_chart import LatenessChart, format_minutes
 
@@ -958,9 +958,16 @@ class ClientsScreen(QWidget):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
-        # Names, statuses and phone numbers take the width they need; the e-mail address
-        # has the rest, elided when it is long (its tooltip has it in full).
-        fit_columns(self.table, stretch=(ClientColumn.EMAIL,))
+        # Names, statuses and phone numbers take the width they need (measured when the
+        # list is first filled and when it is resized, never per keystroke: the columns
+        # stay put while a search is typed); the e-mail address has the rest, elided when
+        # it is long (its tooltip has it in full).
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ClientColumn.EMAIL, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._columns_fitted = False
         # Fitted again once a resize is over (a dragged divider sends many).
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
@@ -1108,7 +1115,8 @@ class ClientsScreen(QWidget):
                 else self.tr("No client has this status.")
             )
         self.list_stack.setCurrentWidget(self.table if rows else self.empty)
-        self.fit_list_columns()
+        if rows and not self._columns_fitted:
+            self.fit_list_columns()
         if filtered:
             self.count_label.setText(
                 self.tr("{shown} of {total} clients").format(shown=shown, total=total)
@@ -1130,9 +1138,14 @@ class ClientsScreen(QWidget):
         page; the practitioner is on that page, and comes back when the list is wider.
         """
         table, header = self.table, self.table.horizontalHeader()
+        widths: dict[ClientColumn, int] = {}
 
         def wanted(column: ClientColumn) -> int:
-            return max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
+            if column not in widths:
+                widths[column] = max(
+                    header.sectionSizeHint(column), table.sizeHintForColumn(column)
+                )
+            return widths[column]
 
         readable_email = min(
             wanted(ClientColumn.EMAIL), table.fontMetrics().horizontalAdvance("m" * READABLE_EMAIL)
@@ -1144,8 +1157,12 @@ class ClientsScreen(QWidget):
         )
         room = table.viewport().width()
         crowded = needed + wanted(ClientColumn.PRACTITIONER) > room
+        for column in ClientColumn:
+            if column is not ClientColumn.EMAIL:
+                table.setColumnWidth(column, wanted(column))
         if table.isColumnHidden(ClientColumn.PRACTITIONER) != crowded:
             table.setColumnHidden(ClientColumn.PRACTITIONER, crowded)
+        self._columns_fitted = self.model.rowCount() > 0
 
     def _default_order(self) -> bool:
         """Sorted by name A–Z, the order the model reads pages in."""
