@@ -414,7 +414,7 @@ def _current_practitioner_id(session: Session) -> int | None:
 # --------------------------------------------------------------------------
 
 
-def _issue_row(issue: ClientIssue, client: Client, today: dt.date) -> IssueRow:
+def _issue_row(issue: ClientIssue, client: Client | _ClientNames, today: dt.date) -> IssueRow:
     is_open = issue.status is IssueStatus.OPEN
     return IssueRow(
         id=issue.id,
@@ -446,14 +446,27 @@ def triage_key(row: IssueRow) -> tuple[int, dt.date, int]:
 def triage_queue(session: Session, *, today: dt.date) -> list[IssueRow]:
     """Open issues, by urgency (crisis, high, normal, low), then the longest waiting first."""
     rows = session.execute(_open_issues()).all()
-    return sorted((_issue_row(issue, client, today) for issue, client in rows), key=triage_key)
+    return sorted(
+        (_issue_row(issue, _ClientNames(*names), today) for issue, *names in rows),
+        key=triage_key,
+    )
+
+
+@dataclass(frozen=True)
+class _ClientNames:
+    """What an IssueRow needs of its client (the triage queue reads no more)."""
+
+    id: int
+    preferred_name: str
+    full_name: str
 
 
 @cache
 def _open_issues() -> Select:
-    """Every open issue with its client (built once: Today reads it on every refresh)."""
+    """Every open issue with its client's names (built once: Today reads it on every
+    refresh)."""
     return (
-        select(ClientIssue, Client)
+        select(ClientIssue, Client.id, Client.preferred_name, Client.full_name)
         .join(Client, Client.id == ClientIssue.client_id)
         .where(ClientIssue.status == IssueStatus.OPEN)
     )

@@ -2393,21 +2393,70 @@ class PlanNeedingCare:
 
 @cache
 def _plans_in_progress() -> Select:
-    """Plans in progress with the client's preferred name (built once)."""
+    """Plans in progress: their columns, the client's preferred name and what has been paid
+    towards each (less refunds), in one statement built once."""
+    paid = (
+        select(
+            func.coalesce(
+                func.sum(
+                    case(
+                        (Payment.kind == PaymentKind.REFUND, -Payment.amount_minor),
+                        else_=Payment.amount_minor,
+                    )
+                ),
+                0,
+            )
+        )
+        .where(
+            Payment.plan_id == PaymentPlan.id,
+            Payment.kind.in_([PaymentKind.PAYMENT, PaymentKind.REFUND]),
+        )
+        .scalar_subquery()
+    )
     return (
-        select(PaymentPlan, Client.preferred_name)
+        select(
+            PaymentPlan.id,
+            PaymentPlan.client_id,
+            PaymentPlan.agreed_on,
+            PaymentPlan.total_minor,
+            PaymentPlan.status,
+            PaymentPlan.note,
+            Client.preferred_name,
+            paid.label("paid"),
+        )
         .join(Client, Client.id == PaymentPlan.client_id)
         .where(PaymentPlan.status == PlanStatus.ACTIVE)
     )
 
 
 def plans_past_their_date(session: Session, *, today: dt.date) -> list[PlanNeedingCare]:
-    """Plans in progress with an instalment whose date has passed uncovered (oldest first)."""
-    result = []
+    """Plans in progress with an instalment whose date has passed uncovered (oldest first).
+
+    Two statements however many plans: the plans with what was paid, then their
+    instalments (the same states as ``_plan_view`` gives one plan).
+    """
     rows = session.execute(_plans_in_progress()).all()
-    for plan, name in rows:
-        view = _plan_view(session, plan, today)
+    if not rows:
+        return []
+    instalments: dict[int, list[tuple[int, dt.date, int]]] = defaultdict(list)
+    for plan_id, instalment_id, due_on, amount in session.execute(
+        select(Instalment.plan_id, Instalment.id, Instalment.due_on, Instalment.amount_minor)
+        .where(Instalment.plan_id.in_([row.id for row in rows]))
+        .order_by(Instalment.plan_id, Instalment.due_on, Instalment.id)
+    ):
+        instalments[plan_id].append((instalment_id, due_on, amount))
+    result = []
+    for row in rows:
+        view = PlanView(
+            row.id,
+            row.client_id,
+            row.agreed_on,
+            row.total_minor,
+            PlanStatus(row.status),
+            row.note,
+            tuple(instalment_states(instalments[row.id], int(row.paid or 0), today)),
+        )
         if view.status is PlanStatus.ACTIVE and view.overdue:
-            result.append(PlanNeedingCare(plan.client_id, name, view))
+            result.append(PlanNeedingCare(row.client_id, row.preferred_name, view))
     result.sort(key=lambda item: (item.plan.overdue[0].due_on, item.client_id))
     return result
