@@ -85,6 +85,10 @@ ALLOWED_TRANSITIONS: dict[AppointmentStatus, frozenset[AppointmentStatus]] = {
 }
 
 # Only these hold their slot; a cancelled, rescheduled or missed one frees it.
+#: Appointments still to come or under way: the ones a practitioner can be late for.
+OPEN_STATUSES: frozenset[AppointmentStatus] = frozenset(
+    {AppointmentStatus.SCHEDULED, AppointmentStatus.ARRIVED}
+)
 BLOCKING_STATUSES: frozenset[AppointmentStatus] = frozenset(
     {AppointmentStatus.SCHEDULED, AppointmentStatus.ARRIVED, AppointmentStatus.COMPLETED}
 )

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from clientcare import config
-from clientcare.backup import BackupSummary
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the GUI's start-up reads its arguments here: nothing heavy imported
     from sqlalchemy.engine import URL
 
+    from clientcare.backup import BackupSummary
     from clientcare.encryption import Passphrase
 
 

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare import appointments, clients, lateness, locale_format
-from clientcare.appointments import AppointmentDetail
-from clientcare.db.models import AppointmentStatus, ContactChannel, LatenessOutcome
+from clientcare.appointments import OPEN_STATUSES, AppointmentDetail
+from clientcare.db.models import ContactChannel, LatenessOutcome
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.language import load_checker
 from clientcare.lateness import DraftNotice, NoticeRow
@@ -50,7 +50,6 @@ CHANNELS: tuple[tuple[ContactChannel, str], ...] = (
     (ContactChannel.IN_PERSON, QT_TRANSLATE_NOOP("labels", "In person")),
 )
 DEFAULT_MINUTES = 10
-OPEN_STATUSES = frozenset({AppointmentStatus.SCHEDULED, AppointmentStatus.ARRIVED})
 
 
 def _messages(error: ValidationError | NotFoundError) -> str:

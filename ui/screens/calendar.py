@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare import appointments, locale_format, schedule, series, waitlist
-from clientcare.appointments import AppointmentDetail, ConflictError
+from clientcare.appointments import OPEN_STATUSES, AppointmentDetail, ConflictError
 from clientcare.db.models import AppointmentStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import add_practitioner, get_settings, list_practitioners
 from clientcare.waitlist import FreedSlot
 from ui import labels
 from ui.dialogs.appointment import AppointmentDialog
-from ui.dialogs.running_late import OPEN_STATUSES, RunningLateDialog
+from ui.dialogs.running_late import RunningLateDialog
 from ui.ops import Changes, Operations
 from ui.theme import set_heading
 from ui.widgets.month_grid import MonthGrid, month_start_grid

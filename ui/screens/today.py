@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import IntEnum, StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut, QShowEvent
@@ -30,14 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare import appointments, locale_format
-from clientcare.appointments import AppointmentDetail
+from clientcare.appointments import OPEN_STATUSES, AppointmentDetail
 from clientcare.practice import get_settings, list_practitioners
 from ui import labels
-from ui.dialogs.running_late import OPEN_STATUSES, RunningLateDialog
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
 from ui.theme import scaled_font, set_heading
 from ui.widgets.care_list import CareListPanel
+
+if TYPE_CHECKING:
+    from ui.dialogs.running_late import RunningLateDialog
 
 REFRESH_MS = 60_000  # "now" and "next" move on as the day goes by
 
@@ -404,6 +406,8 @@ class TodayScreen(QWidget):
 
     def make_running_late_dialog(self, appointment_id: int) -> RunningLateDialog:
         """The dialog for ``appointment_id``, on this screen's clock."""
+        from ui.dialogs.running_late import RunningLateDialog  # when first needed
+
         dialog = RunningLateDialog(self.ops, appointment_id, self)
         dialog.now = self.now  # type: ignore[method-assign]
         return dialog
