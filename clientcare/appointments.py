@@ -22,6 +22,7 @@ from sqlalchemy import ColumnElement, Select, and_, bindparam, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit, concurrency
+from clientcare.db.engine import plain_rows
 from clientcare.db.models import (
     Appointment,
     AppointmentMode,
@@ -344,7 +345,8 @@ def appointments_between(
     """Appointments overlapping [start, end), ordered by start (all statuses unless given)."""
     if practitioner_id is not None and statuses is None:
         # One practitioner's day or week (Today, the Calendar): a statement built once.
-        rows = session.execute(
+        rows = plain_rows(
+            session,
             _practitioner_window(),
             {
                 "practitioner_id": practitioner_id,
@@ -352,7 +354,10 @@ def appointments_between(
                 "earliest": start - dt.timedelta(minutes=MAX_DURATION),
             },
         )
-        details = [_from_row(*row) for row in rows]
+        details = [
+            _from_row(row, row.client_name, row.preferred_name, row.practitioner_name)  # type: ignore[arg-type]
+            for row in rows
+        ]
         return [d for d in details if d.end > start]
     query = _detail_query().where(_overlapping(start, end))
     if practitioner_id is not None:
@@ -364,6 +369,30 @@ def appointments_between(
     return [d for d in details if d.end > start]
 
 
+#: The columns of an appointment that ``_from_row`` reads (read as plain columns where a
+#: screen reads appointments every few seconds).
+_DETAIL_COLUMNS = (
+    "id",
+    "client_id",
+    "practitioner_id",
+    "start",
+    "duration_minutes",
+    "mode",
+    "location",
+    "notes",
+    "status",
+    "series_id",
+    "original_start",
+    "cancelled_by",
+    "cancel_reason",
+    "client_arrived_at",
+    "rescheduled_to_id",
+    "cancelled_at",
+    "service_id",
+    "version",
+)
+
+
 @cache
 def _practitioner_window() -> Select:
     """``appointments_between`` for one practitioner, every status, with bound values.
@@ -372,7 +401,14 @@ def _practitioner_window() -> Select:
     screens ask for a day or a week every time they refresh.
     """
     return (
-        _detail_query()
+        select(
+            *(getattr(Appointment, name) for name in _DETAIL_COLUMNS),
+            Client.full_name.label("client_name"),
+            Client.preferred_name,
+            Practitioner.full_name.label("practitioner_name"),
+        )
+        .join(Client, Client.id == Appointment.client_id)
+        .join(Practitioner, Practitioner.id == Appointment.practitioner_id)
         .where(
             Appointment.practitioner_id == bindparam("practitioner_id"),
             Appointment.start < bindparam("end"),

@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from clientcare import audit
 from clientcare.clients import STATUS_TRANSITIONS
+from clientcare.db.engine import plain_rows
 from clientcare.db.models import (
     DEFAULT_CHECKIN_TEMPLATE,
     Appointment,
@@ -445,9 +446,16 @@ def triage_key(row: IssueRow) -> tuple[int, dt.date, int]:
 
 def triage_queue(session: Session, *, today: dt.date) -> list[IssueRow]:
     """Open issues, by urgency (crisis, high, normal, low), then the longest waiting first."""
-    rows = session.execute(_open_issues()).all()
+    rows = plain_rows(session, _open_issues())
     return sorted(
-        (_issue_row(issue, _ClientNames(*names), today) for issue, *names in rows),
+        (
+            _issue_row(
+                row,  # type: ignore[arg-type]
+                _ClientNames(row.client_id, row.preferred_name, row.full_name),
+                today,
+            )
+            for row in rows
+        ),
         key=triage_key,
     )
 
@@ -466,7 +474,22 @@ def _open_issues() -> Select:
     """Every open issue with its client's names (built once: Today reads it on every
     refresh)."""
     return (
-        select(ClientIssue, Client.id, Client.preferred_name, Client.full_name)
+        select(
+            ClientIssue.id,
+            ClientIssue.client_id,
+            ClientIssue.title,
+            ClientIssue.description,
+            ClientIssue.urgency,
+            ClientIssue.impact,
+            ClientIssue.raised_on,
+            ClientIssue.due_on,
+            ClientIssue.status,
+            ClientIssue.resolved_on,
+            ClientIssue.resolution_note,
+            ClientIssue.reopened_count,
+            Client.preferred_name,
+            Client.full_name,
+        )
         .join(Client, Client.id == ClientIssue.client_id)
         .where(ClientIssue.status == IssueStatus.OPEN)
     )
@@ -800,7 +823,7 @@ def _listed_expectation(row: Any, today: dt.date) -> ExpectationRow:
 
 def expectations_due(session: Session, *, today: dt.date) -> list[ExpectationRow]:
     """Open expectations whose review date has come, the oldest review date first."""
-    rows = session.execute(_expectations_due(), {"today": today})
+    rows = plain_rows(session, _expectations_due(), {"today": today})
     return [_listed_expectation(row, today) for row in rows]
 
 
@@ -1016,10 +1039,11 @@ def checkins_due(session: Session, *, today: dt.date) -> list[CheckInDue]:
     last logged contact of any kind; a client snoozed past today, or with an
     appointment booked, is left out.
     """
-    candidates = session.execute(
+    candidates = plain_rows(
+        session,
         _checkin_candidates(),
         {"today": today, "day_start": dt.datetime.combine(today, dt.time())},
-    ).all()
+    )
     rows: list[CheckInDue] = []
     for client in candidates:
         days = [

@@ -45,6 +45,7 @@ from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit, concurrency
+from clientcare.db.engine import plain_rows
 from clientcare.db.models import (
     Adjustment,
     Appointment,
@@ -2098,15 +2099,27 @@ def client_conversations(session: Session, client_id: int) -> list[ConversationR
 
 def conversation_follow_ups_due(session: Session, *, today: dt.date) -> list[ConversationRow]:
     """Money conversations whose follow-up date has come and that aren't followed up yet."""
-    rows = session.execute(_conversation_follow_ups(), {"today": today}).all()
-    return [_conversation_row(row, name) for row, name in rows]
+    rows = plain_rows(session, _conversation_follow_ups(), {"today": today})
+    return [_conversation_row(row, row.preferred_name) for row in rows]  # type: ignore[arg-type]
 
 
 @cache
 def _conversation_follow_ups() -> Select:
     """``conversation_follow_ups_due``'s statement, built once (Today reads it often)."""
     return (
-        select(MoneyConversation, Client.preferred_name)
+        select(
+            MoneyConversation.id,
+            MoneyConversation.client_id,
+            MoneyConversation.interaction_id,
+            MoneyConversation.held_on,
+            MoneyConversation.topic,
+            MoneyConversation.summary,
+            MoneyConversation.client_words,
+            MoneyConversation.agreed_outcome,
+            MoneyConversation.follow_up_on,
+            MoneyConversation.follow_up_done_on,
+            Client.preferred_name,
+        )
         .join(Client, Client.id == MoneyConversation.client_id)
         .where(
             MoneyConversation.follow_up_on.is_not(None),
@@ -2435,14 +2448,15 @@ def plans_past_their_date(session: Session, *, today: dt.date) -> list[PlanNeedi
     Two statements however many plans: the plans with what was paid, then their
     instalments (the same states as ``_plan_view`` gives one plan).
     """
-    rows = session.execute(_plans_in_progress()).all()
+    rows = plain_rows(session, _plans_in_progress())
     if not rows:
         return []
     instalments: dict[int, list[tuple[int, dt.date, int]]] = defaultdict(list)
-    for plan_id, instalment_id, due_on, amount in session.execute(
+    for plan_id, instalment_id, due_on, amount in plain_rows(
+        session,
         select(Instalment.plan_id, Instalment.id, Instalment.due_on, Instalment.amount_minor)
         .where(Instalment.plan_id.in_([row.id for row in rows]))
-        .order_by(Instalment.plan_id, Instalment.due_on, Instalment.id)
+        .order_by(Instalment.plan_id, Instalment.due_on, Instalment.id),
     ):
         instalments[plan_id].append((instalment_id, due_on, amount))
     result = []

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from clientcare import audit
 from clientcare.clients import normalise_email, normalise_phone
+from clientcare.db.engine import plain_rows
 from clientcare.db.models import (
     Appointment,
     AppointmentStatus,
@@ -654,18 +655,69 @@ def follow_ups_due(session: Session, today: dt.date) -> list[ReferralRow]:
     """Open referrals whose follow-up date has come and not been asked: overdue first."""
     query = _follow_ups_due()
     rows = [
-        _referral_row(referral, client, provider, today)
-        for referral, client, provider in session.execute(query, {"today": today})
-        if _is_due(referral, today)
+        _referral_row(
+            row,  # type: ignore[arg-type]
+            _Named(row.client_id, row.client_full_name, row.client_preferred_name),  # type: ignore[arg-type]
+            _ProviderNamed(row.provider_id, row.provider_name, row.provider_kind, row.accepting),  # type: ignore[arg-type]
+            today,
+        )
+        for row in plain_rows(session, query, {"today": today})
+        if _is_due(row, today)  # type: ignore[arg-type]
     ]
     return sorted(rows, key=sort_key)
+
+
+#: What ``_referral_row`` reads of a referral, read as plain columns by the care list.
+_ROW_COLUMNS = (
+    "id",
+    "client_id",
+    "provider_id",
+    "reason",
+    "urgency",
+    "status",
+    "warm_handoff",
+    "handoff_on",
+    "follow_up_on",
+    "connected",
+    "follow_up_answer",
+    "followed_up_on",
+    "consent_to_share_on",
+    "referred_on",
+    "interaction_id",
+)
+
+
+@dataclass(frozen=True)
+class _Named:
+    """What ``_referral_row`` reads of a client."""
+
+    id: int
+    full_name: str
+    preferred_name: str
+
+
+@dataclass(frozen=True)
+class _ProviderNamed:
+    """What ``_referral_row`` reads of a provider."""
+
+    id: int
+    name: str
+    kind: ProviderKind
+    accepting_clients: bool
 
 
 @cache
 def _follow_ups_due() -> Select:
     """``follow_ups_due``'s statement, built once (Today reads it on every refresh)."""
     return (
-        select(Referral, Client, Provider)
+        select(
+            *(getattr(Referral, name) for name in _ROW_COLUMNS),
+            Client.full_name.label("client_full_name"),
+            Client.preferred_name.label("client_preferred_name"),
+            Provider.name.label("provider_name"),
+            Provider.kind.label("provider_kind"),
+            Provider.accepting_clients.label("accepting"),
+        )
         .join(Client, Client.id == Referral.client_id)
         .join(Provider, Provider.id == Referral.provider_id)
         .where(

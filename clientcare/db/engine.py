@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, TextClause, create_engine, event, inspect, text
+from sqlalchemy import Engine, Executable, Row, TextClause, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -172,6 +172,20 @@ def _note_write_statement(state) -> None:  # type: ignore[no-untyped-def]
         )
     ):
         state.session.info[_WROTE] = True
+
+
+def plain_rows(
+    session: Session, statement: Executable, parameters: dict[str, Any] | None = None
+) -> Sequence[Row[Any]]:
+    """The rows of a SELECT of columns (no entities), run on the session's connection.
+
+    The ORM's per-statement set-up is skipped (a few tenths of a millisecond, which add up
+    on the screens that read every few seconds); anything pending in the session is
+    written first, as the ORM's autoflush would.
+    """
+    if session.new or session.dirty or session.deleted:
+        session.flush()
+    return session.connection().execute(statement, parameters or {}).all()
 
 
 #: ``session.info`` key of a shared (server) database's sessions: ``ThisComputer``.
