@@ -626,13 +626,18 @@ def suggest_slots(
 
 
 def record_client_arrival(
-    session: Session, appointment_id: int, arrived_at: dt.datetime
+    session: Session,
+    appointment_id: int,
+    arrived_at: dt.datetime,
+    *,
+    expected_version: int | None = None,
 ) -> ClientArrival:
     """Mark the client arrived at ``arrived_at`` and derive how late they were.
 
     A late arrival is kept as a client lateness event. Past the threshold the
     result lists the options the practice allows. Raises ValidationError
-    (nothing written) or NotFoundError.
+    (nothing written) or NotFoundError; StaleEdit when ``expected_version`` (the
+    appointment as the screen showed it) is no longer the stored one.
     """
     appointment = appointments.load(session, appointment_id)
     if not isinstance(arrived_at, dt.datetime) or arrived_at.tzinfo is not None:
@@ -644,7 +649,9 @@ def record_client_arrival(
             f"The arrival time must be before the appointment ends ({format_day(appointment.start)}"
             f" {appointment.start:%H:%M}\u2013{end:%H:%M}); please check it.",
         )
-    detail = appointments.mark_arrived(session, appointment_id, arrived_at=arrived_at)
+    detail = appointments.mark_arrived(
+        session, appointment_id, arrived_at=arrived_at, expected_version=expected_version
+    )
     minutes_late = max(0, int((arrived_at - appointment.start).total_seconds() // 60))
     policy = _policy(session)
     past = minutes_late > policy.threshold

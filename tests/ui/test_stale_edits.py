@@ -249,6 +249,35 @@ def test_the_cancel_question_gives_the_day_in_the_practice_locale(
     assert question == f"Cancel Zoë's appointment on Dienstag, {SLOT.day}. {month} at 10:00?"
 
 
+def test_an_arrival_over_someone_elses_change_says_who_then_records_once_confirmed(
+    qtbot: QtBot,
+    ops: Operations,
+    db: Database,
+    people: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import QTime
+
+    from ui.dialogs.arrival import ArrivalDialog
+
+    appointment_id = book(db, people)
+    with db.reading() as session:
+        shown = appointments.get_appointment(session, appointment_id)
+    arrival = ArrivalDialog(ops, shown, now=SLOT)
+    qtbot.addWidget(arrival)
+    arrival.show()
+    other_practitioner_moves_it_to_room_2(db, appointment_id, monkeypatch)
+    arrival.arrived_at.setTime(QTime(10, 3))
+    click(qtbot, arrival.record_button)
+    assert "since you opened it" in arrival.time_field.error.text()
+    assert "Sam Lee" in arrival.time_field.error.text()
+    assert stored(db, appointment_id).status is AppointmentStatus.SCHEDULED
+    click(qtbot, arrival.record_button)  # read again: now it acts on what is stored
+    after = stored(db, appointment_id)
+    assert after.status is AppointmentStatus.ARRIVED
+    assert after.location == "Room 2"  # Sam's change kept
+
+
 def test_a_drag_over_someone_elses_newer_save_is_refused_and_the_calendar_refreshed(
     qtbot: QtBot,
     ops: Operations,

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import lateness, locale_format
+from clientcare import appointments, lateness, locale_format
 from clientcare.appointments import AppointmentDetail
+from clientcare.concurrency import StaleEdit
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.language import load_checker
 from clientcare.lateness import ClientArrival, ClientLateOption
@@ -175,12 +176,26 @@ class ArrivalDialog(QDialog):
         """Store the arrival; close when on time, otherwise show the options."""
         arrived_at = self.arrival_time()
         appointment_id = self.appointment.id
+        version = self.appointment.version
         self.time_field.show_error(None)
         try:
             arrival = self.ops.run(
-                lambda s: lateness.record_client_arrival(s, appointment_id, arrived_at),
+                lambda s: lateness.record_client_arrival(
+                    s, appointment_id, arrived_at, expected_version=version
+                ),
                 Changes.APPOINTMENTS,
             )
+        except StaleEdit as error:
+            # Someone else changed the appointment since this was opened: say who and
+            # when, and read it again, so confirming once more acts on what is stored.
+            self.time_field.show_error(_message(error))
+            try:
+                self.appointment = self.ops.read(
+                    lambda s: appointments.get_appointment(s, appointment_id)
+                )
+            except NotFoundError as gone:
+                self.time_field.show_error(_message(gone))
+            return
         except (ValidationError, NotFoundError) as error:
             self.time_field.show_error(_message(error))
             return
