@@ -99,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def parse_args(argv: Sequence[str] | None = None) -> LaunchOptions:
-    """Parse ``argv``; the database is the default, the demo one, or ``--db``."""
+    """Parse ``argv``; the database is ``--db``, the demo one, the practice server chosen
+    on this computer, or the file in the data folder."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.db and args.demo:
@@ -109,7 +110,11 @@ def parse_args(argv: Sequence[str] | None = None) -> LaunchOptions:
     elif args.db:
         database = args.db if "://" in args.db else str(Path(args.db).expanduser())
     else:
-        database = str(config.default_database_path())
+        # The practice server this computer was told to use (first run or Settings),
+        # else the database file in the data folder.
+        from clientcare.server_choice import remembered_database
+
+        database = remembered_database() or str(config.default_database_path())
     return LaunchOptions(
         database=database,
         demo=bool(args.demo),

@@ -6,6 +6,7 @@ import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QRunnable, QThreadPool, QTranslator, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -20,6 +21,9 @@ from clientcare.security import use_private_file_permissions
 from ui.main_window import MainWindow
 from ui.ops import Operations
 from ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from ui.dialogs.first_run import FirstRunChoice
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
@@ -81,14 +85,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A shared server that stops answering: said in the status bar until it is back.
     ops.connection_problem.connect(lambda message: window.statusBar().showMessage(message))
     window.show()
-    if not options.demo and _first_run_chose_demo(window):
+    choice = None if options.demo else _first_run_choice(window)
+    if choice is not None and choice.value in ("demo", "server"):
         # "Look around the demo first": this window closes and the demo practice opens
         # instead, exactly as with --demo; the set-up is offered again next start.
+        # "Our practice's shared server": it is remembered on this computer and opened
+        # in place of this (empty) file, now and at every start.
         window.close()
         database.dispose()
         if lock is not None:
             lock.release()
-        return main(["--demo"])
+        return main(["--demo"] if choice.value == "demo" else [])
     # What start-up made lives as long as the app (models, modules, Qt wrappers): keep it
     # out of the garbage collector's full passes, which otherwise stop every thread (the
     # GUI too, during a batch export) for 50-150 ms now and then.
@@ -103,11 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
-def _first_run_chose_demo(window: MainWindow) -> bool:
-    """Offer the first-run wizard when the practice is not set up; True if the demo was chosen."""
-    from ui.dialogs.first_run import FirstRunChoice, maybe_run_first_run
+def _first_run_choice(window: MainWindow) -> FirstRunChoice | None:
+    """Offer the first-run wizard when the practice is not set up; what was chosen."""
+    from ui.dialogs.first_run import maybe_run_first_run
 
-    return maybe_run_first_run(window) is FirstRunChoice.DEMO
+    return maybe_run_first_run(window)
 
 
 def install_translator(app: QApplication, locale: QLocale | None = None) -> QTranslator | None:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QCommandLinkButton,
+    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from clientcare.first_run import SetupInput, needs_setup, set_up_practice, validate_setup
 from clientcare.settings import SESSION_RANGE, THRESHOLD_RANGE
 from ui.ops import Changes, Operations
-from ui.widgets.fields import FieldWithError
+from ui.widgets.fields import FieldWithError, localise_date_edit
 
 CURRENCIES = ("GBP", "EUR", "USD", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "ZAR")
 LOCALES = (
@@ -45,6 +46,7 @@ LOCALES = (
 class FirstRunChoice(Enum):
     SET_UP = "set_up"
     DEMO = "demo"
+    SERVER = "server"  # the practice's shared server: chosen, remembered, opened next
 
 
 def _qtime(value: dt.time) -> QTime:
@@ -63,8 +65,8 @@ class _WelcomePage(QWizardPage):
         self.setTitle(self.tr("Welcome to ClientCare"))
         self.setSubTitle(
             self.tr(
-                "Your clients, appointments, session notes and money, in one database on "
-                "this computer."
+                "Your clients, appointments, session notes and money, in one database: on "
+                "this computer, or on your practice's shared server."
             )
         )
         self.set_up = QCommandLinkButton(
@@ -82,9 +84,18 @@ class _WelcomePage(QWizardPage):
             ),
         )
         self.demo.setObjectName("choice_demo")
+        self.server = QCommandLinkButton(
+            self.tr("Use our practice's shared se&rver (PostgreSQL)"),
+            self.tr(
+                "For a group practice whose database is already on a server: the server's "
+                "administrator gives you its address, the database and your user name."
+            ),
+        )
+        self.server.setObjectName("choice_server")
         layout = QVBoxLayout(self)
         layout.addWidget(self.set_up)
         layout.addWidget(self.demo)
+        layout.addWidget(self.server)
         layout.addStretch(1)
 
 
@@ -111,6 +122,8 @@ class FirstRunWizard(QWizard):
         self.addPage(self.welcome)
         self.welcome.set_up.clicked.connect(self.next)
         self.welcome.demo.clicked.connect(self.choose_demo)
+        self.welcome.server.clicked.connect(self.choose_server)
+        self.server_url: str | None = None
 
         self.practice_name = QLineEdit()
         self.practice_name.setObjectName("practice_name")
@@ -154,10 +167,10 @@ class FirstRunWizard(QWizard):
 
         self.day_start = QTimeEdit(_qtime(defaults.working_day_start))
         self.day_start.setObjectName("working_day_start")
-        self.day_start.setDisplayFormat("HH:mm")
         self.day_end = QTimeEdit(_qtime(defaults.working_day_end))
         self.day_end.setObjectName("working_day_end")
-        self.day_end.setDisplayFormat("HH:mm")
+        self._localise_times()
+        self.locale.currentIndexChanged.connect(self._localise_times)
         self.session_minutes = QSpinBox()
         self.session_minutes.setObjectName("default_session_minutes")
         self.session_minutes.setRange(*SESSION_RANGE)
@@ -208,9 +221,33 @@ class FirstRunWizard(QWizard):
         self.addPage(page)
         return page
 
+    def _localise_times(self) -> None:
+        """Show the working day's times as the chosen language and country write them."""
+        for edit in (self.day_start, self.day_end):
+            localise_date_edit(edit, str(self.locale.currentData() or SetupInput().locale))
+
     def choose_demo(self) -> None:
         """Close the wizard with the demo chosen; nothing is stored."""
         self.choice = FirstRunChoice.DEMO
+        self.done(QWizard.DialogCode.Accepted)
+
+    def make_server_dialog(self) -> QDialog:
+        """The dialog asking for the server's address (tests drive it directly)."""
+        from ui.dialogs.server import ServerChoiceDialog
+
+        return ServerChoiceDialog(self.ops, self)
+
+    def choose_server(self) -> None:
+        """Connect to the practice's server; once it answers, close with it chosen.
+
+        Nothing is stored in this computer's database; the server is remembered on this
+        computer and opened in its place (the practice there is already set up).
+        """
+        dialog = self.make_server_dialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.server_url = getattr(dialog, "url", None)
+        self.choice = FirstRunChoice.SERVER
         self.done(QWizard.DialogCode.Accepted)
 
     def collect(self) -> SetupInput:

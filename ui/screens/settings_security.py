@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clientcare.db.engine import describe_url
 from clientcare.encryption import (
     DATABASE_ERRORS,
     Passphrase,
@@ -44,6 +45,7 @@ from clientcare.security import (
     set_idle_minutes,
     with_new_pin,
 )
+from clientcare.server_choice import forget_database, remembered_database
 from ui.dialogs.passphrase import PassphraseChange, SetPassphraseDialog
 from ui.idle_lock import lock_settings_notifier
 from ui.ops import Operations
@@ -119,6 +121,7 @@ class SecurityTab(QWidget):
             )
         )
         layout.addWidget(self._encryption_box())
+        layout.addWidget(self._database_box())
         layout.addStretch(1)
 
         self.idle_minutes.valueChanged.connect(self._save_minutes)
@@ -164,6 +167,101 @@ class SecurityTab(QWidget):
         )
         return box
 
+    # -- where the practice's data lives -------------------------------------
+
+    def _database_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Where the practice's data lives"))
+        self.database_state = QLabel()
+        self.database_state.setObjectName("database_state")
+        self.database_state.setWordWrap(True)
+        self.database_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.use_server_button = QPushButton(self.tr("Use a shared practice server…"))
+        self.use_server_button.setObjectName("use_server")
+        self.use_file_button = QPushButton(self.tr("Use the database on this computer"))
+        self.use_file_button.setObjectName("use_file")
+        self.database_message = QLabel()
+        self.database_message.setObjectName("database_message")
+        self.database_message.setWordWrap(True)
+        self.database_message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.use_server_button)
+        buttons.addWidget(self.use_file_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(box)
+        column.addWidget(self.database_state)
+        column.addLayout(buttons)
+        column.addWidget(self.database_message)
+        self.use_server_button.clicked.connect(self.choose_server)
+        self.use_file_button.clicked.connect(self.choose_this_computer)
+        return box
+
+    def _show_database_state(self) -> None:
+        ops = self._ops()
+        remembered = remembered_database()
+        if ops is not None and ops.database.path is not None:
+            now = self.tr("This window uses the database file on this computer: {path}.").format(
+                path=ops.database.path
+            )
+        elif ops is not None:
+            now = self.tr("This window uses the practice server {server}.").format(
+                server=describe_url(ops.database.engine.url)
+            )
+        else:
+            now = ""
+        start = (
+            self.tr("ClientCare starts on the practice server {server}.").format(server=remembered)
+            if remembered
+            else self.tr("ClientCare starts on the database file on this computer.")
+        )
+        self.database_state.setText(f"{now} {start}".strip())
+        self.use_file_button.setEnabled(remembered is not None)
+
+    def make_server_dialog(self) -> QDialog:
+        """The dialog asking for the server's address (tests drive it directly)."""
+        from ui.dialogs.server import ServerChoiceDialog
+
+        ops = self._ops()
+        assert ops is not None
+        return ServerChoiceDialog(ops, self, current=remembered_database())
+
+    def choose_server(self) -> None:
+        """Connect to the practice's server and open it from the next start."""
+        if self._ops() is None:
+            return
+        dialog = self.make_server_dialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        ops = self._ops()
+        here = ops.database.path if ops is not None else None
+        move = (
+            self.tr(
+                " To copy this computer's practice onto it first (the server's database must "
+                "be empty), close ClientCare and run: clientcare migrate-db --from {file} "
+                "--to {server}"
+            ).format(file=here, server=getattr(dialog, "url", ""))
+            if here is not None
+            else ""
+        )
+        self.database_message.setText(
+            self.tr(
+                "The server answered. ClientCare opens it the next time it starts; this "
+                "window stays on the database it has open."
+            )
+            + move
+        )
+        self._show_database_state()
+
+    def choose_this_computer(self) -> None:
+        """Start on this computer's database file again, not the server."""
+        forget_database()
+        self.database_message.setText(
+            self.tr(
+                "ClientCare opens the database file on this computer the next time it starts. "
+                "Nothing on the server was changed."
+            )
+        )
+        self._show_database_state()
+
     def _ops(self) -> Operations | None:
         if self._given_ops is not None:
             return self._given_ops
@@ -172,6 +270,7 @@ class SecurityTab(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._show_encryption_state()
+        self._show_database_state()
         super().showEvent(event)
 
     def _show_encryption_state(self) -> None:
