@@ -310,6 +310,8 @@ class CalendarScreen(QWidget):
     def ask_own_name(self, problem: str = "") -> str | None:
         text = self.tr(
             "Appointments are booked with a practitioner, and none is set up yet.\n"
+            "You will be the first, and “you” on this computer. Co-workers are added,\n"
+            "and who is “you” is changed, in Settings → Practitioners.\n\n"
             "What is your name, as clients see it?"
         )
         if problem:
@@ -369,12 +371,20 @@ class CalendarScreen(QWidget):
     def open_running_late(self) -> None:
         """The running-late dialog for the current or next appointment today.
 
-        It is the chosen practitioner's, or the current user's when all are shown.
+        It is the chosen practitioner's, or the current user's when all are shown. With
+        several practitioners and nobody "you" on this computer, it says how to choose.
         """
         practitioner_id = self.practitioner_filter.currentData()
         if practitioner_id is None:
-            mine = [p.id for p in self.ops.read(list_practitioners) if p.is_current_user]
-            practitioner_id = mine[0] if mine else None
+            everyone = self.ops.read(list_practitioners)
+            mine = [p.id for p in everyone if p.is_current_user]
+            if mine:
+                practitioner_id = mine[0]
+            elif len(everyone) > 1:
+                # The practice's next appointment may be a co-worker's: their client must
+                # not be told that they are late.
+                self.show_error(self.tr("Running late"), self.nobody_is_you_text())
+                return
         now = dt.datetime.now()
         day_end = dt.datetime.combine(now.date(), dt.time()) + dt.timedelta(days=1)
         upcoming = self.ops.read(
@@ -389,6 +399,15 @@ class CalendarScreen(QWidget):
             )
             return
         self.run_dialog(RunningLateDialog(self.ops, upcoming[0].id, self))
+
+    def nobody_is_you_text(self) -> str:
+        """Why Running late cannot tell whose appointment is next, and what to do."""
+        return self.tr(
+            "ClientCare does not know which practitioner you are on this computer, so it "
+            "cannot tell whose clients to let know.\n\n"
+            "Choose your name in the list beside “New appointment”, or mark yourself with "
+            "“This is me” in Settings → Practitioners."
+        )
 
     def ask(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self, title, text)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSpinBox,
+    QStackedWidget,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -56,6 +57,7 @@ from clientcare.settings import (
 )
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
+from ui.theme import SPACE_M, empty_state
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
 
@@ -651,6 +653,13 @@ class WordListBox(QGroupBox):
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setObjectName(f"remove_{key}")
         self.error = error_label(f"{key}_error")
+        # In the table's place when every word is removed: a blank box says nothing.
+        self.empty = empty_state(self.empty_text(), f"words_{key}_empty")
+        self.empty.setMargin(SPACE_M)
+        self.empty.setFrameShape(QLabel.Shape.StyledPanel)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
 
         self.add_button.clicked.connect(self.add)
         self.word.returnPressed.connect(self.add)
@@ -666,7 +675,7 @@ class WordListBox(QGroupBox):
         remove_row.addWidget(self.remove_button)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.body, 1)
         layout.addLayout(remove_row)
         layout.addLayout(adder)
         layout.addWidget(self.error)
@@ -677,7 +686,26 @@ class WordListBox(QGroupBox):
     def load(self) -> None:
         word_list = self.word_list
         self.model.set_rows(self.ops.read(lambda s: settings.list_words(s, word_list)))
+        self.body.setCurrentWidget(self.table if self.model.rows else self.empty)
         self._update_buttons()
+
+    def empty_text(self) -> str:
+        """What the list says with no words in it: what it is for, and how to add one."""
+        if self.word_list is WordList.PET_NAME:
+            purpose = self.tr(
+                "No pet names in this list. The language check points out the ones listed "
+                "here (“honey”, “dear”…), so each client is called by their own name."
+            )
+        else:
+            purpose = self.tr(
+                "No money words in this list. The language check points out the ones listed "
+                "here (“delinquent”, “you owe”…), so money is talked about without shame."
+            )
+        how = self.tr(
+            "To add one, type the word or phrase below, with a suggestion if you like, "
+            "and click Add."
+        )
+        return f"{purpose}\n\n{how}"
 
     def words(self) -> list[str]:
         return [row.word for row in self.model.rows]
@@ -721,6 +749,8 @@ class WordListBox(QGroupBox):
         with contextlib.suppress(NotFoundError):  # already gone: the reload shows that
             self.ops.run(lambda s: settings.remove_word(s, word_id), Changes.SETTINGS)
         self.load()
+        if not self.model.rows:
+            self.word.setFocus()  # Remove is disabled now; adding is what is left to do
 
 
 class WordsTab(QWidget):
