@@ -21,7 +21,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import ColumnElement, Select, and_, bindparam, select
 from sqlalchemy.orm import Session
 
-from clientcare import audit, concurrency
+from clientcare import audit, concurrency, locale_format
 from clientcare.db.engine import plain_rows
 from clientcare.db.models import (
     Appointment,
@@ -105,14 +105,15 @@ _SETTLED = frozenset(
     }
 )
 
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
-
-def format_day(when: dt.datetime | dt.date, *, year: bool = False) -> str:
-    """'Mon 23 Nov' (or 'Mon 23 Nov 2026'): fixed English names, whatever the process locale."""
-    text = f"{_DAYS[when.weekday()]} {when.day} {_MONTHS[when.month - 1]}"
-    return f"{text} {when.year}" if year else text
+def format_day(
+    when: dt.datetime | dt.date, *, year: bool = False, locale: str = locale_format.DEFAULT_LOCALE
+) -> str:
+    """'Mon 23 Nov' (or 'Mon 23 Nov 2026') in ``locale``, whatever the process locale."""
+    day = when.date() if isinstance(when, dt.datetime) else when
+    if year:
+        return f"{locale_format.weekday_short(day, locale)} {locale_format.day(day, locale)}"
+    return locale_format.weekday_day_short(day, locale)
 
 
 # ---------------------------------------------------------------------------

@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
-from clientcare import audit
+from clientcare import audit, locale_format
 from clientcare.clients import STATUS_TRANSITIONS
 from clientcare.db.engine import plain_rows
 from clientcare.db.models import (
@@ -361,8 +361,14 @@ class ProspectConversion:
 # --------------------------------------------------------------------------
 
 
-def day_text(day: dt.date) -> str:
-    """A date in plain words for a message: "3 Nov 2026"."""
+def day_text(day: dt.date, locale: str = locale_format.DEFAULT_LOCALE) -> str:
+    """A date in plain words for a message: "3 Nov 2026" (en_GB), "Nov 3, 2026" (en_US)."""
+    return locale_format.day(day, locale)
+
+
+def _stored_day(day: dt.date) -> str:
+    """A date written into stored text (an issue's history): one fixed form, "3 Nov 2026",
+    so what was written years ago and what is written today read alike."""
     return f"{day.day} {day:%b %Y}"
 
 
@@ -723,9 +729,9 @@ def reopen_issue(session: Session, issue_id: int, *, today: dt.date, reason: str
     _raise(errors)
     history = [issue.description.strip()] if issue.description.strip() else []
     if issue.resolution_note.strip():
-        when = f" on {day_text(issue.resolved_on)}" if issue.resolved_on else ""
+        when = f" on {_stored_day(issue.resolved_on)}" if issue.resolved_on else ""
         history.append(f"Resolved{when}: {issue.resolution_note.strip()}")
-    history.append(f"Reopened on {day_text(today)}" + (f": {reason}" if reason else "."))
+    history.append(f"Reopened on {_stored_day(today)}" + (f": {reason}" if reason else "."))
     audit.apply_changes(
         session,
         issue,

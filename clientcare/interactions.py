@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from clientcare import audit
+from clientcare import audit, locale_format
 from clientcare.checklist import (
     ApplicablePrinciple,
     InteractionFacts,
@@ -366,13 +366,16 @@ _APOLOGY_RULE = {"compare": ["practitioner_minutes_late", ">", 0]}
 _RESCHEDULE_RULE = {"compare": ["practitioner_minutes_late", ">", "lateness_threshold_minutes"]}
 
 
-def notice_answers(session: Session, appointment_id: int | None) -> dict[int, AnswerRow]:
+def notice_answers(
+    session: Session, appointment_id: int | None, locale: str = locale_format.DEFAULT_LOCALE
+) -> dict[int, AnswerRow]:
     """Checklist answers already given by the running-late notices of the appointment.
 
     A notice sent to the client answers "acknowledge and apologise" (principle 11 by
     default); one that offered rescheduling and has the client's choice recorded
     answers "offer rescheduling and record the choice" (12). The principles are found
-    by their rule, so renumbering them in Settings changes nothing.
+    by their rule, so renumbering them in Settings changes nothing. The notes (shown,
+    never stored) give the notice's time for ``locale``.
     """
     if appointment_id is None:
         return {}
@@ -408,7 +411,8 @@ def notice_answers(session: Session, appointment_id: int | None) -> dict[int, An
             apology,
             ChecklistAnswerValue.DONE,
             "",
-            f"Covered by the running-late notice sent at {first.told_at:%H:%M} ({channel}).",
+            f"Covered by the running-late notice sent at "
+            f"{locale_format.time(first.told_at, locale)} ({channel}).",
         )
     offer = principles.get(json.dumps(_RESCHEDULE_RULE, sort_keys=True))
     chosen = [
@@ -420,7 +424,8 @@ def notice_answers(session: Session, appointment_id: int | None) -> dict[int, An
             offer,
             ChecklistAnswerValue.DONE,
             "",
-            f"Rescheduling was offered in the notice at {chosen[-1].told_at:%H:%M}; "
+            f"Rescheduling was offered in the notice at "
+            f"{locale_format.time(chosen[-1].told_at, locale)}; "
             f"the client chose: {outcome}.",
         )
     return covered
@@ -439,15 +444,24 @@ def _facts_day(session: Session, interaction_id: int | None, today: dt.date) -> 
 
 
 def checklist_for(
-    session: Session, data: InteractionInput, *, interaction_id: int | None, today: dt.date
+    session: Session,
+    data: InteractionInput,
+    *,
+    interaction_id: int | None,
+    today: dt.date,
+    locale: str = locale_format.DEFAULT_LOCALE,
 ) -> tuple[ChecklistItem, ...]:
     """The principles that apply, by number, each with its answer if it has one.
 
     A principle answered earlier is shown too, even when it no longer applies or has
-    been retired since, so a final record shows its answers as they were.
+    been retired since, so a final record shows its answers as they were. ``locale``
+    writes the times in the notes of the answers a running-late notice gave.
     """
     # Answers given by a running-late notice count, unless the practitioner answered.
-    answers = {**notice_answers(session, data.appointment_id), **_answers(session, interaction_id)}
+    answers = {
+        **notice_answers(session, data.appointment_id, locale),
+        **_answers(session, interaction_id),
+    }
     facts = facts_for(
         session,
         data,

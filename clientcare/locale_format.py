@@ -26,6 +26,10 @@ __all__ = [
     "day",
     "day_month",
     "day_time",
+    "input_date_pattern",
+    "input_date_time_pattern",
+    "input_time_pattern",
+    "locale_name",
     "money",
     "month_short",
     "month_year",
@@ -45,6 +49,11 @@ def _parse(locale: str) -> Locale:
         return Locale.parse((locale or DEFAULT_LOCALE).replace("-", "_").split(".")[0])
     except (ValueError, TypeError, UnknownLocaleError):
         return Locale.parse(DEFAULT_LOCALE)
+
+
+def locale_name(locale: str) -> str:
+    """The locale as CLDR spells it (``de-DE`` → ``de_DE``); unknown ones give ``en_GB``."""
+    return str(_parse(locale))
 
 
 @lru_cache(maxsize=128)
@@ -132,3 +141,26 @@ def weekday_day_time(moment: dt.datetime, locale: str = DEFAULT_LOCALE) -> str:
 def money(minor: int, currency: str, locale: str = DEFAULT_LOCALE) -> str:
     """An amount in minor units: ``money(1234, "GBP", "en_GB") == "£12.34"``."""
     return format_money(minor, currency, str(_parse(locale)))
+
+
+# Patterns for input fields: the UI converts them to its widgets' own format letters.
+
+
+def input_date_pattern(locale: str = DEFAULT_LOCALE, *, weekday: bool = False) -> str:
+    """The CLDR pattern of a date field: ``d MMM y`` (en_GB), ``MMM d, y`` (en_US),
+    ``d. MMM y`` (de); with ``weekday``, ``E d MMM y``-like. The month is a word, so a
+    typed date is never read the wrong way round.
+    """
+    return _skeleton("yMMMEd" if weekday else "yMMMd", locale, False)
+
+
+def input_time_pattern(locale: str = DEFAULT_LOCALE) -> str:
+    """The CLDR pattern of a time field: ``HH:mm`` (en_GB, de), ``h:mm a`` (en_US)."""
+    return str(_parse(locale).time_formats["short"].pattern)
+
+
+def input_date_time_pattern(locale: str = DEFAULT_LOCALE, *, weekday: bool = True) -> str:
+    """A date field's pattern and a time field's, joined as the locale joins them."""
+    joined = str(get_datetime_format("medium", locale=_parse(locale)))
+    date_part = input_date_pattern(locale, weekday=weekday)
+    return joined.replace("{1}", date_part).replace("{0}", input_time_pattern(locale))

@@ -44,7 +44,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
-from clientcare import audit, concurrency
+from clientcare import audit, concurrency, locale_format
 from clientcare.db.engine import plain_rows
 from clientcare.db.models import (
     Adjustment,
@@ -2165,10 +2165,15 @@ def next_gentle_step(
     last_conversation: dt.date | None,
     follow_up_due: dt.date | None,
     today: dt.date,
+    locale: str = locale_format.DEFAULT_LOCALE,
 ) -> str:
-    """What to do next about a balance, kindly. Never a threat, never a deadline."""
+    """What to do next about a balance, kindly. Never a threat, never a deadline.
+
+    The dates in it are written for ``locale`` (the text is shown, never stored).
+    """
     if follow_up_due is not None:
-        return f"Follow up the money conversation (due {follow_up_due:%d %b})."
+        due = locale_format.day_month(follow_up_due, locale)
+        return f"Follow up the money conversation (due {due})."
     if ageing.credit_minor > 0 and ageing.outstanding_minor == 0:
         return "Credit held: ask whether to keep it for future sessions or refund it."
     if plan is not None and plan.status is PlanStatus.ACTIVE:
@@ -2176,7 +2181,9 @@ def next_gentle_step(
             return "An instalment has passed its date: check in about whether the plan still works."
         upcoming = plan.next_due
         if upcoming is not None:
-            return f"On a payment plan; next instalment {upcoming.due_on:%d %b}."
+            due = locale_format.day_month(upcoming.due_on, locale)
+            # "19. Dez." already ends the sentence; never "19. Dez.."
+            return f"On a payment plan; next instalment {due.removesuffix('.')}."
     if ageing.outstanding_minor == 0:
         return ""
     talked_recently = last_conversation is not None and (today - last_conversation).days <= 30
@@ -2198,11 +2205,13 @@ def balances(
     search: str = "",
     include_settled: bool = False,
     ageing: dict[int, Ageing] | None = None,
+    locale: str = locale_format.DEFAULT_LOCALE,
 ) -> list[BalanceRow]:
     """Every client with something owed or credit held, oldest debts first.
 
     ``ageing``: every client's, as ``all_ageing`` gave it for ``today`` (read once for
-    the whole Money screen); read here when not given.
+    the whole Money screen); read here when not given. ``locale`` writes the dates of
+    each row's next step.
     """
     if ageing is None:
         ageing = all_ageing(session, today)
@@ -2246,6 +2255,7 @@ def balances(
             last_conversation=last_talk.get(cid),
             follow_up_due=due_follow_ups.get(cid),
             today=today,
+            locale=locale,
         )
         rows.append(BalanceRow(cid, full, preferred, balance, age, step, cid in plans))
     order = list(Bucket)

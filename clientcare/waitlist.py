@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, aliased
 
-from clientcare import audit
+from clientcare import audit, locale_format
 from clientcare.db.models import (
     Appointment,
     AppointmentStatus,
@@ -253,22 +253,29 @@ def candidates_for_slot(session: Session, slot: FreedSlot, *, today: dt.date) ->
     return _ranked([row for row in fitting if row.client_id not in busy])
 
 
-def describe_preferences(row: WaitlistRow) -> str:
+_A_MONDAY = dt.date(2024, 1, 1)
+
+
+def describe_preferences(row: WaitlistRow, locale: str = locale_format.DEFAULT_LOCALE) -> str:
     """The days, hours and practitioner in one line for display.
 
-    For example "Mon, Wed · 09:00–12:00 · any practitioner".
+    For example "Mon, Wed · 09:00–12:00 · any practitioner" (en_GB); the weekdays and
+    times are written for ``locale`` ("Mo., Mi. · …" in de, "9:00 AM–12:00 PM" in en_US).
     """
     if row.preferred_weekdays and len(row.preferred_weekdays) < len(WEEKDAY_ABBREVIATIONS):
-        days = ", ".join(WEEKDAY_ABBREVIATIONS[d] for d in sorted(row.preferred_weekdays))
+        days = ", ".join(
+            locale_format.weekday_short(_A_MONDAY + dt.timedelta(days=number - 1), locale)
+            for number in sorted(row.preferred_weekdays)
+        )
     else:
         days = "Any day"
     earliest, latest = row.earliest_time, row.latest_time
     if earliest and latest:
-        hours = f"{earliest:%H:%M}–{latest:%H:%M}"
+        hours = f"{locale_format.time(earliest, locale)}–{locale_format.time(latest, locale)}"
     elif earliest:
-        hours = f"from {earliest:%H:%M}"
+        hours = f"from {locale_format.time(earliest, locale)}"
     elif latest:
-        hours = f"until {latest:%H:%M}"
+        hours = f"until {locale_format.time(latest, locale)}"
     else:
         hours = "any time"
     who = row.practitioner_name or "any practitioner"

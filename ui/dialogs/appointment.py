@@ -35,7 +35,7 @@ from ui import labels
 from ui.dialogs.arrival import ArrivalDialog
 from ui.dialogs.cancel import CancelDialog
 from ui.ops import Changes, Operations
-from ui.widgets.fields import FieldWithError, error_label
+from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 
 BOOKABLE = frozenset({ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED})
 
@@ -162,6 +162,8 @@ class AppointmentDialog(QDialog):
         self.practitioner = QComboBox()
         for practitioner in ops.read(list_practitioners):
             self.practitioner.addItem(practitioner.full_name, practitioner.id)
+            if practitioner.is_current_user:  # a new booking is yours unless you choose
+                self.practitioner.setCurrentIndex(self.practitioner.count() - 1)
         self.service = QComboBox()
         self.service.addItem(self.tr("(not set)"), None)
         self._service_minutes: dict[int, int] = {}
@@ -175,7 +177,7 @@ class AppointmentDialog(QDialog):
             self.tr("What is offered; its fee is charged unless the client has their own fee")
         )
         self.start = QDateTimeEdit()
-        self.start.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        localise_date_edit(self.start, self.locale)
         self.start.setCalendarPopup(True)
         self.duration = QSpinBox()
         self.duration.setRange(-1000, 10_000)  # the domain says what is allowed, in words
@@ -212,7 +214,7 @@ class AppointmentDialog(QDialog):
         self.until_check = QCheckBox(self.tr("or until"))
         self.until = QDateEdit()
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("d MMM yyyy")
+        localise_date_edit(self.until, self.locale)
         self.until.setEnabled(False)
         self.until_check.toggled.connect(self.until.setEnabled)
         self.until_check.toggled.connect(lambda on: self.times.setEnabled(not on))
@@ -457,7 +459,7 @@ class AppointmentDialog(QDialog):
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Reschedule"))
         edit = QDateTimeEdit(to_qdatetime(existing.start + dt.timedelta(days=7)))
-        edit.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        localise_date_edit(edit, self.locale)
         edit.setCalendarPopup(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

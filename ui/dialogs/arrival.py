@@ -35,7 +35,7 @@ from clientcare.language import load_checker
 from clientcare.lateness import ClientArrival, ClientLateOption
 from clientcare.practice import get_settings
 from ui.ops import Changes, Operations
-from ui.widgets.fields import FieldWithError, error_label
+from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.language_highlighter import LanguageHighlighter
 
 
@@ -79,7 +79,7 @@ class ArrivalDialog(QDialog):
         booked.setWordWrap(True)
         self.arrived_at = QTimeEdit(QTime(moment.hour, moment.minute))
         self.arrived_at.setObjectName("arrived_at")
-        self.arrived_at.setDisplayFormat("HH:mm")
+        localise_date_edit(self.arrived_at, self.locale)
         self.arrived_at.setAccessibleName(self.tr("Arrival time"))
         self.arrived_at.setMaximumWidth(120)
         self.time_field = FieldWithError(self.arrived_at, "arrived_at")

@@ -35,11 +35,12 @@ from PySide6.QtWidgets import (
 from clientcare import clients, printouts
 from clientcare.db.engine import Database
 from clientcare.errors import ValidationError
+from clientcare.practice import get_settings
 from clientcare.printouts import BatchItem, SummaryVariant
 from ui import printing
 from ui.dialogs.print_summary import last_folder, page_size, quiet, record_print, remember_folder
 from ui.ops import Operations
-from ui.widgets.fields import error_label
+from ui.widgets.fields import error_label, localise_date_edit
 
 
 @dataclass
@@ -199,9 +200,10 @@ class BatchExportDialog(QDialog):
         self.start.setObjectName("start")
         self.end = QDateEdit(today)
         self.end.setObjectName("end")
+        locale = ops.read(get_settings).locale
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            localise_date_edit(edit, locale)
         period = QHBoxLayout()
         period.addWidget(self.start)
         period.addWidget(QLabel(self.tr("to")))

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import clients, followups
+from clientcare import clients, followups, locale_format
 from clientcare.db.models import (
     ConsentState,
     ContactChannel,
@@ -59,7 +59,7 @@ from ui.dialogs.form import FormDialog
 from ui.models.followups import URGENCY_MARKS, short_date
 from ui.ops import Changes, Operations
 from ui.theme import notice_style, set_heading
-from ui.widgets.fields import FieldWithError, error_label
+from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.language_highlighter import LanguageHighlighter
 
 HINT_STYLE = notice_style("warning")
@@ -82,10 +82,11 @@ def from_qdate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-def date_edit(day: dt.date) -> QDateEdit:
+def date_edit(day: dt.date, locale: str = locale_format.DEFAULT_LOCALE) -> QDateEdit:
+    """A date field with a calendar pop-up and the weekday, in the practice's locale."""
     edit = QDateEdit(to_qdate(day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd d MMM yyyy")
+    localise_date_edit(edit, locale, weekday=True)
     return edit
 
 
@@ -215,10 +216,11 @@ class IssueDialog(FormDialog):
         self.description.setPlaceholderText(
             self.tr("What is happening, what the client said, what has been done so far")
         )
-        self.raised_on = date_edit(self.today)
+        locale = practice_locale(ops)
+        self.raised_on = date_edit(self.today, locale)
         self.has_due = QCheckBox(self.tr("Resolve by"))
         self.has_due.setObjectName("has_due")
-        self.due_on = date_edit(self.today + dt.timedelta(days=7))
+        self.due_on = date_edit(self.today + dt.timedelta(days=7), locale)
         self.due_on.setEnabled(False)
         self.has_due.toggled.connect(self.due_on.setEnabled)
         due_box = QWidget()
@@ -297,7 +299,7 @@ class ResolveIssueDialog(FormDialog):
         self.setWindowTitle(self.tr("Resolve issue"))
         self.note = text_box(90)
         self.note.setPlaceholderText(self.tr("How it was resolved, and what the client said"))
-        self.resolved_on = date_edit(self.today)
+        self.resolved_on = date_edit(self.today, practice_locale(ops))
         self.add_field("resolution_note", self.tr("&How was it resolved? *"), self.note)
         self.add_field("resolved_on", self.tr("Resolved &on"), self.resolved_on)
         self.save_button.setText(self.tr("Mark resolved"))
@@ -341,8 +343,9 @@ class ExpectationDialog(FormDialog):
         self.set_by.addItem(
             self.tr("The client (they asked for or took it on)"), SetBy.CLIENT.value
         )
-        self.set_on = date_edit(self.today)
-        self.review_on = date_edit(self.today + dt.timedelta(days=28))
+        locale = practice_locale(ops)
+        self.set_on = date_edit(self.today, locale)
+        self.review_on = date_edit(self.today + dt.timedelta(days=28), locale)
         self.note = text_box(60)
         self.note.setPlaceholderText(self.tr("How it came up, in a sentence or two"))
         self.add_field("client_id", self.tr("&Client *"), self.client)
@@ -401,7 +404,7 @@ class ReviewExpectationDialog(FormDialog):
         self.note.setPlaceholderText(
             self.tr("What you talked about; if it changed, what you agreed instead")
         )
-        self.reviewed_on = date_edit(self.today)
+        self.reviewed_on = date_edit(self.today, practice_locale(ops))
         what = QLabel(
             self.tr("“{text}”\nSet by {who} on {day}.").format(
                 text=expectation.description,
@@ -483,7 +486,7 @@ class ConsentDialog(FormDialog):
             ConsentState.DECLINED,
         ):
             self.state.setCurrentIndex(self.state.findData(status.consent.value))
-        self.recorded_on = date_edit(today)
+        self.recorded_on = date_edit(today, self.locale)
         self.channel = _channel_combo(status.channel)
         self.interval = QSpinBox()
         self.interval.setRange(followups.MIN_INTERVAL_DAYS, followups.MAX_INTERVAL_DAYS)
@@ -700,7 +703,7 @@ class SnoozeDialog(FormDialog):
         self.due = due
         self.setObjectName("snooze_dialog")
         self.setWindowTitle(self.tr("Snooze check-in"))
-        self.until = date_edit(self.today + dt.timedelta(days=7))
+        self.until = date_edit(self.today + dt.timedelta(days=7), practice_locale(ops))
         self.add_field("until", self.tr("Remind me &on"), self.until)
         self.save_button.setText(self.tr("Snooze"))
         self.finish_layout(
@@ -783,7 +786,7 @@ class ContactAttemptDialog(FormDialog):
             QDateTime(to_qdate(now.date()), QTime(now.hour, now.minute))
         )
         self.occurred_at.setCalendarPopup(True)
-        self.occurred_at.setDisplayFormat("ddd d MMM yyyy HH:mm")
+        localise_date_edit(self.occurred_at, practice_locale(ops))
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. Left a voicemail; sent a text"))
         self.add_field("client_id", self.tr("&Who *"), self.client)

@@ -30,7 +30,7 @@ from clientcare.practice import get_settings, list_practitioners
 from ui import labels
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
-from ui.widgets.fields import error_label
+from ui.widgets.fields import error_label, localise_date_edit
 
 PRIVACY_LABELS = {
     TitlePrivacy.GENERIC: QT_TRANSLATE_NOOP("labels", "“Client session” (no names)"),
@@ -56,9 +56,10 @@ class ExportDialog(QDialog):
         today = QDate.currentDate()
         self.first = QDateEdit(today)
         self.last = QDateEdit(today.addMonths(3))
+        locale = ops.read(get_settings).locale
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            localise_date_edit(edit, locale)
         self.practitioner = QComboBox()
         self.practitioner.addItem(self.tr("All practitioners"), None)
         for practitioner in ops.read(list_practitioners):

@@ -51,7 +51,7 @@ from ui.dialogs.money import MoneyConversationDialog
 from ui.dialogs.referral import ReferralDialog
 from ui.ops import Changes, Operations
 from ui.theme import set_heading
-from ui.widgets.fields import FieldWithError, error_label
+from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.language_highlighter import LanguageHighlighter
 
 AUTOSAVE_MS = 4000
@@ -222,7 +222,7 @@ class InteractionEditor(QDialog):
         for kind, label in interactions.KIND_LABELS.items():
             self.kind.addItem(labels.translate(label), kind.value)
         self.occurred_at = QDateTimeEdit()
-        self.occurred_at.setDisplayFormat("ddd d MMM yyyy  HH:mm")
+        localise_date_edit(self.occurred_at, self.locale)
         self.occurred_at.setCalendarPopup(True)
         self.practitioner = QComboBox()
         self.practitioner.addItem(self.tr("(not recorded)"), None)
@@ -534,7 +534,11 @@ class InteractionEditor(QDialog):
         interaction_id = self.interaction.id if self.interaction else None
         items = self.ops.read(
             lambda s: interactions.checklist_for(
-                s, data, interaction_id=interaction_id, today=dt.date.today()
+                s,
+                data,
+                interaction_id=interaction_id,
+                today=dt.date.today(),
+                locale=self.locale,
             )
         )
         while self.checklist_layout.count():
@@ -550,10 +554,12 @@ class InteractionEditor(QDialog):
             self.checklist_layout.addWidget(row)
         self.checklist_layout.addStretch(1)
         # Tab goes through the checklist before the buttons at the bottom: rows made now
-        # would otherwise join the focus chain after them.
-        previous: QWidget | None = (
-            list(self.checklist_rows.values())[-1].text if self.checklist_rows else None
-        )
+        # would otherwise join the focus chain after them. Only answer fields already in
+        # this window can be chained: an automatic row has none (it shows findings).
+        answer_fields = [
+            row.text for row in self.checklist_rows.values() if self.isAncestorOf(row.text)
+        ]
+        previous: QWidget | None = answer_fields[-1] if answer_fields else None
         for button in getattr(self, "bottom_buttons", []) if previous else []:
             QWidget.setTabOrder(previous, button)
             previous = button

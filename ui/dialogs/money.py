@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import money
+from clientcare import locale_format, money
 from clientcare.concurrency import StaleEdit
 from clientcare.db.models import ChargeStatus, MoneyTopic
 from clientcare.errors import NotFoundError, ValidationError
@@ -46,7 +46,7 @@ from clientcare.language import load_checker
 from clientcare.money_format import AmountError, format_money, format_plain, parse_amount
 from clientcare.practice import get_settings
 from ui.ops import Changes, Operations
-from ui.widgets.fields import FieldWithError, error_label
+from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.language_highlighter import LanguageHighlighter
 
 
@@ -58,11 +58,12 @@ def from_qdate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-def date_edit(day: dt.date) -> QDateEdit:
-    """A date field with a calendar pop-up, showing the day as "3 Mar 2026"."""
+def date_edit(day: dt.date, locale: str = locale_format.DEFAULT_LOCALE) -> QDateEdit:
+    """A date field with a calendar pop-up, showing the day as the locale writes it:
+    "3 Mar 2026" (en_GB), "Mar 3, 2026" (en_US), "3. März 2026" (de)."""
     edit = QDateEdit(to_qdate(day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
+    localise_date_edit(edit, locale)
     edit.setMaximumWidth(180)
     return edit
 
@@ -237,7 +238,7 @@ class AddChargeDialog(MoneyDialog):
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("e.g. 45.00"))
         self.amount.setMaximumWidth(160)
-        self.charged_on = date_edit(today or dt.date.today())
+        self.charged_on = date_edit(today or dt.date.today(), self.locale)
         self.add_field("description", self.tr("&What for *"), self.description)
         self.add_field("amount", self.tr("&Amount *"), self.amount)
         self.add_field("charged_on", self.tr("&Date"), self.charged_on)
@@ -357,7 +358,7 @@ class AdjustmentDialog(MoneyDialog):
         self.amount.setMaximumWidth(160)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. Charged the standard fee by mistake"))
-        self.adjusted_on = date_edit(today or dt.date.today())
+        self.adjusted_on = date_edit(today or dt.date.today(), self.locale)
         self.add_field(
             "amount",
             self.tr("&Amount *"),
@@ -451,7 +452,7 @@ class PaymentPlanDialog(MoneyDialog):
         self.count.setRange(1, money.MAX_INSTALMENTS)
         self.count.setValue(3)
         self.count.setSuffix(self.tr(" instalments"))
-        self.first_due = date_edit(self.today)
+        self.first_due = date_edit(self.today, self.locale)
         self.frequency = QComboBox()
         for key, (label, _step) in FREQUENCIES.items():
             self.frequency.addItem(self.tr(label), key)
@@ -553,7 +554,7 @@ class PaymentPlanDialog(MoneyDialog):
     def add_row(self, due: dt.date, amount: str) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        edit = date_edit(due)
+        edit = date_edit(due, self.locale)
         edit.setFrame(False)
         edit.setAccessibleName(self.tr("Instalment {n} due on").format(n=row + 1))
         edit.dateChanged.connect(self.update_sum)
@@ -705,7 +706,7 @@ class MoneyConversationDialog(MoneyDialog):
         self.topic = QComboBox()
         for topic, label in money.TOPIC_LABELS.items():
             self.topic.addItem(self.tr(label), topic.value)
-        self.held_on = date_edit(day)
+        self.held_on = date_edit(day, self.locale)
         self.add_field("topic", self.tr("&About"), self.topic)
         self.add_field("held_on", self.tr("&Date"), self.held_on)
         self.texts: dict[str, QPlainTextEdit] = {}
@@ -720,7 +721,7 @@ class MoneyConversationDialog(MoneyDialog):
         self.texts["client_words"].setPlaceholderText(self.tr("Write their answer as they said it"))
         self.follow_up_check = QCheckBox(self.tr("Follow up on"))
         self.follow_up_check.setObjectName("follow_up_check")
-        self.follow_up_on = date_edit(day + dt.timedelta(days=14))
+        self.follow_up_on = date_edit(day + dt.timedelta(days=14), self.locale)
         self.follow_up_on.setEnabled(False)
         self.follow_up_check.toggled.connect(self.follow_up_on.setEnabled)
         follow = QWidget()
@@ -803,7 +804,7 @@ class FeeArrangementDialog(MoneyDialog):
         self.custom_fee = QLineEdit()
         self.custom_fee.setPlaceholderText(self.tr("e.g. 30.00"))
         self.custom_fee.setMaximumWidth(160)
-        self.effective_from = date_edit(today or dt.date.today())
+        self.effective_from = date_edit(today or dt.date.today(), self.locale)
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. Reviewed together; student until June"))
         tier_row = QWidget()

@@ -36,7 +36,7 @@ from clientcare.practice import get_settings
 from ui import labels
 from ui.ops import Changes, Operations
 from ui.theme import set_heading
-from ui.widgets.fields import FieldWithError, error_label
+from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 
 NOTE_STYLE = (
     "background: palette(alternate-base); border-left: 3px solid palette(mid); padding: 4px 8px;"
@@ -108,7 +108,7 @@ class PaymentDialog(QDialog):
             self.method.addItem(labels.translate(label), method.value)
         self.paid_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.paid_on.setCalendarPopup(True)
-        self.paid_on.setDisplayFormat("d MMM yyyy")
+        localise_date_edit(self.paid_on, self.situation.locale)
         self.reference = QLineEdit()
         self.reference.setPlaceholderText(self.tr("Receipt or transfer reference (optional)"))
         self.note = QPlainTextEdit()

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import clients, printouts, referrals
+from clientcare import clients, locale_format, printouts, referrals
 from clientcare.db.models import ReferralSourceKind, ReferralStatus, ReferralUrgency, WarmHandoff
 from clientcare.errors import NotFoundError, ValidationError
+from clientcare.practice import get_settings
 from clientcare.printouts import Printout
 from clientcare.referrals import FollowUpInput, ReferralInput, ReferralRow, SourceInput, SourceRow
 from ui import labels, printing
@@ -35,7 +36,7 @@ from ui.dialogs.form import FormDialog as _FormDialog
 from ui.dialogs.print_summary import record_print
 from ui.ops import Changes, Operations
 from ui.theme import notice_style, set_heading
-from ui.widgets.fields import error_label
+from ui.widgets.fields import error_label, localise_date_edit
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -46,11 +47,17 @@ def from_qdate(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-def date_edit(day: dt.date) -> QDateEdit:
+def date_edit(day: dt.date, locale: str = locale_format.DEFAULT_LOCALE) -> QDateEdit:
+    """A date field with a calendar pop-up and the weekday, in the practice's locale."""
     edit = QDateEdit(to_qdate(day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("ddd d MMM yyyy")
+    localise_date_edit(edit, locale, weekday=True)
     return edit
+
+
+def practice_locale(ops: Operations) -> str:
+    """The practice's locale (Settings), in which the date fields are written."""
+    return str(ops.read(lambda s: get_settings(s).locale))
 
 
 def _heading(text: str) -> QLabel:
@@ -142,9 +149,10 @@ class ReferralDialog(_FormDialog):
         self.urgency = QComboBox()
         for urgency, label in referrals.URGENCY_LABELS.items():
             self.urgency.addItem(labels.translate(label), urgency.value)
-        self.referred_on = date_edit(self.today)
+        locale = practice_locale(ops)
+        self.referred_on = date_edit(self.today, locale)
         self.follow_up_on = date_edit(
-            self.today + dt.timedelta(days=referrals.DEFAULT_FOLLOW_UP_DAYS)
+            self.today + dt.timedelta(days=referrals.DEFAULT_FOLLOW_UP_DAYS), locale
         )
         self.follow_up_on.setToolTip(self.tr("The day to ask the client whether they connected"))
         consent_row = QWidget()
@@ -152,7 +160,7 @@ class ReferralDialog(_FormDialog):
         consent_layout.setContentsMargins(0, 0, 0, 0)
         self.consent = QCheckBox(self.tr("The client agreed their details may be shared, on"))
         self.consent.setObjectName("consent_given")
-        self.consent_on = date_edit(self.today)
+        self.consent_on = date_edit(self.today, locale)
         self.consent_on.setObjectName("consent_on")
         self.consent_on.setEnabled(False)
         self.consent.toggled.connect(self.consent_on.setEnabled)
@@ -305,7 +313,7 @@ class HandoffDialog(_FormDialog):
         choice_layout.setContentsMargins(0, 0, 0, 0)
         choice_layout.addWidget(self.in_person)
         choice_layout.addWidget(self.they_call)
-        self.handoff_on = date_edit(self.today)
+        self.handoff_on = date_edit(self.today, practice_locale(ops))
         current = referral.warm_handoff
         (self.they_call if current is WarmHandoff.COWORKER_CALLS else self.in_person).setChecked(
             True
@@ -371,7 +379,7 @@ class FollowUpDialog(_FormDialog):
         self.answer.setPlaceholderText(self.tr("What they said, in their words"))
         self.close_box = QCheckBox()
         self.close_box.setObjectName("close_referral")
-        self.ask_again_on = date_edit(self.today + dt.timedelta(days=7))
+        self.ask_again_on = date_edit(self.today + dt.timedelta(days=7), practice_locale(ops))
         self.add_field("connected", self.tr("Connected?"), answer_row)
         self.add_field("follow_up_answer", self.tr("&Their answer"), self.answer)
         self.add_field("close", "", self.close_box)
@@ -461,7 +469,7 @@ class SourceDialog(_FormDialog):
                 self.source_provider.addItem(provider.name, provider.id)
         self.detail = QLineEdit()
         self.detail.setPlaceholderText(self.tr("e.g. Enquiry form, saw a leaflet in the library"))
-        self.referred_on = date_edit(self.today)
+        self.referred_on = date_edit(self.today, practice_locale(ops))
         self.add_field("source_kind", self.tr("&Source"), self.kind)
         self.add_field("source_client_id", self.tr("&Client"), self.source_client)
         self.add_field("source_provider_id", self.tr("&Provider"), self.source_provider)

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 
 from clientcare import money_printouts, printouts
 from clientcare.clients import get_client
+from clientcare.practice import get_settings
 from clientcare.printouts import Printout
 from ui.dialogs.print_summary import record_print
 from ui.ops import Operations
 from ui.theme import set_heading
-from ui.widgets.fields import error_label
+from ui.widgets.fields import error_label, localise_date_edit
 from ui.widgets.print_actions import PrintActions
 
 
@@ -84,9 +85,10 @@ class StatementDialog(QDialog):
         self.start.setObjectName("statement_start")
         self.end = QDateEdit()
         self.end.setObjectName("statement_end")
+        locale = ops.read(get_settings).locale
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            localise_date_edit(edit, locale)
         self.date_error = error_label("statement_dates_error")
         dates = QHBoxLayout()
         dates.addWidget(self.start)

@@ -39,6 +39,7 @@ from clientcare.printouts import format_moment
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
 from ui.theme import empty_state
+from ui.widgets.fields import localise_date_edit
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_DAYS = 30
@@ -127,7 +128,7 @@ class AuditLogTab(QWidget):
         self.last.setAccessibleName(self.tr("Changes to"))
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            localise_date_edit(edit, locale_format.DEFAULT_LOCALE)  # the practice's: load()
             edit.dateChanged.connect(self.load)
         self.entity = QComboBox()
         self.entity.setObjectName("audit_entity")
@@ -213,6 +214,8 @@ class AuditLogTab(QWidget):
         self._stale = False
         self._fill_entities()
         self.model.locale = self.ops.read(get_settings).locale
+        for edit in (self.first, self.last):
+            localise_date_edit(edit, self.model.locale)
         start, end = self._day(self.first), self._day(self.last)
         # The log is kept in UTC; a local day may reach into the UTC day before or after.
         rows = self.ops.read(

@@ -66,7 +66,7 @@ from ui.ops import Changes, Operations
 from ui.theme import notice_style, set_heading
 from ui.widgets.adherence_chart import AdherenceChart
 from ui.widgets.client_money import ClientMoneyPanel
-from ui.widgets.fields import FieldWithError, error_label
+from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.lateness_chart import LatenessChart, format_minutes
 
 FORM_FIELDS = (
@@ -273,7 +273,7 @@ class ClientForm(QWidget):
         self.fact_date = QDateEdit()
         self.fact_date.setObjectName("fact_date")
         self.fact_date.setCalendarPopup(True)
-        self.fact_date.setDisplayFormat("d MMM yyyy")
+        localise_date_edit(self.fact_date, self.ops.read(get_settings).locale)
         self.fact_date.setAccessibleName(self.tr("Date the client told you"))
         self.fact_text = QLineEdit()
         self.fact_text.setObjectName("fact_text")
@@ -763,6 +763,7 @@ class ClientForm(QWidget):
         practitioners, self.locale = self.ops.read(
             lambda s: (list_practitioners(s, include_inactive=True), get_settings(s).locale)
         )
+        localise_date_edit(self.fact_date, self.locale)
         for practitioner in practitioners:
             if practitioner.active or (
                 detail is not None and practitioner.id == detail.primary_practitioner_id

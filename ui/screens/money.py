@@ -384,7 +384,10 @@ class MoneyScreen(QWidget):
         today = self.today()
         text = self.search.text()
         selected = self.selected_client_id()
-        rows = self.ops.read(lambda s: money.balances(s, today=today, search=text, ageing=ageing))
+        locale = self.locale
+        rows = self.ops.read(
+            lambda s: money.balances(s, today=today, search=text, ageing=ageing, locale=locale)
+        )
         self.balance_model.set_rows(rows)
         if selected is not None:
             self.select_balance(selected)

@@ -24,6 +24,7 @@ from ui.models.referrals import SortRole, SourceColumn, SourceReportModel
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_L, SPACE_M, empty_state, set_heading
 from ui.widgets.adherence_chart import AdherenceChart
+from ui.widgets.fields import localise_date_edit
 from ui.widgets.lateness_chart import LatenessChart, format_minutes
 
 
@@ -48,7 +49,7 @@ class ReportsScreen(QWidget):
         self.last = QDateEdit(today)
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("d MMM yyyy")
+            localise_date_edit(edit, self.locale)  # the practice's: refresh()
             edit.dateChanged.connect(self.refresh)
         self.first.setAccessibleName(self.tr("Report from"))
         self.last.setAccessibleName(self.tr("Report to"))
@@ -119,6 +120,8 @@ class ReportsScreen(QWidget):
         )
         locale = self.ops.read(get_settings).locale
         self.locale = locale
+        for edit in (self.first, self.last):
+            localise_date_edit(edit, locale)
         self.chart.set_data(rows, months, locale=locale)
         self.adherence_empty.setText(
             self.tr(

@@ -35,7 +35,7 @@ from clientcare.waitlist import FreedSlot, WaitlistInput, WaitlistRow
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_XS, empty_state, heading
-from ui.widgets.fields import FieldWithError, error_label
+from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 
 #: A Monday: its week gives the weekday names in the practice's locale.
 A_MONDAY = dt.date(2024, 1, 1)
@@ -50,6 +50,7 @@ class WaitColumn(IntEnum):
 class WaitlistModel(RowsTableModel):
     headers = ("Client", "Suits them", "Waiting")
     rows: list[WaitlistRow]
+    locale = locale_format.DEFAULT_LOCALE  # the practice's, set by the view
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -63,7 +64,7 @@ class WaitlistModel(RowsTableModel):
             case WaitColumn.CLIENT:
                 return ("⚑ " + self.tr("urgent") + " · " if row.urgent else "") + row.client_name
             case WaitColumn.PREFERENCES:
-                text = waitlist.describe_preferences(row)
+                text = waitlist.describe_preferences(row, self.locale)
                 return (
                     f"{text} — {row.note}"
                     if row.note and role == Qt.ItemDataRole.ToolTipRole
@@ -108,7 +109,7 @@ class WaitlistDialog(QDialog):
         self.earliest = QTimeEdit(QTime(9, 0))
         self.latest = QTimeEdit(QTime(17, 0))
         for edit in (self.earliest, self.latest):
-            edit.setDisplayFormat("HH:mm")
+            localise_date_edit(edit, locale)
             edit.setEnabled(False)
         self.any_time.toggled.connect(
             lambda on: (self.earliest.setEnabled(not on), self.latest.setEnabled(not on))
@@ -250,7 +251,9 @@ class WaitlistPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        rows = self.ops.read(lambda s: waitlist.list_waiting(s, today=dt.date.today()))
+        rows, self.model.locale = self.ops.read(
+            lambda s: (waitlist.list_waiting(s, today=dt.date.today()), get_settings(s).locale)
+        )
         self.model.set_rows(rows)
         self.empty_box.setVisible(not rows)
         self.table.setVisible(bool(rows))
@@ -299,6 +302,7 @@ class FreedSlotDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.model = WaitlistModel(self)
+        self.model.locale = self.locale
         self.model.set_rows(candidates)
         self.table = QTableView()
         self.table.setObjectName("freed_slot_candidates")
