@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -36,3 +37,20 @@ class RowsTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr(self.headers[section])
         return None
+
+
+def select_row_with_id(table: QTableView, model: RowsTableModel, row_id: int) -> bool:
+    """Select and show the row of ``model`` (shown by ``table`` as is) whose ``id`` is
+    ``row_id``; False when it is not listed."""
+    for number, row in enumerate(model.rows):
+        if row.id == row_id:
+            table.selectRow(number)
+            table.scrollTo(model.index(number, 0))
+            return True
+    return False
+
+
+def selected_model_row(table: QTableView, model: RowsTableModel) -> Any | None:
+    """The row of ``model`` selected in ``table`` (which shows it as is), or None."""
+    indexes = table.selectionModel().selectedRows()
+    return model.rows[indexes[0].row()] if indexes else None

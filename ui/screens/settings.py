@@ -55,7 +55,7 @@ from clientcare.settings import (
     PrincipleRow,
     WordRow,
 )
-from ui.models.base import Index, RowsTableModel
+from ui.models.base import Index, RowsTableModel, select_row_with_id, selected_model_row
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_M, empty_state
 from ui.widgets.fields import FieldWithError, error_label
@@ -518,15 +518,10 @@ class PrinciplesTab(QWidget):
         self._update_buttons()
 
     def select(self, principle_id: int) -> None:
-        for number, row in enumerate(self.model.rows):
-            if row.id == principle_id:
-                self.table.selectRow(number)
-                self.table.scrollTo(self.model.index(number, 0))
-                return
+        select_row_with_id(self.table, self.model, principle_id)
 
     def selected_row(self) -> PrincipleRow | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return self.model.rows[indexes[0].row()] if indexes else None
+        return selected_model_row(self.table, self.model)  # type: ignore[no-any-return]
 
     def selected_id(self) -> int | None:
         row = self.selected_row()

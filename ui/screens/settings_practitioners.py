@@ -28,7 +28,7 @@ from clientcare import practice
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import PractitionerInput, PractitionerRow
 from ui.dialogs.form import FormDialog
-from ui.models.base import Index, RowsTableModel
+from ui.models.base import Index, RowsTableModel, select_row_with_id, selected_model_row
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_M, SPACE_S, empty_state, muted_text, notice_style
 from ui.widgets.fields import error_label
@@ -287,15 +287,10 @@ class PractitionersTab(QWidget):
         ).format(n=archived)
 
     def select(self, practitioner_id: int) -> None:
-        for number, row in enumerate(self.model.rows):
-            if row.id == practitioner_id:
-                self.table.selectRow(number)
-                self.table.scrollTo(self.model.index(number, 0))
-                return
+        select_row_with_id(self.table, self.model, practitioner_id)
 
     def selected_row(self) -> PractitionerRow | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return self.model.rows[indexes[0].row()] if indexes else None
+        return selected_model_row(self.table, self.model)  # type: ignore[no-any-return]
 
     def selected_id(self) -> int | None:
         row = self.selected_row()
