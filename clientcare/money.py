@@ -1215,9 +1215,16 @@ def paid_towards(session: Session, charge_id: int, *, today: dt.date) -> int:
     return 0
 
 
-def delete_charge(session: Session, charge_id: int, *, today: dt.date) -> None:
-    """Delete a charge entered by mistake — refused once payments stand against it."""
+def delete_charge(
+    session: Session, charge_id: int, *, today: dt.date, expected_version: int | None = None
+) -> None:
+    """Delete a charge entered by mistake — refused once payments stand against it.
+
+    With ``expected_version`` (the charge as the ledger showed it), a charge someone else
+    changed since raises StaleEdit and nothing is deleted.
+    """
     charge = _load_charge(session, charge_id)
+    concurrency.check_version(session, "charge", charge.id, charge.version, expected_version)
     if charge.status == ChargeStatus.DUE:
         covered = paid_towards(session, charge_id, today=today)
         if covered > 0:
@@ -1233,7 +1240,8 @@ def delete_charge(session: Session, charge_id: int, *, today: dt.date) -> None:
             "This fee was forgiven under a grace rule; it stays on record so the rule counts it.",
         )
     session.delete(charge)
-    session.flush()
+    with concurrency.saving(session, "charge", charge_id):
+        session.flush()
     audit.record(session, AuditAction.DELETE, "charge", charge_id)
 
 
@@ -1528,6 +1536,8 @@ class LedgerEntry:
     credit_minor: int  # takes away from it
     balance_minor: int
     ref_id: int
+    #: A charge's row version as read (the waive and delete buttons act against it).
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -1579,9 +1589,15 @@ def client_ledger(session: Session, client_id: int) -> Ledger:
     _client(session, client_id)
     running = 0
     entries = []
+    versions = dict(
+        session.execute(
+            select(Charge.id, Charge.version).where(Charge.client_id == client_id)
+        ).all()
+    )
     for day, _order, kind, description, debit, credit, ref in _raw_entries(session, client_id):
         running += debit - credit
-        entries.append(LedgerEntry(day, kind, description, debit, credit, running, ref))
+        version = versions.get(ref) if kind in ("charge", "waived") else None
+        entries.append(LedgerEntry(day, kind, description, debit, credit, running, ref, version))
     return Ledger(tuple(entries), running)
 
 

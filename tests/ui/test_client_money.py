@@ -203,6 +203,29 @@ def test_deleting_a_charge_entered_by_mistake(
         assert session.scalar(select(Charge.id).where(Charge.id == mistake)) is None
 
 
+def test_deleting_a_charge_someone_else_changed_since_it_was_shown_is_refused(
+    qtbot: QtBot, ops: Operations, db: Database, client_id: int
+) -> None:
+    """The ledger was drawn; another practitioner waived the charge; Delete says so."""
+    typo = add_charge(db, client_id, "600.00", 1, "Session typed wrong")
+    screen = open_page(qtbot, ops, client_id)
+    panel = screen.form.money_panel
+    messages: list[str] = []
+    panel.confirm = lambda title, text: True  # type: ignore[method-assign]
+    panel.inform = lambda title, text: messages.append(text)  # type: ignore[method-assign]
+    assert panel.select_charge(typo)
+    with db.unit_of_work() as session:  # at another computer, after the ledger was drawn
+        money.waive_charge(session, typo, "Agreed at the session")
+    click(qtbot, panel.delete_button)
+    assert len(messages) == 1 and "since you opened it" in messages[0]
+    with db.reading() as session:
+        kept = session.get(Charge, typo)
+        assert kept is not None and kept.status == ChargeStatus.WAIVED
+    assert any(
+        "waived: Agreed at the session" in text for text in ledger_column(panel, LedgerColumn.WHAT)
+    )  # the ledger as it is now
+
+
 def test_plan_in_progress_shows_each_instalment_state_in_words(
     qtbot: QtBot, ops: Operations, db: Database, client_id: int
 ) -> None:

@@ -160,6 +160,11 @@ def test_a_stale_charge_waiver_is_refused(
 
     with pytest.raises(StaleEdit, match="Changed by sam"), db.unit_of_work() as session:
         money.waive_charge(session, charge_id, "Other reason", expected_version=loaded_version)
+    # Deleting it as first shown is refused too, and the waived charge stays on record.
+    with pytest.raises(StaleEdit, match="Changed by sam"), db.unit_of_work() as session:
+        money.delete_charge(session, charge_id, today=NOW.date(), expected_version=loaded_version)
+    with db.reading() as session:
+        assert session.get(Charge, charge_id) is not None
 
 
 STARTED = SLOT + dt.timedelta(minutes=30)  # "now" once the appointment has begun

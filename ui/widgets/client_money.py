@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from clientcare import locale_format, money
+from clientcare.concurrency import StaleEdit
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import format_money
 from clientcare.practice import get_settings
@@ -565,7 +566,8 @@ class ClientMoneyPanel(QGroupBox):
         entry = self.selected_entry()
         if entry is None or entry.kind != "charge":
             return
-        self._after(self.run_dialog(WaiveDialog(self.ops, entry.ref_id, entry.description, self)))
+        dialog = WaiveDialog(self.ops, entry.ref_id, entry.description, self, version=entry.version)
+        self._after(self.run_dialog(dialog))
 
     def delete_selected(self) -> None:
         entry = self.selected_entry()
@@ -579,9 +581,18 @@ class ClientMoneyPanel(QGroupBox):
             ),
         ):
             return
-        charge_id, today = entry.ref_id, self.today()
+        charge_id, today, version = entry.ref_id, self.today(), entry.version
         try:
-            self.ops.run(lambda s: money.delete_charge(s, charge_id, today=today), Changes.MONEY)
+            self.ops.run(
+                lambda s: money.delete_charge(s, charge_id, today=today, expected_version=version),
+                Changes.MONEY,
+            )
+        except StaleEdit as error:
+            # Someone else changed the charge since the ledger showed it: say who, and
+            # show the ledger as it is now; nothing was deleted.
+            self.inform(title, error.for_field("version") or str(error))
+            self.refresh()
+            return
         except ValidationError as error:
             self.inform(title, " ".join(e.message for e in error.errors))
             return
