@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from ui.app import main
+from ui.launch import main
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,7 +1,7 @@
 """Whole-process measurements, run by bench/__main__.py as ``python -m bench.child MODE DB``.
 
 MODE ``floor``   a bare PySide6 QMainWindow shown and painted, plus ``import sqlalchemy.orm``;
-MODE ``startup`` ClientCare's own ``ui.app.main`` on DB until the Today screen is painted
+MODE ``startup`` ClientCare as ``ui.launch.main`` starts it, on DB, until Today is painted
                  (``python -m bench.child startup DB YYYY-MM-DD``: the Today of the data);
 MODE ``memory``  the same, then every screen of the sidebar visited; peak RSS (VmHWM).
 
@@ -59,6 +59,9 @@ def floor() -> None:
 
 
 def _clientcare(database: str, day: str, visit_all: bool) -> None:
+    from ui import launch
+
+    launch.prepare()  # as ui.launch.main does, before anything of the app is imported
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 

@@ -10,22 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clientcare import audit
 from clientcare.config import DEFAULT_LATENESS_THRESHOLD_MINUTES, DEFAULT_SESSION_MINUTES
-from clientcare.db.models import PracticeSettings, Practitioner
+from clientcare.db.models import PracticeSettings
 from clientcare.errors import FieldError, ValidationError
 from clientcare.practice import Settings, add_practitioner, get_settings
 from clientcare.settings import PracticeInput, clean_practice, update_practice
 from clientcare.text import clean_line
-
-
-def needs_setup(session: Session) -> bool:
-    """True when the practice has no name and no practitioner: nothing was set up yet."""
-    has_practitioner = session.scalar(select(Practitioner.id).limit(1)) is not None
-    return not get_settings(session).name and not has_practitioner
 
 
 @dataclass(frozen=True)

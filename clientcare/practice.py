@@ -77,6 +77,12 @@ def region_of(locale: str) -> str | None:
     return None
 
 
+def needs_setup(session: Session) -> bool:
+    """True when the practice has no name and no practitioner: nothing was set up yet."""
+    has_practitioner = session.scalar(select(Practitioner.id).limit(1)) is not None
+    return not get_settings(session).name and not has_practitioner
+
+
 def get_settings(session: Session) -> Settings:
     row = session.get(PracticeSettings, 1) or PracticeSettings(id=1)
     defaults = PracticeSettings.__table__.c

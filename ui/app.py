@@ -29,7 +29,18 @@ TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "i18n"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run ClientCare (or one of its command-line commands); returns the exit code."""
+    """Run ClientCare (or one of its command-line commands); returns the exit code.
+
+    Started through ``ui.launch``, the garbage collector is off until the window is shown
+    (see there); it is on again whatever way this returns.
+    """
+    try:
+        return _run(argv)
+    finally:
+        gc.enable()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     use_private_file_permissions()
     options = parse_args(sys.argv[1:] if argv is None else argv)
     if options.command is not None:
@@ -85,6 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # A shared server that stops answering: said in the status bar until it is back.
     ops.connection_problem.connect(lambda message: window.statusBar().showMessage(message))
     window.show()
+    # What start-up made lives as long as the app (models, modules, Qt wrappers): keep it
+    # out of the garbage collector's full passes, which otherwise stop every thread (the
+    # GUI too, during a batch export) for 50-150 ms now and then. Then collect as usual.
+    gc.freeze()
+    gc.enable()
     choice = None if options.demo else _first_run_choice(window)
     if choice is not None and choice.value in ("demo", "server"):
         # "Look around the demo first": this window closes and the demo practice opens
@@ -96,10 +112,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if lock is not None:
             lock.release()
         return main(["--demo"] if choice.value == "demo" else [])
-    # What start-up made lives as long as the app (models, modules, Qt wrappers): keep it
-    # out of the garbage collector's full passes, which otherwise stop every thread (the
-    # GUI too, during a batch export) for 50-150 ms now and then.
-    gc.freeze()
     if path is not None and not options.demo:
         start_daily_backup(path, window, database.passphrase)
     code = app.exec()
@@ -111,10 +123,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _first_run_choice(window: MainWindow) -> FirstRunChoice | None:
-    """Offer the first-run wizard when the practice is not set up; what was chosen."""
-    from ui.dialogs.first_run import maybe_run_first_run
+    """Offer the first-run wizard when the practice is not set up; what was chosen.
 
-    return maybe_run_first_run(window)
+    Asked before the window is first painted, so the wizard's module (and the settings
+    rules it brings) is imported only for a practice that is not set up.
+    """
+    from clientcare.practice import needs_setup
+
+    if not window.ops.read(needs_setup):
+        return None
+    from ui.dialogs.first_run import run_first_run
+
+    return run_first_run(window)
 
 
 def install_translator(app: QApplication, locale: QLocale | None = None) -> QTranslator | None:

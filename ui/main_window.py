@@ -665,7 +665,7 @@ class MainWindow(QMainWindow):
 
     def set_up(self) -> None:
         """Help → Set up the practice: the first-run wizard, or Settings once set up."""
-        from clientcare.first_run import needs_setup
+        from clientcare.practice import needs_setup
         from ui.dialogs.first_run import run_first_run
 
         if not self.ops.read(needs_setup):

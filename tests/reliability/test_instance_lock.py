@@ -109,7 +109,7 @@ def test_the_lock_of_a_killed_process_is_recovered(tmp_path: Path) -> None:
 
 APP = """
 import sys
-from ui.app import main
+from ui.launch import main
 sys.exit(main(["--db", sys.argv[1]]))
 """
 

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 
 from clientcare.db.engine import Database
-from clientcare.first_run import needs_setup
-from clientcare.practice import get_settings, list_practitioners
+from clientcare.practice import get_settings, list_practitioners, needs_setup
 from ui.dialogs import first_run
 from ui.dialogs.first_run import FirstRunChoice, FirstRunWizard, maybe_run_first_run
 from ui.main_window import MainWindow

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from clientcare.first_run import SetupInput, needs_setup, set_up_practice, validate_setup
+from clientcare.first_run import SetupInput, set_up_practice, validate_setup
+from clientcare.practice import needs_setup
 from clientcare.settings import SESSION_RANGE, THRESHOLD_RANGE
 from ui.ops import Changes, Operations
 from ui.widgets.fields import FieldWithError, localise_date_edit
