@@ -17,7 +17,6 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from dateutil.relativedelta import relativedelta
 from sqlalchemy import ColumnElement, Select, and_, bindparam, select
 from sqlalchemy.orm import Session
 
@@ -476,6 +475,8 @@ def start_problem(start: object, now: dt.datetime) -> FieldError | None:
         return FieldError("start", "Please choose the date and time of the appointment.")
     if start.tzinfo is not None:
         return FieldError("start", "The start must be a local clock time (no time zone).")
+    from dateutil.relativedelta import relativedelta  # here: not on the way to Today
+
     if start < now - relativedelta(years=MAX_YEARS_PAST):
         return FieldError(
             "start",

@@ -40,7 +40,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
-from dateutil.relativedelta import relativedelta
 from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
@@ -1837,6 +1836,8 @@ def split_evenly(
     """``count`` instalments adding up to exactly ``total_minor`` (the odd pennies go first)."""
     if count < 1 or total_minor < count:
         return []
+    from dateutil.relativedelta import relativedelta  # only here: not on the way to Today
+
     base, extra = divmod(total_minor, count)
     result = []
     for index in range(count):
