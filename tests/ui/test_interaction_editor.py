@@ -185,6 +185,22 @@ def test_pet_name_is_underlined_with_a_suggestion(
     assert "Notes" in findings and "honey" in findings
 
 
+def test_the_automatic_language_row_shows_findings_and_asks_nothing(
+    qtbot: QtBot, ops: Operations, session_ids: dict[str, int]
+) -> None:
+    """Checked as you type: no radio buttons and no answer box, only what was found."""
+    from PySide6.QtWidgets import QLineEdit, QRadioButton
+
+    editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
+    automatic = editor.checklist_rows[9]
+    assert "Checked as you type" in automatic.findChild(type(editor.status), "why").text()
+    assert automatic.findChildren(QLineEdit) == [] and automatic.findChildren(QRadioButton) == []
+    assert automatic.text is None and automatic.findings.isVisible()
+    answered = editor.checklist_rows[1]
+    assert answered.text is not None and answered.isAncestorOf(answered.text)
+    assert len(answered.findChildren(QRadioButton)) == len(answered.buttons) > 0
+
+
 def test_asked_again_and_wrote_it_down(
     qtbot: QtBot, ops: Operations, db: Database, session_ids: dict[str, int], typist
 ) -> None:

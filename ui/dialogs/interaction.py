@@ -114,15 +114,19 @@ class ChecklistRow(QFrame):
         layout.addWidget(title)
         layout.addWidget(why)
         self.buttons: dict[ChecklistAnswerValue, QRadioButton] = {}
-        self.text = QLineEdit()
-        self.text.setObjectName("answer_text")
-        self.error = error_label("answer_error")
         self.findings = QLabel()
         self.findings.setObjectName("language_findings")
         self.findings.setWordWrap(True)
+        # An automatic row (checked as you type) shows what the check found; it has no
+        # answer to give, so no answer box and no error line.
+        self.text: QLineEdit | None = None
+        self.error: QLabel | None = None
         if item.requirement is Requirement.AUTOMATIC:
             layout.addWidget(self.findings)
             return
+        self.text = text = QLineEdit()
+        text.setObjectName("answer_text")
+        self.error = error_label("answer_error")
         group = QButtonGroup(self)
         row = QHBoxLayout()
         for value, label in ANSWER_LABELS.items():
@@ -134,17 +138,17 @@ class ChecklistRow(QFrame):
             button.toggled.connect(self._placeholder)
         row.addStretch(1)
         layout.addLayout(row)
-        layout.addWidget(self.text)
+        layout.addWidget(text)
         layout.addWidget(self.error)
         answer = item.answer
         if answer is not None:
             self.buttons[answer.answer].setChecked(True)
-            self.text.setText(answer.reason or answer.note)
+            text.setText(answer.reason or answer.note)
         self._placeholder()
         for button in self.buttons.values():
             button.clicked.connect(self._emit)
-        self.text.editingFinished.connect(self._emit)
-        for widget in (*self.buttons.values(), self.text):
+        text.editingFinished.connect(self._emit)
+        for widget in (*self.buttons.values(), text):
             widget.setEnabled(not locked)
 
     def value(self) -> ChecklistAnswerValue | None:
@@ -154,6 +158,8 @@ class ChecklistRow(QFrame):
         return None
 
     def _placeholder(self) -> None:
+        if self.text is None:
+            return
         value = self.value()
         self.text.setVisible(value is not None and value is not ChecklistAnswerValue.DONE)
         self.text.setPlaceholderText(
@@ -164,7 +170,7 @@ class ChecklistRow(QFrame):
 
     def _emit(self) -> None:
         value = self.value()
-        if value is not None:
+        if value is not None and self.text is not None:
             self.answered.emit(self.item.principle_id, value, self.text.text())
 
 
@@ -554,11 +560,9 @@ class InteractionEditor(QDialog):
             self.checklist_layout.addWidget(row)
         self.checklist_layout.addStretch(1)
         # Tab goes through the checklist before the buttons at the bottom: rows made now
-        # would otherwise join the focus chain after them. Only answer fields already in
-        # this window can be chained: an automatic row has none (it shows findings).
-        answer_fields = [
-            row.text for row in self.checklist_rows.values() if self.isAncestorOf(row.text)
-        ]
+        # would otherwise join the focus chain after them. An automatic row has no answer
+        # field (it shows what the check found).
+        answer_fields = [row.text for row in self.checklist_rows.values() if row.text is not None]
         previous: QWidget | None = answer_fields[-1] if answer_fields else None
         for button in getattr(self, "bottom_buttons", []) if previous else []:
             QWidget.setTabOrder(previous, button)
@@ -588,10 +592,12 @@ class InteractionEditor(QDialog):
                 Changes.INTERACTIONS,
             )
         except ValidationError as error:
-            row.error.setText("⚠ " + " ".join(e.message for e in error.errors))
-            row.error.show()
+            if row.error is not None:
+                row.error.setText("⚠ " + " ".join(e.message for e in error.errors))
+                row.error.show()
             return
-        row.error.hide()
+        if row.error is not None:
+            row.error.hide()
 
     # -- saving ---------------------------------------------------------------------
 
