@@ -44,6 +44,7 @@ def _run(argv: Sequence[str] | None) -> int:
     use_private_file_permissions()
     options = parse_args(sys.argv[1:] if argv is None else argv)
     if options.command is not None:
+        gc.enable()  # a command (a backup, a copy of the practice) may make much garbage
         return run_command(options)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ClientCare")

@@ -99,6 +99,25 @@ def test_the_collector_is_on_again_whichever_way_the_app_returns(
         gc.enable()
 
 
+def test_a_command_runs_with_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``clientcare backup`` or ``migrate-db`` may make much garbage: no window to wait for."""
+    import ui.app
+
+    during: list[bool] = []
+
+    def command(_options: object) -> int:
+        during.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(ui.app, "run_command", command)
+    gc.disable()
+    try:
+        assert ui.app.main(["backup"]) == 0
+    finally:
+        gc.enable()
+    assert during == [True]
+
+
 def test_the_launched_app_collects_garbage_once_its_window_is_up(tmp_path: Path) -> None:
     """The real launcher, in its own process, on a practice already set up (as on most days):
     the collector is off while starting and on (and frozen) after; the first-run wizard,
