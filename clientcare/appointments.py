@@ -36,6 +36,7 @@ from clientcare.db.models import (
     Service,
 )
 from clientcare.errors import FieldError, NotFoundError, ValidationError
+from clientcare.practice import get_settings
 from clientcare.text import check_text, clean_line
 
 MIN_DURATION = 5
@@ -145,14 +146,15 @@ class Conflict:
     end: dt.datetime
     label: str
 
-    def describe(self) -> str:
-        """E.g. 'Ann (Mon 23 Nov 10:00–10:50)'."""
+    def describe(self, locale: str = locale_format.DEFAULT_LOCALE) -> str:
+        """E.g. 'Ann (Mon 23 Nov 10:00–10:50)'; 'Ann (Mon, Nov 23 10:00 AM–10:50 AM)' in en_US."""
+        start_day = format_day(self.start, locale=locale)
         if self.start.date() == self.end.date():
-            span = f"{format_day(self.start)} {self.start:%H:%M}–{self.end:%H:%M}"
+            span = f"{start_day} {locale_format.time_range(self.start, self.end, locale)}"
         else:
             span = (
-                f"{format_day(self.start)} {self.start:%H:%M}–"
-                f"{format_day(self.end)} {self.end:%H:%M}"
+                f"{start_day} {locale_format.time(self.start, locale)}–"
+                f"{format_day(self.end, locale=locale)} {locale_format.time(self.end, locale)}"
             )
         return f"{self.label} ({span})"
 
@@ -164,14 +166,23 @@ class ConflictError(ValidationError):
     time; the caller may repeat the action with ``allow_conflict=True``.
     """
 
-    def __init__(self, conflicts: Iterable[Conflict], message: str | None = None) -> None:
+    def __init__(
+        self,
+        conflicts: Iterable[Conflict],
+        message: str | None = None,
+        *,
+        locale: str = locale_format.DEFAULT_LOCALE,
+    ) -> None:
         self.conflicts: tuple[Conflict, ...] = tuple(conflicts)
-        super().__init__([FieldError("start", message or conflict_message(self.conflicts))])
+        text = message or conflict_message(self.conflicts, locale)
+        super().__init__([FieldError("start", text)])
 
 
-def conflict_message(conflicts: Iterable[Conflict]) -> str:
-    """A sentence naming what the slot overlaps and how to book it anyway."""
-    names = "; ".join(c.describe() for c in conflicts)
+def conflict_message(
+    conflicts: Iterable[Conflict], locale: str = locale_format.DEFAULT_LOCALE
+) -> str:
+    """A sentence naming what the slot overlaps and how to book it anyway (dates in ``locale``)."""
+    names = "; ".join(c.describe(locale) for c in conflicts)
     return (
         f"This time overlaps {names}. Choose another time, or book it anyway "
         "(allow the overlap) if that is intended."
@@ -620,7 +631,7 @@ def _check_conflicts(
         session, data.practitioner_id, data.start, end, exclude_ids=exclude_ids
     )
     if conflicts:
-        raise ConflictError(conflicts)
+        raise ConflictError(conflicts, locale=get_settings(session).locale)
 
 
 # ---------------------------------------------------------------------------
@@ -751,12 +762,16 @@ def mark_arrived(
     return _set_status(session, appointment, AppointmentStatus.ARRIVED, "client_arrived_at")
 
 
-def _require_started(appointment: Appointment, now: dt.datetime, what: str) -> None:
+def _require_started(
+    session: Session, appointment: Appointment, now: dt.datetime, what: str
+) -> None:
     if now < appointment.start:
+        locale = get_settings(session).locale
+        start = appointment.start
         raise ValidationError.single(
             "status",
-            f"This appointment has not started yet ({format_day(appointment.start)} "
-            f"{appointment.start:%H:%M}), so it cannot be marked {what}.",
+            f"This appointment has not started yet ({format_day(start, locale=locale)} "
+            f"{locale_format.time(start, locale)}), so it cannot be marked {what}.",
         )
 
 
@@ -777,7 +792,7 @@ def mark_completed(
     """Record that the appointment took place (StaleEdit: see ``mark_arrived``)."""
     appointment = load_version(session, appointment_id, expected_version)
     _require_transition(appointment, AppointmentStatus.COMPLETED)
-    _require_started(appointment, now, "completed")
+    _require_started(session, appointment, now, "completed")
     detail = _set_status(session, appointment, AppointmentStatus.COMPLETED)
     _after_outcome(session, appointment.id)
     return detail
@@ -798,7 +813,7 @@ def mark_no_show(
     """
     appointment = load_version(session, appointment_id, expected_version)
     _require_transition(appointment, AppointmentStatus.NO_SHOW)
-    _require_started(appointment, now, "a no-show")
+    _require_started(session, appointment, now, "a no-show")
     detail = _set_status(session, appointment, AppointmentStatus.NO_SHOW)
     _after_outcome(session, appointment.id, circumstance)
     return detail

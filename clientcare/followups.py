@@ -61,6 +61,7 @@ from clientcare.db.models import (
 )
 from clientcare.errors import FieldError, NotFoundError, ValidationError
 from clientcare.language import Hit, load_checker
+from clientcare.practice import get_settings
 from clientcare.text import check_text, clean_line, fold
 
 MAX_TITLE = 200
@@ -366,6 +367,11 @@ def day_text(day: dt.date, locale: str = locale_format.DEFAULT_LOCALE) -> str:
     return locale_format.day(day, locale)
 
 
+def _locale(session: Session) -> str:
+    """The practice's locale, for the dates in messages shown to a person."""
+    return get_settings(session).locale
+
+
 def _stored_day(day: dt.date) -> str:
     """A date written into stored text (an issue's history): one fixed form, "3 Nov 2026",
     so what was written years ago and what is written today read alike."""
@@ -582,7 +588,9 @@ def escalation_budget(
     return EscalationBudget(open_count, urgent, over, message)
 
 
-def _issue_errors(data: IssueInput, *, today: dt.date, check_due: bool) -> list[FieldError]:
+def _issue_errors(
+    data: IssueInput, *, today: dt.date, check_due: bool, locale: str
+) -> list[FieldError]:
     errors: list[FieldError] = []
     title = clean_line(data.title)
     if not title:
@@ -613,16 +621,16 @@ def _issue_errors(data: IssueInput, *, today: dt.date, check_due: bool) -> list[
             errors.append(
                 FieldError(
                     "due_on",
-                    f"The due date ({day_text(data.due_on)}) is before the issue was raised "
-                    f"({day_text(data.raised_on)}).",
+                    f"The due date ({day_text(data.due_on, locale)}) is before the issue was "
+                    f"raised ({day_text(data.raised_on, locale)}).",
                 )
             )
         elif check_due and data.due_on < today:
             errors.append(
                 FieldError(
                     "due_on",
-                    f"The due date {day_text(data.due_on)} has already passed; choose today "
-                    "or a later day, or leave it empty.",
+                    f"The due date {day_text(data.due_on, locale)} has already passed; "
+                    "choose today or a later day, or leave it empty.",
                 )
             )
     return errors
@@ -644,7 +652,7 @@ def _issue_values(data: IssueInput) -> dict[str, object]:
 
 def create_issue(session: Session, data: IssueInput, *, today: dt.date) -> IssueRow:
     """Record a client issue; raises ValidationError (nothing stored) for bad input."""
-    errors = _issue_errors(data, today=today, check_due=True)
+    errors = _issue_errors(data, today=today, check_due=True, locale=_locale(session))
     client = session.get(Client, data.client_id)
     if client is None:
         errors.append(FieldError("client_id", "Choose the client this issue is about."))
@@ -667,7 +675,9 @@ def _load_issue(session: Session, issue_id: int) -> ClientIssue:
 def update_issue(session: Session, issue_id: int, data: IssueInput, *, today: dt.date) -> IssueRow:
     """Change an issue (re-rank it, correct it). A due date already past may stay as it was."""
     issue = _load_issue(session, issue_id)
-    errors = _issue_errors(data, today=today, check_due=data.due_on != issue.due_on)
+    errors = _issue_errors(
+        data, today=today, check_due=data.due_on != issue.due_on, locale=_locale(session)
+    )
     if data.client_id != issue.client_id:
         errors.append(
             FieldError("client_id", "An issue stays with its client; record a new one instead.")
@@ -684,8 +694,9 @@ def resolve_issue(
     issue = _load_issue(session, issue_id)
     note = note.strip()
     errors: list[FieldError] = []
+    locale = _locale(session)
     if issue.status is IssueStatus.RESOLVED:
-        when = day_text(issue.resolved_on) if issue.resolved_on else "earlier"
+        when = day_text(issue.resolved_on, locale) if issue.resolved_on else "earlier"
         errors.append(FieldError("status", f"This issue was already resolved on {when}."))
     if not note:
         errors.append(
@@ -703,7 +714,7 @@ def resolve_issue(
         errors.append(
             FieldError(
                 "resolved_on",
-                f"It was raised on {day_text(issue.raised_on)}, so it cannot be resolved "
+                f"It was raised on {day_text(issue.raised_on, locale)}, so it cannot be resolved "
                 "before that.",
             )
         )
@@ -904,8 +915,8 @@ def record_expectation(
         errors.append(
             FieldError(
                 "review_on",
-                f"The review date {day_text(data.review_on)} has already passed; choose today "
-                "or a later day.",
+                f"The review date {day_text(data.review_on, _locale(session))} has already "
+                "passed; choose today or a later day.",
             )
         )
     elif _is_date(data.set_on) and data.review_on < data.set_on:
@@ -954,8 +965,9 @@ def review_expectation(
         raise NotFoundError("That expectation no longer exists.")
     note = note.strip()
     errors: list[FieldError] = []
+    locale = _locale(session)
     if row.outcome is not ExpectationOutcome.OPEN:
-        when = f" on {day_text(row.reviewed_on)}" if row.reviewed_on else ""
+        when = f" on {day_text(row.reviewed_on, locale)}" if row.reviewed_on else ""
         errors.append(FieldError("outcome", f"This expectation was already reviewed{when}."))
     elif outcome not in (
         ExpectationOutcome.MET,
@@ -979,7 +991,8 @@ def review_expectation(
         errors.append(
             FieldError(
                 "reviewed_on",
-                f"It was set on {day_text(row.set_on)}, so it cannot be reviewed before that.",
+                f"It was set on {day_text(row.set_on, locale)}, so it cannot be reviewed "
+                "before that.",
             )
         )
     _raise(errors)
@@ -1258,7 +1271,8 @@ def record_consent(
                 FieldError(
                     "recorded_on",
                     f"{client.preferred_name}'s answer was last recorded on "
-                    f"{day_text(latest.recorded_on)} ({CONSENT_LABELS[latest.state].lower()}); "
+                    f"{day_text(latest.recorded_on, _locale(session))} "
+                    f"({CONSENT_LABELS[latest.state].lower()}); "
                     "a new answer cannot be dated before that.",
                 )
             )
@@ -1558,9 +1572,18 @@ def unreturned_attempts(session: Session, client_id: int) -> int:
     return len(_unreturned(session).get(client_id, []))
 
 
-def attempt_suggestion(name: str, status: ClientStatus, attempts: int, since: dt.date) -> str:
-    """The gentle suggestion for someone who has not returned ``attempts`` calls or messages."""
-    tried = f"{attempts} calls or messages since {day_text(since)} have not been returned."
+def attempt_suggestion(
+    name: str,
+    status: ClientStatus,
+    attempts: int,
+    since: dt.date,
+    locale: str = locale_format.DEFAULT_LOCALE,
+) -> str:
+    """The gentle suggestion for someone who has not returned ``attempts`` calls or messages.
+
+    The date in it is written for ``locale`` (the practice's).
+    """
+    tried = f"{attempts} calls or messages since {day_text(since, locale)} have not been returned."
     if status is ClientStatus.PROSPECT:
         return (
             f"{tried} Perhaps one last friendly note to {name} that the door stays open, and "
@@ -1591,6 +1614,7 @@ def contact_attempt_suggestions(session: Session, *, today: dt.date) -> list[Att
         )
     ).all()
     rows = []
+    locale = _locale(session)
     for client in clients:
         moments = unreturned[client.id]
         first, last = moments[0].date(), moments[-1].date()
@@ -1603,7 +1627,7 @@ def contact_attempt_suggestions(session: Session, *, today: dt.date) -> list[Att
                 first_attempt_on=first,
                 last_attempt_on=last,
                 suggestion=attempt_suggestion(
-                    client.preferred_name, client.status, len(moments), first
+                    client.preferred_name, client.status, len(moments), first, locale
                 ),
                 client_full_name=client.full_name,
             )
@@ -1880,13 +1904,14 @@ def _money_note(session: Session, client_id: int, today: dt.date) -> MoneyNote |
     plan_text = ""
     if plan is not None:
         upcoming = plan.next_due
-        plan_text = f"A payment plan agreed on {day_text(plan.agreed_on)}"
+        locale = _locale(session)
+        plan_text = f"A payment plan agreed on {day_text(plan.agreed_on, locale)}"
         if plan.overdue:
             plan_text += f"; {_plural(len(plan.overdue), 'instalment')} past its date"
         elif upcoming is not None:
             plan_text += (
                 f"; next instalment {money.money_text(session, upcoming.amount_minor)} "
-                f"on {day_text(upcoming.due_on)}"
+                f"on {day_text(upcoming.due_on, locale)}"
             )
     advice = (
         "If it feels right, mention it gently and offer options (sliding scale, payment "

@@ -324,10 +324,12 @@ def _open_appointment(session: Session, appointment_id: int, now: dt.datetime) -
         )
     end = appointment.start + dt.timedelta(minutes=appointment.duration_minutes)
     if end <= now:
+        locale = get_settings(session).locale
+        span = locale_format.time_range(appointment.start, end, locale)
         raise ValidationError.single(
             "appointment_id",
-            f"This appointment has already ended ({format_day(appointment.start)} "
-            f"{appointment.start:%H:%M}\u2013{end:%H:%M}), so no late notice is needed.",
+            f"This appointment has already ended ({format_day(appointment.start, locale=locale)} "
+            f"{span}), so no late notice is needed.",
         )
     return appointment
 
@@ -644,10 +646,12 @@ def record_client_arrival(
         raise ValidationError.single("arrived_at", "Please enter the local time they arrived.")
     end = appointment.start + dt.timedelta(minutes=appointment.duration_minutes)
     if arrived_at < appointment.start - MAX_EARLY_ARRIVAL or arrived_at >= end:
+        locale = get_settings(session).locale
+        span = locale_format.time_range(appointment.start, end, locale)
         raise ValidationError.single(
             "arrived_at",
-            f"The arrival time must be before the appointment ends ({format_day(appointment.start)}"
-            f" {appointment.start:%H:%M}\u2013{end:%H:%M}); please check it.",
+            "The arrival time must be before the appointment ends "
+            f"({format_day(appointment.start, locale=locale)} {span}); please check it.",
         )
     detail = appointments.mark_arrived(
         session, appointment_id, arrived_at=arrived_at, expected_version=expected_version

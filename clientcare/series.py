@@ -21,7 +21,7 @@ from dateutil import rrule as rr
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clientcare import audit
+from clientcare import audit, locale_format
 from clientcare.appointments import (
     STATUS_LABELS,
     AppointmentDetail,
@@ -47,6 +47,7 @@ from clientcare.db.models import (
     CancelledBy,
 )
 from clientcare.errors import FieldError, ValidationError
+from clientcare.practice import get_settings
 
 MAX_OCCURRENCES = 200
 MAX_INTERVAL = 52
@@ -99,7 +100,9 @@ def _until_moment(until: dt.date) -> dt.datetime:
     return dt.datetime.combine(until, dt.time(23, 59, 59))
 
 
-def _rule_problems(first_start: dt.datetime, rule: SeriesRule) -> list[FieldError]:
+def _rule_problems(
+    first_start: dt.datetime, rule: SeriesRule, locale: str = locale_format.DEFAULT_LOCALE
+) -> list[FieldError]:
     errors: list[FieldError] = []
     try:
         Frequency(rule.frequency)
@@ -127,7 +130,7 @@ def _rule_problems(first_start: dt.datetime, rule: SeriesRule) -> list[FieldErro
             FieldError(
                 "until",
                 f"The series cannot end before its first appointment "
-                f"({format_day(first_start, year=True)}).",
+                f"({format_day(first_start, year=True, locale=locale)}).",
             )
         )
     return errors
@@ -149,9 +152,14 @@ def _rrule(first_start: dt.datetime, rule: SeriesRule) -> rr.rrule:
     )
 
 
-def occurrences(first_start: dt.datetime, rule: SeriesRule) -> list[dt.datetime]:
-    """Every start of the series, first included; raises ValidationError for a bad rule."""
-    errors = _rule_problems(first_start, rule)
+def occurrences(
+    first_start: dt.datetime, rule: SeriesRule, locale: str = locale_format.DEFAULT_LOCALE
+) -> list[dt.datetime]:
+    """Every start of the series, first included; raises ValidationError for a bad rule.
+
+    The dates in its messages are written for ``locale`` (the practice's).
+    """
+    errors = _rule_problems(first_start, rule, locale)
     if errors:
         raise ValidationError(errors)
     starts = list(itertools.islice(_rrule(first_start, rule), MAX_OCCURRENCES + 1))
@@ -220,11 +228,11 @@ def _parse_stored(series: AppointmentSeries) -> _StoredRule:
 
 
 def _series_conflict_message(
-    found: Sequence[tuple[dt.datetime, list[Conflict]]], total: int
+    found: Sequence[tuple[dt.datetime, list[Conflict]]], total: int, locale: str
 ) -> str:
     lines = "; ".join(
-        f"{format_day(start, year=True)} {start:%H:%M} overlaps "
-        + ", ".join(c.describe() for c in conflicts)
+        f"{format_day(start, year=True, locale=locale)} {locale_format.time(start, locale)} "
+        "overlaps " + ", ".join(c.describe(locale) for c in conflicts)
         for start, conflicts in found
     )
     return (
@@ -249,10 +257,13 @@ def _collect_conflicts(
     return found
 
 
-def _raise_conflicts(found: list[tuple[dt.datetime, list[Conflict]]], total: int) -> None:
+def _raise_conflicts(
+    session: Session, found: list[tuple[dt.datetime, list[Conflict]]], total: int
+) -> None:
     if found:
         every = [c for _start, conflicts in found for c in conflicts]
-        raise ConflictError(every, _series_conflict_message(found, total))
+        locale = get_settings(session).locale
+        raise ConflictError(every, _series_conflict_message(found, total, locale))
 
 
 def create_series(
@@ -268,22 +279,24 @@ def create_series(
     Raises ValidationError (the first appointment or the rule) or ConflictError
     naming every occurrence that overlaps something.
     """
-    errors = _rule_problems(data.start, rule) if isinstance(data.start, dt.datetime) else []
+    locale = get_settings(session).locale
+    errors = _rule_problems(data.start, rule, locale) if isinstance(data.start, dt.datetime) else []
     try:
         cleaned = validate_input(session, data, now=now)
     except ValidationError as exc:
         raise ValidationError([*exc.errors, *errors]) from None
-    starts = occurrences(cleaned.start, rule)
+    starts = occurrences(cleaned.start, rule, locale)
     if start_problem(starts[-1], now) is not None:
+        last = format_day(starts[-1], year=True, locale=locale)
         raise ValidationError.single(
             "until",
-            f"The last appointment would be on {format_day(starts[-1], year=True)}, "
-            "too far ahead; end the series earlier.",
+            f"The last appointment would be on {last}, too far ahead; end the series earlier.",
         )
     assert cleaned.practitioner_id is not None  # validated
     if not allow_conflicts:
         slots = [(start, cleaned.duration_minutes) for start in starts]
-        _raise_conflicts(_collect_conflicts(session, cleaned.practitioner_id, slots), len(starts))
+        found = _collect_conflicts(session, cleaned.practitioner_id, slots)
+        _raise_conflicts(session, found, len(starts))
     text = rrule_text(cleaned.start, rule)
     series = AppointmentSeries(
         rrule=text, starts_on=cleaned.start.date(), until=rule.until, count=rule.count
@@ -382,7 +395,7 @@ def move_occurrence(
     if not allow_conflict:
         slots = [(targets[a.id], a.duration_minutes) for a in moving]
         found = _collect_conflicts(session, appointment.practitioner_id, slots, targets)
-        _raise_conflicts(found, len(moving))
+        _raise_conflicts(session, found, len(moving))
     series = (
         session.get(AppointmentSeries, appointment.series_id)
         if appointment.series_id is not None and scope is not Scope.THIS
@@ -517,9 +530,8 @@ def update_occurrences(
     if not allow_conflict:
         assert cleaned.practitioner_id is not None  # validated
         slots = [(row.start, cleaned.duration_minutes) for row in reached]
-        _raise_conflicts(
-            _collect_conflicts(session, cleaned.practitioner_id, slots, ids), len(reached)
-        )
+        found = _collect_conflicts(session, cleaned.practitioner_id, slots, ids)
+        _raise_conflicts(session, found, len(reached))
     for row in reached:
         changed = [name for name in fields if getattr(row, name) != getattr(cleaned, name)]
         for name in changed:

@@ -25,6 +25,7 @@ from clientcare.db.models import (
     WaitlistStatus,
 )
 from clientcare.errors import FieldError, NotFoundError, ValidationError
+from clientcare.practice import get_settings
 from clientcare.text import check_text, fold
 
 MAX_NOTE = 2000
@@ -287,8 +288,9 @@ def describe_preferences(row: WaitlistRow, locale: str = locale_format.DEFAULT_L
 # ---------------------------------------------------------------------------
 
 
-def _format_day(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
+def _format_day(day: dt.date, locale: str) -> str:
+    """A date in a message: "2 November 2026" (en_GB), "November 2, 2026" (en_US)."""
+    return locale_format.day(day, locale, "long")
 
 
 def _check_client(session: Session, client_id: int) -> tuple[Client | None, FieldError | None]:
@@ -331,9 +333,10 @@ def _check_duplicate(
     since = session.scalar(query.order_by(WaitlistEntry.added_on).limit(1))
     if since is None:
         return None
+    locale = get_settings(session).locale
     return FieldError(
         "client_id",
-        f"{client.preferred_name} is already on the waitlist since {_format_day(since)}.",
+        f"{client.preferred_name} is already on the waitlist since {_format_day(since, locale)}.",
     )
 
 
@@ -388,7 +391,11 @@ def _require_waiting(session: Session, entry: WaitlistEntry) -> None:
     client = session.get(Client, entry.client_id)
     name = client.preferred_name if client else "This client"
     done = "booked" if entry.status == WaitlistStatus.BOOKED else "taken off the waitlist"
-    when = f" on {_format_day(entry.resolved_on)}" if entry.resolved_on else ""
+    when = (
+        f" on {_format_day(entry.resolved_on, get_settings(session).locale)}"
+        if entry.resolved_on
+        else ""
+    )
     raise ValidationError.single(
         "status", f"{name} was already {done}{when}; add them to the waitlist again if needed."
     )
