@@ -109,10 +109,10 @@ _SETTLED = frozenset(
 def format_day(
     when: dt.datetime | dt.date, *, year: bool = False, locale: str = locale_format.DEFAULT_LOCALE
 ) -> str:
-    """'Mon 23 Nov' (or 'Mon 23 Nov 2026') in ``locale``, whatever the process locale."""
+    """'Mon 23 Nov' (or 'Mon, 23 Nov 2026') in ``locale``, whatever the process locale."""
     day = when.date() if isinstance(when, dt.datetime) else when
     if year:
-        return f"{locale_format.weekday_short(day, locale)} {locale_format.day(day, locale)}"
+        return locale_format.weekday_day_year_short(day, locale)
     return locale_format.weekday_day_short(day, locale)
 
 

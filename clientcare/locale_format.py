@@ -91,6 +91,12 @@ def weekday_day_short(date: dt.date, locale: str = DEFAULT_LOCALE) -> str:
     return str(format_date(date, _skeleton("MMMEd", locale, False), locale=_parse(locale)))
 
 
+def weekday_day_year_short(date: dt.date, locale: str = DEFAULT_LOCALE) -> str:
+    """A date in a sentence: ``Tue, 1 Dec 2026`` (en_GB), ``Tue, Dec 1, 2026`` (en_US),
+    ``Di., 1. Dez. 2026`` (de)."""
+    return str(format_date(date, _skeleton("yMMMEd", locale, False), locale=_parse(locale)))
+
+
 def weekday_day(date: dt.date, locale: str = DEFAULT_LOCALE) -> str:
     """The weekday, day and month: ``Monday 23 November`` (en_GB)."""
     return str(format_date(date, _skeleton("MMMMEEEEd", locale, True), locale=_parse(locale)))

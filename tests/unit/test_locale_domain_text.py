@@ -94,11 +94,11 @@ def test_day_text_follows_the_locale() -> None:
 def test_format_day_follows_the_locale() -> None:
     start = dt.datetime(2026, 12, 19, 14, 5)
     assert ap.format_day(start) == "Sat 19 Dec"
-    assert ap.format_day(start, year=True) == "Sat 19 Dec 2026"
+    assert ap.format_day(start, year=True) == "Sat, 19 Dec 2026"
     assert ap.format_day(start, locale="de_DE") == "Sa., 19. Dez."
     assert ap.format_day(start, locale="en_US") == "Sat, Dec 19"
-    assert ap.format_day(DECEMBER_19, year=True, locale="de_DE") == "Sa. 19.12.2026"
-    assert ap.format_day(DECEMBER_19, year=True, locale="en_US") == "Sat Dec 19, 2026"
+    assert ap.format_day(DECEMBER_19, year=True, locale="de_DE") == "Sa., 19. Dez. 2026"
+    assert ap.format_day(DECEMBER_19, year=True, locale="en_US") == "Sat, Dec 19, 2026"
 
 
 # -- waitlist.describe_preferences ------------------------------------------------------

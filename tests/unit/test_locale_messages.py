@@ -222,17 +222,17 @@ def test_lateness_messages_name_the_appointment_in_the_practice_locale(
 @pytest.mark.parametrize(
     ("locale", "first", "overlap"),
     [
-        ("en_GB", "Tue 1 Dec 2026", "Tue 8 Dec 2026 10:00 overlaps Ann (Tue 8 Dec 10:30–11:20)"),
+        ("en_GB", "Tue, 1 Dec 2026", "Tue, 8 Dec 2026 10:00 overlaps Ann (Tue 8 Dec 10:30–11:20)"),
         (
             "en_US",
-            "Tue Dec 1, 2026",
-            f"Tue Dec 8, 2026 10:00{NNBSP}AM overlaps "
+            "Tue, Dec 1, 2026",
+            f"Tue, Dec 8, 2026 10:00{NNBSP}AM overlaps "
             f"Ann (Tue, Dec 8 10:30{NNBSP}AM–11:20{NNBSP}AM)",
         ),
         (
             "de_DE",
-            "Di. 01.12.2026",
-            "Di. 08.12.2026 10:00 overlaps Ann (Di., 8. Dez. 10:30–11:20)",
+            "Di., 1. Dez. 2026",
+            "Di., 8. Dez. 2026 10:00 overlaps Ann (Di., 8. Dez. 10:30–11:20)",
         ),
     ],
 )
@@ -262,7 +262,11 @@ def test_series_messages_write_their_dates_in_the_practice_locale(
 
 @pytest.mark.parametrize(
     ("locale", "last"),
-    [("en_GB", "Tue 23 Nov 2032"), ("en_US", "Tue Nov 23, 2032"), ("de_DE", "Di. 23.11.2032")],
+    [
+        ("en_GB", "Tue, 23 Nov 2032"),
+        ("en_US", "Tue, Nov 23, 2032"),
+        ("de_DE", "Di., 23. Nov. 2032"),
+    ],
 )
 def test_a_series_too_far_ahead_names_its_last_day_in_the_practice_locale(
     db: Database, locale: str, last: str

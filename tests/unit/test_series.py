@@ -222,8 +222,8 @@ def test_every_conflicting_date_is_listed_and_nothing_stored(
     assert sorted(c.id for c in caught.value.conflicts) == blockers
     message = caught.value.for_field("start") or ""
     assert "2 of the 5 appointments" in message
-    assert "Tue 8 Dec 2026 10:00" in message
-    assert "Tue 22 Dec 2026 10:00" in message
+    assert "Tue, 8 Dec 2026 10:00" in message
+    assert "Tue, 22 Dec 2026 10:00" in message
     assert row_counts(db) == (2, 0)
     result = make_series(db, people, weekly(5), allow_conflicts=True)
     assert len(result.appointments) == 5
