@@ -201,6 +201,33 @@ def test_the_automatic_language_row_shows_findings_and_asks_nothing(
     assert len(answered.findChildren(QRadioButton)) == len(answered.buttons) > 0
 
 
+def test_a_narrow_editor_stacks_the_also_boxes_instead_of_cutting_them_off(
+    qtbot: QtBot, ops: Operations, session_ids: dict[str, int]
+) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
+    assert editor.flag_columns.columns() == 2  # the default size has room for two
+    left = next(
+        area
+        for area in editor.findChildren(QScrollArea)
+        if area.widget().isAncestorOf(editor.flag_columns)
+    )
+    editor.resize(900, editor.height())
+    qtbot.waitUntil(lambda: editor.flag_columns.columns() == 1)
+    qtbot.wait(10)
+    assert not left.horizontalScrollBar().isVisible()
+    viewport = left.viewport()
+    for box in editor.flags.values():  # every box wholly inside what the person sees
+        corner = box.mapTo(viewport, box.rect().bottomRight())
+        assert 0 <= corner.x() < viewport.width(), box.text()
+    box = editor.flags["not_at_my_best"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert box.isChecked() and 10 in editor.checklist_rows  # still does what it says
+    editor.resize(1180, editor.height())
+    qtbot.waitUntil(lambda: editor.flag_columns.columns() == 2)
+
+
 def test_asked_again_and_wrote_it_down(
     qtbot: QtBot, ops: Operations, db: Database, session_ids: dict[str, int], typist
 ) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -53,6 +52,7 @@ from ui.ops import Changes, Operations
 from ui.theme import set_heading
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.language_highlighter import LanguageHighlighter
+from ui.widgets.reflow import ColumnsThatFit
 
 AUTOSAVE_MS = 4000
 
@@ -263,14 +263,14 @@ class InteractionEditor(QDialog):
         form.addRow(
             self.tr("I started late by"), self._wrap("practitioner_minutes_late", self.minutes_late)
         )
-        flags = QGridLayout()
         self.flags: dict[str, QCheckBox] = {}
-        for index, (name, label) in enumerate(FLAG_LABELS.items()):
+        for name, label in FLAG_LABELS.items():
             box = QCheckBox(labels.translate(label))
             box.setObjectName(name)
             self.flags[name] = box
-            flags.addWidget(box, index // 2, index % 2)
-        form.addRow(self.tr("Also"), flags)
+        # Two columns when there is room; one under the other in a narrow window.
+        self.flag_columns = ColumnsThatFit(self.flags.values(), columns=2)
+        form.addRow(self.tr("Also"), self.flag_columns)
         for name, label in TEXT_LABELS.items():
             edit = QPlainTextEdit()
             edit.setObjectName(name)
