@@ -411,25 +411,26 @@ def idle_stalls(seconds: float) -> Samples:
 
 
 def pdf_batch(database: Target, count: int) -> tuple[float, Samples, int]:
-    """The batch export's worker on ``count`` summaries, a 5 ms timer on the GUI thread.
+    """The batch export (``ExportRun``) on ``count`` summaries, a 5 ms timer beside it.
 
-    Returns the wall time, the gaps between the timer's ticks (the longest is how long the
-    event loop was blocked at worst) and the number of files written.
+    The export writes one summary per turn of the GUI event loop. Returns the wall time,
+    the gaps between the timer's ticks (the longest is how long the event loop was blocked
+    at worst) and the number of files written.
     """
-    from PySide6.QtCore import QEventLoop, QThread
+    from PySide6.QtCore import QEventLoop
 
     from clientcare import printouts
     from ui import printing
-    from ui.dialogs.batch_export import ExportWorker
+    from ui.dialogs.batch_export import ExportRun
 
     app = qt_app()
     ops = open_ops(database)
     items = _finalised_interactions(ops, count)
-    printing.font_family()  # as the dialog does, on the GUI thread
+    printing.font_family()  # as the dialog does before it starts
     gc.freeze()  # as ui.app.main does once the window is shown
     result: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="clientcare-bench-") as folder:
-        worker = ExportWorker(
+        run = ExportRun(
             ops.database,
             items,
             variant=printouts.SummaryVariant.FILE,
@@ -439,8 +440,6 @@ def pdf_batch(database: Target, count: int) -> tuple[float, Samples, int]:
             size="A4",
             now=dt.datetime.combine(TODAY, dt.time(17)),
         )
-        thread = QThread()
-        worker.moveToThread(thread)
         loop = QEventLoop()
         ticks = _Ticks()
 
@@ -449,16 +448,13 @@ def pdf_batch(database: Target, count: int) -> tuple[float, Samples, int]:
             result["failure"] = export_result.failure
             loop.quit()
 
-        thread.started.connect(worker.run)
-        worker.finished.connect(finished)
+        run.finished.connect(finished)
         started = time.perf_counter()
         ticks.timer.start()
-        thread.start()
+        run.start()
         loop.exec()
         wall = time.perf_counter() - started
         ticks.timer.stop()
-        thread.quit()
-        thread.wait()
         app.processEvents()
     ops.database.dispose()
     if result.get("failure"):

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QRunnable, QThreadPool, QTranslator, Signal, Slot
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clientcare.cli import parse_args, run_command
@@ -18,6 +18,7 @@ from clientcare.encryption import Passphrase, is_encrypted
 from clientcare.errors import DatabaseOpenError
 from clientcare.instance_lock import AlreadyRunningError, InstanceLock
 from clientcare.security import use_private_file_permissions
+from ui.background import Background, wait_for_all
 from ui.main_window import MainWindow
 from ui.ops import Operations
 from ui.theme import apply_theme
@@ -116,7 +117,7 @@ def _run(argv: Sequence[str] | None) -> int:
     if path is not None and not options.demo:
         start_daily_backup(path, window, database.passphrase)
     code = app.exec()
-    QThreadPool.globalInstance().waitForDone()
+    wait_for_all()  # a backup or a look at the server still under way
     database.dispose()
     if lock is not None:
         lock.release()
@@ -147,57 +148,31 @@ def install_translator(app: QApplication, locale: QLocale | None = None) -> QTra
     return None
 
 
-class _BackupSignals(QObject):
-    finished = Signal(str, bool)  # message, failed
-
-
-class _DailyBackup(QRunnable):
-    """The daily backup and rotation, off the GUI thread (a big file takes a moment)."""
-
-    def __init__(
-        self, database: Path, signals: _BackupSignals, passphrase: Passphrase | None = None
-    ) -> None:
-        super().__init__()
-        self.database = database
-        self.signals = signals
-        self.passphrase = passphrase
-
-    def run(self) -> None:
-        from clientcare.backup import daily_backup  # imported here: not on the way to Today
-
-        try:
-            result = daily_backup(self.database, passphrase=self.passphrase)
-        except Exception as error:  # reported to the person; the app goes on
-            message = QApplication.translate(
-                "app", "The daily backup could not be written: {error}"
-            )
-            self.signals.finished.emit(message.format(error=error), True)
-            return
-        if result.created is not None:
-            message = QApplication.translate("app", "Daily backup saved to {path}")
-            self.signals.finished.emit(message.format(path=result.created), False)
-
-
-class _BackupReporter(QObject):
-    """Lives on the GUI thread: puts the daily backup's outcome in the status bar."""
-
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-
-    @Slot(str, bool)
-    def report(self, message: str, failed: bool) -> None:
-        status = self.window.statusBar()
-        # A success is not worth hiding another message (e.g. "the database was upgraded").
-        if failed or not status.currentMessage():
-            status.showMessage(message, 0 if failed else 10000)
-
-
 def start_daily_backup(
     database: Path, window: MainWindow, passphrase: Passphrase | None = None
 ) -> None:
-    """Take today's backup (if not yet taken) in the background; say so in the status bar."""
-    reporter = _BackupReporter(window)
-    signals = _BackupSignals(reporter)
-    signals.finished.connect(reporter.report)
-    QThreadPool.globalInstance().start(_DailyBackup(database, signals, passphrase))
+    """Take today's backup (if not yet taken) in the background; say so in the status bar.
+
+    The copy runs on a pool thread (a big file takes a moment); what it did is put in the
+    status bar from the GUI thread (see ui.background).
+    """
+
+    def work() -> Path | None:
+        from clientcare.backup import daily_backup  # imported here: not on the way to Today
+
+        return daily_backup(database, passphrase=passphrase).created
+
+    def saved(created: Path | None) -> None:
+        if created is None:  # already taken today
+            return
+        status = window.statusBar()
+        # A success is not worth hiding another message (e.g. "the database was upgraded").
+        if not status.currentMessage():
+            message = QApplication.translate("app", "Daily backup saved to {path}")
+            status.showMessage(message.format(path=created), 10000)
+
+    def failed(error: BaseException) -> None:  # reported to the person; the app goes on
+        message = QApplication.translate("app", "The daily backup could not be written: {error}")
+        window.statusBar().showMessage(message.format(error=error), 0)
+
+    Background(work, saved, failed, parent=window)

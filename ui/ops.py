@@ -25,12 +25,13 @@ from enum import Flag, auto
 from types import TracebackType
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from clientcare.db.engine import Database, describe_url
 from clientcare.errors import FieldError, ValidationError
+from ui.background import Background
 
 T = TypeVar("T")
 
@@ -107,25 +108,13 @@ def report_outages_calmly() -> None:
         sys.excepthook = _quiet_outages(sys.excepthook)
 
 
-class _PollSignals(QObject):
-    done = Signal(bool, str)  # changed elsewhere, problem ("" when none)
-
-
-class _Poll(QRunnable):
-    """One look at the change counter, on a pool thread (a slow server never stalls the GUI)."""
-
-    def __init__(self, database: Database, signals: _PollSignals) -> None:
-        super().__init__()
-        self.database = database
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            moved = self.database.changed_elsewhere()
-        except Exception as error:  # reported to the person by the runner
-            self.signals.done.emit(False, _problem(error))
-            return
-        self.signals.done.emit(moved, "")
+def _look_for_changes(database: Database) -> tuple[bool, str]:
+    """One look at the change counter (run off the GUI thread: a slow server never stalls
+    it); whether another ClientCare wrote, and the problem ("" when it answered)."""
+    try:
+        return database.changed_elsewhere(), ""
+    except Exception as error:  # reported to the person by the runner
+        return False, _problem(error)
 
 
 class Operations(QObject):
@@ -142,8 +131,6 @@ class Operations(QObject):
         self.database = database
         self.offline = False
         self._polling = False
-        self._poll_signals = _PollSignals(self)
-        self._poll_signals.done.connect(self._polled)
         self._timer = QTimer(self)
         self._timer.setInterval(CHANGE_POLL_MS)
         self._timer.timeout.connect(self.poll)
@@ -213,7 +200,12 @@ class Operations(QObject):
         if self._polling:
             return
         self._polling = True
-        QThreadPool.globalInstance().start(_Poll(self.database, self._poll_signals))
+        database = self.database
+        Background(
+            lambda: _look_for_changes(database),
+            lambda outcome: self._polled(*outcome),
+            parent=self,
+        )
 
     def check_for_changes(self) -> bool:
         """The same look, here and now (tests, and "refresh" on demand)."""
@@ -227,7 +219,6 @@ class Operations(QObject):
         self._polled(moved, "")
         return moved
 
-    @Slot(bool, str)
     def _polled(self, moved: bool, problem: str) -> None:
         self._polling = False
         back = self._set_offline(problem)

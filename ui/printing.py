@@ -198,6 +198,56 @@ def paint_printout(device: QPagedPaintDevice, printout: Printout) -> int:
     return paint_printouts(device, [printout])
 
 
+class PdfInProgress:
+    """A PDF in memory, painted one printout at a time (each from a new page).
+
+    ``add`` each printout, then ``finish`` for the bytes; ``abandon`` drops it half-way.
+    A batch export adds one printout per turn of the event loop, so the window answers in
+    between. Raises OSError when the PDF cannot be started.
+    """
+
+    def __init__(self, *, page_size: str, title: str) -> None:
+        self._data = QByteArray()
+        self._buffer = QBuffer()
+        self._buffer.setBuffer(self._data)
+        self._buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        self._writer: QPdfWriter | None = QPdfWriter(self._buffer)
+        self._writer.setResolution(PDF_RESOLUTION)
+        self._writer.setPageLayout(page_layout(page_size))
+        self._writer.setCreator("ClientCare")
+        self._writer.setTitle(title)
+        self._painter = QPainter()
+        if not self._painter.begin(self._writer):
+            self._writer = None
+            raise OSError("The PDF could not be started.")
+        self.printouts = 0
+        self.pages = 0
+
+    def add(self, printout: Printout) -> int:
+        """Paint ``printout`` from a new page; returns its page count."""
+        assert self._writer is not None, "the PDF is finished"
+        pages = _paint_one(self._painter, self._writer, printout, first=self.printouts == 0)
+        self.printouts += 1
+        self.pages += pages
+        return pages
+
+    def finish(self) -> bytes:
+        """The PDF's bytes (nothing more can be added)."""
+        self._close()
+        return bytes(self._data.data())
+
+    def abandon(self) -> None:
+        """Stop without using what was painted."""
+        self._close()
+
+    def _close(self) -> None:
+        if self._writer is None:
+            return
+        self._painter.end()
+        self._writer = None  # the writer writes the PDF's end as it goes
+        self._buffer.close()
+
+
 def pdf_bytes(
     printouts: Sequence[Printout],
     *,
@@ -205,20 +255,17 @@ def pdf_bytes(
     keep_going: Callable[[int], bool] = lambda _done: True,
 ) -> tuple[bytes, int]:
     """The PDF of ``printouts`` (each from a new page) and its page count."""
-    buffer = QBuffer()
-    data = QByteArray()
-    buffer.setBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(PDF_RESOLUTION)
-    writer.setPageLayout(page_layout(page_size))
-    writer.setCreator("ClientCare")
-    if printouts:
-        writer.setTitle(printouts[0].title if len(printouts) == 1 else "ClientCare printouts")
-    pages = paint_printouts(writer, printouts, keep_going=keep_going)
-    del writer
-    buffer.close()
-    return bytes(data.data()), pages
+    title = printouts[0].title if len(printouts) == 1 else "ClientCare printouts"
+    pdf = PdfInProgress(page_size=page_size, title=title)
+    try:
+        for index, printout in enumerate(printouts):
+            if not keep_going(index):
+                break
+            pdf.add(printout)
+    except BaseException:
+        pdf.abandon()
+        raise
+    return pdf.finish(), pdf.pages
 
 
 def write_private_file(path: Path, content: bytes) -> None:

@@ -63,8 +63,9 @@ def open_dialog(qtbot: QtBot, ops: Operations, world: World, folder: Path) -> Ba
 def run_export(qtbot: QtBot, dialog: BatchExportDialog) -> ExportResult:
     with qtbot.waitSignal(dialog.export_finished, timeout=60_000) as finished:
         click(qtbot, dialog.export_button)
-        # The click returned while the worker thread writes: the window is not blocked.
-        assert dialog.thread_ is not None
+        # The click returned before the first summary was written: the window is not blocked.
+        assert dialog.run is not None and dialog.run.running()
+        assert dialog.run.result.written == []
     result = finished.args[0]
     assert isinstance(result, ExportResult)
     return result
@@ -148,6 +149,48 @@ def test_cancel_keeps_what_was_finished_and_nothing_half_written(
         assert pdf_pages(path)
 
 
+def test_the_window_answers_between_summaries(
+    qtbot: QtBot, ops: Operations, world: World, tmp_path: Path
+) -> None:
+    """One summary per turn of the event loop: a timer on the GUI thread keeps ticking."""
+    from PySide6.QtCore import QTimer
+
+    dialog = open_dialog(qtbot, ops, world, tmp_path)
+    click(qtbot, dialog.include_drafts)
+    click(qtbot, dialog.for_file)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(0)
+    timer.timeout.connect(lambda: ticks.append(len(list(tmp_path.glob("*.pdf")))))
+    timer.start()
+    try:
+        result = run_export(qtbot, dialog)
+    finally:
+        timer.stop()
+    assert len(result.written) == EXTRA_CALLS + 1
+    # The timer saw the files appear one after another, not all at once.
+    assert len(set(ticks)) > EXTRA_CALLS // 2, sorted(set(ticks))
+
+
+def test_closing_during_a_combined_export_writes_nothing_half_done(
+    qtbot: QtBot, ops: Operations, world: World, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, ops, world, tmp_path)
+    click(qtbot, dialog.include_drafts)
+    click(qtbot, dialog.for_client)
+    click(qtbot, dialog.combined)
+    with qtbot.waitSignal(dialog.export_finished, timeout=60_000) as finished:
+        click(qtbot, dialog.export_button)
+        progress = dialog.progress
+        assert progress is not None
+        qtbot.waitUntil(lambda: progress.value() >= 3, timeout=30_000)  # three painted
+        dialog.reject()  # the window closed mid-way
+    result = finished.args[0]
+    assert result.cancelled and result.written == []
+    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".*part"))
+    assert dialog.run is None and not dialog.isVisible()
+
+
 def test_a_folder_that_is_not_there_is_named(
     qtbot: QtBot, ops: Operations, world: World, tmp_path: Path
 ) -> None:
@@ -157,7 +200,7 @@ def test_a_folder_that_is_not_there_is_named(
     click(qtbot, dialog.export_button)
     (message,) = dialog.errors  # type: ignore[attr-defined]
     assert str(missing) in message
-    assert dialog.thread_ is None
+    assert dialog.run is None
 
 
 def test_a_file_name_already_there_is_not_overwritten(

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from clientcare.backup import BEFORE_RESTORE, list_backups, manual_backup
 from clientcare.db.models import Client
+from ui import background
 from ui.dialogs.restore import RestoreDialog
 from ui.main_window import MainWindow
 from ui.ops import Changes, Operations
@@ -190,5 +191,5 @@ def test_the_daily_backup_runs_in_the_background_and_says_so(qtbot: QtBot, ops: 
     assert _names_in(daily.path) == {"In Today's Backup"}
     # Once a day: a second start the same day adds nothing.
     start_daily_backup(path, window)
-    QThreadPool.globalInstance().waitForDone()
+    assert background.wait_for_all(timeout=30)
     assert len([b for b in list_backups(path) if b.kind == "daily"]) == 1

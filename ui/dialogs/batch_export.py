@@ -1,19 +1,18 @@
-"""Export the summaries of a client or a date range to PDFs, off the GUI thread, cancellable.
+"""Export the summaries of a client or a date range to PDFs, cancellable.
 
-Each summary is read in its own short read-only session opened in the worker thread
-(sessions are never shared across threads) and painted with QPdfWriter, which works
-off the GUI thread; the window stays responsive and the progress dialog can cancel.
+One summary per turn of the event loop (see ExportRun): each is read in its own short
+read-only session and painted with QPdfWriter, and the window answers in between, so the
+progress dialog can cancel.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QDate, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -64,8 +63,17 @@ def free_path(folder: Path, name: str) -> Path:
     return path
 
 
-class ExportWorker(QObject):
-    """Renders and writes the PDFs; lives in its own QThread."""
+class ExportRun(QObject):
+    """Reads, paints and writes the PDFs on the GUI thread, one summary per turn of its
+    event loop, so the window answers (and Cancel works) between summaries.
+
+    Not in a worker thread, as it once was: painting text from a Python thread could hang
+    the app. The worker held Python's interpreter lock while Qt took one of its shared
+    connection locks; the GUI thread, holding that lock while it deleted an object, waited
+    for the interpreter lock (seen once in about ten runs of the tests). One summary takes
+    about 20 ms to read, lay out and write (``make bench`` measures the longest the event
+    loop then waits).
+    """
 
     progress = Signal(int, str)  # summaries done, what is being done
     finished = Signal(object)  # ExportResult
@@ -81,8 +89,9 @@ class ExportWorker(QObject):
         combined_name: str | None,
         size: str,
         now: dt.datetime,
+        parent: QObject | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(parent)
         self.database = database
         self.items = items
         self.variant = variant
@@ -91,14 +100,46 @@ class ExportWorker(QObject):
         self.combined_name = combined_name
         self.size = size
         self.now = now
-        self._cancel = threading.Event()
+        self.result = ExportResult(total=len(items))
+        self._next = 0
+        self._cancelled = False
+        self._busy = False
+        self._ended = False
+        self._combined: printing.PdfInProgress | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.step)
+
+    def start(self) -> None:
+        """Begin; returns at once (the summaries are written as the event loop turns)."""
+        self._timer.start()
+
+    def running(self) -> bool:
+        """True until ``finished`` has been emitted."""
+        return not self._ended
 
     def cancel(self) -> None:
-        """Stop after the summary being written (thread-safe)."""
-        self._cancel.set()
+        """Stop before the next summary (the one being written is finished first)."""
+        self._cancelled = True
+
+    def step(self) -> None:
+        """Do the next summary (or end the run); nothing when one is already under way."""
+        if self._busy or self._ended:
+            return  # e.g. called again while the progress dialog processes events
+        self._busy = True
+        try:
+            self._advance()
+        except OSError as error:
+            self._end(
+                f"Could not write to the folder {self.folder}: " + (error.strerror or str(error))
+            )
+        except Exception as error:  # reported in the dialog rather than lost
+            self._end(f"The export stopped: {error}")
+        finally:
+            self._busy = False
 
     def _printout(self, item: BatchItem) -> printouts.Printout:
-        with self.database.reading() as session:  # this thread's own session
+        with self.database.reading() as session:  # one short read-only session per summary
             return printouts.session_summary(
                 session,
                 item.interaction_id,
@@ -107,61 +148,59 @@ class ExportWorker(QObject):
                 now=self.now,
             )
 
-    @Slot()
-    def run(self) -> None:
-        result = ExportResult(total=len(self.items))
-        try:
-            if self.combined_name is None:
-                self._one_each(result)
-            else:
-                self._combined(result)
-        except OSError as error:
-            result.failure = f"Could not write to the folder {self.folder}: " + (
-                error.strerror or str(error)
-            )
-        except Exception as error:  # reported in the dialog rather than lost in a thread
-            result.failure = f"The export stopped: {error}"
-        self.finished.emit(result)
-
-    def _one_each(self, result: ExportResult) -> None:
-        for done, item in enumerate(self.items):
-            if self._cancel.is_set():
-                result.cancelled = True
-                return
-            self.progress.emit(done, item.file_name)
-            content, pages = printing.pdf_bytes([self._printout(item)], page_size=self.size)
+    def _advance(self) -> None:
+        if self._cancelled:
+            self.result.cancelled = True
+            self._end()
+            return
+        if self._next >= len(self.items):
+            self._write_combined()
+            self.progress.emit(len(self.items), "")
+            self._end()
+            return
+        item = self.items[self._next]
+        self.progress.emit(self._next, item.file_name)
+        printout = self._printout(item)
+        if self.combined_name is None:
+            content, pages = printing.pdf_bytes([printout], page_size=self.size)
             path = free_path(self.folder, item.file_name)
             printing.write_private_file(path, content)
-            result.written.append(path)
-            result.pages += pages
-        self.progress.emit(len(self.items), "")
+            self.result.written.append(path)
+            self.result.pages += pages
+        else:
+            if self._combined is None:
+                title = printout.title if len(self.items) == 1 else "ClientCare printouts"
+                self._combined = printing.PdfInProgress(page_size=self.size, title=title)
+            self._combined.add(printout)
+        self._next += 1
 
-    def _combined(self, result: ExportResult) -> None:
-        assert self.combined_name is not None
-        parts = []
-        for done, item in enumerate(self.items):
-            if self._cancel.is_set():
-                result.cancelled = True
-                return
-            self.progress.emit(done, item.file_name)
-            parts.append(self._printout(item))
-        self.progress.emit(len(self.items), self.combined_name)
-        content, pages = printing.pdf_bytes(
-            parts, page_size=self.size, keep_going=lambda _done: not self._cancel.is_set()
-        )
-        if self._cancel.is_set():
-            result.cancelled = True
+    def _write_combined(self) -> None:
+        if self._combined is None or self.combined_name is None:
             return
+        self.progress.emit(len(self.items), self.combined_name)
+        content = self._combined.finish()
+        pages = self._combined.pages
+        self._combined = None
         path = free_path(self.folder, self.combined_name)
         printing.write_private_file(path, content)
-        result.written.append(path)
-        result.pages = pages
+        self.result.written.append(path)
+        self.result.pages = pages
+
+    def _end(self, failure: str = "") -> None:
+        self._timer.stop()
+        if self._combined is not None:  # cancelled or failed half-way: nothing is written
+            self._combined.abandon()
+            self._combined = None
+        if failure:
+            self.result.failure = failure
+        self._ended = True
+        self.finished.emit(self.result)
 
 
 class BatchExportDialog(QDialog):
     """Choose what to export (a client, a period), which summary, and where."""
 
-    export_finished = Signal(object)  # ExportResult, once the worker is done
+    export_finished = Signal(object)  # ExportResult, once the run has ended
 
     def __init__(
         self, ops: Operations, *, client_id: int | None = None, parent: QWidget | None = None
@@ -172,8 +211,7 @@ class BatchExportDialog(QDialog):
         self.setObjectName("batch_export")
         self.setWindowTitle(self.tr("Export summaries to PDF"))
         self.setMinimumWidth(560)
-        self.thread_: QThread | None = None
-        self.worker: ExportWorker | None = None
+        self.run: ExportRun | None = None
         self.progress: QProgressDialog | None = None
         self.result: ExportResult | None = None
 
@@ -385,9 +423,9 @@ class BatchExportDialog(QDialog):
         return folder
 
     def export(self) -> None:
-        """Start the export in a worker thread; returns at once (the window stays usable)."""
+        """Start the export; returns at once (the window stays usable while it runs)."""
         variant = self.variant()
-        if variant is None or self.thread_ is not None:
+        if variant is None or self.run is not None:
             return
         try:
             items = self.items()
@@ -399,13 +437,13 @@ class BatchExportDialog(QDialog):
         if folder is None or not items:
             return
         remember_folder(folder)
-        printing.font_family()  # looked up here, on the GUI thread
+        printing.font_family()  # looked up once, before the first summary
         combined = None
         if self.combined.isChecked():
             combined = printouts.combined_file_name(
                 items, client_name=self.client_name if self._scope()[0] else None
             )
-        self.worker = ExportWorker(
+        self.run = ExportRun(
             self.ops.database,
             items,
             variant=variant,
@@ -414,9 +452,8 @@ class BatchExportDialog(QDialog):
             combined_name=combined,
             size=page_size(self.ops),
             now=dt.datetime.now(),
+            parent=self,
         )
-        self.thread_ = QThread(self)
-        self.worker.moveToThread(self.thread_)
         self.progress = QProgressDialog(
             self.tr("Exporting summaries…"), self.tr("Cancel"), 0, len(items), self
         )
@@ -426,14 +463,12 @@ class BatchExportDialog(QDialog):
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
-        # Not queued to the worker's thread: its event loop is busy running the export.
         self.progress.canceled.connect(self._cancel_requested)
-        self.thread_.started.connect(self.worker.run)
-        self.worker.progress.connect(self._on_progress)
-        self.worker.finished.connect(self._on_finished)
+        self.run.progress.connect(self._on_progress)
+        self.run.finished.connect(self._on_finished)
         self.export_button.setEnabled(False)
         self.status.setText(self.tr("Exporting…"))
-        self.thread_.start()
+        self.run.start()
         self.progress.show()
 
     def cancel_export(self) -> None:
@@ -441,14 +476,14 @@ class BatchExportDialog(QDialog):
         self._cancel_requested()
 
     def _cancel_requested(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
+        if self.run is not None:
+            self.run.cancel()
         if self.progress is not None:
             self.progress.setLabelText(self.tr("Cancelling after the file being written…"))
 
     def _on_progress(self, done: int, name: str) -> None:
-        # A local reference: a modal QProgressDialog.setValue() processes events, and the
-        # "finished" handler may run inside it and drop self.progress.
+        # A local reference: a modal QProgressDialog.setValue() processes events, and a
+        # Cancel or the dialog closing may run inside it and drop self.progress.
         progress = self.progress
         if progress is None:
             return
@@ -463,17 +498,12 @@ class BatchExportDialog(QDialog):
 
     def _on_finished(self, result: ExportResult) -> None:
         self.result = result
-        if result.written and self.worker is not None:  # the audit log: what left the app
-            ids = [item.interaction_id for item in self.worker.items]
+        if result.written and self.run is not None:  # the audit log: what left the app
+            ids = [item.interaction_id for item in self.run.items]
             record_print(self.ops, "interaction", ids, "session summary (PDF export)")
-        if self.thread_ is not None:
-            self.thread_.quit()
-            self.thread_.wait()
-            self.thread_.deleteLater()
-        if self.worker is not None:
-            self.worker.deleteLater()
-        self.thread_ = None
-        self.worker = None
+        if self.run is not None:
+            self.run.deleteLater()
+        self.run = None
         if self.progress is not None:
             self.progress.hide()
             self.progress.deleteLater()
@@ -506,12 +536,10 @@ class BatchExportDialog(QDialog):
         )
 
     def done(self, result: int) -> None:
-        """Closing while exporting cancels it and waits for the file in progress."""
-        if self.worker is not None:
-            self.worker.cancel()
-        if self.thread_ is not None:
-            self.thread_.quit()
-            self.thread_.wait()
+        """Closing while exporting cancels it; what was written is kept and recorded."""
+        if self.run is not None:
+            self.run.cancel()
+            self.run.step()  # ends the run now, unless a summary is being written
         super().done(result)
 
 
