@@ -70,7 +70,7 @@ class ExportRun(QObject):
     Not in a worker thread, as it once was: painting text from a Python thread could hang
     the app. The worker held Python's interpreter lock while Qt took one of its shared
     connection locks; the GUI thread, holding that lock while it deleted an object, waited
-    for the interpreter lock (seen once in about ten runs of the tests). One summary takes
+    for the interpreter lock (seen once in seven full runs of the tests). One summary takes
     about 20 ms to read, lay out and write (``make bench`` measures the longest the event
     loop then waits).
     """
