@@ -118,10 +118,7 @@ def test_a_command_runs_with_the_collector_on(monkeypatch: pytest.MonkeyPatch) -
     assert during == [True]
 
 
-def test_the_launched_app_collects_garbage_once_its_window_is_up(tmp_path: Path) -> None:
-    """The real launcher, in its own process, on a practice already set up (as on most days):
-    the collector is off while starting and on (and frozen) after; the first-run wizard,
-    the migrations and the other screens are not imported."""
+def _set_up_practice(tmp_path: Path) -> Path:
     from clientcare.db.migrate import open_database
     from clientcare.first_run import SetupInput, set_up_practice
 
@@ -130,6 +127,78 @@ def test_the_launched_app_collects_garbage_once_its_window_is_up(tmp_path: Path)
     with database.unit_of_work() as session:
         set_up_practice(session, SetupInput(practice_name="Test Practice", practitioner_name="Sam"))
     database.dispose()
+    return practice
+
+
+def _run_child(tmp_path: Path, script: str, practice: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        "QT_QPA_PLATFORM": "offscreen",
+        "CLIENTCARE_DATA_DIR": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "HOME": str(tmp_path),
+        "PATH": "/usr/bin:/bin",
+    }
+    return subprocess.run(
+        [sys.executable, "-c", script, str(practice)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_the_launcher_starts_the_app_on_a_pyside_without_the_internal(tmp_path: Path) -> None:
+    """The real launcher, in its own process, on a PySide6 whose private import check is
+    not where it looks (as a future version may move or drop it): it replaces nothing,
+    and the app starts, shows its window and quits normally."""
+    practice = _set_up_practice(tmp_path)
+    script = textwrap.dedent(
+        """
+        import sys
+        import PySide6.QtCore
+        # A PySide6 without the internal: its module is not where the launcher looks
+        # (PySide6 keeps its own reference, so imports go on working as they would).
+        feature = sys.modules.pop("shibokensupport.feature")
+        own_check = feature._mod_uses_pyside
+        from ui import launch
+        from ui import app as app_module
+
+        seen = {}
+        real_run = app_module._run
+
+        def run(argv):
+            from PySide6.QtCore import QTimer
+            from PySide6.QtWidgets import QApplication
+
+            def look():
+                shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+                seen["visible"] = bool(shown)
+                seen["title"] = " ".join(w.windowTitle() for w in shown)
+                QApplication.instance().quit()
+
+            QTimer.singleShot(0, look)
+            return real_run(argv)
+
+        app_module._run = run
+        code = launch.main(["--db", sys.argv[1]])
+        print(code, seen["visible"], feature._mod_uses_pyside is own_check)
+        print(seen["title"])
+        """
+    )
+    done = _run_child(tmp_path, script, practice)
+    assert done.returncode == 0, done.stderr[-2000:]
+    status, title = done.stdout.splitlines()[-2:]
+    assert status.split() == ["0", "True", "True"]
+    assert "ClientCare" in title
+
+
+def test_the_launched_app_collects_garbage_once_its_window_is_up(tmp_path: Path) -> None:
+    """The real launcher, in its own process, on a practice already set up (as on most days):
+    the collector is off while starting and on (and frozen) after; the first-run wizard,
+    the migrations and the other screens are not imported."""
+    practice = _set_up_practice(tmp_path)
     script = textwrap.dedent(
         """
         import gc, sys
@@ -164,22 +233,7 @@ def test_the_launched_app_collects_garbage_once_its_window_is_up(tmp_path: Path)
         print(*seen["imported"])
         """
     )
-    env = {
-        "QT_QPA_PLATFORM": "offscreen",
-        "CLIENTCARE_DATA_DIR": str(tmp_path / "data"),
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "HOME": str(tmp_path),
-        "PATH": "/usr/bin:/bin",
-    }
-    done = subprocess.run(
-        [sys.executable, "-c", script, str(practice)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=120,
-        check=False,
-    )
+    done = _run_child(tmp_path, script, practice)
     assert done.returncode == 0, done.stderr[-2000:]
     collector, imported = done.stdout.splitlines()
     assert collector.split() == ["False", "True", "True", "0"]
