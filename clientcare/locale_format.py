@@ -34,6 +34,7 @@ __all__ = [
     "month_short",
     "month_year",
     "month_year_short",
+    "number",
     "time",
     "time_range",
     "weekday_day",
@@ -142,6 +143,13 @@ def weekday_day_time(moment: dt.datetime, locale: str = DEFAULT_LOCALE) -> str:
     """An entry in a list of sessions: ``Mon 23 Nov 2026 14:05`` (en_GB)."""
     date = moment.date()
     return f"{weekday_short(date, locale)} {day(date, locale)} {time(moment, locale)}"
+
+
+def number(value: int, locale: str = DEFAULT_LOCALE) -> str:
+    """A count for people: ``number(14700, "en_GB") == "14,700"``, ``"14.700"`` (de)."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=_parse(locale))
 
 
 def money(minor: int, currency: str, locale: str = DEFAULT_LOCALE) -> str:

@@ -11,7 +11,8 @@ from clientcare import clients
 from clientcare.clients import ClientInput, ClientRow
 from clientcare.db.engine import Database
 from clientcare.db.models import ClientStatus
-from ui.models.clients import PAGE_SIZE, ClientColumn, ClientTableModel
+from ui.models.base import PAGE_SIZE
+from ui.models.clients import ClientColumn, ClientTableModel
 from ui.ops import Operations
 from ui.screens.clients import ClientsScreen
 

@@ -1,8 +1,9 @@
-"""The shared part of the table models: a list of plain rows and fixed column headers."""
+"""The shared part of the table models: a list of plain rows and fixed column headers,
+and the paged model every long list uses (rows read from SQL a page at a time)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -37,6 +38,104 @@ class RowsTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.tr(self.headers[section])
         return None
+
+
+#: Rows read at a time: a screenful or two. A view (and a sort proxy) asks the model about
+#: every row it holds, so a long list holds only what has been scrolled to.
+PAGE_SIZE = 64
+
+#: Reads ``limit`` rows starting at ``offset``, in the list's own (SQL) order.
+PageReader = Callable[[int, int], Sequence[Any]]
+#: Where a row id is in the whole list (from 0), or None when it is not listed.
+Locator = Callable[[int], int | None]
+
+
+class PagedRowsModel(RowsTableModel):
+    """A table over rows read a page at a time, in the order the SQL gives them.
+
+    ``set_source`` gives the model a function that reads ``limit`` rows from ``offset``;
+    the view asks for the next page through ``canFetchMore``/``fetchMore`` as the person
+    scrolls, so a list of 15,000 rows reads, measures and paints a screenful. Sorting and
+    filtering belong in the SQL (a new reader), never in a proxy over the pages read.
+    Rows must have an ``id`` (for :meth:`row_for_id`).
+    """
+
+    def __init__(self, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self.page_size = page_size
+        self._reader: PageReader | None = None
+        self._locate: Locator | None = None
+        self._more = False
+
+    def set_source(self, reader: PageReader, locate: Locator | None = None) -> None:
+        """Show the rows ``reader`` gives, reading the first page now and the rest on demand.
+
+        ``locate`` lets row_for_id find a row beyond the pages read without reading every
+        page (and answer at once when the row is not in the list at all).
+        """
+        page = list(reader(0, self.page_size + 1))
+        self.beginResetModel()
+        self._reader = reader
+        self._locate = locate
+        self._more = len(page) > self.page_size
+        self.rows = page[: self.page_size]
+        self.endResetModel()
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        """Show exactly ``rows`` (all of them, nothing more to fetch)."""
+        self._reader = None
+        self._locate = None
+        self._more = False
+        super().set_rows(rows)
+
+    @property
+    def complete(self) -> bool:
+        """Whether every row of the list has been read."""
+        return not self._more
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or not self._more or self._reader is None:
+            return
+        page = list(self._reader(len(self.rows), self.page_size + 1))
+        self._more = len(page) > self.page_size
+        page = page[: self.page_size]
+        if page:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self.rows.extend(page)
+            self.endInsertRows()
+
+    def fetch_all(self) -> None:
+        """Read every remaining row (only for a list known to be short)."""
+        while self._more:
+            self.fetchMore()
+
+    def row_for_id(self, row_id: int) -> int | None:
+        """The row of ``row_id``, reading the pages up to it when it is further down."""
+        for number, row in enumerate(self.rows):
+            if row.id == row_id:
+                return number
+        if not self._more:
+            return None
+        start = len(self.rows)
+        if self._locate is not None:
+            position = self._locate(row_id)
+            if position is None:
+                return None
+            while self._more and len(self.rows) <= position:
+                self.fetchMore()
+            start = 0
+        while True:
+            for number in range(start, len(self.rows)):
+                if self.rows[number].id == row_id:
+                    return number
+            if not self._more:
+                return None
+            start = len(self.rows)
+            self.fetchMore()
 
 
 def select_row_with_id(table: QTableView, model: RowsTableModel, row_id: int) -> bool:
