@@ -44,7 +44,7 @@ from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit, concurrency, locale_format
-from clientcare.db.engine import plain_rows
+from clientcare.db.engine import count_rows, plain_rows
 from clientcare.db.models import (
     Adjustment,
     Appointment,
@@ -74,6 +74,7 @@ from clientcare.db.models import (
 from clientcare.errors import FieldError, NotFoundError, ValidationError
 from clientcare.money_format import AmountError, format_money, parse_amount
 from clientcare.practice import get_settings
+from clientcare.scope import WHOLE_PRACTICE, Scope
 from clientcare.text import check_text, clean_line, fold
 
 #: Charges older than this many days are overdue (principle 6 and the Money screen).
@@ -2114,15 +2115,33 @@ def client_conversations(session: Session, client_id: int) -> list[ConversationR
     return [_conversation_row(r, client.preferred_name) for r in rows]
 
 
-def conversation_follow_ups_due(session: Session, *, today: dt.date) -> list[ConversationRow]:
-    """Money conversations whose follow-up date has come and that aren't followed up yet."""
-    rows = plain_rows(session, _conversation_follow_ups(), {"today": today})
+def conversation_follow_ups_due(
+    session: Session,
+    *,
+    today: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    limit: int | None = None,
+) -> list[ConversationRow]:
+    """Money conversations with ``scope``'s clients whose follow-up date has come and that
+    aren't followed up yet, the oldest date first; the first ``limit`` when given."""
+    query = _conversation_follow_ups(scope)
+    if limit is not None:
+        query = query.limit(limit)
+    rows = plain_rows(session, query, {"today": today})
     return [_conversation_row(row, row.preferred_name) for row in rows]  # type: ignore[arg-type]
 
 
+def count_conversation_follow_ups_due(
+    session: Session, *, today: dt.date, scope: Scope = WHOLE_PRACTICE
+) -> int:
+    """How many conversations ``conversation_follow_ups_due`` would list without a limit."""
+    return count_rows(session, _conversation_follow_ups(scope), {"today": today})
+
+
 @cache
-def _conversation_follow_ups() -> Select:
-    """``conversation_follow_ups_due``'s statement, built once (Today reads it often)."""
+def _conversation_follow_ups(scope: Scope = WHOLE_PRACTICE) -> Select:
+    """``conversation_follow_ups_due``'s statement, built once per scope (Today reads it
+    often)."""
     return (
         select(
             MoneyConversation.id,
@@ -2142,6 +2161,7 @@ def _conversation_follow_ups() -> Select:
             MoneyConversation.follow_up_on.is_not(None),
             MoneyConversation.follow_up_on <= bindparam("today"),
             MoneyConversation.follow_up_done_on.is_(None),
+            scope.client_condition(),
         )
         .order_by(MoneyConversation.follow_up_on, MoneyConversation.id)
     )
@@ -2432,7 +2452,7 @@ class PlanNeedingCare:
 
 
 @cache
-def _plans_in_progress() -> Select:
+def _plans_in_progress(scope: Scope = WHOLE_PRACTICE) -> Select:
     """Plans in progress: their columns, the client's preferred name and what has been paid
     towards each (less refunds), in one statement built once."""
     paid = (
@@ -2465,17 +2485,20 @@ def _plans_in_progress() -> Select:
             paid.label("paid"),
         )
         .join(Client, Client.id == PaymentPlan.client_id)
-        .where(PaymentPlan.status == PlanStatus.ACTIVE)
+        .where(PaymentPlan.status == PlanStatus.ACTIVE, scope.client_condition())
     )
 
 
-def plans_past_their_date(session: Session, *, today: dt.date) -> list[PlanNeedingCare]:
-    """Plans in progress with an instalment whose date has passed uncovered (oldest first).
+def plans_past_their_date(
+    session: Session, *, today: dt.date, scope: Scope = WHOLE_PRACTICE
+) -> list[PlanNeedingCare]:
+    """Plans in progress of ``scope``'s clients with an instalment whose date has passed
+    uncovered (oldest first).
 
     Two statements however many plans: the plans with what was paid, then their
     instalments (the same states as ``_plan_view`` gives one plan).
     """
-    rows = plain_rows(session, _plans_in_progress())
+    rows = plain_rows(session, _plans_in_progress(scope))
     if not rows:
         return []
     instalments: dict[int, list[tuple[int, dt.date, int]]] = defaultdict(list)

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare.care import CareItem, CareKind, CareList, care_list, sidebar_counts
+from clientcare.care import CareItem, CareKind, CareList, sidebar_counts
 from clientcare.db.migrate import OpenReport
 from clientcare.practice import get_settings
+from clientcare.scope import own_scope
 from ui import labels
 from ui.icons import icon
 from ui.idle_lock import IdleLock
@@ -217,11 +218,15 @@ class MainWindow(QMainWindow):
         While Today is shown it reads the care list on every change and the counts come
         with it (``show_counts``); otherwise the care list is read here.
         """
+        from ui.widgets.care_list import read_care_list
+
         today_screen = self.screens.get("today")
         if today_screen is not None and today_screen.isVisible():
             return
-        today = dt.date.today()
-        self.show_counts(self.ops.read(lambda s: care_list(s, today=today)))
+        # Whose care is counted: as Today shows it (your clients unless asked otherwise).
+        panel = getattr(today_screen, "care", None)
+        scope = panel.scope_choice.scope() if panel is not None else self.ops.read(own_scope)
+        self.show_counts(read_care_list(self.ops, dt.date.today(), scope))
 
     def show_counts(self, care: CareList) -> None:
         """The counts of ``care`` beside Today and the sections that handle its items."""
@@ -276,6 +281,7 @@ class MainWindow(QMainWindow):
             today = TodayScreen(self.ops)
             today.open_client.connect(self.open_client)
             today.open_item.connect(self.show_care_item)
+            today.open_section.connect(self.go_to)
             # The counts come from the care list Today reads anyway (one read, not two).
             today.care.loaded.connect(self.show_counts)
             self.show_counts(today.care.care)

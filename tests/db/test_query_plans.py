@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from clientcare import appointments, clients, money, schedule
+from clientcare import appointments, clients, money, schedule, scope
 from clientcare.care import care_list
 from clientcare.db.engine import Database
 from clientcare.demo import DemoSize, generate_demo
@@ -147,6 +147,21 @@ def test_todays_appointments_and_care_list_use_indexes(practice: Database) -> No
         ),
     )
     assert_no_full_scan(found)
+
+
+def test_your_care_list_starts_from_your_clients(practice: Database) -> None:
+    """Today's care list of your clients (issue 19): from the client's practitioner to
+    their open items, through the indexes of revision 0011, never from every open item
+    of the practice, and ordered and cut in SQL."""
+    found = plans(practice, lambda s: care_list(s, today=TODAY, scope=scope.own_scope(s), limit=50))
+    assert_no_full_scan(found)
+    steps = [step for value in found.values() for step in value]
+    assert any("ix_client_consent_practitioner" in step for step in steps), steps
+    assert any("ix_expectation_client_open" in step for step in steps), steps
+    assert any("ix_client_primary_practitioner_id" in step for step in steps), steps
+    held = [step for step in steps if "appointment USING" in step]
+    assert held and all("ix_appointment_client_status_start" in step for step in held), held
+    assert any(" LIMIT " in f" {' '.join(sql.split())} " for sql in found)
 
 
 def test_the_checker_notices_a_full_scan(practice: Database) -> None:
