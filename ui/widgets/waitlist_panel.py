@@ -28,13 +28,13 @@ from PySide6.QtWidgets import (
 
 from clientcare import clients, locale_format, waitlist
 from clientcare.appointments import ConflictError
-from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from clientcare.waitlist import FreedSlot, WaitlistInput, WaitlistRow
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_XS, empty_state, heading
+from ui.widgets.client_picker import ClientPicker
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 
 #: A Monday: its week gives the weekday names in the practice's locale.
@@ -83,12 +83,7 @@ class WaitlistDialog(QDialog):
         self.ops = ops
         self.setObjectName("waitlist_dialog")
         self.setWindowTitle(self.tr("Add to the waitlist"))
-        self.client = QComboBox()
-        bookable = frozenset({ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED})
-        for row in ops.read(lambda s: clients.list_clients(s, "", bookable)):
-            self.client.addItem(row.full_name, row.id)
-        self.client.setEditable(True)
-        self.client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.client = ClientPicker(ops, statuses=clients.BOOKABLE_STATUSES)
         self.practitioner = QComboBox()
         self.practitioner.addItem(self.tr("Any practitioner"), None)
         for practitioner in ops.read(list_practitioners):
@@ -155,7 +150,7 @@ class WaitlistDialog(QDialog):
             return dt.time(edit.time().hour(), edit.time().minute())
 
         return WaitlistInput(
-            client_id=self.client.currentData(),
+            client_id=self.client.client_id(),
             practitioner_id=self.practitioner.currentData(),
             preferred_weekdays=frozenset(
                 i for i, box in enumerate(self.days, 1) if box.isChecked()
