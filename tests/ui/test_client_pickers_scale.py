@@ -122,3 +122,19 @@ def test_no_list_holds_every_client_and_typing_finds_one(
     choose_client(qtbot, picker, "Person 042 Example")
     assert picker.client_id() == many[42]
     assert _largest_list(widget) <= PICK_LIMIT
+
+
+@pytest.mark.parametrize(
+    "name", ["appointment", "referral", "issue", "expectation", "contact attempt", "waitlist"]
+)
+def test_a_new_record_starts_in_its_client_field(
+    qtbot: QtBot, ops: Operations, many: list[int], name: str
+) -> None:
+    """Qt would give the first focus to Save (made before the fields): typing a name
+    straight away must land in the client field."""
+    widget = ASKING[name](ops, many[0])
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(lambda: widget.focusWidget() is not None, timeout=2000)
+    assert isinstance(widget.focusWidget(), ClientPicker), widget.focusWidget()

@@ -314,6 +314,8 @@ class AppointmentDialog(QDialog):
 
         self._fill(self.default_minutes, start, practitioner_id)
         self._show_status()
+        if self.existing is None:
+            self.client.setFocus()  # a new booking starts with who it is for
 
     def _show_status(self) -> None:
         existing = self.existing

@@ -69,6 +69,7 @@ class ClientPicker(QLineEdit):
             self.tr("Type part of a name, e-mail or phone number, then choose from the list")
         )
         self._choice: ClientChoice | None = None
+        self._shown = ""  # the chosen client as the field shows it (with what tells them apart)
         self._first: list[int] | None = None  # today's and recent clients, read once
         self._locale: str | None = None
         self.model = QStandardItemModel(self)
@@ -80,6 +81,7 @@ class ClientPicker(QLineEdit):
         self.completer_.setCompletionRole(LABEL_ROLE)
         self.completer_.activated[QModelIndex].connect(self._activated)
         self.completer_.popup().setObjectName("client_picker_suggestions")
+        self.completer_.popup().setStyleSheet("QListView::item { padding: 4px 6px; }")
         self.completer_.popup().setAccessibleName(self.tr("Matching clients"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -92,11 +94,12 @@ class ClientPicker(QLineEdit):
     def client_id(self) -> int | None:
         """The client chosen, or the one client whose name is typed in full; else None."""
         text = self.text().strip()
-        if self._choice is not None and text == self._choice.label:
+        if self._choice is not None and text in (self._shown, self._choice.label):
             return self._choice.id
         if not text:
             return None
-        return self.ops.read(lambda s: clients.find_by_label(s, text))
+        typed = text.split(" · ", 1)[0]  # a suggestion's words, typed or pasted in full
+        return self.ops.read(lambda s: clients.find_by_label(s, typed))
 
     def set_client(self, client_id: int | None) -> None:
         """Show ``client_id`` as chosen (None: empty)."""
@@ -107,15 +110,22 @@ class ClientPicker(QLineEdit):
         found = self.ops.read(
             lambda s: clients.pick_clients(s, "", now=self.now(), first=[client_id])
         )
-        self._choice = found[0] if found else None
-        self.setText(self._choice.label if self._choice else "")
-        self.setCursorPosition(0)
+        self._show(found[0] if found else None)
 
     def refresh(self) -> None:
         """Read the chosen client again (renamed elsewhere); suggestions are read anew."""
         self._first = None
-        if self._choice is not None and self.text().strip() == self._choice.label:
+        if self._choice is not None and self.text().strip() == self._shown:
             self.set_client(self._choice.id)
+
+    def _show(self, choice: ClientChoice | None) -> None:
+        """Put ``choice`` in the field as the suggestions showed it: a client who shares
+        their name stays told apart once chosen."""
+        self._choice = choice
+        self._shown = self._describe(choice) if choice is not None else ""
+        self.setText(self._shown)
+        self.setCursorPosition(0)
+        self.setToolTip(self._shown)
 
     def suggestions(self) -> list[str]:
         """The suggestions shown now, as the person reads them."""
@@ -157,7 +167,7 @@ class ClientPicker(QLineEdit):
             item = QStandardItem(self._describe(choice))
             item.setEditable(False)
             item.setData(choice, CHOICE_ROLE)
-            item.setData(choice.label, LABEL_ROLE)
+            item.setData(item.text(), LABEL_ROLE)
             self.model.appendRow(item)
         if not found:
             self.completer_.popup().hide()
@@ -168,7 +178,9 @@ class ClientPicker(QLineEdit):
     def _describe(self, choice: ClientChoice) -> str:
         """The label, and what tells it apart: today, another status, the appointments."""
         parts = [choice.label]
-        locale = self._locale or locale_format.DEFAULT_LOCALE
+        if self._locale is None:
+            self._locale = self.ops.read(lambda s: get_settings(s).locale)
+        locale = self._locale
         if choice.today:
             parts.append(self.tr("today"))
         if choice.status not in clients.BOOKABLE_STATUSES:
@@ -191,8 +203,9 @@ class ClientPicker(QLineEdit):
         return " · ".join(parts)
 
     def _edited(self, text: str) -> None:
-        if self._choice is not None and text.strip() != self._choice.label:
+        if self._choice is not None and text.strip() != self._shown:
             self._choice = None
+            self.setToolTip("")
             if not text.strip():
                 self.chosen.emit(None)
         self._timer.start()
@@ -201,9 +214,7 @@ class ClientPicker(QLineEdit):
         choice = index.data(CHOICE_ROLE)
         if not isinstance(choice, ClientChoice):
             return
-        self._choice = choice
-        self.setText(choice.label)
-        self.setCursorPosition(0)
+        self._show(choice)
         self.chosen.emit(choice.id)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

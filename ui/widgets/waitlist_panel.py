@@ -142,6 +142,7 @@ class WaitlistDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.client.setFocus()  # who is waiting comes first
 
     def collect(self) -> WaitlistInput:
         def to_time(edit: QTimeEdit) -> dt.time | None:
