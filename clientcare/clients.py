@@ -338,6 +338,12 @@ def _search_conditions(
     return conditions
 
 
+def search_conditions(text: str) -> list[ColumnElement[bool]]:
+    """WHERE conditions on a client row for the Clients list's search (names, e-mail,
+    phone; accents and case ignored), for other lists searched by client."""
+    return _search_conditions(text, None)
+
+
 def search_query(text: str, statuses: frozenset[ClientStatus] | None = None) -> Select:
     """The SELECT behind the client list: every word of ``text`` must match somewhere.
 

@@ -56,7 +56,7 @@ def plans(database: Database, action: Callable[[Session], object]) -> dict[str, 
     captured: list[tuple[str, Any]] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             captured.append((statement, parameters))
 
     event.listen(database.engine, "before_cursor_execute", record)
@@ -129,12 +129,40 @@ def test_client_search_counts_from_the_folded_key_index(practice: Database) -> N
 
 
 def test_ageing_reads_covering_indexes_not_the_ledger(practice: Database) -> None:
+    # The whole practice's ageing visits every client (the client table, once); each
+    # client's totals come from covering indexes, and only those who owe have their
+    # charges read again (the window over them is sorted, never the ledger).
     found = plans(practice, lambda s: money.all_ageing(s, TODAY))
-    assert_no_full_scan(found)
+    assert [scan for steps in found.values() for scan in full_scans(steps)] == ["SCAN client"]
     steps = [step for value in found.values() for step in value]
     assert any("charge USING COVERING INDEX ix_charge_status_client" in step for step in steps)
     assert any("payment USING COVERING INDEX ix_payment_client_kind" in step for step in steps)
-    assert not [step for step in steps if "TEMP B-TREE FOR GROUP BY" in step]
+    # Your clients' ageing reads no table whole: your clients' ids from an index, then each.
+    found = plans(practice, lambda s: money.all_ageing(s, TODAY, scope.Scope(1)))
+    assert_no_full_scan(found)
+
+
+def test_your_money_lists_read_no_table_whole(practice: Database) -> None:
+    yours = scope.Scope(1)
+    found = plans(
+        practice,
+        lambda s: (
+            money.overview(s, today=TODAY, scope=yours),
+            money.balances(s, today=TODAY, scope=yours, limit=65),
+            money.to_charge(s, until=TODAY, scope=yours, limit=65),
+            money.follow_ups_due(s, today=TODAY, scope=yours, limit=65),
+        ),
+    )
+    assert_no_full_scan(found)
+    steps = [step for value in found.values() for step in value]
+    assert any("appointment USING INDEX ix_appointment_client_start" in step for step in steps)
+
+
+def test_a_page_of_the_practices_list_to_charge_walks_the_date_index(practice: Database) -> None:
+    found = plans(practice, lambda s: money.to_charge(s, until=TODAY, limit=65))
+    (steps,) = [steps for sql, steps in found.items() if "LIMIT" in sql]
+    assert any("appointment USING INDEX ix_appointment_start" in step for step in steps), steps
+    assert not [step for step in steps if "TEMP B-TREE FOR ORDER BY" in step], steps
 
 
 def test_todays_appointments_and_care_list_use_indexes(practice: Database) -> None:
