@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -82,13 +83,45 @@ def _table(model: Any, name: str, accessible: str) -> QTableView:
     return table
 
 
-def _wrap_prose(table: QTableView) -> None:
-    """Prose wraps onto more lines, each row as tall as it needs (only the rows read:
-    a page or the pages scrolled to)."""
-    table.setWordWrap(True)
-    rows = table.verticalHeader()
-    rows.setMinimumSectionSize(rows.defaultSectionSize())
-    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+def _text_margins(table: QTableView) -> int:
+    """The item delegate's text margins (QStyle::PM_FocusFrameHMargin + 1, each side)."""
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+    return 2 * (margin + 1)
+
+
+class _ProseRows(QObject):
+    """Rows as tall as the sentence in ``column``, wrapped at the column's width, and no
+    taller: measured from the row's text (written once), for the rows read only, again
+    when the column's width changes (a window resized)."""
+
+    def __init__(self, table: QTableView, model: Any, column: int) -> None:
+        super().__init__(table)
+        self.table, self.model, self.column = table, model, column
+        table.setWordWrap(True)
+        self.rows = table.verticalHeader()
+        self.rows.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.rows.setMinimumSectionSize(self.rows.defaultSectionSize())
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.fit)
+        model.modelReset.connect(self.fit)
+        model.rowsInserted.connect(lambda _parent, first, last: self.fit(first, last + 1))
+        table.horizontalHeader().sectionResized.connect(self._resized)
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if column == self.column:
+            self.timer.start()  # once a resize is over (a dragged edge sends many)
+
+    def fit(self, first: int = 0, end: int | None = None) -> None:
+        metrics = self.table.fontMetrics()
+        width = max(self.table.columnWidth(self.column) - _text_margins(self.table), 20)
+        area = QRect(0, 0, width, 100_000)
+        padding = self.rows.defaultSectionSize() - metrics.height()
+        for number in range(first, self.model.rowCount() if end is None else end):
+            text = self.model.row_texts(number)[self.column]
+            needed = metrics.boundingRect(area, Qt.TextFlag.TextWordWrap, text).height()
+            self.rows.resizeSection(number, max(self.rows.defaultSectionSize(), needed + padding))
 
 
 def _starting_with(first: list[Any] | None, reader: PageReader) -> PageReader:
@@ -106,18 +139,22 @@ def _starting_with(first: list[Any] | None, reader: PageReader) -> PageReader:
     return read
 
 
-def _fit_columns(table: QTableView, stretch: int) -> None:
-    """Short columns as wide as their header and the rows read (a page: a sample, never
+def _fit_columns(table: QTableView, model: Any, stretch: int) -> None:
+    """Short columns as wide as their header and the first page's texts (a sample, never
     the whole list); ``stretch`` takes the rest. Text that still does not fit is elided,
     and every cell's tooltip holds its full text."""
-    header = table.horizontalHeader()
+    header, metrics = table.horizontalHeader(), table.fontMetrics()
+    margins = _text_margins(table) + 2
+    sample = range(min(model.rowCount(), model.page_size))
     for column in range(header.count()):
         if column == stretch:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             continue
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        width = max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
-        header.resizeSection(column, width)
+        widest = max(
+            (metrics.horizontalAdvance(model.row_texts(n)[column]) for n in sample), default=0
+        )
+        header.resizeSection(column, max(header.sectionSizeHint(column), widest + margins))
 
 
 class Figure(QWidget):
@@ -268,7 +305,9 @@ class MoneyScreen(QWidget):
         self.follow_up_table = _table(
             self.follow_up_model, "follow_up_table", self.tr("Money conversations to follow up")
         )
-        _wrap_prose(self.follow_up_table)
+        self._follow_up_rows = _ProseRows(
+            self.follow_up_table, self.follow_up_model, FollowUpColumn.AGREED
+        )
         self.follow_up_empty = QLabel(self.tr("No money conversation is waiting for a follow-up."))
         self.follow_up_empty.setObjectName("follow_up_empty")
         self.follow_up_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -307,7 +346,9 @@ class MoneyScreen(QWidget):
         self.balance_table = _table(self.balance_model, "balance_table", self.tr("Balances"))
         # The next step is a sentence, and wraps (its row as tall as it needs) rather
         # than be cut off.
-        _wrap_prose(self.balance_table)
+        self._balance_rows = _ProseRows(
+            self.balance_table, self.balance_model, BalanceColumn.NEXT_STEP
+        )
         self.balance_empty = QLabel()
         self.balance_empty.setObjectName("balances_empty")
         self.balance_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -547,7 +588,7 @@ class MoneyScreen(QWidget):
             self.to_charge_table if listed else self.to_charge_empty
         )
         if listed:
-            _fit_columns(self.to_charge_table, stretch=ToChargeColumn.NOTE)
+            _fit_columns(self.to_charge_table, self.to_charge_model, stretch=ToChargeColumn.NOTE)
         self._show_to_charge_count()
         self._update_buttons()
 
@@ -594,7 +635,7 @@ class MoneyScreen(QWidget):
             self.follow_up_table if listed else self.follow_up_empty
         )
         if listed:
-            _fit_columns(self.follow_up_table, stretch=FollowUpColumn.AGREED)
+            _fit_columns(self.follow_up_table, self.follow_up_model, stretch=FollowUpColumn.AGREED)
         self._show_follow_up_count()
         self._update_buttons()
 
@@ -668,7 +709,7 @@ class MoneyScreen(QWidget):
         if selected is not None:
             self.select_balance(selected)
         if model.rowCount():
-            _fit_columns(self.balance_table, stretch=BalanceColumn.NEXT_STEP)
+            _fit_columns(self.balance_table, self.balance_model, stretch=BalanceColumn.NEXT_STEP)
             self.balance_stack.setCurrentWidget(self.balance_table)
         else:
             self.balance_empty.setText(
