@@ -2596,20 +2596,33 @@ def client_conversations(session: Session, client_id: int) -> list[ConversationR
     return [_conversation_row(r, client.preferred_name) for r in rows]
 
 
+class FollowUpOrder(StrEnum):
+    """The orders the follow-ups list is read in (each then by date and id)."""
+
+    DUE = "due"
+    CLIENT = "client"
+
+
 def conversation_follow_ups_due(
     session: Session,
     *,
     today: dt.date,
     scope: Scope = WHOLE_PRACTICE,
     limit: int | None = None,
+    offset: int = 0,
+    order: FollowUpOrder = FollowUpOrder.DUE,
+    descending: bool = False,
 ) -> list[ConversationRow]:
     """Money conversations with ``scope``'s clients whose follow-up date has come and that
-    aren't followed up yet, the oldest date first; the first ``limit`` when given."""
-    query = _conversation_follow_ups(scope)
+    aren't followed up yet, the oldest date first (or by client: ``order``); the first
+    ``limit`` from ``offset`` when given."""
+    query = _conversation_follow_ups(scope, FollowUpOrder(order), descending)
     if limit is not None:
         query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     rows = plain_rows(session, query, {"today": today})
-    return [_conversation_row(row, row.preferred_name) for row in rows]  # type: ignore[arg-type]
+    return [_conversation_row(row, row.preferred_name, row.full_name) for row in rows]  # type: ignore[arg-type]
 
 
 def count_conversation_follow_ups_due(
@@ -2620,9 +2633,15 @@ def count_conversation_follow_ups_due(
 
 
 @cache
-def _conversation_follow_ups(scope: Scope = WHOLE_PRACTICE) -> Select:
-    """``conversation_follow_ups_due``'s statement, built once per scope (Today reads it
-    often)."""
+def _conversation_follow_ups(
+    scope: Scope = WHOLE_PRACTICE,
+    order: FollowUpOrder = FollowUpOrder.DUE,
+    descending: bool = False,
+) -> Select:
+    """``conversation_follow_ups_due``'s statement, built once per scope and order (Today
+    reads it often)."""
+    keys: list[Any] = [func.lower(Client.full_name), Client.id] if order == "client" else []
+    keys += [MoneyConversation.follow_up_on, MoneyConversation.id]
     return (
         select(
             MoneyConversation.id,
@@ -2636,6 +2655,7 @@ def _conversation_follow_ups(scope: Scope = WHOLE_PRACTICE) -> Select:
             MoneyConversation.follow_up_on,
             MoneyConversation.follow_up_done_on,
             Client.preferred_name,
+            Client.full_name,
         )
         .join(Client, Client.id == MoneyConversation.client_id)
         .where(
@@ -2644,60 +2664,8 @@ def _conversation_follow_ups(scope: Scope = WHOLE_PRACTICE) -> Select:
             MoneyConversation.follow_up_done_on.is_(None),
             scope.client_condition(),
         )
-        .order_by(MoneyConversation.follow_up_on, MoneyConversation.id)
+        .order_by(*[key.desc() if descending else key for key in keys])
     )
-
-
-class FollowUpOrder(StrEnum):
-    """The orders the follow-ups list is read in (each then by date and id)."""
-
-    DUE = "due"
-    CLIENT = "client"
-
-
-def _follow_ups_due_select(today: dt.date, scope: Scope, *columns: Any) -> Select:
-    query = (
-        select(*columns)
-        .select_from(MoneyConversation)
-        .join(Client, Client.id == MoneyConversation.client_id)
-        .where(
-            MoneyConversation.follow_up_on.is_not(None),
-            MoneyConversation.follow_up_on <= today,
-            MoneyConversation.follow_up_done_on.is_(None),
-        )
-    )
-    return query if scope.whole_practice else query.where(scope.client_condition())
-
-
-def follow_ups_due(
-    session: Session,
-    *,
-    today: dt.date,
-    scope: Scope = WHOLE_PRACTICE,
-    order: FollowUpOrder = FollowUpOrder.DUE,
-    descending: bool = False,
-    offset: int = 0,
-    limit: int | None = None,
-) -> list[ConversationRow]:
-    """``conversation_follow_ups_due`` for the clients of ``scope``, a page at a time."""
-    keys: list[Any] = [func.lower(Client.full_name), Client.id] if order == "client" else []
-    keys += [MoneyConversation.follow_up_on, MoneyConversation.id]
-    query = _follow_ups_due_select(today, scope, MoneyConversation, Client).order_by(
-        *[key.desc() if descending else key for key in keys]
-    )
-    if limit is not None:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
-    return [
-        _conversation_row(conversation, client.preferred_name, client.full_name)
-        for conversation, client in session.execute(query)
-    ]
-
-
-def count_follow_ups_due(session: Session, *, today: dt.date, scope: Scope = WHOLE_PRACTICE) -> int:
-    """How many money conversations of ``scope`` wait for a follow-up on ``today``."""
-    return int(session.scalar(_follow_ups_due_select(today, scope, func.count())) or 0)
 
 
 def complete_follow_up(
@@ -3022,7 +2990,7 @@ def overview(session: Session, *, today: dt.date, scope: Scope = WHOLE_PRACTICE)
         balances.credit_minor,
         balances.buckets,
         to_charge_totals(session, until=today, scope=scope),
-        count_follow_ups_due(session, today=today, scope=scope),
+        count_conversation_follow_ups_due(session, today=today, scope=scope),
         balances.counts,
     )
 

@@ -410,15 +410,17 @@ def test_follow_ups_due_are_paged_counted_and_scoped(db: Database) -> None:
             )
     with db.reading() as session:
         mine = scope.own_scope(session)
-        everyone = money.follow_ups_due(session, today=TODAY)
-        first = money.follow_ups_due(session, today=TODAY, scope=mine, limit=2)
-        rest = money.follow_ups_due(session, today=TODAY, scope=mine, offset=2, limit=10)
-        by_client = money.follow_ups_due(
+        everyone = money.conversation_follow_ups_due(session, today=TODAY)
+        first = money.conversation_follow_ups_due(session, today=TODAY, scope=mine, limit=2)
+        rest = money.conversation_follow_ups_due(
+            session, today=TODAY, scope=mine, offset=2, limit=10
+        )
+        by_client = money.conversation_follow_ups_due(
             session, today=TODAY, scope=mine, order=money.FollowUpOrder.CLIENT, descending=True
         )
         counts = (
-            money.count_follow_ups_due(session, today=TODAY),
-            money.count_follow_ups_due(session, today=TODAY, scope=mine),
+            money.count_conversation_follow_ups_due(session, today=TODAY),
+            money.count_conversation_follow_ups_due(session, today=TODAY, scope=mine),
         )
         same = money.conversation_follow_ups_due(session, today=TODAY)
     assert counts == (6, 5)

@@ -474,7 +474,7 @@ class MoneyScreen(QWidget):
                     descending=to_charge.descending,
                     limit=first_page,
                 ),
-                money.follow_ups_due(
+                money.conversation_follow_ups_due(
                     s,
                     today=today,
                     scope=scope,
@@ -482,7 +482,7 @@ class MoneyScreen(QWidget):
                     descending=follow_up.descending,
                     limit=first_page,
                 ),
-                money.count_follow_ups_due(s, today=today, scope=scope),
+                money.count_conversation_follow_ups_due(s, today=today, scope=scope),
                 balances,
                 # The overview is the scope's, whatever is searched.
                 money.balance_totals(s, today=today, scope=scope) if text.strip() else balances[1],
@@ -618,7 +618,7 @@ class MoneyScreen(QWidget):
             _starting_with(
                 first,
                 lambda offset, limit: self.ops.read(
-                    lambda s: money.follow_ups_due(
+                    lambda s: money.conversation_follow_ups_due(
                         s,
                         today=today,
                         scope=scope,
