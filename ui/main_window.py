@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -685,10 +685,13 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         settings = QSettings()
         geometry = settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if geometry is not None and self.restoreGeometry(geometry):
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        size, maximized = first_window_size(screen.availableGeometry().size())
+        self.resize(size)
+        if maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.idle_lock.locked:
@@ -701,3 +704,17 @@ class MainWindow(QMainWindow):
             return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+#: The window's size at its first start, when the screen has room for it.
+PREFERRED_SIZE = QSize(1280, 800)
+
+
+def first_window_size(available: QSize) -> tuple[QSize, bool]:
+    """The window's first size on a screen with ``available`` room, and whether to fill the
+    screen: a 1366×768 laptop (768 less its panel) has no room for 800 pixels of window and
+    its title bar, so the window fills it instead of running off the bottom."""
+    room = QSize(available.width() - 40, available.height() - 60)  # frame and title bar
+    if room.width() >= PREFERRED_SIZE.width() and room.height() >= PREFERRED_SIZE.height():
+        return PREFERRED_SIZE, False
+    return PREFERRED_SIZE.boundedTo(room), True
