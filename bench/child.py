@@ -57,6 +57,9 @@ class Ticks:
 
         self.last = 0.0
         self.gaps: list[float] = []
+        #: The longest gap so far, and when it ended (``time.monotonic()``).
+        self.worst = 0.0
+        self.worst_at = 0.0
         self.timer = QTimer()
         self.timer.setInterval(5)
         self.timer.timeout.connect(self.tick)
@@ -64,7 +67,10 @@ class Ticks:
     def tick(self) -> None:
         moment = time.perf_counter()
         if self.last:
-            self.gaps.append(moment - self.last)
+            gap = moment - self.last
+            self.gaps.append(gap)
+            if gap > self.worst:
+                self.worst, self.worst_at = gap, time.monotonic()
         self.last = moment
 
 
@@ -254,6 +260,7 @@ def _watch_daily_backup(due: bool, seconds: float) -> tuple[Callable[[], None], 
             ticks=len(gaps) + (1 if gaps else 0),
             worst_gap=gaps[-1] if gaps else None,
             p99_gap=gaps[min(len(gaps) - 1, round(0.99 * (len(gaps) - 1)))] if gaps else None,
+            worst_at=ticks.worst_at if gaps else None,
         )
 
     def reported() -> None:

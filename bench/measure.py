@@ -168,6 +168,8 @@ class BackupRounds:
     #: Rounds whose first paint came before the backup was over.
     painted_first: int
     size_bytes: int
+    #: What each child reported, due and taken in turn (for a closer look).
+    reports: tuple[dict[str, Any], ...] = ()
 
 
 def copy_database(source: Path, target: Path) -> None:
@@ -176,7 +178,7 @@ def copy_database(source: Path, target: Path) -> None:
     try:
         to_target = sqlite3.connect(target)
         try:
-            from_source.backup(to_target, pages=4096)
+            from_source.backup(to_target)  # one step: one consistent snapshot
         finally:
             to_target.close()
     finally:
@@ -196,6 +198,7 @@ def daily_backup_start(source: Path, rounds: int) -> BackupRounds:
     taken_worst: list[float] = []
     backup: list[float] = []
     painted_first = 0
+    reports: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="clientcare-bench-backup-") as folder:
         scratch = Path(folder)
         database = scratch / "practice.sqlite3"
@@ -206,12 +209,15 @@ def daily_backup_start(source: Path, rounds: int) -> BackupRounds:
             if mode == "due":
                 for old in backups.glob("*"):
                     old.unlink()
+                # The deletion written out now, not while the next copy is being measured.
+                os.sync()
             started, report = run_child(
                 "backup", database, scratch, mode, f"{seconds:.3f}", timeout=1800
             )
             made = list(backups.glob("practice-daily-*.sqlite3"))
             if len(made) != 1 or made[0].stat().st_size == 0:
                 raise RuntimeError(f"no daily backup after a {mode} start: {made}")
+            reports.append({"mode": mode, **report})
             return started, report
 
         run("due")  # warms the file cache, and makes today's backup for the first "taken"
@@ -234,6 +240,7 @@ def daily_backup_start(source: Path, rounds: int) -> BackupRounds:
         Samples(tuple(backup)),
         painted_first,
         source.stat().st_size,
+        tuple(reports[1:]),
     )
 
 
