@@ -165,6 +165,10 @@ class BackupRounds:
     taken_worst: Samples
     #: How long each backup took, from its start to its completion reported on the GUI thread.
     backup: Samples
+    #: From the start of the daily backup (or of the look for today's) to Today painted:
+    #: the part of the start-up the copy could slow down, due / taken.
+    due_overlap: Samples
+    taken_overlap: Samples
     #: Rounds whose first paint came before the backup was over.
     painted_first: int
     size_bytes: int
@@ -198,6 +202,7 @@ def daily_backup_start(source: Path, rounds: int) -> BackupRounds:
     taken_worst: list[float] = []
     backup: list[float] = []
     painted_first = 0
+    overlap: dict[str, list[float]] = {"due": [], "taken": []}
     reports: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="clientcare-bench-backup-") as folder:
         scratch = Path(folder)
@@ -218,6 +223,7 @@ def daily_backup_start(source: Path, rounds: int) -> BackupRounds:
             if len(made) != 1 or made[0].stat().st_size == 0:
                 raise RuntimeError(f"no daily backup after a {mode} start: {made}")
             reports.append({"mode": mode, **report})
+            overlap[mode].append(report["painted"] - report["backup_started"])
             return started, report
 
         run("due")  # warms the file cache, and makes today's backup for the first "taken"
@@ -238,6 +244,8 @@ def daily_backup_start(source: Path, rounds: int) -> BackupRounds:
         Samples(tuple(due_worst or [0.0])),
         Samples(tuple(taken_worst)),
         Samples(tuple(backup)),
+        Samples(tuple(overlap["due"][1:])),  # the warm-up round left out
+        Samples(tuple(overlap["taken"])),
         painted_first,
         source.stat().st_size,
         tuple(reports[1:]),
