@@ -1901,6 +1901,17 @@ def _attempts_query(scope: Scope, text: str) -> tuple[Select, dict[str, Any]]:
     attempts = func.count(Interaction.id)
     first = func.min(Interaction.occurred_at)
     last = func.max(Interaction.occurred_at)
+    # Only someone with that many attempts in all can have that many unreturned: found
+    # from the index of attempts alone, before each attempt is checked against the
+    # client's later contacts.
+    tried_often = (
+        select(Interaction.client_id)
+        .where(Interaction.kind == InteractionKind.CONTACT_ATTEMPT)
+        .group_by(Interaction.client_id)
+        .having(func.count() >= ATTEMPTS_BEFORE_SUGGESTION)
+    )
+    if not scope.whole_practice:
+        tried_often = tried_often.where(Interaction.client_id.in_(scope.client_ids()))
     query = (
         select(
             Client.id,
@@ -1913,6 +1924,7 @@ def _attempts_query(scope: Scope, text: str) -> tuple[Select, dict[str, Any]]:
         )
         .join(Client, Client.id == Interaction.client_id)
         .where(
+            Interaction.client_id.in_(tried_often),
             _unreturned(Interaction),
             Client.status.in_(_SUGGESTED_STATUSES),
             scope.client_condition(),
