@@ -2268,27 +2268,27 @@ def prospect_conversion(
         .where(in_period, scope.client_condition())
         .subquery()
     )
+    # One statement: by stage, whether they came to a consultation, and the reason given
+    # (only the declined have one; the others' reasons are blanked to group them).
+    reason = case(
+        (people.c.stage == PipelineStage.DECLINED.value, people.c.declined_reason), else_=""
+    )
     counts: dict[PipelineStage, int] = dict.fromkeys(PipelineStage, 0)
     consulted = 0
-    for stage, was_consulted, count in plain_rows(
+    reasons: dict[str, int] = {}
+    for stage, was_consulted, said, count in plain_rows(
         session,
-        select(people.c.stage, people.c.consulted, func.count()).group_by(
-            people.c.stage, people.c.consulted
+        select(people.c.stage, people.c.consulted, reason, func.count()).group_by(
+            people.c.stage, people.c.consulted, reason
         ),
     ):
         stage = PipelineStage(stage)
         counts[stage] += int(count)
         if was_consulted or stage in (PipelineStage.CONSULTATION, PipelineStage.CLIENT):
             consulted += int(count)
-    reasons: dict[str, int] = {}
-    for reason, count in plain_rows(
-        session,
-        select(people.c.declined_reason, func.count())
-        .where(people.c.stage == PipelineStage.DECLINED.value)
-        .group_by(people.c.declined_reason),
-    ):
-        said = (reason or "").strip() or "No reason noted"
-        reasons[said] = reasons.get(said, 0) + int(count)
+        if stage is PipelineStage.DECLINED:
+            said = (said or "").strip() or "No reason noted"
+            reasons[said] = reasons.get(said, 0) + int(count)
     return ProspectConversion(
         start=start,
         end=end,

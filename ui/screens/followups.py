@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -62,7 +62,6 @@ from ui.dialogs.followups import (
     ReviewExpectationDialog,
     SnoozeDialog,
     chosen_client,
-    client_combo,
     error_messages,
     fill_clients,
 )
@@ -341,12 +340,6 @@ class IssuesPanel(_Panel):
             "descending": self.model.descending,
         }
         keep = self.list.current_id()
-        self.counts, budget = self.ops.read(
-            lambda s: (
-                followups.count_issues(s, **filters),
-                followups.escalation_budget(s, scope=filters["scope"]),
-            )
-        )
         self.list.show(
             self.reader(
                 lambda s, offset, limit: followups.list_issues(
@@ -357,6 +350,25 @@ class IssuesPanel(_Panel):
                 lambda s: followups.issue_position(s, issue_id, **filters, **order)
             ),
             keep,
+        )
+        rows: list[IssueRow] = self.model.rows
+        if self.model.complete:  # the whole list is read: counted here, not in SQL
+            listed_open = [row for row in rows if row.status is IssueStatus.OPEN]
+            self.counts = followups.IssueCounts(
+                len(rows),
+                len(listed_open),
+                sum(1 for row in listed_open if row.urgency in followups.URGENT),
+            )
+        else:
+            self.counts = self.ops.read(lambda s: followups.count_issues(s, **filters))
+        # The budget is over every open issue of the scope: the list when it is all of them.
+        every_open = not filters["include_resolved"] and not filters["text"].strip()
+        budget = self.ops.read(
+            lambda s: (
+                followups.escalation_budget(s, rows)
+                if self.model.complete and every_open
+                else followups.escalation_budget(s, scope=filters["scope"])
+            )
         )
         self.banner.setText("\u26a0 " + budget.message)
         self.banner.setVisible(budget.over_budget)
@@ -525,9 +537,6 @@ class ExpectationsPanel(_Panel):
             "descending": self.model.descending,
         }
         keep = self.list.current_id()
-        self.counts = self.ops.read(
-            lambda s: followups.count_open_expectations(s, today=today, **filters)
-        )
         self.model.today = today
         self.list.show(
             self.reader(
@@ -540,6 +549,13 @@ class ExpectationsPanel(_Panel):
             ),
             keep,
         )
+        if self.model.complete:  # the whole list is read: count it here
+            rows: list[ExpectationRow] = self.model.rows
+            self.counts = followups.ExpectationCounts(len(rows), sum(1 for r in rows if r.due))
+        else:
+            self.counts = self.ops.read(
+                lambda s: followups.count_open_expectations(s, today=today, **filters)
+            )
         text = filters["text"].strip()
         if not self.counts.listed:
             self.empty.setText(
@@ -632,11 +648,22 @@ class CheckInsPanel(_Panel):
         self.snooze_button = button(self.tr("&Snooze…"), "snooze_checkin", self.snooze)
         self.wording_button = button(self.tr("Wording…"), "checkin_wording", self.edit_wording)
         self.wording_button.setToolTip(self.tr("The practice's check-in message"))
-        # The client list of the consent box is filled when the tab is first read (and
-        # again only after a change to the clients), not when the screen is built.
-        self.consent_layout = QHBoxLayout()
-        self.consent_client: QComboBox | None = None
-        self.clients_changed = True
+        # The consent box's list of every client is filled when the person first goes to
+        # it (and again after a change to the clients), not when the tab is shown: at
+        # 20,000 clients filling it takes most of a second.
+        self.consent_client = QComboBox()
+        self.consent_client.setObjectName("consent_client")
+        self.consent_client.setAccessibleName(self.tr("Client whose consent to record"))
+        self.consent_client.setMinimumWidth(280)
+        self.consent_client.setEditable(True)
+        self.consent_client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.consent_client.lineEdit().setPlaceholderText(self.tr("(choose a client)"))
+        completer = self.consent_client.completer()
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.consent_client.installEventFilter(self)
+        self.consent_client.lineEdit().installEventFilter(self)
+        self.clients_filled = False
         self.consent_button = button(self.tr("Consent…"), "record_consent", self.record_consent)
         self.consent_button.setToolTip(
             self.tr("Record what a client said about check-ins: yes, no, or withdrawn")
@@ -647,8 +674,9 @@ class CheckInsPanel(_Panel):
         actions.addStretch(1)
         actions.addWidget(self.wording_button)
         consent_box = QGroupBox(self.tr("Consent to check-ins"))
-        consent_box.setLayout(self.consent_layout)
+        self.consent_layout = QHBoxLayout(consent_box)
         self.consent_layout.addWidget(QLabel(self.tr("What did the client say? Record it for")))
+        self.consent_layout.addWidget(self.consent_client)
         self.consent_layout.addWidget(self.consent_button)
         self.consent_layout.addStretch(1)
         layout = QVBoxLayout(self)
@@ -666,17 +694,21 @@ class CheckInsPanel(_Panel):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.draft())
 
-    def _fill_consent_clients(self) -> None:
-        if self.consent_client is None:
-            combo = client_combo(self.ops, None)
-            combo.setObjectName("consent_client")
-            combo.setAccessibleName(self.tr("Client whose consent to record"))
-            combo.setMinimumWidth(280)
-            self.consent_layout.insertWidget(1, combo)
-            self.consent_client = combo
-        elif self.clients_changed:
-            fill_clients(self.consent_client, self.ops)
-        self.clients_changed = False
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.clients_filled and event.type() in (
+            QEvent.Type.FocusIn,
+            QEvent.Type.MouseButtonPress,
+        ):
+            self.fill_consent_clients()
+        return super().eventFilter(watched, event)
+
+    def fill_consent_clients(self) -> None:
+        """Put every client in the consent box (kept until the clients change)."""
+        text = self.consent_client.currentText()
+        fill_clients(self.consent_client, self.ops)
+        if text and self.consent_client.currentIndex() <= 0:
+            self.consent_client.setEditText(text)  # what was typed meanwhile stays
+        self.clients_filled = True
 
     def refresh(self) -> None:
         self.stale = False
@@ -692,7 +724,6 @@ class CheckInsPanel(_Panel):
                 s, today=today, scope=scope, text=text, sort=sort, descending=descending
             )
         )
-        self._fill_consent_clients()
         self.total = len(rows)
         self.model.today = today
         self.list.show(
@@ -755,7 +786,9 @@ class CheckInsPanel(_Panel):
 
     def record_consent(self) -> None:
         current = self.current()
-        chosen = chosen_client(self.consent_client) if self.consent_client is not None else None
+        if not self.clients_filled and self.consent_client.currentText().strip():
+            self.fill_consent_clients()
+        chosen = chosen_client(self.consent_client) if self.clients_filled else None
         client_id = chosen or (current.client_id if current else None)
         if client_id is None:
             self.action_error.setText("\u26a0 " + self.tr("Choose the client first."))
@@ -885,12 +918,8 @@ class ContactsPanel(_Panel):
         }
         keep_attempt = self.attempts.current_id()
         keep = self.prospects.current_id()
-        self.attempts_total, self.stages, conversion = self.ops.read(
-            lambda s: (
-                followups.count_attempt_suggestions(s, scope=scope),
-                followups.prospect_stage_counts(s, scope=scope, text=text),
-                followups.prospect_conversion(s, start, today, scope=scope),
-            )
+        conversion = self.ops.read(
+            lambda s: followups.prospect_conversion(s, start, today, scope=scope)
         )
         self.attempts.show(
             self.reader(
@@ -900,6 +929,11 @@ class ContactsPanel(_Panel):
             ),
             None,  # kept selected while among the rows read
             keep_attempt,
+        )
+        self.attempts_total = (
+            self.attempts_model.rowCount()
+            if self.attempts_model.complete
+            else self.ops.read(lambda s: followups.count_attempt_suggestions(s, scope=scope))
         )
         self.attempts_empty.setText(
             self.tr(
@@ -928,6 +962,14 @@ class ContactsPanel(_Panel):
             ),
             keep,
         )
+        if self.prospects_model.complete:  # the whole list is read: counted here
+            self.stages = {PipelineStage.INQUIRY: 0, PipelineStage.CONSULTATION: 0}
+            for row in self.prospects_model.rows:
+                self.stages[row.stage] = self.stages.get(row.stage, 0) + 1
+        else:
+            self.stages = self.ops.read(
+                lambda s: followups.prospect_stage_counts(s, scope=scope, text=text)
+            )
         listed = sum(self.stages.values())
         self.prospects_empty.setText(
             self.tr("No prospect matches “{text}”.").format(text=text.strip())
@@ -1168,7 +1210,7 @@ class FollowUpsScreen(QWidget):
         if changes & Changes.SETTINGS:
             self.scope_choice.reload()  # who "you" are, and whether to offer a choice
         if changes & Changes.CLIENTS and "checkins" in self._built:
-            self.checkins.clients_changed = True
+            self.checkins.clients_filled = False  # filled again when next used
         if not changes & _WATCHED:
             return
         for panel in self.panels():

@@ -191,12 +191,6 @@ class ReferralsPanel(QWidget):
             "descending": self.model.descending,
         }
         keep = self.current_id()
-        self.total, due = self.ops.read(
-            lambda s: (
-                referrals.count_referrals(s, **filters),
-                referrals.count_follow_ups(s, today, scope=filters["scope"]),
-            )
-        )
         self.model.locale = self.screen.locale  # dates as the practice writes them
         self.model.set_source(
             lambda offset, limit: self.ops.read(
@@ -212,6 +206,16 @@ class ReferralsPanel(QWidget):
         )
         if not self._fitted:
             self._fitted = fit_columns_once(self.table, (ReferralColumn.PROVIDER,))
+        scope = filters["scope"]
+        # Counted in SQL only when the list is cut (the whole list read is counted here).
+        self.total, due = self.ops.read(
+            lambda s: (
+                self.model.rowCount()
+                if self.model.complete
+                else referrals.count_referrals(s, **filters),
+                referrals.count_follow_ups(s, today, scope=scope),
+            )
+        )
         if due.due:
             text_due = (
                 self.tr("1 follow-up is due")
@@ -532,9 +536,6 @@ class DirectoryPanel(QWidget):
             "sort": PROVIDER_SORTS[ProviderColumn(self.model.sort_column)],
             "descending": self.model.descending,
         }
-        self.total = self.ops.read(
-            lambda s: referrals.count_providers(s, text, include_archived=include_archived)
-        )
         keep = self.form.provider.id if self.form.provider else None
         self.table.selectionModel().blockSignals(True)
         self.model.set_source(
@@ -555,6 +556,13 @@ class DirectoryPanel(QWidget):
             ),
         )
         self.table.selectionModel().blockSignals(False)
+        self.total = (
+            self.model.rowCount()
+            if self.model.complete
+            else self.ops.read(
+                lambda s: referrals.count_providers(s, text, include_archived=include_archived)
+            )
+        )
         if not self._fitted:
             self._fitted = fit_columns_once(self.table, self._prose)
         self._show_count()
