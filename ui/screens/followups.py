@@ -706,7 +706,7 @@ class CheckInsPanel(_Panel):
         """Put every client in the consent box (kept until the clients change)."""
         text = self.consent_client.currentText()
         fill_clients(self.consent_client, self.ops)
-        if text and self.consent_client.currentIndex() <= 0:
+        if self.consent_client.currentIndex() <= 0:
             self.consent_client.setEditText(text)  # what was typed meanwhile stays
         self.clients_filled = True
 
