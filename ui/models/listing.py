@@ -158,11 +158,10 @@ def list_table(name: str, accessible: str, model: SqlListModel) -> QTableView:
     return table
 
 
-def fit_columns_once(table: QTableView, stretch: Sequence[int]) -> bool:
+def fit_columns_to_rows(table: QTableView, stretch: Sequence[int]) -> bool:
     """Give the short columns the width of the rows read (a page at most) and the
-    ``stretch`` columns the rest; never measured again as the list grows or is searched
-    (a long or cut text is elided; its tooltip has it whole). False while the list is
-    empty (nothing to measure yet)."""
+    ``stretch`` columns the rest (a longer text later is elided; its tooltip has it
+    whole). False while the list is empty (nothing to measure yet)."""
     model = table.model()
     if model.rowCount() == 0:
         return False
@@ -174,6 +173,25 @@ def fit_columns_once(table: QTableView, stretch: Sequence[int]) -> bool:
         width = max(header.sectionSizeHint(column), table.sizeHintForColumn(column))
         table.setColumnWidth(column, width)
     return True
+
+
+class ColumnFitter:
+    """When a list's columns are measured: when it is first filled, and each time it is
+    read for another choice (whose clients, which ones, which order); never while a
+    search is typed (the columns stay put under the person's eyes) nor as pages are
+    added by scrolling. Each time from the first page only."""
+
+    def __init__(self, table: QTableView, stretch: Sequence[int]) -> None:
+        self.table, self.stretch = table, tuple(stretch)
+        self._choice: object = None
+        self._fitted = False
+
+    def fit(self, choice: object) -> None:
+        """After a reading for ``choice`` (everything the list shows but the search)."""
+        if self._fitted and choice == self._choice:
+            return
+        self._choice = choice
+        self._fitted = fit_columns_to_rows(self.table, self.stretch)
 
 
 class ProseRows(QObject):

@@ -167,6 +167,16 @@ class ProviderTableModel(SqlListModel):
     headers = tuple(PROVIDER_HEADERS[column] for column in ProviderColumn)
     rows: list[ProviderRow]
 
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        heading = super().headerData(section, orientation, role)
+        if section in (ProviderColumn.ACCEPTING, ProviderColumn.REFERRALS) and heading:
+            # Two lines: these columns hold "Yes" and a number, the names and
+            # specialties beside them need the width.
+            return str(heading).replace(" ", "\n", 1)
+        return heading
+
     def style(self, row: ProviderRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.archived:
             return QBrush(theme.muted_text())

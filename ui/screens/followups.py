@@ -84,7 +84,7 @@ from ui.models.followups import (
     short_date,
     urgency_text,
 )
-from ui.models.listing import IdRole, ProseRows, SqlListModel, fit_columns_once, list_table
+from ui.models.listing import ColumnFitter, IdRole, ProseRows, SqlListModel, list_table
 from ui.ops import Changes, Operations
 from ui.theme import notice_style
 from ui.widgets.fields import error_label
@@ -166,8 +166,7 @@ class _List:
         prose: Sequence[int] = (),
     ) -> None:
         self.panel, self.table, self.model = panel, table, model
-        self.stretch = tuple(stretch) + tuple(prose)
-        self.fitted = False
+        self.columns = ColumnFitter(table, tuple(stretch) + tuple(prose))
         if prose:
             ProseRows(table, model, prose)
         model.sort_requested.connect(panel.refresh)
@@ -177,12 +176,13 @@ class _List:
         reader: Callable[[int, int], Sequence[Any]],
         locate: Callable[[int], int | None] | None,
         keep: int | None,
+        choice: object = None,
     ) -> None:
         """Show the rows ``reader`` gives (the first page now), ``keep`` selected again
-        (the first row if it is gone)."""
+        (the first row if it is gone); ``choice``: what the list shows apart from the
+        search (the columns are measured again when it changes)."""
         self.model.set_source(reader, locate)
-        if not self.fitted:
-            self.fitted = fit_columns_once(self.table, self.stretch)
+        self.columns.fit(choice)
         if keep is not None and self.select(keep):
             return
         if self.model.rowCount():
@@ -350,6 +350,7 @@ class IssuesPanel(_Panel):
                 lambda s: followups.issue_position(s, issue_id, **filters, **order)
             ),
             keep,
+            (filters["include_resolved"], filters["scope"], *order.values()),
         )
         rows: list[IssueRow] = self.model.rows
         if self.model.complete:  # the whole list is read: counted here, not in SQL
@@ -388,13 +389,21 @@ class IssuesPanel(_Panel):
         self._show_current()
 
     def _show_count(self) -> None:
-        counts = self.counts
-        shown = shown_text(self.model.rowCount(), counts.listed, self.locale, self.tr("issues"))
+        counts, shown = self.counts, self.model.rowCount()
+        urgent = locale_format.number(counts.urgent, self.locale)
+        if not self.show_filter.currentData():  # open issues only
+            self.count_label.setText(
+                self.tr("{shown} · {urgent} crisis or high").format(
+                    shown=shown_text(shown, counts.listed, self.locale, self.tr("open issues")),
+                    urgent=urgent,
+                )
+            )
+            return
         self.count_label.setText(
             self.tr("{shown} · {open} open · {urgent} crisis or high").format(
-                shown=shown,
+                shown=shown_text(shown, counts.listed, self.locale, self.tr("issues")),
                 open=locale_format.number(counts.open, self.locale),
-                urgent=locale_format.number(counts.urgent, self.locale),
+                urgent=urgent,
             )
         )
 
@@ -548,6 +557,7 @@ class ExpectationsPanel(_Panel):
                 lambda s: followups.expectation_position(s, row_id, **filters, **order)
             ),
             keep,
+            (filters["scope"], *order.values()),
         )
         if self.model.complete:  # the whole list is read: count it here
             rows: list[ExpectationRow] = self.model.rows
@@ -683,12 +693,12 @@ class CheckInsPanel(_Panel):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(self.search)
         layout.addWidget(self.intro)
+        layout.addWidget(consent_box)  # above the list: in reach however long it is
         layout.addWidget(self.table, 3)
         layout.addWidget(self.empty, 3)
         layout.addWidget(self.count_label)
         layout.addLayout(actions)
         layout.addWidget(self.action_error)
-        layout.addWidget(consent_box)
         self.search.textChanged.connect(lambda _text: self.refresh())
         self.model.rowsInserted.connect(lambda *_: self._show_count())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
@@ -732,6 +742,7 @@ class CheckInsPanel(_Panel):
                 (number for number, row in enumerate(rows) if row.client_id == client_id), None
             ),
             keep,
+            (scope, sort, descending),
         )
         if text.strip():
             self.empty.setText(self.tr("No check-in due matches “{text}”.").format(text=text))
@@ -884,17 +895,19 @@ class ContactsPanel(_Panel):
         conversion_row.addWidget(self.period)
         conversion_row.addStretch(1)
         pipeline_layout = QVBoxLayout(pipeline_box)
+        # The period's figures first: a short summary above a list that may be long.
+        pipeline_layout.addLayout(conversion_row)
+        pipeline_layout.addWidget(self.conversion)
         pipeline_layout.addLayout(stage_actions)
         pipeline_layout.addWidget(self.prospects_table, 1)
         pipeline_layout.addWidget(self.prospects_empty, 1)
         pipeline_layout.addWidget(self.action_error)
-        pipeline_layout.addLayout(conversion_row)
-        pipeline_layout.addWidget(self.conversion)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 12)
         layout.addWidget(attempts_box, 2)
         layout.addWidget(pipeline_box, 3)
+        self.attempts_box = attempts_box
         self.period.currentIndexChanged.connect(lambda _index: self.refresh())
         self.search.textChanged.connect(lambda _text: self.refresh())
         self.attempts_model.rowsInserted.connect(lambda *_: self._show_counts())
@@ -929,6 +942,7 @@ class ContactsPanel(_Panel):
             ),
             None,  # kept selected while among the rows read
             keep_attempt,
+            (scope, *attempts_order.values()),
         )
         self.attempts_total = (
             self.attempts_model.rowCount()
@@ -943,6 +957,10 @@ class ContactsPanel(_Panel):
         )
         self.attempts_table.setVisible(bool(self.attempts_total))
         self.attempts_empty.setVisible(not self.attempts_total)
+        # Nobody to suggest: the box takes only the room its sentence needs.
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.setStretchFactor(self.attempts_box, 2 if self.attempts_total else 0)
         self.prospects.show(
             self.reader(
                 lambda s, offset, limit: followups.prospects_pipeline(
@@ -961,6 +979,7 @@ class ContactsPanel(_Panel):
                 )
             ),
             keep,
+            (scope, *prospects_order.values()),
         )
         if self.prospects_model.complete:  # the whole list is read: counted here
             self.stages = {PipelineStage.INQUIRY: 0, PipelineStage.CONSULTATION: 0}

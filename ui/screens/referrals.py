@@ -37,7 +37,7 @@ from clientcare.scope import Scope
 from ui.dialogs.provider import ProviderForm
 from ui.dialogs.referral import FollowUpDialog, HandoffDialog, LetterDialog, ReferralDialog
 from ui.labels import label
-from ui.models.listing import ProseRows, fit_columns_once, list_table
+from ui.models.listing import ColumnFitter, ProseRows, list_table
 from ui.models.referrals import (
     PROVIDER_SORTS,
     REFERRAL_SORTS,
@@ -88,7 +88,7 @@ class ReferralsPanel(QWidget):
 
         self.table = list_table("referral_table", self.tr("Referrals"), self.model)
         ProseRows(self.table, self.model, (ReferralColumn.PROVIDER,))
-        self._fitted = False
+        self.columns = ColumnFitter(self.table, (ReferralColumn.PROVIDER,))
         self.empty = QLabel()
         self.empty.setObjectName("referrals_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -204,8 +204,7 @@ class ReferralsPanel(QWidget):
                 )
             ),
         )
-        if not self._fitted:
-            self._fitted = fit_columns_once(self.table, (ReferralColumn.PROVIDER,))
+        self.columns.fit((filters["open_only"], filters["scope"], *order.values()))
         scope = filters["scope"]
         # Counted in SQL only when the list is cut (the whole list read is counted here).
         self.total, due = self.ops.read(
@@ -485,8 +484,7 @@ class DirectoryPanel(QWidget):
         self.table = list_table("provider_table", self.tr("Providers"), self.model)
         prose = (ProviderColumn.NAME, ProviderColumn.SPECIALTY)
         ProseRows(self.table, self.model, prose)
-        self._prose = prose
-        self._fitted = False
+        self.columns = ColumnFitter(self.table, prose)
         self.count_label = QLabel()
         self.count_label.setObjectName("provider_count")
         self.form = ProviderForm(self.ops)
@@ -563,8 +561,7 @@ class DirectoryPanel(QWidget):
                 lambda s: referrals.count_providers(s, text, include_archived=include_archived)
             )
         )
-        if not self._fitted:
-            self._fitted = fit_columns_once(self.table, self._prose)
+        self.columns.fit((include_archived, *order.values()))
         self._show_count()
         if keep is not None:
             self.select(keep)
