@@ -9,7 +9,7 @@ is first shown, and a re-visit reads nothing unless something changed (or the da
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
@@ -34,8 +34,6 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings
 from clientcare.referrals import ReferralRow
 from clientcare.scope import Scope
-from ui.dialogs.provider import ProviderForm
-from ui.dialogs.referral import FollowUpDialog, HandoffDialog, LetterDialog, ReferralDialog
 from ui.labels import label
 from ui.models.listing import ColumnFitter, ProseRows, list_table
 from ui.models.referrals import (
@@ -52,6 +50,9 @@ from ui.ops import Changes, Operations
 from ui.theme import notice_style
 from ui.widgets.fields import error_label
 from ui.widgets.scope_choice import ScopeChoice, shown_text
+
+if TYPE_CHECKING:  # imported when first needed: the letter's printing layer is heavy
+    from ui.dialogs.referral import FollowUpDialog, HandoffDialog, LetterDialog, ReferralDialog
 
 _WATCHED = Changes.REFERRALS | Changes.CLIENTS | Changes.SETTINGS
 
@@ -369,16 +370,26 @@ class ReferralsPanel(QWidget):
 
     # -- actions ----------------------------------------------------------------------
 
+    # The dialogs (and the printing layer the letter needs) are imported when first used.
+
     def make_referral_dialog(self, referral_id: int | None = None) -> ReferralDialog:
+        from ui.dialogs.referral import ReferralDialog
+
         return ReferralDialog(self.ops, referral_id=referral_id, parent=self)
 
     def make_handoff_dialog(self, row: ReferralRow) -> HandoffDialog:
+        from ui.dialogs.referral import HandoffDialog
+
         return HandoffDialog(self.ops, row, parent=self)
 
     def make_follow_up_dialog(self, row: ReferralRow) -> FollowUpDialog:
+        from ui.dialogs.referral import FollowUpDialog
+
         return FollowUpDialog(self.ops, row, parent=self)
 
     def make_letter_dialog(self, row: ReferralRow) -> LetterDialog:
+        from ui.dialogs.referral import LetterDialog
+
         return LetterDialog(self.ops, row, parent=self)
 
     def run_dialog(self, dialog: QDialog) -> bool:
@@ -487,6 +498,8 @@ class DirectoryPanel(QWidget):
         self.columns = ColumnFitter(self.table, prose)
         self.count_label = QLabel()
         self.count_label.setObjectName("provider_count")
+        from ui.dialogs.provider import ProviderForm  # with the directory, when first shown
+
         self.form = ProviderForm(self.ops)
         self.form.setObjectName("provider_form")
 
@@ -524,7 +537,7 @@ class DirectoryPanel(QWidget):
         self.coworkers_button.clicked.connect(self.add_coworkers)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.form.saved.connect(self._on_saved)
-        self.form.removed.connect(self.refresh)
+        self.form.removed.connect(self.refresh_if_stale)
 
     def refresh(self) -> None:
         self.stale = False
@@ -594,8 +607,13 @@ class DirectoryPanel(QWidget):
         except NotFoundError:
             self.refresh()
 
+    def refresh_if_stale(self) -> None:
+        """After an action: read again unless the change it made has been read already."""
+        if self.stale:
+            self.refresh()
+
     def _on_saved(self, provider_id: int) -> None:
-        self.refresh()
+        self.refresh_if_stale()
         self.select(provider_id)
 
     def new_provider(self) -> None:
@@ -606,7 +624,7 @@ class DirectoryPanel(QWidget):
 
     def add_coworkers(self) -> None:
         added = self.ops.run(referrals.add_coworkers, Changes.REFERRALS)
-        self.refresh()
+        self.refresh_if_stale()
         self.count_label.setText(
             self.count_label.text()
             + " · "
