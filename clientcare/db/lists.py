@@ -21,7 +21,6 @@ Python over the page read would show wrong rows and a wrong total.
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import cache
@@ -58,7 +57,7 @@ def register_functions(dbapi_connection: Any, _record: object = None) -> None:
     """Give a SQLite connection ``cc_fold`` (a "connect" event listener)."""
     try:
         dbapi_connection.create_function(FOLD_FUNCTION, 1, _fold_or_none, deterministic=True)
-    except (TypeError, sqlite3.NotSupportedError):  # a driver without "deterministic"
+    except Exception:  # a driver or SQLite without "deterministic" (SQLCipher's own module)
         dbapi_connection.create_function(FOLD_FUNCTION, 1, _fold_or_none)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +23,7 @@ from clientcare import referrals as rf
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.lists import accent_pattern, contains_folded, every_word
+from clientcare.db.migrate import open_database
 from clientcare.db.models import (
     Appointment,
     AppointmentStatus,
@@ -44,6 +46,7 @@ from clientcare.db.models import (
     Urgency,
     WarmHandoff,
 )
+from clientcare.encryption import Passphrase, encrypt_database
 from clientcare.practice import add_practitioner
 from clientcare.scope import WHOLE_PRACTICE, Scope, own_scope
 
@@ -569,3 +572,17 @@ def test_checkins_due_are_searched_and_ordered(db: Database, practice: dict) -> 
         ]
         by_every = fu.checkins_due(session, today=TODAY, sort=fu.CheckInSort.EVERY, descending=True)
         assert [r.interval_days for r in by_every] == [60, 45, 30]
+
+
+def test_the_search_works_on_an_encrypted_database(db_path: Path) -> None:
+    """cc_fold is given to SQLCipher's connections too."""
+    secret = Passphrase("blue kettle o'clock river")
+    encrypt_database(db_path, secret)
+    database, _report = open_database(db_path, passphrase=secret)
+    try:
+        with database.unit_of_work() as session:
+            session.add(Provider(name="Søren Physio", kind=ProviderKind.EXTERNAL))
+        with database.reading() as session:
+            assert [p.name for p in rf.list_providers(session, "SOREN")] == ["Søren Physio"]
+    finally:
+        database.dispose()
