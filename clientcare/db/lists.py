@@ -155,7 +155,8 @@ def every_word(
     columns or one of the folded ``keys``. No words, no conditions."""
     plain, keys = tuple(plain), tuple(keys)
     conditions: list[ColumnElement[bool]] = []
-    for word in fold(text).split():
+    # A NUL typed or pasted matches nothing stored, and PostgreSQL refuses it in a value.
+    for word in fold(text.replace("\x00", "")).split():
         anywhere = [contains_folded(column, word) for column in plain]
         anywhere += [key_contains(column, word) for column in keys]
         conditions.append(or_(*anywhere) if anywhere else false())

@@ -138,6 +138,8 @@ def test_the_search_ignores_case_and_accents_in_sql(db: Database) -> None:
         assert names("_") == {"Zoë's 100% Club_1"}
         assert names("") == {"Søren ØSTERGÅRD", "Zoë's 100% Club_1", "Plain"}
         assert names("plain soren") == set()
+        assert names("so\x00ren") == {"Søren ØSTERGÅRD"}  # a NUL pasted in is left out
+        assert names("[ø]") == set() and names("(") == set() and names("\\") == set()
 
 
 # -- issues ------------------------------------------------------------------------------
