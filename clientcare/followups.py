@@ -28,12 +28,13 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from clientcare import audit, locale_format
 from clientcare.clients import STATUS_TRANSITIONS
 from clientcare.db.engine import count_rows, plain_rows
+from clientcare.db.lists import SortKey, every_word, nulls_last, ordered, position
 from clientcare.db.models import (
     DEFAULT_CHECKIN_TEMPLATE,
     Appointment,
@@ -499,70 +500,188 @@ _URGENCY_RANK = case(
 )
 
 
+#: What an IssueRow is made of (read as plain columns: Today reads them on every refresh).
+_ISSUE_COLUMNS = (
+    ClientIssue.id,
+    ClientIssue.client_id,
+    ClientIssue.title,
+    ClientIssue.description,
+    ClientIssue.urgency,
+    ClientIssue.impact,
+    ClientIssue.raised_on,
+    ClientIssue.due_on,
+    ClientIssue.status,
+    ClientIssue.resolved_on,
+    ClientIssue.resolution_note,
+    ClientIssue.reopened_count,
+    Client.preferred_name,
+    Client.full_name,
+)
+
+
 @cache
 def _open_issues(scope: Scope = WHOLE_PRACTICE) -> Select:
     """Every open issue of ``scope``'s clients with their names, in triage order (built
     once per scope: Today reads it on every refresh)."""
     return (
-        select(
-            ClientIssue.id,
-            ClientIssue.client_id,
-            ClientIssue.title,
-            ClientIssue.description,
-            ClientIssue.urgency,
-            ClientIssue.impact,
-            ClientIssue.raised_on,
-            ClientIssue.due_on,
-            ClientIssue.status,
-            ClientIssue.resolved_on,
-            ClientIssue.resolution_note,
-            ClientIssue.reopened_count,
-            Client.preferred_name,
-            Client.full_name,
-        )
+        select(*_ISSUE_COLUMNS)
         .join(Client, Client.id == ClientIssue.client_id)
         .where(ClientIssue.status == IssueStatus.OPEN, scope.client_condition())
         .order_by(_URGENCY_RANK, ClientIssue.raised_on, ClientIssue.id)
     )
 
 
-def list_issues(
-    session: Session, *, today: dt.date, include_resolved: bool = False, text: str = ""
-) -> list[IssueRow]:
-    """The triage queue, then (if asked) resolved issues, most recently resolved first.
+class IssueSort(StrEnum):
+    """What the list of issues can be ordered by (each also turned around)."""
 
-    ``text``: every word must match the client's names, the title or the notes.
+    TRIAGE = "triage"  # open first; crisis, high, normal, low; the longest waiting first
+    CLIENT = "client"
+    TITLE = "title"
+    WAITING = "waiting"
+    DUE = "due"
+    IMPACT = "impact"
+
+
+@dataclass(frozen=True)
+class IssueCounts:
+    """How many issues a list of issues has (``listed``), and of them how many are open
+    and how many of those are marked crisis or high."""
+
+    listed: int
+    open: int
+    urgent: int
+
+
+def _issues_query(
+    include_resolved: bool, text: str, scope: Scope, client_id: int | None = None
+) -> Select:
+    """The issues the list shows (no order): open, or open and resolved, of ``scope``'s
+    clients; every word of ``text`` in the client's names, the title, the impact or the
+    notes."""
+    statuses = (IssueStatus.OPEN, IssueStatus.RESOLVED) if include_resolved else (IssueStatus.OPEN,)
+    conditions = every_word(
+        text,
+        plain=(ClientIssue.title, ClientIssue.description, ClientIssue.impact),
+        keys=(Client.search_key,),
+    )
+    if client_id is not None:
+        conditions.append(ClientIssue.client_id == client_id)
+    return (
+        select(*_ISSUE_COLUMNS)
+        .join(Client, Client.id == ClientIssue.client_id)
+        .where(ClientIssue.status.in_(statuses), scope.client_condition(), *conditions)
+    )
+
+
+def _issue_order(sort: IssueSort, descending: bool) -> list[Any]:
+    resolved = case((ClientIssue.status == IssueStatus.RESOLVED, 1), else_=0)
+    keys: list[SortKey]
+    match sort:
+        case IssueSort.TRIAGE:
+            keys = [resolved, _URGENCY_RANK, ClientIssue.raised_on]
+        case IssueSort.CLIENT:
+            keys = [func.lower(Client.full_name)]
+        case IssueSort.TITLE:
+            keys = [func.lower(ClientIssue.title)]
+        case IssueSort.WAITING:  # open ones first; the longer waiting, the later
+            keys = [resolved, (ClientIssue.raised_on, True)]
+        case IssueSort.DUE:
+            keys = [*nulls_last(ClientIssue.due_on)]
+        case IssueSort.IMPACT:
+            keys = [func.lower(ClientIssue.impact)]
+    return ordered(keys, ClientIssue.id, descending)
+
+
+def list_issues(
+    session: Session,
+    *,
+    today: dt.date,
+    include_resolved: bool = False,
+    text: str = "",
+    scope: Scope = WHOLE_PRACTICE,
+    sort: IssueSort = IssueSort.TRIAGE,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[IssueRow]:
+    """Issues of ``scope``'s clients in the order asked (by default the triage order:
+    open ones first, then resolved ones, each most urgent first, then the longest
+    waiting); ``offset``/``limit`` read one page. Filtered and ordered in SQL.
+
+    ``text``: every word must match the client's names, the title, the impact or the
+    notes (case and accents ignored).
     """
-    rows = triage_queue(session, today=today)
-    if include_resolved:
-        resolved = session.execute(
-            select(ClientIssue, Client)
-            .join(Client, Client.id == ClientIssue.client_id)
-            .where(ClientIssue.status == IssueStatus.RESOLVED)
-            .order_by(ClientIssue.resolved_on.desc(), ClientIssue.id.desc())
-        ).all()
-        rows += [_issue_row(issue, client, today) for issue, client in resolved]
-    words = fold(text).split()
-    if not words:
-        return rows
+    query = _issues_query(include_resolved, text, scope).order_by(*_issue_order(sort, descending))
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
     return [
-        row
-        for row in rows
-        if all(
-            word
-            in fold(
-                " ".join(
-                    (row.client_name, row.client_full_name, row.title, row.description, row.impact)
-                )
-            )
-            for word in words
+        _issue_row(
+            row,  # type: ignore[arg-type]
+            _ClientNames(row.client_id, row.preferred_name, row.full_name),
+            today,
         )
+        for row in plain_rows(session, query)
     ]
+
+
+def count_issues(
+    session: Session,
+    *,
+    include_resolved: bool = False,
+    text: str = "",
+    scope: Scope = WHOLE_PRACTICE,
+) -> IssueCounts:
+    """What ``list_issues`` lists without a limit: how many, how many open, and how many
+    of those crisis or high (one aggregate)."""
+    listed = _issues_query(include_resolved, text, scope).subquery()
+    is_open = listed.c.status == IssueStatus.OPEN
+    urgent = and_(is_open, listed.c.urgency.in_(sorted(URGENT)))
+    row = plain_rows(
+        session,
+        select(
+            func.count(),
+            func.sum(case((is_open, 1), else_=0)),
+            func.sum(case((urgent, 1), else_=0)),
+        ).select_from(listed),
+    )[0]
+    return IssueCounts(int(row[0] or 0), int(row[1] or 0), int(row[2] or 0))
+
+
+def issue_position(
+    session: Session,
+    issue_id: int,
+    *,
+    include_resolved: bool = False,
+    text: str = "",
+    scope: Scope = WHOLE_PRACTICE,
+    sort: IssueSort = IssueSort.TRIAGE,
+    descending: bool = False,
+) -> int | None:
+    """Where ``issue_id`` is in ``list_issues`` (from 0), or None when it is not listed."""
+    query = position(
+        _issues_query(include_resolved, text, scope),
+        _issue_order(sort, descending),
+        ClientIssue.id,
+    )
+    rows = plain_rows(session, query, {"row_id": issue_id})
+    return int(rows[0][0]) if rows else None
 
 
 def client_issues(session: Session, client_id: int, *, today: dt.date) -> list[IssueRow]:
     """The client's open issues in triage order."""
-    return [row for row in triage_queue(session, today=today) if row.client_id == client_id]
+    query = _issues_query(False, "", WHOLE_PRACTICE, client_id).order_by(
+        *_issue_order(IssueSort.TRIAGE, False)
+    )
+    return [
+        _issue_row(
+            row,  # type: ignore[arg-type]
+            _ClientNames(row.client_id, row.preferred_name, row.full_name),
+            today,
+        )
+        for row in plain_rows(session, query)
+    ]
 
 
 def get_issue(session: Session, issue_id: int, *, today: dt.date) -> IssueRow:
@@ -913,25 +1032,109 @@ def _expectations_due(scope: Scope = WHOLE_PRACTICE) -> Select:
     )
 
 
+class ExpectationSort(StrEnum):
+    """What the list of expectations can be ordered by (each also turned around)."""
+
+    REVIEW = "review"  # by review date (none last), then when set
+    CLIENT = "client"
+    SET_BY = "set_by"
+    SET_ON = "set_on"
+    DESCRIPTION = "description"
+
+
+@dataclass(frozen=True)
+class ExpectationCounts:
+    """How many expectations a list has (``listed``), and how many of them are due."""
+
+    listed: int
+    due: int
+
+
+def _expectations_query(client_id: int | None, text: str, scope: Scope) -> Select:
+    """The open expectations the list shows (no order)."""
+    conditions = every_word(text, plain=(Expectation.description,), keys=(Client.search_key,))
+    if not scope.whole_practice:
+        conditions.append(scope.client_condition())
+    return _open_expectations_query(client_id).order_by(None).where(*conditions)
+
+
+def _expectation_order(sort: ExpectationSort, descending: bool) -> list[Any]:
+    keys: list[SortKey]
+    match sort:
+        case ExpectationSort.REVIEW:
+            keys = [*nulls_last(Expectation.review_on), Expectation.set_on]
+        case ExpectationSort.CLIENT:
+            keys = [func.lower(Client.full_name)]
+        case ExpectationSort.SET_BY:  # "The client" before "The practice"
+            keys = [Expectation.set_by]
+        case ExpectationSort.SET_ON:
+            keys = [Expectation.set_on]
+        case ExpectationSort.DESCRIPTION:
+            keys = [func.lower(Expectation.description)]
+    return ordered(keys, Expectation.id, descending)
+
+
 def open_expectations(
-    session: Session, *, today: dt.date, client_id: int | None = None, text: str = ""
+    session: Session,
+    *,
+    today: dt.date,
+    client_id: int | None = None,
+    text: str = "",
+    scope: Scope = WHOLE_PRACTICE,
+    sort: ExpectationSort = ExpectationSort.REVIEW,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[ExpectationRow]:
-    """Every expectation not reviewed yet: those due first, then by review date."""
-    rows = [
-        _listed_expectation(row, today)
-        for row in session.execute(_open_expectations_query(client_id))
-    ]
-    words = fold(text).split()
-    if words:
-        rows = [
-            r
-            for r in rows
-            if all(
-                w in fold(" ".join((r.client_name, r.client_full_name, r.description)))
-                for w in words
-            )
-        ]
-    return rows
+    """Expectations not reviewed yet, of ``scope``'s clients (or one client), in the
+    order asked (by default by review date: those due first); ``offset``/``limit`` read
+    one page. ``text``: every word in the client's names or the expectation (case and
+    accents ignored). Filtered and ordered in SQL."""
+    query = _expectations_query(client_id, text, scope).order_by(
+        *_expectation_order(sort, descending)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    return [_listed_expectation(row, today) for row in plain_rows(session, query)]
+
+
+def count_open_expectations(
+    session: Session,
+    *,
+    today: dt.date,
+    client_id: int | None = None,
+    text: str = "",
+    scope: Scope = WHOLE_PRACTICE,
+) -> ExpectationCounts:
+    """How many expectations ``open_expectations`` lists without a limit, and how many
+    of them are due for review on ``today`` (one aggregate)."""
+    listed = _expectations_query(client_id, text, scope).subquery()
+    due = and_(listed.c.review_on.is_not(None), listed.c.review_on <= today)
+    row = plain_rows(
+        session, select(func.count(), func.sum(case((due, 1), else_=0))).select_from(listed)
+    )[0]
+    return ExpectationCounts(int(row[0] or 0), int(row[1] or 0))
+
+
+def expectation_position(
+    session: Session,
+    expectation_id: int,
+    *,
+    text: str = "",
+    scope: Scope = WHOLE_PRACTICE,
+    sort: ExpectationSort = ExpectationSort.REVIEW,
+    descending: bool = False,
+) -> int | None:
+    """Where ``expectation_id`` is in ``open_expectations`` (from 0); None if not listed."""
+    query = position(
+        _expectations_query(None, text, scope),
+        _expectation_order(sort, descending),
+        Expectation.id,
+    )
+    rows = plain_rows(session, query, {"row_id": expectation_id})
+    return int(rows[0][0]) if rows else None
 
 
 def record_expectation(
@@ -1112,19 +1315,55 @@ def next_due_on(
     return base + dt.timedelta(days=interval_days or DEFAULT_INTERVAL_DAYS)
 
 
+class CheckInSort(StrEnum):
+    """What the list of check-ins due can be ordered by (each also turned around)."""
+
+    DUE = "due"  # the longest overdue first
+    CLIENT = "client"
+    LAST_CONTACT = "last_contact"
+    EVERY = "every"
+    CHANNEL = "channel"
+
+
+def _checkin_key(sort: CheckInSort) -> Any:
+    match sort:
+        case CheckInSort.DUE:
+            return lambda r: (r.due_on, fold(r.client_name), r.client_id)
+        case CheckInSort.CLIENT:
+            return lambda r: (fold(r.client_full_name or r.client_name), r.client_id)
+        case CheckInSort.LAST_CONTACT:  # never contacted first
+            return lambda r: (r.last_contact_on or dt.date.min, r.client_id)
+        case CheckInSort.EVERY:
+            return lambda r: (r.interval_days, r.client_id)
+        case CheckInSort.CHANNEL:
+            return lambda r: (r.channel.value if r.channel else "", r.client_id)
+
+
 def checkins_due(
-    session: Session, *, today: dt.date, scope: Scope = WHOLE_PRACTICE
+    session: Session,
+    *,
+    today: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    text: str = "",
+    sort: CheckInSort = CheckInSort.DUE,
+    descending: bool = False,
 ) -> list[CheckInDue]:
     """Consenting clients of ``scope`` whose next check-in has come, the longest overdue
-    first.
+    first (or in the order asked); ``text``: every word in the client's names.
 
     Only clients whose consent is *given* ever appear. Due is an interval after the
     last logged contact of any kind; a client snoozed past today, or with an
-    appointment booked, is left out.
+    appointment booked, is left out. The candidates (consenting clients of the scope,
+    found by index) are read in SQL; when each is due is worked out here, so the list
+    is sorted here too.
     """
+    query = _checkin_candidates(scope)
+    words = every_word(text, keys=(Client.search_key,))
+    if words:
+        query = query.where(*words)
     candidates = plain_rows(
         session,
-        _checkin_candidates(scope),
+        query,
         {"today": today, "day_start": dt.datetime.combine(today, dt.time())},
     )
     rows: list[CheckInDue] = []
@@ -1163,7 +1402,7 @@ def checkins_due(
                 phone=phone,
             )
         )
-    return sorted(rows, key=lambda r: (r.due_on, fold(r.client_name), r.client_id))
+    return sorted(rows, key=_checkin_key(sort), reverse=descending)
 
 
 @cache
@@ -1578,51 +1817,46 @@ def record_contact_attempt(
     return unreturned_attempts(session, client.id)
 
 
-def _last_real_contacts(session: Session) -> dict[int, dt.datetime]:
-    """When each client last really spoke with the practice (a reply, a session, a call)."""
-    result: dict[int, dt.datetime] = {}
-    for client_id, value in session.execute(
-        select(Interaction.client_id, func.max(Interaction.occurred_at))
-        .where(Interaction.kind.in_(_REAL_CONTACT_KINDS))
-        .group_by(Interaction.client_id)
-    ):
-        result[client_id] = _as_datetime(value)
-    for client_id, value in session.execute(
-        select(Appointment.client_id, func.max(Appointment.start))
-        .where(Appointment.status.in_(_HELD))
-        .group_by(Appointment.client_id)
-    ):
-        moment = _as_datetime(value)
-        if client_id not in result or moment > result[client_id]:
-            result[client_id] = moment
-    return result
+def _unreturned(attempt: Any) -> ColumnElement[bool]:
+    """``attempt`` (an Interaction, or an alias of it) is a contact attempt the client has
+    not answered: no real contact with them (a reply, a call, a session held) at or after
+    it. Checked per attempt by index: the client's interactions and appointments by
+    time."""
+    real = aliased(Interaction)
+    replied = (
+        select(real.id)
+        .where(
+            real.client_id == attempt.client_id,
+            real.occurred_at >= attempt.occurred_at,
+            real.kind.in_(_REAL_CONTACT_KINDS),
+        )
+        .exists()
+    )
+    seen = (
+        select(Appointment.id)
+        .where(
+            Appointment.client_id == attempt.client_id,
+            Appointment.status.in_(_HELD),
+            Appointment.start >= attempt.occurred_at,
+        )
+        .exists()
+    )
+    return and_(attempt.kind == InteractionKind.CONTACT_ATTEMPT, ~replied, ~seen)
 
 
-def _as_datetime(value: object) -> dt.datetime:
-    if isinstance(value, str):
-        return dt.datetime.fromisoformat(value)
-    assert isinstance(value, dt.datetime)
-    return value
-
-
-def _unreturned(session: Session) -> dict[int, list[dt.datetime]]:
-    """Per client: the contact attempts since their last real contact, oldest first."""
-    real = _last_real_contacts(session)
-    attempts: dict[int, list[dt.datetime]] = {}
-    for client_id, occurred_at in session.execute(
-        select(Interaction.client_id, Interaction.occurred_at)
-        .where(Interaction.kind == InteractionKind.CONTACT_ATTEMPT)
-        .order_by(Interaction.occurred_at)
-    ):
-        last = real.get(client_id)
-        if last is None or occurred_at > last:
-            attempts.setdefault(client_id, []).append(occurred_at)
-    return attempts
+def _unreturned_count(client_id: Any) -> Any:
+    """A scalar subquery: how many contact attempts to ``client_id`` are unreturned."""
+    attempt = aliased(Interaction)
+    return (
+        select(func.count(attempt.id))
+        .where(attempt.client_id == client_id, _unreturned(attempt))
+        .scalar_subquery()
+    )
 
 
 def unreturned_attempts(session: Session, client_id: int) -> int:
     """How many calls or messages to the client are unreturned since they last got in touch."""
-    return len(_unreturned(session).get(client_id, []))
+    return int(session.scalar(select(_unreturned_count(bindparam("client_id", client_id)))) or 0)
 
 
 def attempt_suggestion(
@@ -1648,44 +1882,131 @@ def attempt_suggestion(
     )
 
 
-def contact_attempt_suggestions(session: Session, *, today: dt.date) -> list[AttemptRow]:
-    """Prospects and clients with several unreturned attempts in a row, most attempts first.
+class AttemptSort(StrEnum):
+    """What the list of unreturned contact attempts can be ordered by."""
+
+    ATTEMPTS = "attempts"  # the most attempts first, then the longest waiting
+    CLIENT = "client"
+    STATUS = "status"
+    LAST = "last"
+
+
+#: Who can be suggested to let it rest: prospects and clients not closed.
+_SUGGESTED_STATUSES = (ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED)
+
+
+def _attempts_query(scope: Scope, text: str) -> tuple[Select, dict[str, Any]]:
+    """Everyone of ``scope`` with several unreturned attempts, with how many and when the
+    first and the last were; and the aggregates to order by."""
+    attempts = func.count(Interaction.id)
+    first = func.min(Interaction.occurred_at)
+    last = func.max(Interaction.occurred_at)
+    # Only someone with that many attempts in all can have that many unreturned: found
+    # from the index of attempts alone, before each attempt is checked against the
+    # client's later contacts.
+    tried_often = (
+        select(Interaction.client_id)
+        .where(Interaction.kind == InteractionKind.CONTACT_ATTEMPT)
+        .group_by(Interaction.client_id)
+        .having(func.count() >= ATTEMPTS_BEFORE_SUGGESTION)
+    )
+    if not scope.whole_practice:
+        tried_often = tried_often.where(Interaction.client_id.in_(scope.client_ids()))
+    query = (
+        select(
+            Client.id,
+            Client.preferred_name,
+            Client.full_name,
+            Client.status,
+            attempts.label("attempts"),
+            first.label("first_at"),
+            last.label("last_at"),
+        )
+        .join(Client, Client.id == Interaction.client_id)
+        .where(
+            Interaction.client_id.in_(tried_often),
+            _unreturned(Interaction),
+            Client.status.in_(_SUGGESTED_STATUSES),
+            scope.client_condition(),
+            *every_word(text, keys=(Client.search_key,)),
+        )
+        .group_by(Client.id, Client.preferred_name, Client.full_name, Client.status)
+        .having(attempts >= ATTEMPTS_BEFORE_SUGGESTION)
+    )
+    return query, {"attempts": attempts, "first": first, "last": last}
+
+
+def _attempt_order(sort: AttemptSort, descending: bool, aggregates: dict[str, Any]) -> list[Any]:
+    keys: list[SortKey]
+    match sort:
+        case AttemptSort.ATTEMPTS:
+            keys = [(aggregates["attempts"], True), aggregates["first"]]
+        case AttemptSort.CLIENT:
+            keys = [func.lower(Client.full_name)]
+        case AttemptSort.STATUS:
+            keys = [Client.status]
+        case AttemptSort.LAST:
+            keys = [aggregates["last"]]
+    return ordered(keys, Client.id, descending)
+
+
+def contact_attempt_suggestions(
+    session: Session,
+    *,
+    today: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    text: str = "",
+    sort: AttemptSort = AttemptSort.ATTEMPTS,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[AttemptRow]:
+    """Prospects and clients of ``scope`` with several unreturned attempts in a row, most
+    attempts first (or in the order asked); ``offset``/``limit``: one page. Counted,
+    filtered and ordered in SQL.
 
     A suggestion only: nobody's status is ever changed here.
     """
-    unreturned = {
-        client_id: moments
-        for client_id, moments in _unreturned(session).items()
-        if len(moments) >= ATTEMPTS_BEFORE_SUGGESTION
-    }
-    if not unreturned:
+    query, aggregates = _attempts_query(scope, text)
+    query = query.order_by(*_attempt_order(sort, descending, aggregates))
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    rows = plain_rows(session, query)
+    if not rows:
         return []
-    clients = session.scalars(
-        select(Client).where(
-            Client.id.in_(list(unreturned)),
-            Client.status.in_((ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED)),
-        )
-    ).all()
-    rows = []
     locale = _locale(session)
-    for client in clients:
-        moments = unreturned[client.id]
-        first, last = moments[0].date(), moments[-1].date()
-        rows.append(
+    listed = []
+    for client_id, preferred_name, full_name, status, attempts, first_at, last_at in rows:
+        first = _as_datetime(first_at).date()
+        listed.append(
             AttemptRow(
-                client_id=client.id,
-                client_name=client.preferred_name,
-                status=client.status,
-                attempts=len(moments),
+                client_id=client_id,
+                client_name=preferred_name,
+                status=status,
+                attempts=attempts,
                 first_attempt_on=first,
-                last_attempt_on=last,
-                suggestion=attempt_suggestion(
-                    client.preferred_name, client.status, len(moments), first, locale
-                ),
-                client_full_name=client.full_name,
+                last_attempt_on=_as_datetime(last_at).date(),
+                suggestion=attempt_suggestion(preferred_name, status, attempts, first, locale),
+                client_full_name=full_name,
             )
         )
-    return sorted(rows, key=lambda r: (-r.attempts, r.first_attempt_on, r.client_id))
+    return listed
+
+
+def count_attempt_suggestions(
+    session: Session, *, scope: Scope = WHOLE_PRACTICE, text: str = ""
+) -> int:
+    """How many people ``contact_attempt_suggestions`` lists without a limit."""
+    return count_rows(session, _attempts_query(scope, text)[0])
+
+
+def _as_datetime(value: object) -> dt.datetime:
+    if isinstance(value, str):
+        return dt.datetime.fromisoformat(value)
+    assert isinstance(value, dt.datetime)
+    return value
 
 
 # --------------------------------------------------------------------------
@@ -1697,28 +2018,35 @@ def _inquired_on(client: Client) -> dt.date:
     return client.inquired_on or client.created_at.date()
 
 
-def _with_consultation(session: Session, client_ids: list[int]) -> set[int]:
-    if not client_ids:
-        return set()
-    return set(
-        session.scalars(
-            select(Appointment.client_id).where(
-                Appointment.client_id.in_(client_ids),
-                Appointment.status.in_(_CONSULTATION_APPOINTMENTS),
-            )
-        )
+def _has_appointment(statuses: Sequence[AppointmentStatus]) -> ColumnElement[bool]:
+    """The client (of the enclosing query) has an appointment in one of ``statuses``."""
+    return (
+        select(Appointment.id)
+        .where(Appointment.client_id == Client.id, Appointment.status.in_(statuses))
+        .exists()
     )
 
 
-def _has_started(session: Session, client_ids: list[int]) -> set[int]:
-    if not client_ids:
-        return set()
-    return set(
-        session.scalars(
-            select(Appointment.client_id).where(
-                Appointment.client_id.in_(client_ids), Appointment.status.in_(_HELD)
-            )
-        )
+def _stage_case() -> Any:
+    """``_stage`` in SQL, over the client of the enclosing query."""
+    consulted = _has_appointment(_CONSULTATION_APPOINTMENTS)
+    return case(
+        (
+            Client.status == ClientStatus.PROSPECT,
+            case(
+                (
+                    or_(Client.prospect_stage == ProspectStage.CONSULTATION, consulted),
+                    PipelineStage.CONSULTATION.value,
+                ),
+                else_=PipelineStage.INQUIRY.value,
+            ),
+        ),
+        (Client.status == ClientStatus.DECLINED, PipelineStage.DECLINED.value),
+        (
+            and_(Client.status == ClientStatus.CLOSED, ~_has_appointment(_HELD)),
+            PipelineStage.DECLINED.value,  # closed before the work began
+        ),
+        else_=PipelineStage.CLIENT.value,
     )
 
 
@@ -1734,26 +2062,118 @@ def _stage(client: Client, consulted: bool, started: bool) -> PipelineStage:
     return PipelineStage.CLIENT
 
 
-def prospects_pipeline(session: Session, *, today: dt.date) -> list[ProspectRow]:
-    """Open prospects (inquiry or consultation), those waiting longest first."""
-    prospects = session.scalars(select(Client).where(Client.status == ClientStatus.PROSPECT)).all()
-    ids = [c.id for c in prospects]
-    consulted = _with_consultation(session, ids)
-    unreturned = _unreturned(session)
-    rows = [
-        ProspectRow(
-            client_id=c.id,
-            client_name=c.preferred_name,
-            stage=_stage(c, c.id in consulted, False),
-            inquired_on=_inquired_on(c),
-            waiting_days=max(0, (today - _inquired_on(c)).days),
-            unreturned_attempts=len(unreturned.get(c.id, [])),
-            declined_reason=c.declined_reason,
-            client_full_name=c.full_name,
+class ProspectSort(StrEnum):
+    """What the prospects pipeline can be ordered by (each also turned around)."""
+
+    INQUIRED = "inquired"  # who got in touch first (the longest waiting) first
+    CLIENT = "client"
+    STAGE = "stage"
+    UNRETURNED = "unreturned"
+
+
+def _prospects_query(scope: Scope, text: str) -> Select:
+    """Open prospects of ``scope`` (no order), with their stage and unreturned attempts."""
+    return select(
+        Client.id,
+        Client.preferred_name,
+        Client.full_name,
+        Client.inquired_on,
+        Client.created_at,
+        Client.declined_reason,
+        _stage_case().label("stage"),
+        _unreturned_count(Client.id).label("unreturned"),
+    ).where(
+        Client.status == ClientStatus.PROSPECT,
+        scope.client_condition(),
+        *every_word(text, keys=(Client.search_key,)),
+    )
+
+
+def _prospect_order(sort: ProspectSort, descending: bool) -> list[Any]:
+    keys: list[SortKey]
+    match sort:
+        case ProspectSort.INQUIRED:
+            keys = [func.coalesce(Client.inquired_on, Client.created_at)]
+        case ProspectSort.CLIENT:
+            keys = [func.lower(Client.full_name)]
+        case ProspectSort.STAGE:  # inquiry, then consultation
+            keys = [
+                case(
+                    (_stage_case() == PipelineStage.CONSULTATION.value, 1),
+                    else_=0,
+                ),
+                func.coalesce(Client.inquired_on, Client.created_at),
+            ]
+        case ProspectSort.UNRETURNED:
+            keys = [_unreturned_count(Client.id)]
+    return ordered(keys, Client.id, descending)
+
+
+def prospects_pipeline(
+    session: Session,
+    *,
+    today: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    text: str = "",
+    sort: ProspectSort = ProspectSort.INQUIRED,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[ProspectRow]:
+    """Open prospects (inquiry or consultation) of ``scope``, those waiting longest
+    first (or in the order asked); ``text``: every word in their names; ``offset``/
+    ``limit``: one page. Filtered and ordered in SQL."""
+    query = _prospects_query(scope, text).order_by(*_prospect_order(sort, descending))
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    rows = []
+    for client_id, preferred, full, inquired, created, reason, stage, unreturned in plain_rows(
+        session, query
+    ):
+        inquired_on = inquired or _as_datetime(created).date()
+        rows.append(
+            ProspectRow(
+                client_id=client_id,
+                client_name=preferred,
+                stage=PipelineStage(stage),
+                inquired_on=inquired_on,
+                waiting_days=max(0, (today - inquired_on).days),
+                unreturned_attempts=int(unreturned or 0),
+                declined_reason=reason,
+                client_full_name=full,
+            )
         )
-        for c in prospects
-    ]
-    return sorted(rows, key=lambda r: (r.inquired_on, r.client_id))
+    return rows
+
+
+def prospect_stage_counts(
+    session: Session, *, scope: Scope = WHOLE_PRACTICE, text: str = ""
+) -> dict[PipelineStage, int]:
+    """How many open prospects of ``scope`` are at each stage (inquiry, consultation)."""
+    listed = _prospects_query(scope, text).subquery()
+    counts = {PipelineStage.INQUIRY: 0, PipelineStage.CONSULTATION: 0}
+    for stage, count in plain_rows(
+        session, select(listed.c.stage, func.count()).group_by(listed.c.stage)
+    ):
+        counts[PipelineStage(stage)] = int(count)
+    return counts
+
+
+def prospect_position(
+    session: Session,
+    client_id: int,
+    *,
+    scope: Scope = WHOLE_PRACTICE,
+    text: str = "",
+    sort: ProspectSort = ProspectSort.INQUIRED,
+    descending: bool = False,
+) -> int | None:
+    """Where ``client_id`` is in ``prospects_pipeline`` (from 0); None if not listed."""
+    query = position(_prospects_query(scope, text), _prospect_order(sort, descending), Client.id)
+    rows = plain_rows(session, query, {"row_id": client_id})
+    return int(rows[0][0]) if rows else None
 
 
 def set_prospect_stage(
@@ -1819,35 +2239,64 @@ def set_prospect_stage(
     return stage
 
 
-def prospect_conversion(session: Session, start: dt.date, end: dt.date) -> ProspectConversion:
-    """What became of the people who got in touch from ``start`` to ``end`` (inclusive)."""
+def prospect_conversion(
+    session: Session, start: dt.date, end: dt.date, *, scope: Scope = WHOLE_PRACTICE
+) -> ProspectConversion:
+    """What became of the people of ``scope`` who got in touch from ``start`` to ``end``
+    (inclusive): counted in SQL (the day they got in touch is the day they were added
+    when it was not recorded)."""
     if end < start:
         raise ValidationError.single("end", "The end of the period is before its start.")
-    people = [c for c in session.scalars(select(Client)).all() if start <= _inquired_on(c) <= end]
-    ids = [c.id for c in people]
-    consulted = _with_consultation(session, ids)
-    started = _has_started(session, ids)
-    stages = [_stage(c, c.id in consulted, c.id in started) for c in people]
+    in_period = or_(
+        and_(
+            Client.inquired_on.is_not(None),
+            Client.inquired_on >= start,
+            Client.inquired_on <= end,
+        ),
+        and_(
+            Client.inquired_on.is_(None),
+            Client.created_at >= dt.datetime.combine(start, dt.time()),
+            Client.created_at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()),
+        ),
+    )
+    people = (
+        select(
+            _stage_case().label("stage"),
+            case((_has_appointment(_CONSULTATION_APPOINTMENTS), 1), else_=0).label("consulted"),
+            Client.declined_reason,
+        )
+        .where(in_period, scope.client_condition())
+        .subquery()
+    )
+    # One statement: by stage, whether they came to a consultation, and the reason given
+    # (only the declined have one; the others' reasons are blanked to group them).
+    reason = case(
+        (people.c.stage == PipelineStage.DECLINED.value, people.c.declined_reason), else_=""
+    )
+    counts: dict[PipelineStage, int] = dict.fromkeys(PipelineStage, 0)
+    consulted = 0
     reasons: dict[str, int] = {}
-    for client, stage in zip(people, stages, strict=True):
+    for stage, was_consulted, said, count in plain_rows(
+        session,
+        select(people.c.stage, people.c.consulted, reason, func.count()).group_by(
+            people.c.stage, people.c.consulted, reason
+        ),
+    ):
+        stage = PipelineStage(stage)
+        counts[stage] += int(count)
+        if was_consulted or stage in (PipelineStage.CONSULTATION, PipelineStage.CLIENT):
+            consulted += int(count)
         if stage is PipelineStage.DECLINED:
-            reason = client.declined_reason.strip() or "No reason noted"
-            reasons[reason] = reasons.get(reason, 0) + 1
-    became = stages.count(PipelineStage.CLIENT)
+            said = (said or "").strip() or "No reason noted"
+            reasons[said] = reasons.get(said, 0) + int(count)
     return ProspectConversion(
         start=start,
         end=end,
-        inquiries=len(people),
-        consultations=sum(
-            1
-            for client, stage in zip(people, stages, strict=True)
-            if stage in (PipelineStage.CONSULTATION, PipelineStage.CLIENT) or client.id in consulted
-        ),
-        became_clients=became,
-        declined=stages.count(PipelineStage.DECLINED),
-        still_open=sum(
-            1 for s in stages if s in (PipelineStage.INQUIRY, PipelineStage.CONSULTATION)
-        ),
+        inquiries=sum(counts.values()),
+        consultations=consulted,
+        became_clients=counts[PipelineStage.CLIENT],
+        declined=counts[PipelineStage.DECLINED],
+        still_open=counts[PipelineStage.INQUIRY] + counts[PipelineStage.CONSULTATION],
         declined_reasons=tuple(sorted(reasons.items(), key=lambda item: (-item[1], item[0]))),
     )
 

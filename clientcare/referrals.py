@@ -15,15 +15,17 @@ import datetime as dt
 import difflib
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from enum import StrEnum
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, bindparam, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit
 from clientcare.clients import normalise_email, normalise_phone
 from clientcare.db.engine import count_rows, plain_rows
+from clientcare.db.lists import SortKey, every_word, nulls_last, ordered, position
 from clientcare.db.models import (
     Appointment,
     AppointmentStatus,
@@ -302,12 +304,19 @@ def _provider_row(provider: Provider, counts: tuple[int, int] = (0, 0)) -> Provi
     )
 
 
-def _referral_counts(session: Session) -> dict[int, tuple[int, int]]:
-    rows = session.execute(
+def _referral_counts(
+    session: Session, provider_ids: list[int] | None = None
+) -> dict[int, tuple[int, int]]:
+    """Per provider (of ``provider_ids``, or every one): the referrals naming it, and how
+    many of them are open."""
+    query = (
         select(Referral.provider_id, Referral.status, func.count())
         .where(Referral.provider_id.is_not(None))
         .group_by(Referral.provider_id, Referral.status)
-    ).all()
+    )
+    if provider_ids is not None:
+        query = query.where(Referral.provider_id.in_(provider_ids))
+    rows = session.execute(query).all()
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     for provider_id, status, count in rows:
         counts[provider_id][0] += count
@@ -316,23 +325,95 @@ def _referral_counts(session: Session) -> dict[int, tuple[int, int]]:
     return {key: (value[0], value[1]) for key, value in counts.items()}
 
 
-def list_providers(
-    session: Session, text: str = "", *, include_archived: bool = False
-) -> list[ProviderRow]:
-    """The directory by name; every word of ``text`` must match name, specialty or notes."""
-    query = select(Provider).order_by(func.lower(Provider.name), Provider.id)
+class ProviderSort(StrEnum):
+    """What the provider directory can be ordered by (each also turned around)."""
+
+    NAME = "name"
+    KIND = "kind"
+    SPECIALTY = "specialty"
+    ACCEPTING = "accepting"
+    PHONE = "phone"
+    OPEN_REFERRALS = "open_referrals"
+
+
+def _open_referrals_of_provider() -> Any:
+    return (
+        select(func.count(Referral.id))
+        .where(Referral.provider_id == Provider.id, Referral.status.in_(sorted(OPEN_STATUSES)))
+        .scalar_subquery()
+    )
+
+
+def _providers_query(text: str, include_archived: bool) -> Select:
+    conditions = every_word(
+        text, plain=(Provider.name, Provider.specialty, Provider.notes, Provider.email)
+    )
     if not include_archived:
-        query = query.where(Provider.archived.is_(False))
-    counts = _referral_counts(session)
-    words = fold(text).split()
-    rows = []
-    for provider in session.scalars(query):
-        haystack = fold(
-            " ".join((provider.name, provider.specialty, provider.notes, provider.email))
-        )
-        if all(word in haystack for word in words):
-            rows.append(_provider_row(provider, counts.get(provider.id, (0, 0))))
-    return rows
+        conditions.append(Provider.archived.is_(False))
+    return select(Provider).where(*conditions)
+
+
+def _provider_order(sort: ProviderSort, descending: bool) -> list[Any]:
+    keys: list[SortKey]
+    match sort:
+        case ProviderSort.NAME:
+            keys = [func.lower(Provider.name)]
+        case ProviderSort.KIND:
+            keys = [Provider.kind, func.lower(Provider.name)]
+        case ProviderSort.SPECIALTY:
+            keys = [func.lower(Provider.specialty), func.lower(Provider.name)]
+        case ProviderSort.ACCEPTING:  # accepting first
+            keys = [(Provider.accepting_clients, True), func.lower(Provider.name)]
+        case ProviderSort.PHONE:
+            keys = [Provider.phone]
+        case ProviderSort.OPEN_REFERRALS:
+            keys = [_open_referrals_of_provider(), func.lower(Provider.name)]
+    return ordered(keys, Provider.id, descending)
+
+
+def list_providers(
+    session: Session,
+    text: str = "",
+    *,
+    include_archived: bool = False,
+    sort: ProviderSort = ProviderSort.NAME,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[ProviderRow]:
+    """The directory by name (or in the order asked); every word of ``text`` must match
+    the name, specialty, notes or e-mail (case and accents ignored); ``offset``/``limit``:
+    one page. Filtered and ordered in SQL."""
+    query = _providers_query(text, include_archived).order_by(*_provider_order(sort, descending))
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    providers = session.scalars(query).all()
+    counts = _referral_counts(session, [provider.id for provider in providers]) if providers else {}
+    return [_provider_row(provider, counts.get(provider.id, (0, 0))) for provider in providers]
+
+
+def count_providers(session: Session, text: str = "", *, include_archived: bool = False) -> int:
+    """How many providers ``list_providers`` lists without a limit."""
+    return count_rows(session, _providers_query(text, include_archived))
+
+
+def provider_position(
+    session: Session,
+    provider_id: int,
+    text: str = "",
+    *,
+    include_archived: bool = False,
+    sort: ProviderSort = ProviderSort.NAME,
+    descending: bool = False,
+) -> int | None:
+    """Where ``provider_id`` is in ``list_providers`` (from 0); None if not listed."""
+    query = position(
+        _providers_query(text, include_archived), _provider_order(sort, descending), Provider.id
+    )
+    rows = plain_rows(session, query, {"row_id": provider_id})
+    return int(rows[0][0]) if rows else None
 
 
 def get_provider(session: Session, provider_id: int) -> ProviderRow:
@@ -340,7 +421,8 @@ def get_provider(session: Session, provider_id: int) -> ProviderRow:
     provider = session.get(Provider, provider_id)
     if provider is None:
         raise NotFoundError("That provider is no longer in the directory.")
-    return _provider_row(provider, _referral_counts(session).get(provider.id, (0, 0)))
+    counts = _referral_counts(session, [provider.id])
+    return _provider_row(provider, counts.get(provider.id, (0, 0)))
 
 
 def near_duplicates(session: Session, name: str, *, exclude_id: int | None = None) -> list[str]:
@@ -616,6 +698,115 @@ def sort_key(row: ReferralRow) -> tuple[int, int, int, dt.date, int]:
     )
 
 
+class ReferralSort(StrEnum):
+    """What the list of referrals can be ordered by (each also turned around)."""
+
+    FOLLOW_UP = "follow_up"  # due first, the most overdue first (``sort_key``)
+    CLIENT = "client"
+    PROVIDER = "provider"
+    STATUS = "status"
+    URGENCY = "urgency"
+    HANDOFF = "handoff"
+    REFERRED = "referred"
+
+
+def _referral_columns() -> tuple[Any, ...]:
+    """What ``_row_from_columns`` reads: the referral, its client's names, its provider."""
+    return (
+        *(getattr(Referral, name) for name in _ROW_COLUMNS),
+        Client.full_name.label("client_full_name"),
+        Client.preferred_name.label("client_preferred_name"),
+        Provider.name.label("provider_name"),
+        Provider.kind.label("provider_kind"),
+        Provider.accepting_clients.label("accepting"),
+    )
+
+
+def _row_from_columns(row: Any, today: dt.date) -> ReferralRow:
+    return _referral_row(
+        row,
+        _Named(row.client_id, row.client_full_name, row.client_preferred_name),  # type: ignore[arg-type]
+        _ProviderNamed(row.provider_id, row.provider_name, row.provider_kind, row.accepting),  # type: ignore[arg-type]
+        today,
+    )
+
+
+def _referrals_query(text: str, open_only: bool, client_id: int | None, scope: Scope) -> Select:
+    """The outgoing referrals a list shows (no order)."""
+    conditions = every_word(text, plain=(Provider.name, Referral.reason), keys=(Client.search_key,))
+    if open_only:
+        conditions.append(Referral.status.in_(sorted(OPEN_STATUSES)))
+    if client_id is not None:
+        conditions.append(Referral.client_id == client_id)
+    if not scope.whole_practice:
+        conditions.append(scope.client_condition())
+    return (
+        select(*_referral_columns())
+        .join(Client, Client.id == Referral.client_id)
+        .join(Provider, Provider.id == Referral.provider_id)
+        .where(Referral.direction == ReferralDirection.OUTGOING, *conditions)
+    )
+
+
+def _status_rank() -> Any:
+    return case(
+        {status.value: rank for status, rank in _STATUS_ORDER.items()},
+        value=Referral.status,
+        else_=len(_STATUS_ORDER),
+    )
+
+
+def _due_condition() -> ColumnElement[bool]:
+    """``_is_due`` in SQL, on the day bound as ``today``."""
+    return and_(
+        Referral.status.in_(sorted(OPEN_STATUSES)),
+        Referral.follow_up_on.is_not(None),
+        Referral.follow_up_on <= bindparam("today"),
+        or_(Referral.followed_up_on.is_(None), Referral.followed_up_on < Referral.follow_up_on),
+    )
+
+
+def _referral_order(sort: ReferralSort, descending: bool) -> list[Any]:
+    keys: list[SortKey]
+    match sort:
+        case ReferralSort.FOLLOW_UP:
+            # ``sort_key``: due first, the most overdue (earliest date) first; then the
+            # status and the follow-up date (none last).
+            due = _due_condition()
+            keys = [
+                case((due, 0), else_=1),
+                case((due, Referral.follow_up_on), else_=None),
+                _status_rank(),
+                *nulls_last(Referral.follow_up_on),
+            ]
+        case ReferralSort.CLIENT:
+            keys = [func.lower(Client.full_name)]
+        case ReferralSort.PROVIDER:
+            keys = [func.lower(Provider.name)]
+        case ReferralSort.STATUS:
+            keys = [_status_rank()]
+        case ReferralSort.URGENCY:
+            keys = [
+                case(
+                    {urgency.value: rank for rank, urgency in enumerate(ReferralUrgency)},
+                    value=Referral.urgency,
+                    else_=len(ReferralUrgency),
+                )
+            ]
+        case ReferralSort.HANDOFF:
+            keys = [
+                case(
+                    {handoff.value: rank for rank, handoff in enumerate(WarmHandoff)},
+                    value=Referral.warm_handoff,
+                    else_=len(WarmHandoff),
+                ),
+                *nulls_last(Referral.handoff_on),
+            ]
+        case ReferralSort.REFERRED:
+            keys = [Referral.referred_on]
+    return ordered(keys, Referral.id, descending)
+
+
 def list_referrals(
     session: Session,
     *,
@@ -623,33 +814,81 @@ def list_referrals(
     text: str = "",
     open_only: bool = True,
     client_id: int | None = None,
+    scope: Scope = WHOLE_PRACTICE,
+    sort: ReferralSort = ReferralSort.FOLLOW_UP,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[ReferralRow]:
-    """Outgoing referrals, due follow-ups first (see ``sort_key``).
+    """Outgoing referrals of ``scope``'s clients (or one client), due follow-ups first
+    (see ``sort_key``) or in the order asked; ``offset``/``limit`` read one page.
+    Filtered and ordered in SQL.
 
     ``text``: every word must match the client, the provider or the reason (accents
     and case ignored).
     """
-    query = (
-        select(Referral, Client, Provider)
-        .join(Client, Client.id == Referral.client_id)
-        .join(Provider, Provider.id == Referral.provider_id)
-        .where(Referral.direction == ReferralDirection.OUTGOING)
+    query = _referrals_query(text, open_only, client_id, scope).order_by(
+        *_referral_order(sort, descending)
     )
-    if open_only:
-        query = query.where(Referral.status.in_(sorted(OPEN_STATUSES)))
-    if client_id is not None:
-        query = query.where(Referral.client_id == client_id)
-    words = fold(text).split()
-    rows = []
-    for referral, client, provider in session.execute(query):
-        if words:
-            haystack = fold(
-                " ".join((client.full_name, client.preferred_name, provider.name, referral.reason))
-            )
-            if not all(word in haystack for word in words):
-                continue
-        rows.append(_referral_row(referral, client, provider, today))
-    return sorted(rows, key=sort_key)
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    return [_row_from_columns(row, today) for row in plain_rows(session, query, {"today": today})]
+
+
+def count_referrals(
+    session: Session,
+    *,
+    text: str = "",
+    open_only: bool = True,
+    client_id: int | None = None,
+    scope: Scope = WHOLE_PRACTICE,
+) -> int:
+    """How many referrals ``list_referrals`` lists without a limit."""
+    return count_rows(session, _referrals_query(text, open_only, client_id, scope))
+
+
+def referral_position(
+    session: Session,
+    referral_id: int,
+    *,
+    today: dt.date,
+    text: str = "",
+    open_only: bool = True,
+    scope: Scope = WHOLE_PRACTICE,
+    sort: ReferralSort = ReferralSort.FOLLOW_UP,
+    descending: bool = False,
+) -> int | None:
+    """Where ``referral_id`` is in ``list_referrals`` (from 0); None if not listed."""
+    query = position(
+        _referrals_query(text, open_only, None, scope),
+        _referral_order(sort, descending),
+        Referral.id,
+    )
+    rows = plain_rows(session, query, {"row_id": referral_id, "today": today})
+    return int(rows[0][0]) if rows else None
+
+
+@dataclass(frozen=True)
+class FollowUpCounts:
+    """Follow-ups due (the date has come, nobody has asked since), and how many of them
+    are overdue (the date has passed)."""
+
+    due: int
+    overdue: int
+
+
+def count_follow_ups(
+    session: Session, today: dt.date, *, scope: Scope = WHOLE_PRACTICE
+) -> FollowUpCounts:
+    """What ``follow_ups_due`` lists, counted in one aggregate."""
+    due = _follow_ups_due(scope).order_by(None).subquery()
+    overdue = case((due.c.follow_up_on < today, 1), else_=0)
+    row = plain_rows(
+        session, select(func.count(), func.sum(overdue)).select_from(due), {"today": today}
+    )[0]
+    return FollowUpCounts(int(row[0] or 0), int(row[1] or 0))
 
 
 def follow_ups_due(
@@ -664,15 +903,7 @@ def follow_ups_due(
     query = _follow_ups_due(scope)
     if limit is not None:
         query = query.limit(limit)
-    return [
-        _referral_row(
-            row,  # type: ignore[arg-type]
-            _Named(row.client_id, row.client_full_name, row.client_preferred_name),  # type: ignore[arg-type]
-            _ProviderNamed(row.provider_id, row.provider_name, row.provider_kind, row.accepting),  # type: ignore[arg-type]
-            today,
-        )
-        for row in plain_rows(session, query, {"today": today})
-    ]
+    return [_row_from_columns(row, today) for row in plain_rows(session, query, {"today": today})]
 
 
 def count_follow_ups_due(session: Session, today: dt.date, *, scope: Scope = WHOLE_PRACTICE) -> int:

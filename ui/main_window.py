@@ -497,8 +497,7 @@ class MainWindow(QMainWindow):
             screen = self.screens["referrals"]
             assert isinstance(screen, ReferralsScreen)
             self.go_to("referrals")
-            screen.tabs.setCurrentWidget(screen.referrals)
-            screen.referrals.select(item.ref_id)
+            screen.show_referral(item.ref_id)
             return
         followups = self.screens["followups"]
         assert isinstance(followups, FollowUpsScreen)

@@ -27,6 +27,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from clientcare.config import data_dir, ensure_private_dir
+from clientcare.db.lists import register_functions
 
 if TYPE_CHECKING:
     from clientcare.encryption import Passphrase
@@ -148,6 +149,7 @@ def make_engine(
         else:
             engine = _sqlcipher_engine(url, path, passphrase)
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "connect", register_functions)  # cc_fold: searches in SQL
         event.listen(engine, "begin", _begin_sqlite)
         return engine
     connect_args: dict[str, object] = {}

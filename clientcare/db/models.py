@@ -406,6 +406,8 @@ class Client(Base):
         Index("ix_client_name_order", text("lower(full_name)"), "id", "search_key"),
         # (0011) The care list's check-ins of your clients: whose they are, in the index.
         Index("ix_client_consent_practitioner", "checkin_consent", "primary_practitioner_id"),
+        # (0012) The prospects pipeline: the practice's prospects, and whose they are.
+        Index("ix_client_status_practitioner", "status", "primary_practitioner_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -621,7 +623,11 @@ class LatenessNotice(Base):
 
 class Interaction(Base):
     __tablename__ = "interaction"
-    __table_args__ = (Index("ix_interaction_client_occurred", "client_id", "occurred_at"),)
+    __table_args__ = (
+        Index("ix_interaction_client_occurred", "client_id", "occurred_at"),
+        # (0012) The practice's contact attempts by index (the unreturned ones on Follow-ups).
+        Index("ix_interaction_kind_client", "kind", "client_id", "occurred_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"))

@@ -200,3 +200,31 @@ def test_the_checker_notices_a_full_scan(practice: Database) -> None:
 
     found = plans(practice, lambda s: s.execute(select(Appointment.notes)).all())
     assert full_scans(next(iter(found.values()))) == ["SCAN appointment"]
+
+
+def test_follow_ups_and_referrals_read_pages_through_indexes(practice: Database) -> None:
+    """The Follow-ups and Referrals screens' lists (issue 19), for your clients and for
+    the whole practice: no big table read whole, the unreturned contact attempts found
+    through the index of revision 0012, and each list cut by a LIMIT in SQL."""
+    from clientcare import followups, referrals
+
+    for whose in (scope.own_scope, lambda _s: scope.WHOLE_PRACTICE):
+
+        def screens(s: Session, whose: Callable[[Session], scope.Scope] = whose) -> None:
+            mine = whose(s)
+            followups.list_issues(s, today=TODAY, scope=mine, text="ann", limit=65)
+            followups.count_issues(s, scope=mine)
+            followups.open_expectations(s, today=TODAY, scope=mine, limit=65)
+            followups.count_open_expectations(s, today=TODAY, scope=mine)
+            followups.checkins_due(s, today=TODAY, scope=mine)
+            followups.contact_attempt_suggestions(s, today=TODAY, scope=mine, limit=65)
+            followups.prospects_pipeline(s, today=TODAY, scope=mine, limit=65)
+            referrals.list_referrals(s, today=TODAY, scope=mine, open_only=False, limit=65)
+            referrals.count_referrals(s, scope=mine)
+            referrals.count_follow_ups(s, TODAY, scope=mine)
+
+        found = plans(practice, screens)
+        assert_no_full_scan(found)
+        steps = [step for value in found.values() for step in value]
+        assert any("ix_interaction_kind_client" in step for step in steps), steps
+        assert sum(" LIMIT " in f" {' '.join(sql.split())} " for sql in found) >= 5

@@ -82,7 +82,7 @@ def _followups_screen(ops: Operations, client_id: int) -> QWidget:
     from ui.screens.followups import FollowUpsScreen
 
     screen = FollowUpsScreen(ops)
-    screen.tabs.setCurrentWidget(screen.checkins)  # its "Consent…" asks which client
+    screen.show_tab("checkins")  # its "Consent…" asks which client
     return screen
 
 

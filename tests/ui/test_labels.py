@@ -107,5 +107,5 @@ def test_labels_on_screen_go_through_the_translator(
         )
     screen = ReferralsScreen(ops)
     qtbot.addWidget(screen)
-    status = screen.referrals.proxy.index(0, ReferralColumn.STATUS).data()
+    status = screen.referrals.table.model().index(0, ReferralColumn.STATUS).data()
     assert status == "Vorgeschlagen"

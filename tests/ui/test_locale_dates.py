@@ -171,11 +171,11 @@ def test_referrals_screen_shows_dates_in_the_practice_locale(
     qtbot.addWidget(screen)
     screen.show()
     panel = screen.referrals
-    referred = panel.proxy.index(0, ReferralColumn.REFERRED).data()
-    follow_up = panel.proxy.index(0, ReferralColumn.FOLLOW_UP).data()
+    referred = panel.table.model().index(0, ReferralColumn.REFERRED).data()
+    follow_up = panel.table.model().index(0, ReferralColumn.FOLLOW_UP).data()
     assert referred == german(TODAY)
     assert follow_up == german(DUE)
-    panel.table.setCurrentIndex(panel.proxy.index(0, 0))
+    panel.table.setCurrentIndex(panel.table.model().index(0, 0))
     assert german(TODAY) in panel.detail.text()
     assert british(TODAY) not in panel.detail.text()
 

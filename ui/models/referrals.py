@@ -10,23 +10,24 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont
 
 from clientcare import locale_format
-from clientcare.db.models import ReferralUrgency, WarmHandoff
+from clientcare.db.models import WarmHandoff
 from clientcare.referrals import (
     HANDOFF_LABELS,
     KIND_LABELS,
     STATUS_LABELS,
     URGENCY_LABELS,
     ProviderRow,
+    ProviderSort,
     ReferralRow,
+    ReferralSort,
     SourceReportRow,
-    sort_key,
 )
 from ui import theme
 from ui.labels import label
 from ui.models.base import Index, RowsTableModel
+from ui.models.listing import IdRole as IdRole  # the screens' and tests' import
+from ui.models.listing import SqlListModel
 
-#: Role holding the id of a row (referral or provider).
-IdRole = Qt.ItemDataRole.UserRole + 1
 #: Role holding the value sorted by.
 SortRole = Qt.ItemDataRole.UserRole + 2
 
@@ -88,89 +89,48 @@ REFERRAL_HEADERS = {
     ReferralColumn.REFERRED: "Referred on",
 }
 
-_URGENCY_ORDER = {urgency: number for number, urgency in enumerate(ReferralUrgency)}
+#: The order each column heading asks for.
+REFERRAL_SORTS = {
+    ReferralColumn.FOLLOW_UP: ReferralSort.FOLLOW_UP,
+    ReferralColumn.CLIENT: ReferralSort.CLIENT,
+    ReferralColumn.PROVIDER: ReferralSort.PROVIDER,
+    ReferralColumn.STATUS: ReferralSort.STATUS,
+    ReferralColumn.URGENCY: ReferralSort.URGENCY,
+    ReferralColumn.HANDOFF: ReferralSort.HANDOFF,
+    ReferralColumn.REFERRED: ReferralSort.REFERRED,
+}
 
 
-class ReferralTableModel(RowsTableModel):
+class ReferralTableModel(SqlListModel):
+    """Referrals out, read a page at a time in the order the SQL gives."""
+
     headers = tuple(REFERRAL_HEADERS[column] for column in ReferralColumn)
     rows: list[ReferralRow]
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.locale = locale_format.DEFAULT_LOCALE  # the practice's; the screen sets it
-
-    def row_for_id(self, referral_id: int) -> int | None:
-        for number, row in enumerate(self.rows):
-            if row.id == referral_id:
-                return number
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def style(self, row: ReferralRow, column: int, role: int) -> Any:
+        if column != ReferralColumn.FOLLOW_UP or not row.follow_up_due:
             return None
-        row = self.rows[index.row()]
-        column = ReferralColumn(index.column())
-        if role == IdRole:
-            return row.id
-        if role == SortRole:
-            return self._sort_value(row, column)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{REFERRAL_HEADERS[column]}: {self._display(row, column) or 'none'}"
-        highlight = column is ReferralColumn.FOLLOW_UP and row.follow_up_due
-        if role == Qt.ItemDataRole.ForegroundRole and highlight:
+        if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(
                 theme.text_colour((theme.OVERDUE if row.days_overdue else theme.DUE).colour)
             )
-        if role == Qt.ItemDataRole.FontRole and highlight:
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
         return None
 
-    def _display(self, row: ReferralRow, column: ReferralColumn) -> str:
-        match column:
-            case ReferralColumn.FOLLOW_UP:
-                return follow_up_text(row, self.locale)
-            case ReferralColumn.CLIENT:
-                return row.client_name
-            case ReferralColumn.PROVIDER:
-                marker = "" if row.provider_accepting else " (not accepting)"
-                return row.provider_name + marker
-            case ReferralColumn.STATUS:
-                return label(STATUS_LABELS, row.status)
-            case ReferralColumn.URGENCY:
-                return label(URGENCY_LABELS, row.urgency)
-            case ReferralColumn.HANDOFF:
-                return handoff_text(row, self.locale)
-            case ReferralColumn.REFERRED:
-                return short_date(row.referred_on, self.locale)
-
-    def _sort_value(self, row: ReferralRow, column: ReferralColumn) -> Any:
-        match column:
-            case ReferralColumn.FOLLOW_UP:
-                return "|".join(str(part) for part in _padded(sort_key(row)))
-            case ReferralColumn.URGENCY:
-                return _URGENCY_ORDER[row.urgency]
-            case ReferralColumn.REFERRED:
-                return row.referred_on.isoformat()
-            case ReferralColumn.STATUS:
-                return list(STATUS_LABELS).index(row.status)
-            case _:
-                return self._display(row, column).casefold()
-
-
-def _padded(key: tuple[int, int, int, dt.date, int]) -> tuple[str, ...]:
-    """``sort_key`` as text that sorts the same way (days overdue are non-negative)."""
-    due, minus_days, status, day, referral_id = key
-    return (
-        str(due),
-        f"{100000 + minus_days:06d}",
-        str(status),
-        day.isoformat(),
-        f"{referral_id:09d}",
-    )
+    def format_row(self, row: ReferralRow) -> tuple[str, ...]:
+        marker = "" if row.provider_accepting else " (not accepting)"
+        return (
+            follow_up_text(row, self.locale),
+            row.client_name,
+            row.provider_name + marker,
+            label(STATUS_LABELS, row.status),
+            label(URGENCY_LABELS, row.urgency),
+            handoff_text(row, self.locale),
+            short_date(row.referred_on, self.locale),
+        )
 
 
 class ProviderColumn(IntEnum):
@@ -191,51 +151,46 @@ PROVIDER_HEADERS = {
     ProviderColumn.REFERRALS: "Open referrals",
 }
 
+PROVIDER_SORTS = {
+    ProviderColumn.NAME: ProviderSort.NAME,
+    ProviderColumn.KIND: ProviderSort.KIND,
+    ProviderColumn.SPECIALTY: ProviderSort.SPECIALTY,
+    ProviderColumn.ACCEPTING: ProviderSort.ACCEPTING,
+    ProviderColumn.PHONE: ProviderSort.PHONE,
+    ProviderColumn.REFERRALS: ProviderSort.OPEN_REFERRALS,
+}
 
-class ProviderTableModel(RowsTableModel):
+
+class ProviderTableModel(SqlListModel):
+    """The provider directory, read a page at a time in the order the SQL gives."""
+
     headers = tuple(PROVIDER_HEADERS[column] for column in ProviderColumn)
     rows: list[ProviderRow]
 
-    def row_for_id(self, provider_id: int) -> int | None:
-        for number, row in enumerate(self.rows):
-            if row.id == provider_id:
-                return number
-        return None
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        heading = super().headerData(section, orientation, role)
+        if section in (ProviderColumn.ACCEPTING, ProviderColumn.REFERRALS) and heading:
+            # Two lines: these columns hold "Yes" and a number, the names and
+            # specialties beside them need the width.
+            return str(heading).replace(" ", "\n", 1)
+        return heading
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = ProviderColumn(index.column())
-        if role == IdRole:
-            return row.id
-        if role == SortRole:
-            if column is ProviderColumn.REFERRALS:
-                return row.open_referral_count
-            return self._display(row, column).casefold()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._display(row, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{PROVIDER_HEADERS[column]}: {self._display(row, column) or 'none'}"
+    def style(self, row: ProviderRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and row.archived:
             return QBrush(theme.muted_text())
         return None
 
-    @staticmethod
-    def _display(row: ProviderRow, column: ProviderColumn) -> str:
-        match column:
-            case ProviderColumn.NAME:
-                return row.name + (" (archived)" if row.archived else "")
-            case ProviderColumn.KIND:
-                return label(KIND_LABELS, row.kind)
-            case ProviderColumn.SPECIALTY:
-                return row.specialty
-            case ProviderColumn.ACCEPTING:
-                return "Yes" if row.accepting_clients else "Not at the moment"
-            case ProviderColumn.PHONE:
-                return row.phone
-            case ProviderColumn.REFERRALS:
-                return str(row.open_referral_count) if row.open_referral_count else ""
+    def format_row(self, row: ProviderRow) -> tuple[str, ...]:
+        return (
+            row.name + (" (archived)" if row.archived else ""),
+            label(KIND_LABELS, row.kind),
+            row.specialty,
+            "Yes" if row.accepting_clients else "Not at the moment",
+            row.phone,
+            str(row.open_referral_count) if row.open_referral_count else "",
+        )
 
 
 class SourceColumn(IntEnum):

@@ -1,88 +1,72 @@
-"""The Referrals screen: open referrals (due follow-ups first) and the provider directory."""
+"""The Referrals screen: open referrals (due follow-ups first) and the provider directory.
+
+The referrals of your clients by default ("Show: My clients / Whole practice", beside
+the tabs); both lists are read from SQL a page at a time (searched, ordered and counted
+there: a cut list says "64 of 584 referrals shown"). The directory is read when its tab
+is first shown, and a re-visit reads nothing unless something changed (or the day did).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from clientcare import referrals
+from clientcare import locale_format, referrals
 from clientcare.db.models import ReferralStatus, WarmHandoff
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings
 from clientcare.referrals import ReferralRow
-from ui.dialogs.provider import ProviderForm
-from ui.dialogs.referral import FollowUpDialog, HandoffDialog, LetterDialog, ReferralDialog
+from clientcare.scope import Scope
 from ui.labels import label
+from ui.models.listing import ColumnFitter, ProseRows, list_table
 from ui.models.referrals import (
-    IdRole,
+    PROVIDER_SORTS,
+    REFERRAL_SORTS,
     ProviderColumn,
     ProviderTableModel,
     ReferralColumn,
     ReferralTableModel,
-    SortRole,
     handoff_text,
     short_date,
 )
 from ui.ops import Changes, Operations
 from ui.theme import notice_style
-from ui.widgets.columns import fit_columns
 from ui.widgets.fields import error_label
+from ui.widgets.scope_choice import ScopeChoice, shown_text
 
+if TYPE_CHECKING:  # imported when first needed: the letter's printing layer is heavy
+    from ui.dialogs.referral import FollowUpDialog, HandoffDialog, LetterDialog, ReferralDialog
 
-def _table(name: str, accessible: str) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setSortingEnabled(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.setWordWrap(False)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    table.setAccessibleName(accessible)
-    return table
-
-
-def _proxy(
-    parent: QWidget, model: ReferralTableModel | ProviderTableModel
-) -> QSortFilterProxyModel:
-    proxy = QSortFilterProxyModel(parent)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SortRole)
-    return proxy
+_WATCHED = Changes.REFERRALS | Changes.CLIENTS | Changes.SETTINGS
 
 
 class ReferralsPanel(QWidget):
     """Referrals out: searchable, sortable, due follow-ups first; actions on the selected one."""
 
-    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ops = ops
-        self.model = ReferralTableModel(self)
-        self.proxy = _proxy(self, self.model)
+    def __init__(self, screen: ReferralsScreen) -> None:
+        super().__init__()
+        self.screen = screen
+        self.ops = screen.ops
+        self.stale = True
+        self.total = 0
+        self.model = ReferralTableModel(self, sort_column=ReferralColumn.FOLLOW_UP)
 
         self.search = QLineEdit()
         self.search.setObjectName("referral_search")
@@ -101,11 +85,11 @@ class ReferralsPanel(QWidget):
         self.due_banner.setObjectName("follow_ups_due")
         self.due_banner.setWordWrap(True)
         self.due_banner.setStyleSheet(notice_style("warning"))
+        self.due_banner.hide()
 
-        self.table = _table("referral_table", self.tr("Referrals"))
-        self.table.setModel(self.proxy)
-        self.table.sortByColumn(ReferralColumn.FOLLOW_UP, Qt.SortOrder.AscendingOrder)
-        fit_columns(self.table, prose=(ReferralColumn.PROVIDER,))
+        self.table = list_table("referral_table", self.tr("Referrals"), self.model)
+        ProseRows(self.table, self.model, (ReferralColumn.PROVIDER,))
+        self.columns = ColumnFitter(self.table, (ReferralColumn.PROVIDER,))
         self.empty = QLabel()
         self.empty.setObjectName("referrals_empty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -179,92 +163,123 @@ class ReferralsPanel(QWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(detail_box, 1)
 
-        self.search.textChanged.connect(self.refresh)
-        self.show_filter.currentIndexChanged.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self.refresh())
+        self.show_filter.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.model.sort_requested.connect(self.refresh)
+        self.model.rowsInserted.connect(lambda *_: self._show_count())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.table.doubleClicked.connect(lambda _index: self.edit_referral())
-        self.refresh()
 
     # -- list -----------------------------------------------------------------------
 
+    def today(self) -> dt.date:
+        return self.screen.today()
+
+    def _filters(self) -> dict[str, Any]:
+        return {
+            "text": self.search.text(),
+            "open_only": bool(self.show_filter.currentData()),
+            "scope": self.screen.scope(),
+        }
+
     def refresh(self) -> None:
-        """Reload the list for the search and filter, keeping the selected referral."""
-        today = dt.date.today()
-        text = self.search.text()
-        open_only = bool(self.show_filter.currentData())
+        """Read the list again for the search, the filter, the scope and the order,
+        keeping the selected referral."""
+        self.stale = False
+        today, filters = self.today(), self._filters()
+        order = {
+            "sort": REFERRAL_SORTS[ReferralColumn(self.model.sort_column)],
+            "descending": self.model.descending,
+        }
         keep = self.current_id()
-        rows, due, locale = self.ops.read(
+        self.model.locale = self.screen.locale  # dates as the practice writes them
+        self.model.set_source(
+            lambda offset, limit: self.ops.read(
+                lambda s: referrals.list_referrals(
+                    s, today=today, **filters, **order, offset=offset, limit=limit
+                )
+            ),
+            lambda referral_id: self.ops.read(
+                lambda s: referrals.referral_position(
+                    s, referral_id, today=today, **filters, **order
+                )
+            ),
+        )
+        self.columns.fit((filters["open_only"], filters["scope"], *order.values()))
+        scope = filters["scope"]
+        # Counted in SQL only when the list is cut (the whole list read is counted here).
+        self.total, due = self.ops.read(
             lambda s: (
-                referrals.list_referrals(s, today=today, text=text, open_only=open_only),
-                referrals.follow_ups_due(s, today),
-                get_settings(s).locale,
+                self.model.rowCount()
+                if self.model.complete
+                else referrals.count_referrals(s, **filters),
+                referrals.count_follow_ups(s, today, scope=scope),
             )
         )
-        self.model.locale = locale  # dates as the practice writes them
-        self.model.set_rows(rows)
-        self.proxy.sort(
-            self.table.horizontalHeader().sortIndicatorSection(),
-            self.table.horizontalHeader().sortIndicatorOrder(),
-        )
-        overdue = sum(1 for row in due if row.days_overdue)
-        if due:
+        if due.due:
             text_due = (
                 self.tr("1 follow-up is due")
-                if len(due) == 1
-                else self.tr("{n} follow-ups are due").format(n=len(due))
+                if due.due == 1
+                else self.tr("{n} follow-ups are due").format(
+                    n=locale_format.number(due.due, self.screen.locale)
+                )
             )
-            if overdue:
-                text_due += self.tr(" ({n} overdue)").format(n=overdue)
+            if due.overdue:
+                text_due += self.tr(" ({n} overdue)").format(
+                    n=locale_format.number(due.overdue, self.screen.locale)
+                )
             self.due_banner.setText(
                 text_due + self.tr(": ask whether they connected, and record the answer.")
             )
-        self.due_banner.setVisible(bool(due))
-        if not rows:
+        self.due_banner.setVisible(bool(due.due))
+        text = filters["text"].strip()
+        if not self.total:
             self.empty.setText(
-                self.tr("No referral matches “{text}”.").format(text=text.strip())
-                if text.strip()
+                self.tr("No referral matches “{text}”.").format(text=text)
+                if text
                 else self.tr(
                     "No open referrals. When someone else may be a better fit for a client, "
                     "click “New referral…” — or “Refer…” in a contact note."
                 )
             )
-        self.table.setVisible(bool(rows))
-        self.empty.setVisible(not rows)
-        self.count_label.setText(
-            self.tr("1 referral")
-            if len(rows) == 1
-            else self.tr("{n} referrals").format(n=len(rows))
-        )
+        self.table.setVisible(bool(self.total))
+        self.empty.setVisible(not self.total)
+        self._show_count()
         if keep is not None and self.select(keep):
             return
-        if self.proxy.rowCount():
-            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        if self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(0, 0))
         self._show_current()
+
+    def _show_count(self) -> None:
+        if self.total == 1:
+            self.count_label.setText(self.tr("1 referral"))
+            return
+        self.count_label.setText(
+            shown_text(self.model.rowCount(), self.total, self.screen.locale, self.tr("referrals"))
+        )
 
     def select(self, referral_id: int) -> bool:
         row = self.model.row_for_id(referral_id)
         if row is None:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         self._show_current()
         return True
 
     def current_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return index.data(IdRole) if index.isValid() else None
+        row = self.current()
+        return row.id if row is not None else None
 
     def current(self) -> ReferralRow | None:
-        referral_id = self.current_id()
-        if referral_id is None:
-            return None
-        row = self.model.row_for_id(referral_id)
-        return self.model.rows[row] if row is not None else None
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
 
     def visible_ids(self) -> list[int]:
-        """The referral ids in the order the list shows them."""
-        return [self.proxy.index(r, 0).data(IdRole) for r in range(self.proxy.rowCount())]
+        """The referral ids of the rows read so far, in the order the list shows them."""
+        return self.model.ids()
 
     def _show_current(self) -> None:
         row = self.current()
@@ -355,25 +370,40 @@ class ReferralsPanel(QWidget):
 
     # -- actions ----------------------------------------------------------------------
 
+    # The dialogs (and the printing layer the letter needs) are imported when first used.
+
     def make_referral_dialog(self, referral_id: int | None = None) -> ReferralDialog:
+        from ui.dialogs.referral import ReferralDialog
+
         return ReferralDialog(self.ops, referral_id=referral_id, parent=self)
 
     def make_handoff_dialog(self, row: ReferralRow) -> HandoffDialog:
+        from ui.dialogs.referral import HandoffDialog
+
         return HandoffDialog(self.ops, row, parent=self)
 
     def make_follow_up_dialog(self, row: ReferralRow) -> FollowUpDialog:
+        from ui.dialogs.referral import FollowUpDialog
+
         return FollowUpDialog(self.ops, row, parent=self)
 
     def make_letter_dialog(self, row: ReferralRow) -> LetterDialog:
+        from ui.dialogs.referral import LetterDialog
+
         return LetterDialog(self.ops, row, parent=self)
 
     def run_dialog(self, dialog: QDialog) -> bool:
         """Show a dialog modally (tests replace this to drive it as a person would)."""
         return dialog.exec() == QDialog.DialogCode.Accepted
 
+    def refresh_if_stale(self) -> None:
+        """After an action: read again unless the change it made has been read already."""
+        if self.stale:
+            self.refresh()
+
     def _after(self, dialog: QDialog) -> None:
         stored = getattr(dialog, "stored", None)
-        self.refresh()
+        self.refresh_if_stale()
         if stored is not None:
             self.select(stored.id)
 
@@ -411,13 +441,13 @@ class ReferralsPanel(QWidget):
         if row is None:
             return
         self.run_dialog(self.make_letter_dialog(row))
-        self.refresh()  # consent may have been recorded
+        self.refresh_if_stale()  # consent may have been recorded
 
     def set_status(self, status: ReferralStatus) -> None:
         row = self.current()
         if row is None:
             return
-        today = dt.date.today()
+        today = self.today()
         try:
             self.ops.run(
                 lambda s: referrals.set_status(s, row.id, status, today=today), Changes.REFERRALS
@@ -431,17 +461,20 @@ class ReferralsPanel(QWidget):
             self.action_error.setText(f"⚠ {message}")
             self.action_error.show()
             return
-        self.refresh()
+        self.refresh_if_stale()
+        self.select(row.id)
 
 
 class DirectoryPanel(QWidget):
     """The provider directory: a searchable list beside the selected provider's form."""
 
-    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ops = ops
-        self.model = ProviderTableModel(self)
-        self.proxy = _proxy(self, self.model)
+    def __init__(self, screen: ReferralsScreen) -> None:
+        super().__init__()
+        self.screen = screen
+        self.ops = screen.ops
+        self.stale = True
+        self.total = 0
+        self.model = ProviderTableModel(self, sort_column=ProviderColumn.NAME)
         self.search = QLineEdit()
         self.search.setObjectName("provider_search")
         self.search.setPlaceholderText(self.tr("Search name, specialty or notes"))
@@ -459,13 +492,15 @@ class DirectoryPanel(QWidget):
         self.coworkers_button.setToolTip(
             self.tr("Put every practitioner of the practice in the directory")
         )
-        self.table = _table("provider_table", self.tr("Providers"))
-        self.table.setModel(self.proxy)
-        self.table.sortByColumn(ProviderColumn.NAME, Qt.SortOrder.AscendingOrder)
-        fit_columns(self.table, prose=(ProviderColumn.NAME, ProviderColumn.SPECIALTY))
+        self.table = list_table("provider_table", self.tr("Providers"), self.model)
+        prose = (ProviderColumn.NAME, ProviderColumn.SPECIALTY)
+        ProseRows(self.table, self.model, prose)
+        self.columns = ColumnFitter(self.table, prose)
         self.count_label = QLabel()
         self.count_label.setObjectName("provider_count")
-        self.form = ProviderForm(ops)
+        from ui.dialogs.provider import ProviderForm  # with the directory, when first shown
+
+        self.form = ProviderForm(self.ops)
         self.form.setObjectName("provider_form")
 
         top = QHBoxLayout()
@@ -494,38 +529,69 @@ class DirectoryPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
 
-        self.search.textChanged.connect(self.refresh)
-        self.archived_filter.currentIndexChanged.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self.refresh())
+        self.archived_filter.currentIndexChanged.connect(lambda _index: self.refresh())
+        self.model.sort_requested.connect(self.refresh)
+        self.model.rowsInserted.connect(lambda *_: self._show_count())
         self.new_button.clicked.connect(self.new_provider)
         self.coworkers_button.clicked.connect(self.add_coworkers)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.form.saved.connect(self._on_saved)
-        self.form.removed.connect(self.refresh)
-        self.refresh()
+        self.form.removed.connect(self.refresh_if_stale)
 
     def refresh(self) -> None:
+        self.stale = False
         text = self.search.text()
         include_archived = bool(self.archived_filter.currentData())
-        rows = self.ops.read(
-            lambda s: referrals.list_providers(s, text, include_archived=include_archived)
-        )
+        order = {
+            "sort": PROVIDER_SORTS[ProviderColumn(self.model.sort_column)],
+            "descending": self.model.descending,
+        }
         keep = self.form.provider.id if self.form.provider else None
         self.table.selectionModel().blockSignals(True)
-        self.model.set_rows(rows)
-        self.table.selectionModel().blockSignals(False)
-        self.count_label.setText(
-            self.tr("1 provider")
-            if len(rows) == 1
-            else self.tr("{n} providers").format(n=len(rows))
+        self.model.set_source(
+            lambda offset, limit: self.ops.read(
+                lambda s: referrals.list_providers(
+                    s,
+                    text,
+                    include_archived=include_archived,
+                    **order,
+                    offset=offset,
+                    limit=limit,
+                )
+            ),
+            lambda provider_id: self.ops.read(
+                lambda s: referrals.provider_position(
+                    s, provider_id, text, include_archived=include_archived, **order
+                )
+            ),
         )
+        self.table.selectionModel().blockSignals(False)
+        self.total = (
+            self.model.rowCount()
+            if self.model.complete
+            else self.ops.read(
+                lambda s: referrals.count_providers(s, text, include_archived=include_archived)
+            )
+        )
+        self.columns.fit((include_archived, *order.values()))
+        self._show_count()
         if keep is not None:
             self.select(keep)
+
+    def _show_count(self) -> None:
+        if self.total == 1:
+            self.count_label.setText(self.tr("1 provider"))
+            return
+        self.count_label.setText(
+            shown_text(self.model.rowCount(), self.total, self.screen.locale, self.tr("providers"))
+        )
 
     def select(self, provider_id: int) -> bool:
         row = self.model.row_for_id(provider_id)
         if row is None:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        index = self.model.index(row, 0)
         self.table.setCurrentIndex(index)
         self.table.scrollTo(index)
         return True
@@ -533,7 +599,7 @@ class DirectoryPanel(QWidget):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
-        provider_id = current.data(IdRole)
+        provider_id = self.model.rows[current.row()].id
         if self.form.provider is not None and self.form.provider.id == provider_id:
             return
         try:
@@ -541,8 +607,13 @@ class DirectoryPanel(QWidget):
         except NotFoundError:
             self.refresh()
 
+    def refresh_if_stale(self) -> None:
+        """After an action: read again unless the change it made has been read already."""
+        if self.stale:
+            self.refresh()
+
     def _on_saved(self, provider_id: int) -> None:
-        self.refresh()
+        self.refresh_if_stale()
         self.select(provider_id)
 
     def new_provider(self) -> None:
@@ -553,7 +624,7 @@ class DirectoryPanel(QWidget):
 
     def add_coworkers(self) -> None:
         added = self.ops.run(referrals.add_coworkers, Changes.REFERRALS)
-        self.refresh()
+        self.refresh_if_stale()
         self.count_label.setText(
             self.count_label.text()
             + " · "
@@ -571,27 +642,119 @@ class ReferralsScreen(QWidget):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        self.referrals = ReferralsPanel(ops)
-        self.directory = DirectoryPanel(ops)
+        self._stale = True
+        self._read_on: dt.date | None = None
+        self.locale = locale_format.DEFAULT_LOCALE  # the practice's, read on each refresh
+        # Your clients' referrals by default; the whole practice's on request.
+        self.scope_choice = ScopeChoice(ops)
+        self.scope_choice.setContentsMargins(0, 0, 8, 0)
+        self.referrals = ReferralsPanel(self)
+        # The directory (and its provider form) is built when its tab is first shown.
+        self._directory: DirectoryPanel | None = None
+        self._directory_page = QWidget()
+        self._directory_page.setObjectName("directory_page")
+        QVBoxLayout(self._directory_page).setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("referral_tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.referrals, self.tr("Referrals"))
-        self.tabs.addTab(self.directory, self.tr("Provider directory"))
+        self.tabs.addTab(self._directory_page, self.tr("Provider directory"))
+        self.tabs.setCornerWidget(self.scope_choice, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
         ops.changed.connect(self._on_changes)
+        self.scope_choice.changed.connect(self._on_scope)
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.refresh()
+
+    @property
+    def directory(self) -> DirectoryPanel:
+        if self._directory is None:
+            self._directory = DirectoryPanel(self)
+            layout = self._directory_page.layout()
+            assert layout is not None
+            layout.addWidget(self._directory)
+            self._directory.show()  # added to a page perhaps already shown
+        return self._directory
+
+    def current_panel(self) -> ReferralsPanel | DirectoryPanel:
+        return self.referrals if self.tabs.currentIndex() <= 0 else self.directory
+
+    def panels(self) -> tuple[ReferralsPanel | DirectoryPanel, ...]:
+        """The tabs built so far."""
+        built: tuple[ReferralsPanel | DirectoryPanel, ...] = (self.referrals,)
+        return built if self._directory is None else (*built, self._directory)
+
+    def today(self) -> dt.date:
+        return dt.date.today()
+
+    def scope(self) -> Scope:
+        return self.scope_choice.scope()
+
+    def refresh(self) -> None:
+        """Read the tab shown again; the other is read when it is next shown."""
+        self._stale = False
+        self._read_on = self.today()
+        self.locale = self.ops.read(lambda s: get_settings(s).locale)
+        for panel in self.panels():
+            panel.stale = True
+        current = self.current_panel()
+        current.refresh()
+        # The directory's counts are the practice's: the choice is about referrals.
+        self.scope_choice.setEnabled(current is self.referrals)
+
+    def _on_scope(self) -> None:
+        self.referrals.stale = True
+        if self.current_panel() is self.referrals:
+            self.referrals.refresh()
+
+    def _on_tab(self, _index: int) -> None:
+        panel = self.current_panel()
+        self.scope_choice.setEnabled(panel is self.referrals)
+        if panel.stale:
+            panel.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes & Changes.SETTINGS:
+            self.scope_choice.reload()  # who "you" are, and whether to offer a choice
+        if not changes & _WATCHED:
+            return
+        for panel in self.panels():
+            panel.stale = True
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A re-visit reads nothing unless something changed meanwhile (or the day did).
+        if self._stale or self._read_on != self.today():
+            self.refresh()
+        super().showEvent(event)
 
     def focus_search(self) -> None:
-        panel = self.tabs.currentWidget()
+        panel = self.current_panel()
         search = getattr(panel, "search", None)
         if isinstance(search, QLineEdit):
             search.setFocus()
             search.selectAll()
 
-    def _on_changes(self, changes: Changes) -> None:
-        if changes & (Changes.REFERRALS | Changes.CLIENTS | Changes.SETTINGS):
-            self.referrals.refresh()
-            self.directory.refresh()
+    def show_referral(self, referral_id: int) -> bool:
+        """The Referrals tab with ``referral_id`` selected; when the search, the scope or
+        "Open referrals" hides it (an item of the whole practice's care list on Today),
+        widen the list step by step until it shows. False if it is not there at all."""
+        panel = self.referrals
+        self.tabs.setCurrentWidget(panel)
+        if panel.stale:
+            panel.refresh()
+        steps = [lambda: None, panel.search.clear]  # each reads the list again
+        if not self.scope().whole_practice:
+            steps.append(self.scope_choice.show_whole_practice)
+        steps.append(lambda: panel.show_filter.setCurrentIndex(1))
+        for step in steps:
+            step()
+            if panel.select(referral_id):
+                return True
+        return False
