@@ -281,7 +281,7 @@ class MainWindow(QMainWindow):
             today = TodayScreen(self.ops)
             today.open_client.connect(self.open_client)
             today.open_item.connect(self.show_care_item)
-            today.open_section.connect(self.go_to)
+            today.open_section.connect(self.open_section_from_today)
             # The counts come from the care list Today reads anyway (one read, not two).
             today.care.loaded.connect(self.show_counts)
             self.show_counts(today.care.care)
@@ -487,6 +487,16 @@ class MainWindow(QMainWindow):
                 ),
                 8000,
             )
+
+    def open_section_from_today(self, key: str) -> None:
+        """A "… more" row of Today's care list: the section that lists them all, showing
+        whose clients Today showed (yours, or the whole practice's)."""
+        today = self.screens["today"]
+        whole = today.care.scope_choice.scope().whole_practice  # type: ignore[attr-defined]
+        self.go_to(key)
+        choice = getattr(self.screens[key], "scope_choice", None)
+        if choice is not None and not choice.isHidden():
+            choice.show_whole_practice(whole)
 
     def show_care_item(self, item: CareItem) -> None:
         """Go to where a care item from Today is handled, with it selected."""

@@ -281,3 +281,25 @@ def test_the_first_window_fits_a_laptop_screen() -> None:
     size, maximised = first_window_size(QSize(1366, 728))
     assert maximised and size.height() <= 728 - 60 and size.width() <= 1366
     assert first_window_size(QSize(1920, 1050)) == (PREFERRED_SIZE, False)
+
+
+def test_more_care_in_a_section_opens_it_for_whose_clients_today_showed(
+    qtbot: QtBot, ops: Operations
+) -> None:
+    """Today's '32 more: see them all in Follow-ups' opens Follow-ups on the same clients:
+    the whole practice when Today showed the whole practice."""
+    from clientcare.practice import add_practitioner
+
+    with ops.database.unit_of_work() as session:
+        add_practitioner(session, "Ada Example", is_current_user=True)
+        add_practitioner(session, "Sam Sample")
+    window = make_window(qtbot, ops)
+    today = window.screens["today"]
+    today.care.scope_choice.show_whole_practice(True)  # type: ignore[attr-defined]
+    window.open_section_from_today("followups")
+    assert window.current_section() == "followups"
+    assert window.screens["followups"].scope_choice.scope().whole_practice  # type: ignore[attr-defined]
+    window.go_to("today")
+    today.care.scope_choice.show_whole_practice(False)  # type: ignore[attr-defined]
+    window.open_section_from_today("followups")
+    assert not window.screens["followups"].scope_choice.scope().whole_practice  # type: ignore[attr-defined]
