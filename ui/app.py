@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clientcare.cli import parse_args, run_command
@@ -97,6 +97,8 @@ def _run(argv: Sequence[str] | None) -> int:
     window = MainWindow(ops, report, demo=options.demo)
     # A shared server that stops answering: said in the status bar until it is back.
     ops.connection_problem.connect(lambda message: window.statusBar().showMessage(message))
+    if window.start_maximised:  # a first start on a screen too small for the window
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     window.show()
     # What start-up made lives as long as the app (models, modules, Qt wrappers): keep it
     # out of the garbage collector's full passes, which otherwise stop every thread (the

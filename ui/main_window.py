@@ -694,13 +694,13 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         settings = QSettings()
         geometry = settings.value("main_window/geometry")
+        #: Whether ui.app shows the window filling the screen (a first start on a laptop).
+        self.start_maximised = False
         if geometry is not None and self.restoreGeometry(geometry):
             return
         screen = self.screen() or QGuiApplication.primaryScreen()
-        size, maximized = first_window_size(screen.availableGeometry().size())
+        size, self.start_maximised = first_window_size(screen.availableGeometry().size())
         self.resize(size)
-        if maximized:
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.idle_lock.locked:
