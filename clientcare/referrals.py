@@ -16,9 +16,9 @@ import difflib
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit
@@ -45,6 +45,7 @@ from clientcare.errors import FieldError, NotFoundError, ValidationError
 
 if TYPE_CHECKING:
     from clientcare.printouts import Printout
+from clientcare.scope import WHOLE_PRACTICE, Scope
 from clientcare.text import check_text, clean_line, fold
 
 MAX_NAME = 200
@@ -1182,9 +1183,10 @@ def clear_referral_source(session: Session, client_id: int) -> None:
 
 
 def referral_sources_report(
-    session: Session, start: dt.date, end: dt.date
+    session: Session, start: dt.date, end: dt.date, scope: Scope = WHOLE_PRACTICE
 ) -> list[SourceReportRow]:
-    """Per referral source: clients referred in [start, end], and first appointments then.
+    """Per referral source: clients referred in [start, end], and first appointments then
+    (of the clients of ``scope``).
 
     A client's first appointment is their earliest appointment that was kept or is still
     booked (cancelled, rescheduled and missed ones do not count); it counts for the
@@ -1192,12 +1194,19 @@ def referral_sources_report(
     other clients, the website and "other" are one line each. Clients added in the
     period with no source recorded are a last line, "Not recorded".
     """
+
+    def in_scope(column: Any) -> list[ColumnElement[bool]]:
+        return [] if scope.whole_practice else [column.in_(scope.client_ids())]
+
     first_day = (
         select(
             Appointment.client_id.label("client_id"),
             func.min(Appointment.start).label("first_start"),
         )
-        .where(Appointment.status.in_([s.value for s in _KEPT_APPOINTMENTS]))
+        .where(
+            Appointment.status.in_([s.value for s in _KEPT_APPOINTMENTS]),
+            *in_scope(Appointment.client_id),
+        )
         .group_by(Appointment.client_id)
         .subquery()
     )
@@ -1205,7 +1214,7 @@ def referral_sources_report(
         select(Referral, Provider.name, first_day.c.first_start)
         .outerjoin(Provider, Provider.id == Referral.provider_id)
         .outerjoin(first_day, first_day.c.client_id == Referral.client_id)
-        .where(Referral.direction == ReferralDirection.INCOMING)
+        .where(Referral.direction == ReferralDirection.INCOMING, *in_scope(Referral.client_id))
         .order_by(Referral.client_id, Referral.referred_on.desc(), Referral.id.desc())
     ).all()
     referred: dict[tuple[ReferralSourceKind | None, str], int] = defaultdict(int)
@@ -1227,6 +1236,7 @@ def referral_sources_report(
         client_id
         for client_id, created in session.execute(
             select(Client.id, Client.created_at).where(
+                scope.client_condition(),
                 Client.created_at >= dt.datetime.combine(start, dt.time()),
                 Client.created_at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()),
             )
