@@ -61,6 +61,7 @@ from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from ui import labels
+from ui.models.base import PAGE_SIZE
 from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, SortRole
 from ui.models.paged_items import PagedItemModel, Section, sections_reader
 from ui.ops import Changes, Operations
@@ -1204,8 +1205,8 @@ class ClientsScreen(QWidget):
                 else self.tr("No client has this status.")
             )
         self.list_stack.setCurrentWidget(self.table if rows else self.empty)
-        if rows and not self._columns_fitted:
-            self.fit_list_columns()
+        if rows and not self._columns_fitted and self.table.isVisible():
+            self.fit_list_columns()  # (when first shown, the resize fits them)
         if filtered:
             self.count_label.setText(
                 self.tr("{shown} of {total} clients").format(shown=shown, total=total)
@@ -1228,12 +1229,25 @@ class ClientsScreen(QWidget):
         """
         table, header = self.table, self.table.horizontalHeader()
         widths: dict[ClientColumn, int] = {}
+        metrics = table.fontMetrics()
+        # The rows in view (the first page before the list is shown).
+        first = max(table.verticalHeader().visualIndexAt(0), 0)
+        last = table.verticalHeader().visualIndexAt(table.viewport().height())
+        if last < 0:
+            last = min(self.proxy.rowCount(), PAGE_SIZE) - 1
 
         def wanted(column: ClientColumn) -> int:
+            # The widest text found by its advance, then only that cell measured by the
+            # delegate (margins, font): not every cell through ten roles of data() each.
             if column not in widths:
-                widths[column] = max(
-                    header.sectionSizeHint(column), table.sizeHintForColumn(column)
-                )
+                widest, best = None, -1
+                for row in range(first, last + 1):
+                    index = self.proxy.index(row, column)
+                    advance = metrics.horizontalAdvance(index.data() or "")
+                    if advance > best:
+                        widest, best = index, advance
+                cell = table.sizeHintForIndex(widest).width() if widest is not None else 0
+                widths[column] = max(header.sectionSizeHint(column), cell)
             return widths[column]
 
         readable_email = min(

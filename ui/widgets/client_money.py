@@ -445,8 +445,9 @@ class ClientMoneyPanel(QGroupBox):
         self.ledger_view.setVisible(bool(snap.ledger.entries))
         self.ledger_empty.setVisible(not snap.ledger.entries)
         self._show_ledger_count()
-        self._fit_ledger()
-        self._fit_rows.start()
+        if self.isVisible():  # (when hidden, the rows are fitted when shown)
+            self._fit_ledger()
+            self._fit_rows.start()
         self.conversations_label.setText(self.conversations_text(snap.conversations))
         self._update_buttons()
 
