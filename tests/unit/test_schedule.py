@@ -87,7 +87,8 @@ def test_month_days_counts_every_appointment_and_reads_the_first_few(db: Databas
             select(func.count())
             .select_from(Appointment)
             .where(
-                func.date(Appointment.start) == "2026-11-02",
+                Appointment.start >= dt.datetime(2026, 11, 2),
+                Appointment.start < dt.datetime(2026, 11, 3),
                 Appointment.status != AppointmentStatus.CANCELLED,
             )
         )
