@@ -1198,22 +1198,23 @@ def referral_sources_report(
     def in_scope(column: Any) -> list[ColumnElement[bool]]:
         return [] if scope.whole_practice else [column.in_(scope.client_ids())]
 
-    first_day = (
-        select(
-            Appointment.client_id.label("client_id"),
-            func.min(Appointment.start).label("first_start"),
+    def first_kept(client_id: Any) -> Any:
+        # Per client asked about, by the (client, start) index: stops at the first kept
+        # one (not a pass over every client's appointments of the practice).
+        return (
+            select(Appointment.start)
+            .where(
+                Appointment.client_id == client_id,
+                Appointment.status.in_([s.value for s in _KEPT_APPOINTMENTS]),
+            )
+            .order_by(Appointment.start)
+            .limit(1)
+            .scalar_subquery()
         )
-        .where(
-            Appointment.status.in_([s.value for s in _KEPT_APPOINTMENTS]),
-            *in_scope(Appointment.client_id),
-        )
-        .group_by(Appointment.client_id)
-        .subquery()
-    )
+
     rows = session.execute(
-        select(Referral, Provider.name, first_day.c.first_start)
+        select(Referral, Provider.name, first_kept(Referral.client_id))
         .outerjoin(Provider, Provider.id == Referral.provider_id)
-        .outerjoin(first_day, first_day.c.client_id == Referral.client_id)
         .where(Referral.direction == ReferralDirection.INCOMING, *in_scope(Referral.client_id))
         .order_by(Referral.client_id, Referral.referred_on.desc(), Referral.id.desc())
     ).all()
@@ -1233,9 +1234,9 @@ def referral_sources_report(
         referred[key] += start <= referral.referred_on <= end
         first[key] += first_start is not None and start <= first_start.date() <= end
     unrecorded = [
-        client_id
-        for client_id, created in session.execute(
-            select(Client.id, Client.created_at).where(
+        first_start
+        for client_id, first_start in session.execute(
+            select(Client.id, first_kept(Client.id)).where(
                 scope.client_condition(),
                 Client.created_at >= dt.datetime.combine(start, dt.time()),
                 Client.created_at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()),
@@ -1246,10 +1247,7 @@ def referral_sources_report(
     if unrecorded:
         key = (None, "Not recorded")
         referred[key] += len(unrecorded)
-        firsts = session.execute(
-            select(first_day.c.first_start).where(first_day.c.client_id.in_(unrecorded))
-        ).scalars()
-        first[key] += sum(1 for when in firsts if when and start <= when.date() <= end)
+        first[key] += sum(1 for when in unrecorded if when and start <= when.date() <= end)
     report = [
         SourceReportRow(kind, label, referred[(kind, label)], first[(kind, label)])
         for kind, label in referred
