@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,14 +31,18 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import add_practitioner, get_settings, list_practitioners
 from clientcare.waitlist import FreedSlot
 from ui import labels
-from ui.dialogs.appointment import AppointmentDialog
-from ui.dialogs.running_late import RunningLateDialog
 from ui.ops import Changes, Operations
 from ui.theme import set_heading
 from ui.when_shown import WhenShown
 from ui.widgets.month_grid import MonthGrid, month_start_grid
 from ui.widgets.time_grid import GridBlock, TimeGrid
 from ui.widgets.waitlist_panel import FreedSlotDialog, WaitlistPanel
+
+if TYPE_CHECKING:
+    from ui.dialogs.appointment import AppointmentDialog
+
+# The booking and running-late dialogs are imported when first opened (the first visit
+# to the calendar shows the week, not a dialog).
 
 DAY, WEEK, MONTH = "day", "week", "month"
 
@@ -354,6 +359,8 @@ class CalendarScreen(QWidget):
 
     def make_dialog(self, **kwargs: object) -> AppointmentDialog:
         """The dialog for booking or editing (tests drive it directly)."""
+        from ui.dialogs.appointment import AppointmentDialog
+
         return AppointmentDialog(self.ops, parent=self, **kwargs)  # type: ignore[arg-type]
 
     def open_new(self, start: dt.datetime | None) -> None:
@@ -455,6 +462,8 @@ class CalendarScreen(QWidget):
                 self.tr("There is no appointment left today to be late for."),
             )
             return
+        from ui.dialogs.running_late import RunningLateDialog
+
         self.run_dialog(RunningLateDialog(self.ops, upcoming[0].id, self))
 
     def nobody_is_you_text(self) -> str:

@@ -82,11 +82,13 @@ class LedgerModel(RowsTableModel):
         self.year = dt.date.today().year
         #: Every line of the account; ``rows`` holds the latest of them (what is shown).
         self.entries: list[money.LedgerEntry] = []
+        self._texts: dict[tuple[int, LedgerColumn, bool], str] = {}
 
     def set_entries(self, entries: list[money.LedgerEntry], shown: int) -> None:
         """The whole account, showing its latest ``shown`` lines (a table measures and
         paints only those)."""
         self.entries = list(entries)
+        self._texts = {}
         self.set_rows(self.entries[max(len(self.entries) - shown, 0) :])
 
     @property
@@ -112,24 +114,32 @@ class LedgerModel(RowsTableModel):
             return self.tr("{amount} credit").format(amount=self.amount(-minor))
         return self.amount(minor)
 
+    def _text(self, entry: money.LedgerEntry, column: LedgerColumn, display: bool) -> str:
+        if column is LedgerColumn.DATE:
+            # This year's dates without the year, so the description keeps its room.
+            if display and entry.day.year == self.year:
+                return locale_format.day_month(entry.day, self.locale)
+            return locale_format.day(entry.day, self.locale)
+        if column is LedgerColumn.WHAT:
+            return entry.description
+        if column is LedgerColumn.CHARGES:
+            return self.amount(entry.debit_minor) if entry.debit_minor else ""
+        if column is LedgerColumn.PAYMENTS:
+            return self.amount(entry.credit_minor) if entry.credit_minor else ""
+        return self.balance_text(entry.balance_minor)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         entry = self.rows[index.row()]
         column = LedgerColumn(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column is LedgerColumn.DATE:
-                # This year's dates without the year, so the description keeps its room.
-                if role == Qt.ItemDataRole.DisplayRole and entry.day.year == self.year:
-                    return locale_format.day_month(entry.day, self.locale)
-                return locale_format.day(entry.day, self.locale)
-            if column is LedgerColumn.WHAT:
-                return entry.description
-            if column is LedgerColumn.CHARGES:
-                return self.amount(entry.debit_minor) if entry.debit_minor else ""
-            if column is LedgerColumn.PAYMENTS:
-                return self.amount(entry.credit_minor) if entry.credit_minor else ""
-            return self.balance_text(entry.balance_minor)
+            # Formatted once per line (the view asks again at every paint and measure).
+            key = (id(entry), column, role == Qt.ItemDataRole.DisplayRole)
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = self._text(entry, column, key[2])
+            return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (LedgerColumn.CHARGES, LedgerColumn.PAYMENTS, LedgerColumn.BALANCE):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -33,7 +33,7 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from clientcare.scope import WHOLE_PRACTICE, Scope
 from clientcare.waitlist import FreedSlot, WaitlistInput, WaitlistRow
-from ui.models.base import Index, PagedRowsModel
+from ui.models.base import PAGE_SIZE, Index, PagedRowsModel
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_XS, empty_state, heading
 from ui.when_shown import WhenShown
@@ -57,6 +57,14 @@ class WaitlistModel(PagedRowsModel):
     rows: list[WaitlistRow]
     locale = locale_format.DEFAULT_LOCALE  # the practice's, set by the view
 
+    def __init__(self, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent, page_size=page_size)
+        self._preferences: dict[tuple[int, str], str] = {}
+
+    def set_source(self, reader: Any, locate: Any = None) -> None:
+        self._preferences = {}
+        super().set_source(reader, locate)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -69,7 +77,11 @@ class WaitlistModel(PagedRowsModel):
             case WaitColumn.CLIENT:
                 return ("⚑ " + self.tr("urgent") + " · " if row.urgent else "") + row.client_name
             case WaitColumn.PREFERENCES:
-                text = waitlist.describe_preferences(row, self.locale)
+                # Formatted once per row read (a view asks again at every paint and measure).
+                key = (row.id, self.locale)
+                text = self._preferences.get(key)
+                if text is None:
+                    text = self._preferences[key] = waitlist.describe_preferences(row, self.locale)
                 return (
                     f"{text} — {row.note}"
                     if row.note and role == Qt.ItemDataRole.ToolTipRole
