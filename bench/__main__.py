@@ -1,8 +1,10 @@
 """Entry point of `make bench`: builds (once) the benchmark practices, measures, prints one table.
 
     make bench                      # everything (the 10x practice is built once, minutes)
-    python -m bench --quick         # fewer rounds, no 10x practice (for trying the harness)
-    python -m bench --only search   # one group: startup, search, week, today, pdf, memory
+    python -m bench --quick         # fewer rounds, the 10x practice only if already built,
+                                    # no backup group (for trying the harness)
+    python -m bench --only search   # one group: startup, search, week, today, client-open,
+                                    # sections, pdf, memory, backup
     python -m bench --pg            # the main figures on PostgreSQL too, side by side (bench/pg.py)
 
 Every row shows the median (or p95 / worst where the goal says so), the baseline it is
@@ -15,15 +17,34 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import statistics
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from bench import generate, measure, pg
 
-GROUPS = ("startup", "search", "week", "today", "pdf", "memory")
+GROUPS = (
+    "startup",
+    "search",
+    "week",
+    "today",
+    "client-open",
+    "sections",
+    "pdf",
+    "memory",
+    "backup",
+)
+#: Left out of --quick unless asked for by name (--only): they copy the practices' files.
+NOT_QUICK = ("backup",)
+#: The groups that compare the 10x practice with the 1x one (in alternating rounds).
+SCALING = ("search", "week", "today", "client-open", "sections", "backup")
 
 
 @dataclass(frozen=True)
@@ -48,6 +69,12 @@ def budget_row(name: str, seconds: float, budget: float, what: str = "median") -
     """A row against an absolute goal: the baseline is the budget itself."""
     ratio = seconds / budget
     return Row(name, f"{ms(seconds)} {what}", f"budget {ms(budget)}", ratio, "ratio < 1", ratio < 1)
+
+
+def scaling_row(name: str, ten: float, one: float, what: str = "median") -> Row:
+    """A 10x figure against the 1x one, measured in alternating rounds."""
+    ratio = ten / one
+    return Row(name, f"{ms(ten)} {what}", f"1x: {ms(one)}", ratio, "ratio <= 1.5", ratio <= 1.5)
 
 
 def percentile(samples: measure.Samples, fraction: float) -> float:
@@ -84,10 +111,10 @@ def machine() -> str:
     )
 
 
-def run(groups: set[str], *, quick: bool) -> list[Row]:
+def run(groups: set[str], *, quick: bool, named: bool = False) -> list[Row]:
     rows: list[Row] = []
     for group in GROUPS:
-        if group not in groups:
+        if group not in groups or (quick and group in NOT_QUICK and not named):
             continue
         try:
             rows.extend(measure_group(group, quick=quick))
@@ -104,12 +131,13 @@ def measure_group(group: str, *, quick: bool) -> list[Row]:
     large = generate.ensure(generate.LARGE)
     if group in ("startup", "memory"):
         generate.prepare_for_app(large)
-    x10 = None if quick or group not in ("search", "week") else generate.ensure(generate.X10)
     groups = {group}
     rows: list[Row] = []
 
     def progress(text: str) -> None:
         print(f"… {text}", file=sys.stderr, flush=True)
+
+    x10 = ten_times(quick, progress) if group in SCALING else None
 
     if "startup" in groups:
         progress("start-up (whole processes)")
@@ -126,37 +154,62 @@ def measure_group(group: str, *, quick: bool) -> list[Row]:
             )
         )
     if "search" in groups:
-        for label, database in (("2,000", large), ("20,000", x10)):
-            if database is None:
-                continue
-            progress(f"client search, {label} clients")
-            samples = measure.client_search(database, rounds)
+        progress("client search" + (", 2,000 and 20,000 clients in turn" if x10 else ""))
+        searched = measure.alternate(
+            rounds, both(large, x10, lambda db: measure.client_search(db, 1))
+        )
+        for label, key in (("2,000", "1x"), ("20,000", "10x")):
+            if key in searched:
+                rows.append(
+                    budget_row(
+                        f"client search per keystroke, {label} clients",
+                        searched[key].p95,
+                        0.016,
+                        "p95",
+                    )
+                )
+        if x10 is not None:
             rows.append(
-                budget_row(
-                    f"client search per keystroke, {label} clients", samples.p95, 0.016, "p95"
+                scaling_row(
+                    "client search per keystroke, 20,000 vs 2,000 clients",
+                    searched["10x"].median,
+                    searched["1x"].median,
                 )
             )
     if "week" in groups:
-        progress("week view")
-        week = measure.week_load(large, rounds)
+        progress("week view" + (", 1x and 10x in turn" if x10 else ""))
+        weeks = measure.alternate(rounds, both(large, x10, lambda db: measure.week_load(db, 1)))
+        week = weeks["1x"]
         rows.append(budget_row("week view load, 100k appointments", week.median, 0.030))
         if x10 is not None:
-            week10 = measure.week_load(x10, rounds)
-            ratio = week10.median / week.median
             rows.append(
-                Row(
-                    "week view load, 10x data (1M appointments)",
-                    f"{ms(week10.median)} median",
-                    f"100k: {ms(week.median)}",
-                    ratio,
-                    "ratio < 1.5",
-                    ratio < 1.5,
+                scaling_row(
+                    "week view load, 10x data (1M appointments)", weeks["10x"].median, week.median
                 )
             )
     if "today" in groups:
-        progress("Today")
-        today, raw, items, statements = measure.today_compute(large, rounds * 8)
+        progress("Today" + (", 1x and 10x in turn" if x10 else ""))
+        pooled: dict[str, list[float]] = {"1x": [], "raw": [], "10x": []}
+        found: dict[str, int] = {}
+        statements = 0
+        for _ in range(rounds):
+            orm, raw_sql, found["1x"], statements = measure.today_compute(large, 8)
+            pooled["1x"].extend(orm.values)
+            pooled["raw"].extend(raw_sql.values)
+            if x10 is not None:
+                orm, _raw, found["10x"], _ = measure.today_compute(x10, 8, baseline=False)
+                pooled["10x"].extend(orm.values)
+        today, raw = measure.Samples(tuple(pooled["1x"])), measure.Samples(tuple(pooled["raw"]))
+        items = found["1x"]
         rows.append(budget_row(f"Today dashboard compute ({items} items)", today.median, 0.050))
+        if x10 is not None:
+            rows.append(
+                scaling_row(
+                    f"Today dashboard compute, 10x data ({found['10x']} items)",
+                    statistics.median(pooled["10x"]),
+                    today.median,
+                )
+            )
         ratio = today.median / raw.median
         rows.append(
             Row(
@@ -168,6 +221,22 @@ def measure_group(group: str, *, quick: bool) -> list[Row]:
                 ratio <= 2,
             )
         )
+    if "client-open" in groups:
+        progress("opening clients" + (", 1x and 10x in turn" if x10 else ""))
+        opened = measure.alternate(rounds, both(large, x10, lambda db: measure.client_open(db, 1)))
+        rows.append(
+            budget_row(
+                "open a client (click → page filled), 2,000 clients", opened["1x"].median, 0.100
+            )
+        )
+        if x10 is not None:
+            rows.append(
+                scaling_row(
+                    "open a client, 20,000 clients", opened["10x"].median, opened["1x"].median
+                )
+            )
+    if "sections" in groups:
+        rows.extend(section_rows(large, x10, 1 if quick else 5, progress))
     if "pdf" in groups:
         try:
             import clientcare.printouts  # noqa: F401
@@ -211,12 +280,129 @@ def measure_group(group: str, *, quick: bool) -> list[Row]:
                 mib < 250,
             )
         )
+    if "backup" in groups:
+        rows.extend(backup_rows(large, x10, 2 if quick else 5, progress))
+    return rows
+
+
+def ten_times(quick: bool, progress: Callable[[str], None]) -> Path | None:
+    """The 10x practice: built first if needed (not in --quick: then only if already built);
+    None while another process is building it."""
+    if generate.building(generate.X10):
+        progress("the 10x practice is being built elsewhere: its rows are left out")
+        return None
+    if quick and not generate.database_path(generate.X10).exists():
+        return None
+    return generate.ensure(generate.X10)
+
+
+def both(
+    large: Path, x10: Path | None, measure_one: Callable[[Path], measure.Samples]
+) -> dict[str, Callable[[], measure.Samples]]:
+    """The measures alternate() runs in turn: on the 1x practice, then (if any) on the 10x."""
+    measures = {"1x": lambda: measure_one(large)}
+    if x10 is not None:
+        measures["10x"] = lambda: measure_one(x10)
+    return measures
+
+
+def section_rows(
+    large: Path, x10: Path | None, rounds: int, progress: Callable[[str], None]
+) -> list[Row]:
+    """Each section of the real window: first visit and re-visit, 1x and 10x children in turn."""
+    from ui.main_window import SECTIONS
+
+    databases = {"1x": large} | ({"10x": x10} if x10 is not None else {})
+    reports: dict[str, list[dict[str, Any]]] = {label: [] for label in databases}
+    failed: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="clientcare-bench-") as folder:
+        for number in range(rounds):
+            for label, database in databases.items():
+                if label in failed:
+                    continue
+                progress(f"sections, round {number + 1} of {rounds}, {label} (a whole process)")
+                try:
+                    reports[label].append(measure.sections(database, Path(folder)))
+                except Exception as error:  # the other size's rows are still worth having
+                    print(f"… sections at {label} failed: {error!r}", file=sys.stderr, flush=True)
+                    failed[label] = str(error)
+    if not reports["1x"]:
+        raise RuntimeError(failed.get("1x", "no round measured"))
+
+    def median(label: str, visit: str, key: str) -> float:
+        return statistics.median(report[visit][key] for report in reports[label])
+
+    ten = bool(reports.get("10x"))
+    rows: list[Row] = []
+    for section in SECTIONS:
+        key, title = section.key, section.title
+        for visit, what, budget in (("first", "first visit", 0.200), ("again", "re-visit", 0.050)):
+            shown = " (shown at start-up)" if key == "today" and visit == "first" else ""
+            one = median("1x", visit, key)
+            rows.append(budget_row(f"{title}: {what}{shown}, 2,000 clients", one, budget))
+            if ten:
+                rows.append(
+                    scaling_row(f"{title}: {what}, 10x data", median("10x", visit, key), one)
+                )
+    if "10x" in failed:
+        rows.append(
+            Row(
+                "sections, 10x data: could not be measured", failed["10x"][:60], "", None, "", False
+            )
+        )
+    return rows
+
+
+def backup_rows(
+    large: Path, x10: Path | None, rounds: int, progress: Callable[[str], None]
+) -> list[Row]:
+    """The first start of the day (the daily backup due) against a later start, each size."""
+    rows: list[Row] = []
+    for label, database in (("1x", large), ("10x", x10)):
+        if database is None:
+            continue
+        progress(f"first start of the day, {label} copy: {rounds} rounds due / taken in turn")
+        figures = measure.daily_backup_start(database, rounds)
+        size = (
+            f"{figures.size_bytes / 1e6:,.0f} MB"
+            if figures.size_bytes < 1e9
+            else (f"{figures.size_bytes / 1e9:.1f} GB")
+        )
+        ratio = figures.due.median / figures.taken.median
+        rows.append(
+            Row(
+                f"start-up to Today painted, daily backup due ({size}; painted first "
+                f"{figures.painted_first} of {len(figures.due.values)})",
+                f"{ms(figures.due.median)} median ({ms(figures.due_overlap.median)} after "
+                "the backup's start)",
+                f"backup taken: {ms(figures.taken.median)} ({ms(figures.taken_overlap.median)})",
+                ratio,
+                "ratio <= 1.25",
+                ratio <= 1.25,
+            )
+        )
+        worst = figures.due_worst.median
+        rows.append(
+            Row(
+                f"GUI stall while the daily backup runs ({size}, backup "
+                f"{figures.backup.median:.1f} s), worst (median of {len(figures.due.values)})",
+                ms(worst),
+                f"backup taken: {ms(figures.taken_worst.median)}",
+                worst / 0.050,
+                "worst < 50 ms",
+                worst < 0.050,
+            )
+        )
     return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="fewer rounds, no 10x practice")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="fewer rounds, the 10x practice only if built, no backup group",
+    )
     parser.add_argument("--only", action="append", choices=GROUPS, help="measure only these")
     parser.add_argument(
         "--pg",
@@ -234,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
     if options.pg_inside:
         return pg.run_inside(set(options.only or GROUPS), quick=options.quick, machine=machine)
     started = time.perf_counter()
-    rows = run(set(options.only or GROUPS), quick=options.quick)
+    rows = run(set(options.only or GROUPS), quick=options.quick, named=bool(options.only))
     print()
     print(f"ClientCare benchmarks — {machine()}")
     print(f"data: {generate.cache_dir()} ({generate.version_key()}); Qt offscreen")

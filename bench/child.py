@@ -1,9 +1,17 @@
 """Whole-process measurements, run by bench/__main__.py as ``python -m bench.child MODE DB``.
 
-MODE ``floor``   a bare PySide6 QMainWindow shown and painted, plus ``import sqlalchemy.orm``;
-MODE ``startup`` ClientCare as ``ui.launch.main`` starts it, on DB, until Today is painted
-                 (``python -m bench.child startup DB YYYY-MM-DD``: the Today of the data);
-MODE ``memory``  the same, then every screen of the sidebar visited; peak RSS (VmHWM).
+MODE ``floor``    a bare PySide6 QMainWindow shown and painted, plus ``import sqlalchemy.orm``;
+MODE ``startup``  ClientCare as ``ui.launch.main`` starts it, on DB, until Today is painted
+                  (``python -m bench.child startup DB YYYY-MM-DD``: the Today of the data);
+MODE ``memory``   the same, then every screen of the sidebar visited; peak RSS (VmHWM);
+MODE ``sections`` the same (without the daily backup, measured on its own), the window at
+                  1366×768, then every section visited twice: the first visit and, once the
+                  others were visited, the re-visit, each timed from ``go_to`` until painted
+                  and the event loop is idle;
+MODE ``backup``   ``backup DB DAY due|taken SECONDS``: the start-up with the daily backup
+                  due (it runs) or already taken today, then a 5 ms timer on the GUI thread
+                  from Today painted until the backup's completion is reported (``due``) or
+                  for SECONDS (``taken``): the longest gap between its ticks.
 
 The child prints one JSON line: ``painted`` is ``time.monotonic()`` (one clock for the whole
 machine on Linux, so the parent subtracts its own reading from before it started the process),
@@ -18,7 +26,11 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from typing import Any
+
+#: The window size the sections are measured at (a common laptop screen).
+SECTIONS_SIZE = (1366, 768)
 
 
 def _peak_kib() -> int:
@@ -35,6 +47,61 @@ def _report(**values: Any) -> None:
     sys.stdout.write(json.dumps(values) + "\n")
     sys.stdout.flush()
     os._exit(0)
+
+
+class Ticks:
+    """A 5 ms QTimer on the GUI thread: the gaps between its ticks (event loop stalls)."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.last = 0.0
+        self.gaps: list[float] = []
+        #: The longest gap so far, and when it ended (``time.monotonic()``).
+        self.worst = 0.0
+        self.worst_at = 0.0
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self.tick)
+
+    def tick(self) -> None:
+        moment = time.perf_counter()
+        if self.last:
+            gap = moment - self.last
+            self.gaps.append(gap)
+            if gap > self.worst:
+                self.worst, self.worst_at = gap, time.monotonic()
+        self.last = moment
+
+
+def settle(root: Any = None, limit: float = 60.0) -> int:
+    """Process events until the event loop is idle; returns the passes it took.
+
+    Idle: a pass of the event dispatcher found nothing to do (no posted event, no timer
+    due) and no work handed to a pool thread (ui.background) under ``root`` is waiting for
+    its result; while some is, wait for the timer that picks it up.
+    """
+    from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop
+
+    dispatcher = QAbstractEventDispatcher.instance()
+    every = QEventLoop.ProcessEventsFlag.AllEvents
+    passes = 0
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        passes += 1
+        if dispatcher.processEvents(every):
+            continue
+        if root is None or not _background_busy(root):
+            break
+        dispatcher.processEvents(every | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    return passes
+
+
+def _background_busy(root: Any) -> bool:
+    background = sys.modules.get("ui.background")
+    if background is None:
+        return False
+    return bool(root.findChildren(background.Background))
 
 
 def floor() -> None:
@@ -58,10 +125,18 @@ def floor() -> None:
     app.exec()
 
 
-def _clientcare(database: str, day: str, visit_all: bool) -> None:
+#: What a mode does once Today is painted: (window, app, painted, appointments shown).
+OnPainted = Callable[[Any, Any, float, int], None]
+
+
+def _clientcare(
+    database: str, day: str, on_painted: OnPainted, patch: Callable[[], None] | None = None
+) -> None:
     from ui import launch
 
     launch.prepare()  # as ui.launch.main does, before anything of the app is imported
+    if patch is not None:
+        patch()
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -88,23 +163,7 @@ def _clientcare(database: str, day: str, visit_all: bool) -> None:
         window = main_window()
         today = window.screens["today"]
         shown = today.model.rowCount() if hasattr(today, "model") else -1
-        painted = time.monotonic()
-        if not visit_all:
-            _report(painted=painted, peak_kib=_peak_kib(), today_rows=shown)
-        sections = [window.sidebar.item(row).data(256) for row in range(window.sidebar.count())]
-        started = time.perf_counter()
-        for key in sections:
-            window.go_to(key)
-            screen = window.stack.currentWidget()
-            screen.repaint()
-            app.processEvents()
-        _report(
-            painted=painted,
-            peak_kib=_peak_kib(),
-            today_rows=shown,
-            visited=sections,
-            visit_seconds=time.perf_counter() - started,
-        )
+        on_painted(window, app, time.monotonic(), shown)
 
     class Painted(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -125,12 +184,135 @@ def _clientcare(database: str, day: str, visit_all: bool) -> None:
     main(["--db", database])
 
 
+def startup(window: Any, app: Any, painted: float, shown: int) -> None:
+    _report(painted=painted, peak_kib=_peak_kib(), today_rows=shown)
+
+
+def memory(window: Any, app: Any, painted: float, shown: int) -> None:
+    sections = [window.sidebar.item(row).data(256) for row in range(window.sidebar.count())]
+    started = time.perf_counter()
+    for key in sections:
+        window.go_to(key)
+        screen = window.stack.currentWidget()
+        screen.repaint()
+        app.processEvents()
+    _report(
+        painted=painted,
+        peak_kib=_peak_kib(),
+        today_rows=shown,
+        visited=sections,
+        visit_seconds=time.perf_counter() - started,
+    )
+
+
+def sections(window: Any, app: Any, painted: float, shown: int) -> None:
+    """Each section's first visit, then (every other one visited since) its re-visit."""
+    window.resize(*SECTIONS_SIZE)
+    settle(window)
+    keys = [window.sidebar.item(row).data(256) for row in range(window.sidebar.count())]
+    visits: dict[str, dict[str, float]] = {"first": {}, "again": {}}
+    passes: dict[str, dict[str, int]] = {"first": {}, "again": {}}
+    for visit in ("first", "again"):
+        for key in keys:
+            started = time.perf_counter()
+            window.go_to(key)
+            window.stack.currentWidget().repaint()
+            passes[visit][key] = settle(window)
+            visits[visit][key] = time.perf_counter() - started
+    _report(
+        painted=painted,
+        peak_kib=_peak_kib(),
+        today_rows=shown,
+        size=list(SECTIONS_SIZE),
+        first=visits["first"],
+        again=visits["again"],
+        passes=passes,
+    )
+
+
+def _without_daily_backup() -> None:
+    """Leave the daily backup out (the sections are measured without a copy running)."""
+    import ui.app
+
+    ui.app.start_daily_backup = lambda *args, **kwargs: None  # type: ignore[assignment]
+
+
+def _watch_daily_backup(due: bool, seconds: float) -> tuple[Callable[[], None], OnPainted]:
+    """The backup mode: the real start_daily_backup, its completion watched; a 5 ms timer
+    on the GUI thread from Today painted until it is reported (due) or for ``seconds``.
+
+    Returns the patch (applied once ui.launch has prepared the start-up) and what to do
+    once Today is painted.
+    """
+    state: dict[str, Any] = {"reported": None, "started": None, "ticks": None}
+
+    def finish() -> None:
+        ticks = state["ticks"]
+        if ticks is not None:
+            ticks.timer.stop()
+        gaps = sorted(ticks.gaps) if ticks is not None else []
+        _report(
+            painted=state["painted"],
+            peak_kib=_peak_kib(),
+            today_rows=state["shown"],
+            backup_started=state["started"],
+            backup_reported=state["reported"],
+            ticks=len(gaps) + (1 if gaps else 0),
+            worst_gap=gaps[-1] if gaps else None,
+            p99_gap=gaps[min(len(gaps) - 1, round(0.99 * (len(gaps) - 1)))] if gaps else None,
+            worst_at=ticks.worst_at if gaps else None,
+        )
+
+    def reported() -> None:
+        state["reported"] = time.monotonic()
+        if due and state.get("painted") is not None:
+            finish()
+
+    def patch() -> None:
+        import ui.app
+        from ui.background import Background
+
+        original = ui.app.start_daily_backup
+
+        def watched(database: Any, window: Any, passphrase: Any = None) -> None:
+            before = set(window.findChildren(Background))
+            state["started"] = time.monotonic()
+            original(database, window, passphrase)
+            for work in window.findChildren(Background):
+                if work not in before:
+                    work.destroyed.connect(lambda *_args: reported())
+
+        ui.app.start_daily_backup = watched  # type: ignore[assignment]
+
+    def on_painted(window: Any, app: Any, painted: float, shown: int) -> None:
+        from PySide6.QtCore import QTimer
+
+        state["painted"], state["shown"] = painted, shown
+        if due and state["reported"] is not None:
+            finish()  # the copy was over before Today was painted: no stall to measure
+            return
+        ticks = Ticks()
+        state["ticks"] = ticks
+        ticks.timer.start()
+        if not due:
+            QTimer.singleShot(int(seconds * 1000), finish)
+
+    return patch, on_painted
+
+
 def main(argv: list[str]) -> int:
     mode = argv[0]
     if mode == "floor":
         floor()
-    elif mode in ("startup", "memory"):
-        _clientcare(argv[1], argv[2], visit_all=mode == "memory")
+    elif mode == "startup":
+        _clientcare(argv[1], argv[2], startup)
+    elif mode == "memory":
+        _clientcare(argv[1], argv[2], memory)
+    elif mode == "sections":
+        _clientcare(argv[1], argv[2], sections, _without_daily_backup)
+    elif mode == "backup":
+        patch, on_painted = _watch_daily_backup(argv[3] == "due", float(argv[4]))
+        _clientcare(argv[1], argv[2], on_painted, patch)
     else:
         raise SystemExit(f"unknown mode {mode}")
     return 1  # not reached: the modes leave with os._exit

@@ -80,6 +80,12 @@ def database_path(dataset: Dataset) -> Path:
     return cache_dir() / _name(dataset)
 
 
+def building(dataset: Dataset) -> bool:
+    """True while ``dataset`` is being built (by this or another process): not to be used,
+    nor built a second time."""
+    return any(cache_dir().glob(f"building-{dataset.name}-*"))
+
+
 def ensure(dataset: Dataset, *, log: bool = True) -> Path:
     """The cached database of ``dataset``, built first if missing or outdated."""
     path = database_path(dataset)

@@ -7,7 +7,9 @@ the table. Nothing here asserts: benchmarks are not tests.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
+import inspect
 import json
 import os
 import sqlite3
@@ -23,6 +25,7 @@ from typing import Any
 
 from sqlalchemy.engine import URL
 
+from bench.child import Ticks, settle
 from bench.generate import TODAY
 
 #: A database the in-process measurements can read: a SQLite file, or a URL (PostgreSQL).
@@ -50,6 +53,17 @@ class Samples:
     @property
     def worst(self) -> float:
         return max(self.values)
+
+
+def alternate(rounds: int, measures: dict[str, Callable[[], Samples]]) -> dict[str, Samples]:
+    """Each of ``measures`` once per round, in turn (1×, 10×, 1×, 10×, …), so all of them
+    see the same machine (the load of a busy one changes from minute to minute); the
+    samples of every round pooled, by name."""
+    pooled: dict[str, list[float]] = {name: [] for name in measures}
+    for _ in range(rounds):
+        for name, measure in measures.items():
+            pooled[name].extend(measure().values)
+    return {name: Samples(tuple(values)) for name, values in pooled.items()}
 
 
 def repeat(action: Callable[[], object], rounds: int, *, warm_up: int = 1) -> Samples:
@@ -84,11 +98,13 @@ def child_environment(scratch: Path) -> dict[str, str]:
     return env
 
 
-def run_child(mode: str, database: Path | None, scratch: Path) -> tuple[float, dict[str, Any]]:
+def run_child(
+    mode: str, database: Path | None, scratch: Path, *more: str, timeout: float = 180
+) -> tuple[float, dict[str, Any]]:
     """Start ``bench.child MODE``; seconds from starting it to its first painted window."""
     args = [sys.executable, "-m", "bench.child", mode]
     if database is not None:
-        args += [str(database), TODAY.isoformat()]
+        args += [str(database), TODAY.isoformat(), *more]
     started = time.monotonic()
     done = subprocess.run(
         args,
@@ -96,7 +112,7 @@ def run_child(mode: str, database: Path | None, scratch: Path) -> tuple[float, d
         text=True,
         env=child_environment(scratch),
         cwd=Path(__file__).resolve().parent.parent,
-        timeout=180,
+        timeout=timeout,
         check=False,
     )
     if done.returncode != 0 or not done.stdout.strip():
@@ -128,6 +144,112 @@ def peak_memory(database: Path) -> tuple[int, int, dict[str, Any]]:
         _seconds, floor_report = run_child("floor", None, scratch)
         _seconds, report = run_child("memory", database, scratch)
     return int(report["peak_kib"]), int(floor_report["peak_kib"]), report
+
+
+def sections(database: Path, scratch: Path) -> dict[str, Any]:
+    """One child: every section's first visit and re-visit in the real window (seconds)."""
+    _seconds, report = run_child("sections", database, scratch, timeout=1800)
+    return report
+
+
+@dataclass(frozen=True)
+class BackupRounds:
+    """The start-up with today's backup due and with it taken, in alternating rounds."""
+
+    #: Start-up to Today painted (seconds), backup due / already taken.
+    due: Samples
+    taken: Samples
+    #: The longest gap of the 5 ms GUI timer in each round: from Today painted until the
+    #: backup's completion was reported (due), over as long a time with none running (taken).
+    due_worst: Samples
+    taken_worst: Samples
+    #: How long each backup took, from its start to its completion reported on the GUI thread.
+    backup: Samples
+    #: From the start of the daily backup (or of the look for today's) to Today painted:
+    #: the part of the start-up the copy could slow down, due / taken.
+    due_overlap: Samples
+    taken_overlap: Samples
+    #: Rounds whose first paint came before the backup was over.
+    painted_first: int
+    size_bytes: int
+    #: What each child reported, due and taken in turn (for a closer look).
+    reports: tuple[dict[str, Any], ...] = ()
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """A consistent copy of a SQLite file (the online backup API), read-only on the source."""
+    from_source = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        to_target = sqlite3.connect(target)
+        try:
+            from_source.backup(to_target)  # one step: one consistent snapshot
+        finally:
+            to_target.close()
+    finally:
+        from_source.close()
+
+
+def daily_backup_start(source: Path, rounds: int) -> BackupRounds:
+    """ClientCare's first start of the day on a copy of ``source`` (backups go beside it, in
+    a scratch folder), against a start with today's backup already taken, round by round.
+
+    Each "due" round first deletes today's backup; the "taken" round after it finds the one
+    it made. Everything is deleted at the end.
+    """
+    due: list[float] = []
+    taken: list[float] = []
+    due_worst: list[float] = []
+    taken_worst: list[float] = []
+    backup: list[float] = []
+    painted_first = 0
+    overlap: dict[str, list[float]] = {"due": [], "taken": []}
+    reports: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="clientcare-bench-backup-") as folder:
+        scratch = Path(folder)
+        database = scratch / "practice.sqlite3"
+        copy_database(source, database)
+        backups = scratch / "backups"
+
+        def run(mode: str, seconds: float = 0.0) -> tuple[float, dict[str, Any]]:
+            if mode == "due":
+                for old in backups.glob("*"):
+                    old.unlink()
+                # The deletion written out now, not while the next copy is being measured.
+                os.sync()
+            started, report = run_child(
+                "backup", database, scratch, mode, f"{seconds:.3f}", timeout=1800
+            )
+            made = list(backups.glob("practice-daily-*.sqlite3"))
+            if len(made) != 1 or made[0].stat().st_size == 0:
+                raise RuntimeError(f"no daily backup after a {mode} start: {made}")
+            reports.append({"mode": mode, **report})
+            overlap[mode].append(report["painted"] - report["backup_started"])
+            return started, report
+
+        run("due")  # warms the file cache, and makes today's backup for the first "taken"
+        for _ in range(rounds):
+            seconds, report = run("due")
+            due.append(seconds)
+            took = report["backup_reported"] - report["backup_started"]
+            backup.append(took)
+            if report["worst_gap"] is not None:
+                painted_first += 1
+                due_worst.append(report["worst_gap"])
+            seconds, report = run("taken", max(took, 0.5))
+            taken.append(seconds)
+            taken_worst.append(report["worst_gap"] or 0.0)
+    return BackupRounds(
+        Samples(tuple(due)),
+        Samples(tuple(taken)),
+        Samples(tuple(due_worst or [0.0])),
+        Samples(tuple(taken_worst)),
+        Samples(tuple(backup)),
+        Samples(tuple(overlap["due"][1:])),  # the warm-up round left out
+        Samples(tuple(overlap["taken"])),
+        painted_first,
+        source.stat().st_size,
+        tuple(reports[1:]),
+    )
 
 
 # --------------------------------------------------------------------------
@@ -184,6 +306,99 @@ def client_search(database: Target, rounds: int) -> Samples:
     return Samples(tuple(values))
 
 
+def clients_to_open(session: Any, count: int) -> list[tuple[int, str]]:
+    """The clients "you" see in the fortnight around today, first seen first: the ones a
+    practitioner opens (ids and full names). The same kind of client at 1× and at 10×:
+    a practitioner's case load does not grow with the practice."""
+    from sqlalchemy import text
+
+    from clientcare.practice import list_practitioners
+
+    mine = [p.id for p in list_practitioners(session) if p.is_current_user] or [1]
+    start = dt.datetime.combine(TODAY - dt.timedelta(days=7), dt.time())
+    rows = session.execute(
+        text(
+            "SELECT c.id, c.full_name FROM appointment a JOIN client c ON c.id = a.client_id "
+            "WHERE a.practitioner_id = :me AND a.start >= :start AND a.start < :end "
+            "GROUP BY c.id, c.full_name ORDER BY min(a.start), c.id LIMIT :count"
+        ),
+        {"me": mine[0], "start": start, "end": start + dt.timedelta(days=14), "count": count},
+    )
+    return [(int(client_id), str(name)) for client_id, name in rows]
+
+
+def client_open(database: Target, rounds: int, count: int = 8) -> Samples:
+    """The Clients screen: a client opened as a person does, timed from the click on their
+    row in the list until the client's page is filled (details, facts, appointments,
+    contacts, money, referrals), painted and the event loop idle.
+
+    Each of ``count`` clients (clients_to_open) is first found by typing their name in the
+    search (not timed), then clicked; the first round warms up.
+    """
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtTest import QTest
+
+    from ui.screens.clients import ClientsScreen
+
+    app = qt_app()
+    ops = open_ops(database)
+    targets = ops.read(lambda s: clients_to_open(s, count))
+    if not targets:
+        raise RuntimeError("no client to open around the benchmark's today")
+    screen = ClientsScreen(ops)
+    screen.resize(1280, 800)
+    screen.show()
+    settle(screen)
+    values: list[float] = []
+    for round_number in range(rounds + 1):
+        for client_id, name in targets:
+            screen.search.setText(name)
+            _settle_timers(screen)
+            row = screen.model.row_for_id(client_id)
+            if row is None:
+                raise RuntimeError(f"client {client_id} not in the list searched by name")
+            index = screen.proxy.mapFromSource(screen.model.index(row, 0))
+            screen.table.scrollTo(index)
+            settle(screen)
+            where = screen.table.visualRect(index).center()
+            started = time.perf_counter()
+            QTest.mouseClick(
+                screen.table.viewport(),
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+                where,
+            )
+            settle(screen)
+            seconds = time.perf_counter() - started
+            opened = screen.form.client
+            if opened is None or opened.id != client_id:
+                raise RuntimeError(f"clicking client {client_id} did not open them")
+            if round_number:  # the first round warms up
+                values.append(seconds)
+    screen.search.clear()
+    _settle_timers(screen)
+    screen.close()
+    screen.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    app.processEvents()
+    ops.database.dispose()
+    return Samples(tuple(values))
+
+
+def _settle_timers(widget: Any, limit: float = 10.0) -> None:
+    """Let the single-shot timers ``widget`` started run out (e.g. the count once typing
+    pauses), so none fires in the next measurement."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        settle(widget)
+        if not any(t.isActive() and t.isSingleShot() for t in widget.findChildren(QTimer)):
+            return
+        QTest.qWait(20)
+
+
 def week_load(database: Target, rounds: int, practitioner_id: int | None = 1) -> Samples:
     """What the Calendar's week view reads: appointments and busy time of a week.
 
@@ -216,6 +431,29 @@ def week_load(database: Target, rounds: int, practitioner_id: int | None = 1) ->
     return Samples(tuple(values))
 
 
+@functools.cache
+def _care_list_takes_scope() -> bool:
+    from clientcare.care import care_list
+
+    return "scope" in inspect.signature(care_list).parameters
+
+
+def todays_care_list(session: Any, today: dt.date) -> Any:
+    """The care list as the Today screen reads it: of the practitioner's own clients
+    (``scope=own_scope(session)``) where ``care_list`` takes a scope, else the practice's.
+
+    The one place the benchmark calls the care list, so a ``care_list`` that gains its
+    ``scope`` keyword is measured as Today uses it without an edit here.
+    """
+    from clientcare.care import care_list
+
+    if _care_list_takes_scope():
+        from clientcare.scope import own_scope
+
+        return care_list(session, today=today, scope=own_scope(session))
+    return care_list(session, today=today)
+
+
 def _current_practitioner(ops: Any) -> int | None:
     from clientcare.practice import list_practitioners
 
@@ -223,14 +461,17 @@ def _current_practitioner(ops: Any) -> int | None:
     return mine[0] if mine else None
 
 
-def today_compute(database: Target, rounds: int) -> tuple[Samples, Samples, int, int]:
-    """What the Today screen reads (the day's appointments and the care list), and its
-    baseline (today_raw_sql), round by round in turn so both see the same machine.
+def today_compute(
+    database: Target, rounds: int, *, baseline: bool = True
+) -> tuple[Samples, Samples, int, int]:
+    """What the Today screen reads (the day's appointments of "you" and the care list, as
+    todays_care_list reads it), and its baseline (today_raw_sql), round by round in turn
+    so both see the same machine.
 
-    Returns the ORM timings, the raw SQL timings, the items shown and the statements.
+    Returns the ORM timings, the raw SQL timings (none without ``baseline``), the items
+    shown and the statements.
     """
     from clientcare import appointments
-    from clientcare.care import care_list
 
     statements = today_statements(database)
     raw = _raw_connection(database)
@@ -243,7 +484,7 @@ def today_compute(database: Target, rounds: int) -> tuple[Samples, Samples, int,
     def compute() -> None:
         def read(session: Any) -> int:
             items = appointments.appointments_between(session, day_start, day_end, practitioner_id)
-            care = care_list(session, today=TODAY)
+            care = todays_care_list(session, TODAY)
             return len(items) + len(care.items)
 
         counts.append(ops.read(read))
@@ -257,7 +498,8 @@ def today_compute(database: Target, rounds: int) -> tuple[Samples, Samples, int,
     replay()
     for _ in range(rounds):
         orm_times.extend(repeat(compute, 1, warm_up=0).values)
-        raw_times.extend(repeat(replay, 1, warm_up=0).values)
+        if baseline:
+            raw_times.extend(repeat(replay, 1, warm_up=0).values)
     ops.database.dispose()
     raw.close()
     return Samples(tuple(orm_times)), Samples(tuple(raw_times)), counts[-1], len(statements)
@@ -320,7 +562,6 @@ def today_statements(database: Target) -> list[tuple[str, Any]]:
     from sqlalchemy import event
 
     from clientcare import appointments
-    from clientcare.care import care_list
 
     ops = open_ops(database)
     practitioner_id = _current_practitioner(ops)
@@ -336,7 +577,7 @@ def today_statements(database: Target) -> list[tuple[str, Any]]:
     ops.read(
         lambda s: (
             appointments.appointments_between(s, day_start, day_end, practitioner_id),
-            care_list(s, today=TODAY),
+            todays_care_list(s, TODAY),
         )
     )
     ops.database.dispose()
@@ -377,31 +618,12 @@ def pdf_single(database: Target, rounds: int) -> Samples:
     return Samples(tuple(values))
 
 
-class _Ticks:
-    """A 5 ms QTimer on the GUI thread: the gaps between its ticks (event loop stalls)."""
-
-    def __init__(self) -> None:
-        from PySide6.QtCore import QTimer
-
-        self.last = 0.0
-        self.gaps: list[float] = []
-        self.timer = QTimer()
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self.tick)
-
-    def tick(self) -> None:
-        moment = time.perf_counter()
-        if self.last:
-            self.gaps.append(moment - self.last)
-        self.last = moment
-
-
 def idle_stalls(seconds: float) -> Samples:
     """The same timer on an idle event loop: what a busy machine alone costs (a baseline)."""
     from PySide6.QtCore import QEventLoop, QTimer
 
     qt_app()
-    ticks = _Ticks()
+    ticks = Ticks()
     loop = QEventLoop()
     QTimer.singleShot(int(seconds * 1000), loop.quit)
     ticks.timer.start()
@@ -441,7 +663,7 @@ def pdf_batch(database: Target, count: int) -> tuple[float, Samples, int]:
             now=dt.datetime.combine(TODAY, dt.time(17)),
         )
         loop = QEventLoop()
-        ticks = _Ticks()
+        ticks = Ticks()
 
         def finished(export_result: Any) -> None:
             result["written"] = len(export_result.written)

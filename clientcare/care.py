@@ -9,7 +9,7 @@ when, and which action it leads to; nothing here writes.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from sqlalchemy import select
@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from clientcare import followups, locale_format, money, referrals
 from clientcare.db.models import Client
+from clientcare.scope import WHOLE_PRACTICE, Scope
 
 
 class CareKind(StrEnum):
@@ -64,77 +65,93 @@ class CareItem:
 
 @dataclass(frozen=True)
 class CareList:
+    """What needs care: ``items`` in the list's order, at most ``limit`` of each kind when
+    the list was bounded; ``totals`` how many of each kind there are in all."""
+
     items: tuple[CareItem, ...]
     notice: str = ""  # e.g. the escalation budget, in plain words
+    totals: dict[CareKind, int] = field(default_factory=dict)
+    scope: Scope = WHOLE_PRACTICE
 
     def of(self, kind: CareKind) -> tuple[CareItem, ...]:
         return tuple(item for item in self.items if item.kind is kind)
 
+    def total(self, kind: CareKind) -> int:
+        """How many items of ``kind`` need care, listed or not."""
+        return self.totals.get(kind, len(self.of(kind)))
+
     def counts(self) -> dict[CareKind, int]:
-        return {kind: len(self.of(kind)) for kind in CareKind}
+        return {kind: self.total(kind) for kind in CareKind}
+
+    @property
+    def cut(self) -> bool:
+        """Whether some items are not listed (the list was bounded)."""
+        return any(self.total(kind) > len(self.of(kind)) for kind in CareKind)
 
 
-def _follow_up_items(
-    session: Session, today: dt.date, issues: list[followups.IssueRow]
-) -> list[CareItem]:
-    """Issues in triage order, expectations to review, check-ins due (clientcare.followups)."""
-    items: list[CareItem] = []
-    for issue in issues:
-        title = f"{issue.title} ({issue.urgency.value})"
-        items.append(
-            CareItem(
-                CareKind.ISSUE,
-                issue.id,
-                issue.client_id,
-                issue.client_name,
-                title,
-                issue.raised_on,
-                issue.client_full_name,
-            )
+def _issue_items(issues: list[followups.IssueRow]) -> list[CareItem]:
+    return [
+        CareItem(
+            CareKind.ISSUE,
+            issue.id,
+            issue.client_id,
+            issue.client_name,
+            f"{issue.title} ({issue.urgency.value})",
+            issue.raised_on,
+            issue.client_full_name,
         )
-    for expectation in followups.expectations_due(session, today=today):
-        items.append(
-            CareItem(
-                CareKind.EXPECTATION,
-                expectation.id,
-                expectation.client_id,
-                expectation.client_name,
-                expectation.description,
-                expectation.review_on,
-                expectation.client_full_name,
-            )
-        )
-    for due in followups.checkins_due(session, today=today):
-        items.append(
-            CareItem(
-                CareKind.CHECKIN,
-                due.client_id,
-                due.client_id,
-                due.client_name,
-                "A gentle check-in",
-                due.due_on,
-                due.client_full_name,
-            )
-        )
-    return items
+        for issue in issues
+    ]
 
 
-def care_list(session: Session, *, today: dt.date) -> CareList:
-    issues = followups.triage_queue(session, today=today)
-    items = _follow_up_items(session, today, issues)
-    for referral in referrals.follow_ups_due(session, today):
-        items.append(
-            CareItem(
-                CareKind.REFERRAL,
-                referral.id,
-                referral.client_id,
-                referral.client_preferred_name,
-                f"Did they connect with {referral.provider_name}?",
-                referral.follow_up_on,
-                referral.client_name,
-            )
+def _expectation_items(rows: list[followups.ExpectationRow]) -> list[CareItem]:
+    return [
+        CareItem(
+            CareKind.EXPECTATION,
+            expectation.id,
+            expectation.client_id,
+            expectation.client_name,
+            expectation.description,
+            expectation.review_on,
+            expectation.client_full_name,
         )
-    for conversation in money.conversation_follow_ups_due(session, today=today):
+        for expectation in rows
+    ]
+
+
+def _checkin_items(rows: list[followups.CheckInDue]) -> list[CareItem]:
+    return [
+        CareItem(
+            CareKind.CHECKIN,
+            due.client_id,
+            due.client_id,
+            due.client_name,
+            "A gentle check-in",
+            due.due_on,
+            due.client_full_name,
+        )
+        for due in rows
+    ]
+
+
+def _referral_items(rows: list[referrals.ReferralRow]) -> list[CareItem]:
+    return [
+        CareItem(
+            CareKind.REFERRAL,
+            referral.id,
+            referral.client_id,
+            referral.client_preferred_name,
+            f"Did they connect with {referral.provider_name}?",
+            referral.follow_up_on,
+            referral.client_name,
+        )
+        for referral in rows
+    ]
+
+
+def _money_items(rows: list[money.ConversationRow]) -> list[CareItem]:
+    items = []
+    for conversation in rows:
         what = conversation.agreed_outcome or conversation.summary or conversation.topic_label
         items.append(
             CareItem(
@@ -146,7 +163,12 @@ def care_list(session: Session, *, today: dt.date) -> CareList:
                 conversation.follow_up_on,
             )
         )
-    for item in money.plans_past_their_date(session, today=today):
+    return items
+
+
+def _plan_items(session: Session, rows: list[money.PlanNeedingCare]) -> list[CareItem]:
+    items = []
+    for item in rows:
         first = item.plan.overdue[0]
         items.append(
             CareItem(
@@ -159,8 +181,58 @@ def care_list(session: Session, *, today: dt.date) -> CareList:
                 first.due_on,
             )
         )
-    order = list(CareKind)
-    items.sort(key=lambda i: order.index(i.kind))  # stable: each source's own order kept
+    return items
+
+
+def care_list(
+    session: Session,
+    *,
+    today: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    limit: int | None = None,
+) -> CareList:
+    """What needs care today for ``scope``'s clients, in the care list's order.
+
+    ``limit``: at most that many items of each kind, the first in each kind's own order
+    (read so in SQL, so a practice of 20,000 clients reads a screenful); ``totals`` then
+    still counts them all, and the escalation budget weighs every open issue of the
+    scope.
+    """
+    issues = followups.triage_queue(session, today=today, scope=scope, limit=limit)
+    # Every open issue was read unless the list was cut: then they are counted in SQL.
+    cut = limit is not None and len(issues) >= limit
+    budget = followups.escalation_budget(session, None if cut else issues, scope=scope)
+    totals: dict[CareKind, int] = {CareKind.ISSUE: budget.open}
+    items = _issue_items(issues)
+    expectations = followups.expectations_due(session, today=today, scope=scope, limit=limit)
+    totals[CareKind.EXPECTATION] = (
+        followups.count_expectations_due(session, today=today, scope=scope)
+        if limit is not None and len(expectations) >= limit
+        else len(expectations)
+    )
+    items += _expectation_items(expectations)
+    checkins = followups.checkins_due(session, today=today, scope=scope)
+    totals[CareKind.CHECKIN] = len(checkins)
+    items += _checkin_items(checkins[:limit])
+    due = referrals.follow_ups_due(session, today, scope=scope, limit=limit)
+    totals[CareKind.REFERRAL] = (
+        referrals.count_follow_ups_due(session, today, scope=scope)
+        if limit is not None and len(due) >= limit
+        else len(due)
+    )
+    items += _referral_items(due)
+    conversations = money.conversation_follow_ups_due(
+        session, today=today, scope=scope, limit=limit
+    )
+    totals[CareKind.MONEY_FOLLOW_UP] = (
+        money.count_conversation_follow_ups_due(session, today=today, scope=scope)
+        if limit is not None and len(conversations) >= limit
+        else len(conversations)
+    )
+    items += _money_items(conversations)
+    plans = money.plans_past_their_date(session, today=today, scope=scope)
+    totals[CareKind.PLAN] = len(plans)
+    items += _plan_items(session, plans[:limit])
     # The full names the money sources don't carry (one query, and none when all do).
     missing = {i.client_id for i in items if not i.client_full_name}
     if missing:
@@ -173,8 +245,7 @@ def care_list(session: Session, *, today: dt.date) -> CareList:
             else i
             for i in items
         ]
-    budget = followups.escalation_budget(session, issues)
-    return CareList(tuple(items), budget.message if budget.over_budget else "")
+    return CareList(tuple(items), budget.message if budget.over_budget else "", totals, scope)
 
 
 #: Which sidebar section handles each kind of care item.
@@ -189,9 +260,11 @@ SECTION_OF: dict[CareKind, str] = {
 
 
 def sidebar_counts(care: CareList) -> dict[str, int]:
-    """How many items need care, for Today and for the section that handles each."""
-    counts = {"today": len(care.items)}
-    for item in care.items:
-        section = SECTION_OF[item.kind]
-        counts[section] = counts.get(section, 0) + 1
+    """How many items need care, for Today and for the section that handles each (every
+    item, listed or not)."""
+    counts = {"today": 0}
+    for kind, number in care.counts().items():
+        counts["today"] += number
+        section = SECTION_OF[kind]
+        counts[section] = counts.get(section, 0) + number
     return counts

@@ -7,13 +7,17 @@ Every public function that writes takes an open session inside a unit of work
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit, concurrency
 from clientcare.db.models import (
+    Appointment,
+    AppointmentStatus,
     AuditAction,
     Client,
     ClientFact,
@@ -41,6 +45,12 @@ STATUS_LABELS: dict[ClientStatus, str] = {
     ClientStatus.CLOSED: "Closed",
     ClientStatus.DECLINED: "Declined",
 }
+
+#: Clients who can be booked or put on the waitlist (appointments and the waitlist say
+#: why a closed or declined client cannot, when one is typed in full).
+BOOKABLE_STATUSES: frozenset[ClientStatus] = frozenset(
+    {ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED}
+)
 
 # Where a client can go from each status. A prospect may decline ("there is
 # always the next prospect") and come back later; a closed file can be reopened.
@@ -328,6 +338,12 @@ def _search_conditions(
     return conditions
 
 
+def search_conditions(text: str) -> list[ColumnElement[bool]]:
+    """WHERE conditions on a client row for the Clients list's search (names, e-mail,
+    phone; accents and case ignored), for other lists searched by client."""
+    return _search_conditions(text, None)
+
+
 def search_query(text: str, statuses: frozenset[ClientStatus] | None = None) -> Select:
     """The SELECT behind the client list: every word of ``text`` must match somewhere.
 
@@ -398,6 +414,204 @@ def position_in_list(
     before = or_(name_key < key, and_(name_key == key, Client.id < client_id))
     query = select(func.count()).select_from(Client).where(before, *conditions)
     return session.scalar(query) or 0
+
+
+# ---------------------------------------------------------------------------
+# Choosing a client (the type-ahead client pickers)
+# ---------------------------------------------------------------------------
+
+#: Suggestions a client picker shows at most: a practice of 20,000 clients is searched,
+#: never listed.
+PICK_LIMIT = 12
+
+#: How far back "recent" looks for the clients you saw.
+RECENT_DAYS = 21
+
+
+@dataclass(frozen=True)
+class ClientChoice:
+    """One suggestion of a client picker."""
+
+    id: int
+    full_name: str
+    preferred_name: str
+    status: ClientStatus
+    #: Booked today (an appointment not cancelled).
+    today: bool = False
+    #: Only when another client has the same full name: the next appointment, else the last.
+    next_at: dt.datetime | None = None
+    last_at: dt.datetime | None = None
+    same_name: bool = False
+
+    @property
+    def label(self) -> str:
+        """What the picker shows and what typing it in full finds again."""
+        return client_label(self.full_name, self.preferred_name)
+
+
+def first_choices(
+    session: Session, *, now: dt.datetime, practitioner_id: int | None, limit: int = PICK_LIMIT
+) -> list[int]:
+    """The clients a picker offers first: today's, in the order of the day, then the most
+    recently seen (the last ``RECENT_DAYS``), newest first; ``practitioner_id``'s
+    appointments when known, else everyone's. Read through the (practitioner, start)
+    index, so the size of the practice does not matter."""
+    day_start = dt.datetime.combine(now.date(), dt.time())
+    day_end = day_start + dt.timedelta(days=1)
+    query = select(Appointment.client_id, Appointment.start).where(
+        Appointment.start >= day_start - dt.timedelta(days=RECENT_DAYS),
+        Appointment.start < day_end,
+        Appointment.status.not_in([AppointmentStatus.CANCELLED, AppointmentStatus.RESCHEDULED]),
+    )
+    if practitioner_id is not None:
+        query = query.where(Appointment.practitioner_id == practitioner_id)
+    else:  # every practitioner's, still through the index: one range per practitioner
+        query = query.where(Appointment.practitioner_id.in_(select(Practitioner.id)))
+    rows = session.execute(query.order_by(Appointment.start.desc()).limit(limit * 20)).all()
+    todays = sorted((start, client) for client, start in rows if start >= day_start)
+    ordered: list[int] = []
+    for client in [client for _start, client in todays] + [
+        client for client, start in rows if start < day_start
+    ]:
+        if client not in ordered:
+            ordered.append(client)
+    return ordered[:limit]
+
+
+def pick_clients(
+    session: Session,
+    text: str,
+    *,
+    now: dt.datetime,
+    first: Sequence[int] = (),
+    statuses: frozenset[ClientStatus] | None = None,
+    exclude: Sequence[int] = (),
+    limit: int = PICK_LIMIT,
+) -> list[ClientChoice]:
+    """Suggestions for a client picker: the clients matching ``text`` (the Clients list's
+    search: every word, accents and case ignored; names, e-mail, phone), at most
+    ``limit``, none of ``exclude``. The clients in ``first`` (``first_choices``: today's
+    and the recent ones)
+    come first, in that order, then the others by name. With no text, only ``first``.
+
+    Clients who share their full name with another client carry their next appointment
+    (else their last) so the two can be told apart.
+    """
+    conditions = _search_conditions(text, statuses)
+    if exclude:  # e.g. the client themself, as who referred them
+        conditions.append(Client.id.not_in(list(exclude)))
+    columns = (Client.id, Client.full_name, Client.preferred_name, Client.status)
+    found: list[Any] = []
+    if first:
+        wanted = list(dict.fromkeys(first))
+        rows = {
+            row.id: row
+            for row in session.execute(select(*columns).where(Client.id.in_(wanted), *conditions))
+        }
+        found = [rows[client] for client in wanted if client in rows][:limit]
+    if text.strip() and len(found) < limit:
+        query = select(*columns).where(*conditions)
+        if found:
+            query = query.where(Client.id.not_in([row.id for row in found]))
+        query = query.order_by(func.lower(Client.full_name), Client.id).limit(limit - len(found))
+        found += list(session.execute(query))
+    if not found:
+        return []
+    today = set(first_choices_today(session, now, [row.id for row in found]))
+    shared = _shared_full_names(session, {row.full_name for row in found})
+    told_apart = [row.id for row in found if row.full_name.casefold() in shared]
+    next_at, last_at = _next_and_last(session, told_apart, now)
+    choices = []
+    for row in found:
+        same = row.full_name.casefold() in shared
+        choices.append(
+            ClientChoice(
+                row.id,
+                row.full_name,
+                row.preferred_name,
+                row.status,
+                today=row.id in today,
+                next_at=next_at.get(row.id),
+                last_at=last_at.get(row.id),
+                same_name=same,
+            )
+        )
+    return choices
+
+
+def first_choices_today(session: Session, now: dt.datetime, client_ids: Sequence[int]) -> list[int]:
+    """Which of ``client_ids`` have an appointment today (not cancelled)."""
+    day_start = dt.datetime.combine(now.date(), dt.time())
+    return list(
+        session.scalars(
+            select(Appointment.client_id)
+            .where(
+                Appointment.client_id.in_(list(client_ids)),
+                Appointment.start >= day_start,
+                Appointment.start < day_start + dt.timedelta(days=1),
+                Appointment.status.not_in(
+                    [AppointmentStatus.CANCELLED, AppointmentStatus.RESCHEDULED]
+                ),
+            )
+            .distinct()
+        )
+    )
+
+
+def _shared_full_names(session: Session, names: set[str]) -> set[str]:
+    """Which of ``names`` (case-folded) more than one client has."""
+    lowered = sorted({name.lower() for name in names})
+    if not lowered:
+        return set()
+    key = func.lower(Client.full_name)
+    rows = session.execute(
+        select(key).where(key.in_(lowered)).group_by(key).having(func.count() > 1)
+    ).scalars()
+    return {name.casefold() for name in rows}
+
+
+def _next_and_last(
+    session: Session, client_ids: Sequence[int], now: dt.datetime
+) -> tuple[dict[int, dt.datetime], dict[int, dt.datetime]]:
+    """Each client's next appointment still on, and their last one before ``now`` (two
+    statements for all of them)."""
+    if not client_ids:
+        return {}, {}
+    ids = Appointment.client_id.in_(list(client_ids))
+    upcoming = select(Appointment.client_id, func.min(Appointment.start)).where(
+        ids, Appointment.status == AppointmentStatus.SCHEDULED, Appointment.start >= now
+    )
+    past = select(Appointment.client_id, func.max(Appointment.start)).where(
+        ids,
+        Appointment.status.not_in([AppointmentStatus.CANCELLED, AppointmentStatus.RESCHEDULED]),
+        Appointment.start < now,
+    )
+    return (
+        {c: at for c, at in session.execute(upcoming.group_by(Appointment.client_id))},
+        {c: at for c, at in session.execute(past.group_by(Appointment.client_id))},
+    )
+
+
+def find_by_label(session: Session, text: str) -> int | None:
+    """The client whose full name, or picker label, is exactly ``text`` (case ignored),
+    when exactly one client has it; None otherwise (none, or several: choose from the
+    list then)."""
+    typed = text.strip().casefold()
+    if not typed:
+        return None
+    # The search finds every client whose names hold the typed words; then exactly.
+    rows = session.execute(
+        select(Client.id, Client.full_name, Client.preferred_name)
+        .where(*_search_conditions(typed.rsplit(" (", 1)[0], None))
+        .limit(200)
+    ).all()
+    for matches in (
+        [r.id for r in rows if client_label(r.full_name, r.preferred_name).casefold() == typed],
+        [r.id for r in rows if r.full_name.casefold() == typed],
+    ):
+        if matches:
+            return matches[0] if len(matches) == 1 else None
+    return None
 
 
 def count_clients(session: Session) -> int:

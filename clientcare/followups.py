@@ -28,12 +28,12 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy import Select, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit, locale_format
 from clientcare.clients import STATUS_TRANSITIONS
-from clientcare.db.engine import plain_rows
+from clientcare.db.engine import count_rows, plain_rows
 from clientcare.db.models import (
     DEFAULT_CHECKIN_TEMPLATE,
     Appointment,
@@ -62,6 +62,7 @@ from clientcare.db.models import (
 from clientcare.errors import FieldError, NotFoundError, ValidationError
 from clientcare.language import Hit, load_checker
 from clientcare.practice import get_settings
+from clientcare.scope import WHOLE_PRACTICE, Scope
 from clientcare.text import check_text, clean_line, fold
 
 MAX_TITLE = 200
@@ -456,20 +457,29 @@ def triage_key(row: IssueRow) -> tuple[int, dt.date, int]:
     return (URGENCY_ORDER[row.urgency], row.raised_on, row.id)
 
 
-def triage_queue(session: Session, *, today: dt.date) -> list[IssueRow]:
-    """Open issues, by urgency (crisis, high, normal, low), then the longest waiting first."""
-    rows = plain_rows(session, _open_issues())
-    return sorted(
-        (
-            _issue_row(
-                row,  # type: ignore[arg-type]
-                _ClientNames(row.client_id, row.preferred_name, row.full_name),
-                today,
-            )
-            for row in rows
-        ),
-        key=triage_key,
-    )
+def triage_queue(
+    session: Session,
+    *,
+    today: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    limit: int | None = None,
+) -> list[IssueRow]:
+    """Open issues, by urgency (crisis, high, normal, low), then the longest waiting first.
+
+    ``scope``: the clients whose issues are listed; ``limit``: only the first so many
+    (ordered in SQL, so the first are the most urgent of them all).
+    """
+    query = _open_issues(scope)
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        _issue_row(
+            row,  # type: ignore[arg-type]
+            _ClientNames(row.client_id, row.preferred_name, row.full_name),
+            today,
+        )
+        for row in plain_rows(session, query)
+    ]
 
 
 @dataclass(frozen=True)
@@ -481,10 +491,18 @@ class _ClientNames:
     full_name: str
 
 
+#: Triage order in SQL (``triage_key``): crisis, high, normal, low.
+_URGENCY_RANK = case(
+    {urgency.value: rank for urgency, rank in URGENCY_ORDER.items()},
+    value=ClientIssue.urgency,
+    else_=len(URGENCY_ORDER),
+)
+
+
 @cache
-def _open_issues() -> Select:
-    """Every open issue with its client's names (built once: Today reads it on every
-    refresh)."""
+def _open_issues(scope: Scope = WHOLE_PRACTICE) -> Select:
+    """Every open issue of ``scope``'s clients with their names, in triage order (built
+    once per scope: Today reads it on every refresh)."""
     return (
         select(
             ClientIssue.id,
@@ -503,7 +521,8 @@ def _open_issues() -> Select:
             Client.full_name,
         )
         .join(Client, Client.id == ClientIssue.client_id)
-        .where(ClientIssue.status == IssueStatus.OPEN)
+        .where(ClientIssue.status == IssueStatus.OPEN, scope.client_condition())
+        .order_by(_URGENCY_RANK, ClientIssue.raised_on, ClientIssue.id)
     )
 
 
@@ -552,12 +571,16 @@ def get_issue(session: Session, issue_id: int, *, today: dt.date) -> IssueRow:
 
 
 def escalation_budget(
-    session: Session, open_issues: Sequence[IssueRow] | None = None
+    session: Session,
+    open_issues: Sequence[IssueRow] | None = None,
+    *,
+    scope: Scope = WHOLE_PRACTICE,
 ) -> EscalationBudget:
     """Open issues and how many are crisis or high; over budget at *more* than one third.
 
     Exactly one third is within the budget (3 of 9); 4 of 9 is over it. ``open_issues``:
-    the triage queue when the caller has just read it (it lists every open issue).
+    the whole triage queue when the caller has just read it; else the open issues of
+    ``scope``'s clients are counted in SQL.
     """
     if open_issues is not None:
         counts: dict[Urgency, int] = {}
@@ -567,7 +590,8 @@ def escalation_budget(
         counts = dict(
             session.execute(
                 select(ClientIssue.urgency, func.count())
-                .where(ClientIssue.status == IssueStatus.OPEN)
+                .join(Client, Client.id == ClientIssue.client_id)
+                .where(ClientIssue.status == IssueStatus.OPEN, scope.client_condition())
                 .group_by(ClientIssue.urgency)
             ).all()
         )
@@ -850,17 +874,42 @@ def _listed_expectation(row: Any, today: dt.date) -> ExpectationRow:
     )
 
 
-def expectations_due(session: Session, *, today: dt.date) -> list[ExpectationRow]:
-    """Open expectations whose review date has come, the oldest review date first."""
-    rows = plain_rows(session, _expectations_due(), {"today": today})
+def expectations_due(
+    session: Session,
+    *,
+    today: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    limit: int | None = None,
+) -> list[ExpectationRow]:
+    """Open expectations of ``scope``'s clients whose review date has come, the oldest
+    review date first; the first ``limit`` of them when given."""
+    query = _expectations_due(scope)
+    if limit is not None:
+        query = query.limit(limit)
+    rows = plain_rows(session, query, {"today": today})
     return [_listed_expectation(row, today) for row in rows]
 
 
+def count_expectations_due(
+    session: Session, *, today: dt.date, scope: Scope = WHOLE_PRACTICE
+) -> int:
+    """How many expectations ``expectations_due`` would list without a limit."""
+    return count_rows(session, _expectations_due(scope), {"today": today})
+
+
 @cache
-def _expectations_due() -> Select:
-    """``expectations_due``'s statement, built once (Today reads it on every refresh)."""
-    return _open_expectations_query().where(
-        Expectation.review_on.is_not(None), Expectation.review_on <= bindparam("today")
+def _expectations_due(scope: Scope = WHOLE_PRACTICE) -> Select:
+    """``expectations_due``'s statement, built once per scope (Today reads it on every
+    refresh). Every row has a review date, so the order is the review-date index's."""
+    return (
+        _open_expectations_query()
+        .where(
+            Expectation.review_on.is_not(None),
+            Expectation.review_on <= bindparam("today"),
+            scope.client_condition(),
+        )
+        .order_by(None)
+        .order_by(Expectation.review_on, Expectation.set_on, Expectation.id)
     )
 
 
@@ -1063,8 +1112,11 @@ def next_due_on(
     return base + dt.timedelta(days=interval_days or DEFAULT_INTERVAL_DAYS)
 
 
-def checkins_due(session: Session, *, today: dt.date) -> list[CheckInDue]:
-    """Consenting clients whose next check-in has come, the longest overdue first.
+def checkins_due(
+    session: Session, *, today: dt.date, scope: Scope = WHOLE_PRACTICE
+) -> list[CheckInDue]:
+    """Consenting clients of ``scope`` whose next check-in has come, the longest overdue
+    first.
 
     Only clients whose consent is *given* ever appear. Due is an interval after the
     last logged contact of any kind; a client snoozed past today, or with an
@@ -1072,7 +1124,7 @@ def checkins_due(session: Session, *, today: dt.date) -> list[CheckInDue]:
     """
     candidates = plain_rows(
         session,
-        _checkin_candidates(),
+        _checkin_candidates(scope),
         {"today": today, "day_start": dt.datetime.combine(today, dt.time())},
     )
     rows: list[CheckInDue] = []
@@ -1115,7 +1167,7 @@ def checkins_due(session: Session, *, today: dt.date) -> list[CheckInDue]:
 
 
 @cache
-def _checkin_candidates() -> Select:
+def _checkin_candidates(scope: Scope = WHOLE_PRACTICE) -> Select:
     """Consenting clients, neither snoozed past ``today`` nor booked from ``day_start`` on,
     each with the day of every kind of contact ``last_contacts`` counts (built once:
     Today reads it on every refresh)."""
@@ -1153,6 +1205,7 @@ def _checkin_candidates() -> Select:
         ),
     ).where(
         Client.checkin_consent == ConsentState.GIVEN,
+        scope.client_condition(),
         or_(
             Client.checkin_snoozed_until.is_(None),
             Client.checkin_snoozed_until <= bindparam("today"),

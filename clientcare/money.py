@@ -39,12 +39,32 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
+from typing import Any
 
-from sqlalchemy import Select, bindparam, case, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Integer,
+    Select,
+    and_,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal,
+    literal_column,
+    null,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from clientcare import audit, concurrency, locale_format
-from clientcare.db.engine import plain_rows
+from clientcare.clients import search_conditions
+from clientcare.db.engine import count_rows, plain_rows
 from clientcare.db.models import (
     Adjustment,
     Appointment,
@@ -74,6 +94,7 @@ from clientcare.db.models import (
 from clientcare.errors import FieldError, NotFoundError, ValidationError
 from clientcare.money_format import AmountError, format_money, parse_amount
 from clientcare.practice import get_settings
+from clientcare.scope import WHOLE_PRACTICE, Scope
 from clientcare.text import check_text, clean_line, fold
 
 #: Charges older than this many days are overdue (principle 6 and the Money screen).
@@ -594,18 +615,33 @@ def _quote(
     """``fee_for``'s rule on what it read: a free service, the client's arrangement (a
     custom fee or a sliding-scale tier), the service's standard fee, the practice's only
     service's fee; else no fee."""
-    if service is not None and service.standard_fee_minor == 0:
-        return FeeQuote(0, f"{service.name} is free")
-    if arrangement is not None:
-        if arrangement.custom_fee_minor is not None:
-            return FeeQuote(
-                arrangement.custom_fee_minor,
-                f"custom fee from {arrangement.effective_from:%d %b %Y}",
-            )
-        if tier is not None:
-            return FeeQuote(tier.fee_minor, f"sliding scale: {tier.name}")
+    return _quote_from(
+        (service.name, service.standard_fee_minor) if service is not None else None,
+        arrangement.effective_from if arrangement is not None else None,
+        arrangement.custom_fee_minor if arrangement is not None else None,
+        (tier.name, tier.fee_minor) if arrangement is not None and tier is not None else None,
+        sole_service,
+    )
+
+
+def _quote_from(
+    service: tuple[str, int] | None,
+    arranged_from: dt.date | None,
+    custom_fee: int | None,
+    tier: tuple[str, int] | None,
+    sole_service: ServiceRow | None,
+) -> FeeQuote:
+    """``_quote`` on plain values: the service (name, standard fee), the arrangement in
+    force (from when, its custom fee), its tier (name, fee). The to-charge list's SQL
+    (``_ToCharge``) works the amount out by the same rule."""
+    if service is not None and service[1] == 0:
+        return FeeQuote(0, f"{service[0]} is free")
+    if custom_fee is not None:
+        return FeeQuote(custom_fee, f"custom fee from {arranged_from:%d %b %Y}")
+    if tier is not None:
+        return FeeQuote(tier[1], f"sliding scale: {tier[0]}")
     if service is not None:
-        return FeeQuote(service.standard_fee_minor, f"standard fee of {service.name}")
+        return FeeQuote(service[1], f"standard fee of {service[0]}")
     if sole_service is not None:
         return FeeQuote(sole_service.standard_fee_minor, f"standard fee of {sole_service.name}")
     return FeeQuote(None, "no fee is set for this client or service")
@@ -773,11 +809,16 @@ def grace_for(
             )
         earlier = int(session.scalar(select(func.count(Charge.id)).where(*conditions)) or 0)
         if earlier < rule.allowance:
-            what = KIND_LABELS[kind].lower()
-            period = "" if rule.window_days is None else f" in {rule.window_days} days"
-            ordinal = "First" if rule.allowance == 1 else f"One of the first {rule.allowance}"
-            return rule, f"{ordinal} {what}{period}: forgiven under the practice's grace rule."
+            return rule, _forgiven_reason(rule, kind)
     return None
+
+
+def _forgiven_reason(rule: GraceRuleRow, kind: ChargeKind) -> str:
+    """The waiver reason of a fee a "first N forgiven" rule forgives."""
+    what = KIND_LABELS[kind].lower()
+    period = "" if rule.window_days is None else f" in {rule.window_days} days"
+    ordinal = "First" if rule.allowance == 1 else f"One of the first {rule.allowance}"
+    return f"{ordinal} {what}{period}: forgiven under the practice's grace rule."
 
 
 # --------------------------------------------------------------------------
@@ -838,6 +879,13 @@ class ChargeProposal:
     description: str
     source: str
     grace_reason: str = ""
+    #: The client's full name (two clients called "Mateo" told apart); "" when not read.
+    client_full_name: str = ""
+
+    @property
+    def id(self) -> int:
+        """The appointment's id (a list row's id)."""
+        return self.appointment_id
 
 
 def _policy_fee(settings: PracticeSettings | None, kind: ChargeKind) -> int | None:
@@ -1050,84 +1098,365 @@ def uncharged(
     session: Session, *, until: dt.date, client_id: int | None = None
 ) -> list[ChargeProposal]:
     """Appointments whose outcome calls for a charge that hasn't been made (oldest first)."""
-    charged = select(Charge.id).where(Charge.appointment_id == Appointment.id)
-    query = (
-        select(Appointment)
-        .where(
-            Appointment.status.in_(list(_KIND_FOR_STATUS)),
-            Appointment.start < dt.datetime.combine(until + dt.timedelta(days=1), dt.time()),
+    return to_charge(session, until=until, client_id=client_id)
+
+
+class ToChargeOrder(StrEnum):
+    """The orders the to-charge list is read in (each ends with the date, then the id)."""
+
+    DATE = "date"
+    CLIENT = "client"
+    WHAT = "what"
+    AMOUNT = "amount"  # no fee set first
+
+
+@dataclass(frozen=True)
+class ToChargeTotals:
+    """The whole to-charge list in figures (however much of it is shown)."""
+
+    count: int
+    #: How many have a known fee ("Charge all with a known fee" charges those).
+    with_fee: int
+    #: What charging those would add to the balances (fees a grace rule forgives excluded).
+    total_minor: int
+    #: Of those with a fee, how many a grace rule forgives (recorded waived).
+    forgiven: int
+
+    @property
+    def no_fee(self) -> int:
+        return self.count - self.with_fee
+
+
+class _ToCharge:
+    """The to-charge list in SQL: one row per appointment waiting to be charged, its fee
+    (``fee_for``'s rule) and the grace rule that forgives it worked out in the SELECT, so
+    the list is counted, summed, sorted and read a page at a time by the database.
+
+    The practice-wide pieces (the fee policy, the only active service, the active grace
+    rules: a few rows) are read first and written into the statement.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        until: dt.date,
+        scope: Scope = WHOLE_PRACTICE,
+        client_id: int | None = None,
+    ) -> None:
+        self.session = session
+        settings = session.get(PracticeSettings, 1)
+        active = list_services(session, include_inactive=False)
+        self.sole = active[0] if len(active) == 1 else None
+        self.rules = {rule.id: rule for rule in list_grace_rules(session, active_only=True)}
+        fees = {
+            AppointmentStatus.COMPLETED: self._session_fee(session),
+            **{
+                status: _number(fee)
+                for status, kind in _KIND_FOR_STATUS.items()
+                if kind is not ChargeKind.SESSION
+                and (fee := _policy_fee(settings, kind)) is not None
+            },
+        }
+        status = Appointment.status
+        self.amount = case(*[(status == s, fee) for s, fee in fees.items()], else_=null())
+        self.grace = self._grace(session)
+        self.what = case(
+            (status == AppointmentStatus.COMPLETED, func.coalesce(Service.name, "Session")),
+            (status == AppointmentStatus.LATE_CANCELLED, KIND_LABELS[ChargeKind.LATE_CANCEL]),
+            else_=KIND_LABELS[ChargeKind.NO_SHOW],
+        )
+        charged = select(Charge.id).where(Charge.appointment_id == Appointment.id)
+        self.whole_practice = scope.whole_practice and client_id is None
+        self.before = dt.datetime.combine(until + dt.timedelta(days=1), dt.time())
+        self.conditions = [
+            status.in_(list(fees)),
             ~charged.exists(),
+            or_(self.amount.is_(None), self.amount != 0),  # a free session: nothing to charge
+        ]
+        if not scope.whole_practice:
+            # The scope's clients first, then each one's appointments (by index): your
+            # list costs the same in a practice of 5 or of 50.
+            self.conditions.append(Appointment.client_id.in_(scope.client_ids()))
+        if client_id is not None:
+            self.conditions.append(Appointment.client_id == client_id)
+
+    def _session_fee(self, session: Session) -> ColumnElement[int]:
+        """``_quote_from``'s rule in SQL, on the arrangement in force on the day."""
+        return case(
+            (Service.standard_fee_minor == 0, _number(0)),
+            (FeeArrangement.custom_fee_minor.is_not(None), FeeArrangement.custom_fee_minor),
+            (SlidingScaleTier.id.is_not(None), SlidingScaleTier.fee_minor),
+            (Service.id.is_not(None), Service.standard_fee_minor),
+            else_=_number(self.sole.standard_fee_minor) if self.sole is not None else null(),
         )
-        .order_by(Appointment.start)
-    )
-    if client_id is not None:
-        query = query.where(Appointment.client_id == client_id)
-    # The appointments, their clients, the fee arrangements and the price list are read
-    # in a few queries; a session's fee is worked out from them (``_quote``, the rule of
-    # ``fee_for``), so a practice with years of history does not send a query per session.
-    # (The session holds loaded objects weakly: ``loaded`` keeps them there meanwhile.)
-    waiting = session.scalars(query).all()
-    if not waiting:
-        return []
-    client_ids = sorted({appointment.client_id for appointment in waiting})
-    loaded: list[object] = []
-    arrangements: dict[int, list[FeeArrangement]] = defaultdict(list)
-    for start in range(0, len(client_ids), 500):
-        chunk = client_ids[start : start + 500]
-        loaded.extend(session.scalars(select(Client).where(Client.id.in_(chunk))))
-        for arrangement in session.scalars(
-            select(FeeArrangement)
-            .where(FeeArrangement.client_id.in_(chunk))
-            .order_by(FeeArrangement.effective_from.desc())
-        ):
-            arrangements[arrangement.client_id].append(arrangement)
-    services = {service.id: service for service in session.scalars(select(Service))}
-    tiers = {tier.id: tier for tier in session.scalars(select(SlidingScaleTier))}
-    active = [service for service in services.values() if service.active]
-    sole = (
-        ServiceRow(
-            active[0].id,
-            active[0].name,
-            active[0].standard_fee_minor,
-            active[0].default_minutes,
-            active[0].active,
-        )
-        if len(active) == 1
-        else None
-    )
-    proposals = []
-    for appointment in waiting:
-        kind = _KIND_FOR_STATUS.get(AppointmentStatus(appointment.status))
-        if kind is not ChargeKind.SESSION:  # late cancels and no-shows: the grace rules
-            proposal = propose_charge(session, appointment.id)
-            if proposal is not None:
-                proposals.append(proposal)
-            continue
-        day = appointment.start.date()
-        arrangement = next(
-            (a for a in arrangements.get(appointment.client_id, ()) if a.effective_from <= day),
-            None,
-        )
-        service = services.get(appointment.service_id) if appointment.service_id else None
-        tier = tiers.get(arrangement.tier_id) if arrangement and arrangement.tier_id else None
-        quote = _quote(arrangement, tier, service, sole)
-        if quote.amount_minor == 0:
-            continue  # a free service: nothing to charge, nothing to confirm
-        client = session.get(Client, appointment.client_id)
-        assert client is not None  # loaded above, and RESTRICT keeps it
-        proposals.append(
-            ChargeProposal(
-                appointment.id,
-                client.id,
-                client.preferred_name,
-                appointment.start,
-                kind,
-                quote.amount_minor,
-                f"{service.name if service else 'Session'}, {day:%d %b %Y}",
-                quote.source,
+
+    def _grace(self, session: Session) -> ColumnElement[int | None]:
+        """The id of the "first N forgiven" rule that forgives a late cancellation's or a
+        missed session's fee (``grace_for`` without a named circumstance), else NULL."""
+        exempted = select(GraceRule.id).where(GraceRule.kind == GraceKind.CIRCUMSTANCE)
+        day = _day_of(session, Appointment.start)
+        whens = []
+        for rule in self.rules.values():
+            if rule.kind is not GraceKind.FIRST_FORGIVEN:
+                continue
+            for status, kind in _KIND_FOR_STATUS.items():
+                if kind is ChargeKind.SESSION or not _applies(rule, kind):
+                    continue
+                kinds = (
+                    [ChargeKind.LATE_CANCEL, ChargeKind.NO_SHOW]
+                    if rule.applies_to == "both"
+                    else [kind]
+                )
+                conditions = [
+                    Charge.client_id == Appointment.client_id,
+                    Charge.kind.in_(kinds),
+                    Charge.charged_on <= day,
+                    Charge.grace_rule_id.is_(None) | Charge.grace_rule_id.not_in(exempted),
+                    (Charge.appointment_id != Appointment.id) | Charge.appointment_id.is_(None),
+                ]
+                if rule.window_days is not None:
+                    conditions.append(
+                        Charge.charged_on
+                        > _days_before(session, Appointment.start, rule.window_days)
+                    )
+                earlier = (
+                    select(func.count(Charge.id))
+                    .where(*conditions)
+                    .correlate(Appointment)
+                    .scalar_subquery()
+                )
+                whens.append(
+                    (and_(Appointment.status == status, earlier < rule.allowance), _number(rule.id))
+                )
+        return case(*whens, else_=null()) if whens else null()
+
+    def _select(self, *columns: Any, by_date: bool = False) -> Select:
+        """The list's SELECT of ``columns``; ``by_date``: read in date order (a page of the
+        whole practice's list walks the date index and stops after the page)."""
+        start: ColumnElement[dt.datetime] = Appointment.start
+        if self.whole_practice and not by_date:
+            # Counting or sorting the whole practice's list reads every appointment: in
+            # the table's own order, not one by one through the date index (ten times
+            # faster on SQLite once the file is larger than memory caches well).
+            start = _without_index(self.session, start)
+        in_force = aliased(FeeArrangement)
+        arrangement = (
+            select(in_force.id)
+            .where(
+                in_force.client_id == Appointment.client_id,
+                in_force.effective_from <= _day_of(self.session, Appointment.start),
             )
+            .order_by(in_force.effective_from.desc())
+            .limit(1)
+            .correlate(Appointment)
+            .scalar_subquery()
         )
-    return proposals
+        return (
+            select(*columns)
+            .select_from(Appointment)
+            .join(Client, Client.id == Appointment.client_id)
+            .outerjoin(Service, Service.id == Appointment.service_id)
+            .outerjoin(FeeArrangement, FeeArrangement.id == arrangement)
+            .outerjoin(SlidingScaleTier, SlidingScaleTier.id == FeeArrangement.tier_id)
+            .where(start < self.before, *self.conditions)
+        )
+
+    def rows(
+        self,
+        order: ToChargeOrder = ToChargeOrder.DATE,
+        *,
+        descending: bool = False,
+        offset: int = 0,
+        limit: int | None = None,
+        with_totals: bool = False,
+    ) -> tuple[list[ChargeProposal], ToChargeTotals | None]:
+        """A page of the list; ``with_totals``: and the whole list's figures, counted in
+        the same statement (window sums over every row, before the page is cut)."""
+        order = ToChargeOrder(order)
+        keys: list[Any] = {
+            ToChargeOrder.DATE: [],
+            ToChargeOrder.CLIENT: [func.lower(Client.full_name), Client.id],
+            ToChargeOrder.WHAT: [func.lower(self.what)],
+            ToChargeOrder.AMOUNT: [func.coalesce(self.amount, -1)],
+        }[order]
+        keys += [Appointment.start, Appointment.id]
+        totals: list[Any] = []
+        if with_totals:
+            forgiven = self.grace.is_not(None)
+            totals = [
+                func.count().over().label("total_count"),
+                func.count(self.amount).over().label("total_with_fee"),
+                func.sum(case((forgiven, _number(0)), else_=self.amount))
+                .over()
+                .label("total_minor"),
+                func.count(self.grace).over().label("total_forgiven"),
+            ]
+        query = self._select(
+            Appointment.id,
+            Appointment.client_id,
+            Client.preferred_name,
+            Client.full_name,
+            Appointment.start,
+            Appointment.status,
+            Service.name.label("service_name"),
+            Service.standard_fee_minor.label("service_fee"),
+            FeeArrangement.effective_from.label("arranged_from"),
+            FeeArrangement.custom_fee_minor.label("custom_fee"),
+            SlidingScaleTier.name.label("tier_name"),
+            SlidingScaleTier.fee_minor.label("tier_fee"),
+            self.amount.label("amount"),
+            self.grace.label("grace_rule_id"),
+            *totals,
+            by_date=order is ToChargeOrder.DATE and not with_totals,
+        ).order_by(*[key.desc() if descending else key for key in keys])
+        if limit is not None:
+            query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
+        found = plain_rows(self.session, query)
+        figures = None
+        if with_totals:
+            first = found[0] if found else None
+            figures = ToChargeTotals(
+                int(first.total_count) if first else 0,
+                int(first.total_with_fee) if first else 0,
+                int(first.total_minor or 0) if first else 0,
+                int(first.total_forgiven) if first else 0,
+            )
+        return [self._proposal(row) for row in found], figures
+
+    def _proposal(self, row: Any) -> ChargeProposal:
+        kind = _KIND_FOR_STATUS[AppointmentStatus(row.status)]
+        when = f"{row.start.date():%d %b %Y}"
+        grace = ""
+        if kind is ChargeKind.SESSION:
+            quote = _quote_from(
+                (row.service_name, row.service_fee) if row.service_name is not None else None,
+                row.arranged_from,
+                row.custom_fee,
+                (row.tier_name, row.tier_fee) if row.tier_name is not None else None,
+                self.sole,
+            )
+            description, source = f"{row.service_name or 'Session'}, {when}", quote.source
+        else:
+            description = f"{KIND_LABELS[kind]}, {when}"
+            source = "the practice's fee policy"
+            if row.grace_rule_id is not None:
+                grace = _forgiven_reason(self.rules[row.grace_rule_id], kind)
+        return ChargeProposal(
+            row.id,
+            row.client_id,
+            row.preferred_name,
+            row.start,
+            kind,
+            row.amount,
+            description,
+            source,
+            grace,
+            row.full_name,
+        )
+
+    def totals(self) -> ToChargeTotals:
+        listed = self._select(
+            self.amount.label("amount"), self.grace.label("grace_rule_id")
+        ).subquery()
+        count, with_fee, total, forgiven = plain_rows(
+            self.session,
+            select(
+                func.count(),
+                func.count(listed.c.amount),
+                func.sum(case((listed.c.grace_rule_id.is_(None), listed.c.amount), else_=0)),
+                func.count(listed.c.grace_rule_id),
+            ),
+        )[0]
+        return ToChargeTotals(int(count), int(with_fee), int(total or 0), int(forgiven))
+
+    def ids_with_fee(self) -> list[int]:
+        query = self._select(Appointment.id).where(self.amount.is_not(None))
+        return list(self.session.scalars(query.order_by(Appointment.start, Appointment.id)).all())
+
+
+def to_charge(
+    session: Session,
+    *,
+    until: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    order: ToChargeOrder = ToChargeOrder.DATE,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+    client_id: int | None = None,
+) -> list[ChargeProposal]:
+    """Appointments up to ``until`` whose outcome calls for a charge not made yet, of the
+    clients in ``scope`` (or of ``client_id``), in ``order``; ``offset``/``limit`` read a
+    page. Each row is what ``propose_charge`` would propose for it."""
+    rows, _totals = _ToCharge(session, until=until, scope=scope, client_id=client_id).rows(
+        order, descending=descending, offset=offset, limit=limit
+    )
+    return rows
+
+
+def to_charge_and_totals(
+    session: Session,
+    *,
+    until: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    order: ToChargeOrder = ToChargeOrder.DATE,
+    descending: bool = False,
+    limit: int | None = None,
+) -> tuple[list[ChargeProposal], ToChargeTotals]:
+    """The first ``limit`` rows of ``to_charge`` and the whole list's totals, in one
+    statement (the list is worked out once)."""
+    rows, totals = _ToCharge(session, until=until, scope=scope).rows(
+        order, descending=descending, limit=limit, with_totals=True
+    )
+    assert totals is not None
+    return rows, totals
+
+
+def to_charge_totals(
+    session: Session, *, until: dt.date, scope: Scope = WHOLE_PRACTICE
+) -> ToChargeTotals:
+    """How many appointments ``to_charge`` lists for ``scope``, and what they come to."""
+    return _ToCharge(session, until=until, scope=scope).totals()
+
+
+def to_charge_with_fee(
+    session: Session, *, until: dt.date, scope: Scope = WHOLE_PRACTICE
+) -> list[int]:
+    """The appointment ids of the list whose fee is known (oldest first): what "Charge all
+    with a known fee" charges."""
+    return _ToCharge(session, until=until, scope=scope).ids_with_fee()
+
+
+def _day_of(session: Session, moment: Any) -> ColumnElement[dt.date]:
+    """The calendar day of a date-and-time column, comparable with a Date column on both
+    backends (SQLite keeps both as ISO text; PostgreSQL casts)."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.date(moment, type_=Date)
+    return cast(moment, Date)
+
+
+def _days_before(session: Session, moment: Any, days: int) -> ColumnElement[dt.date]:
+    """The day ``days`` days before the day of a date-and-time column."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.date(moment, f"-{int(days)} days", type_=Date)
+    return cast(cast(moment, Date) - _number(days), Date)
+
+
+def _without_index(session: Session, column: Any) -> ColumnElement[Any]:
+    """``column`` in a condition SQLite should not answer through an index on it (SQLite's
+    own advice: a unary ``+``); PostgreSQL plans for itself."""
+    if session.get_bind().dialect.name == "sqlite":
+        return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
+    return column
+
+
+def _number(value: int) -> ColumnElement[int]:
+    """A whole number written into the statement (typed on PostgreSQL, where a parameter
+    alone in a CASE branch or beside a date would have no type)."""
+    return literal_column(str(int(value)), Integer)
 
 
 def add_charge(
@@ -1732,50 +2061,200 @@ def overdue_minor(session: Session, client_id: int, *, today: dt.date) -> int:
     return client_ageing(session, client_id, today=today).overdue_minor
 
 
-def all_ageing(session: Session, today: dt.date) -> dict[int, Ageing]:
-    """Every client's ageing (for the Money screen and the overview).
+#: ``_ageing_select``'s column for each bucket.
+_BUCKET_COLUMN: dict[Bucket, str] = {
+    Bucket.CURRENT: "current",
+    Bucket.DAYS_1_30: "days_1_30",
+    Bucket.DAYS_31_60: "days_31_60",
+    Bucket.DAYS_61_90: "days_61_90",
+    Bucket.OVER_90: "over_90",
+}
 
-    Totals per client first (three grouped queries); the charges themselves are read
-    only for the clients who owe something, since a settled client's ten years of paid
-    charges age into nothing.
+
+def _ageing_select(
+    session: Session,
+    today: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    search: str = "",
+    *,
+    by_age: bool = True,
+) -> Select:
+    """Every client of ``scope`` (matching ``search``) with money on record, their
+    balance and what they owe by age: ``client_ageing``'s rule in one SELECT, so the
+    Money screen's figures are sums, and its balances are sorted and paged, by the
+    database (however many clients the practice has).
+
+    Columns: client_id, full_name, preferred_name, balance (negative: credit held),
+    credit, and unless not ``by_age``: one column per bucket (``_BUCKET_COLUMN``), and
+    oldest: the oldest bucket with something owed (0 current … 4 over 90 days; -1 none).
+
+    Per client: owed = due charges + adjustments that add; credits = payments − refunds
+    + adjustments that take away (when negative, the difference is owed today). The
+    credits cover what is owed oldest first (by day, then id), so what is left of each
+    item is what its running total exceeds the credits by, at most its amount.
     """
-    debit_totals: dict[int, int] = defaultdict(int)
-    credit_totals: dict[int, int] = defaultdict(int)
-    for cid, total in session.execute(
-        select(Charge.client_id, func.sum(Charge.amount_minor))
-        .where(Charge.status == ChargeStatus.DUE)
-        .group_by(Charge.client_id)
-    ):
-        debit_totals[cid] += int(total)
-    for cid, kind, total in session.execute(
-        select(Payment.client_id, Payment.kind, func.sum(Payment.amount_minor)).group_by(
-            Payment.client_id, Payment.kind
-        )
-    ):
-        credit_totals[cid] += int(total) if kind == PaymentKind.PAYMENT else -int(total)
-    for cid, adds, takes in session.execute(
+
+    def per_client(amount: Any, *conditions: Any) -> Any:
+        return select(func.sum(amount)).where(*conditions).correlate(Client).scalar_subquery()
+
+    conditions = list(search_conditions(search))
+    if not scope.whole_practice:
+        conditions.append(Client.id.in_(scope.client_ids()))  # an index's ids, then by id
+    totals = (
         select(
-            Adjustment.client_id,
-            func.sum(case((Adjustment.amount_minor > 0, Adjustment.amount_minor), else_=0)),
-            func.sum(case((Adjustment.amount_minor < 0, -Adjustment.amount_minor), else_=0)),
-        ).group_by(Adjustment.client_id)
-    ):
-        credit_totals[cid] += int(adds or 0)
-        debit_totals[cid] += int(takes or 0)
-    result: dict[int, Ageing] = {}
-    owing: list[int] = []
-    for cid in set(debit_totals) | set(credit_totals):
-        debit, credit = debit_totals.get(cid, 0), credit_totals.get(cid, 0)
-        if credit >= 0 and debit <= credit:
-            result[cid] = Ageing(_empty_buckets(), credit - debit)
-        else:
-            owing.append(cid)
-    for start in range(0, len(owing), 500):
-        chunk = owing[start : start + 500]
-        debits, credits = _debits_and_credits(session, None, today, client_ids=chunk)
-        for cid in chunk:
-            result[cid] = age_amounts(debits.get(cid, []), credits.get(cid, 0), today)
-    return result
+            Client.id.label("client_id"),
+            Client.full_name,
+            Client.preferred_name,
+            per_client(
+                Charge.amount_minor,
+                Charge.client_id == Client.id,
+                Charge.status == ChargeStatus.DUE,
+            ).label("due"),
+            per_client(
+                case(
+                    (Payment.kind == PaymentKind.PAYMENT, Payment.amount_minor),
+                    else_=-Payment.amount_minor,
+                ),
+                Payment.client_id == Client.id,
+            ).label("paid"),
+            per_client(
+                case((Adjustment.amount_minor > 0, Adjustment.amount_minor), else_=_number(0)),
+                Adjustment.client_id == Client.id,
+            ).label("adds"),
+            per_client(
+                case((Adjustment.amount_minor < 0, -Adjustment.amount_minor), else_=_number(0)),
+                Adjustment.client_id == Client.id,
+            ).label("takes"),
+        )
+        .where(*conditions)
+        .cte("money_totals")
+    )
+    credits = func.coalesce(totals.c.paid, 0) + func.coalesce(totals.c.adds, 0)
+    owed = func.coalesce(totals.c.due, 0) + func.coalesce(totals.c.takes, 0)
+    balances = (
+        select(
+            totals.c.client_id,
+            totals.c.full_name,
+            totals.c.preferred_name,
+            (owed - credits).label("balance"),
+            credits.label("credits"),
+        )
+        .where(
+            or_(totals.c.due.is_not(None), totals.c.paid.is_not(None), totals.c.adds.is_not(None))
+        )
+        .cte("money_balances")
+    )
+    credit = case((balances.c.balance < 0, -balances.c.balance), else_=_number(0)).label("credit")
+    if not by_age:
+        return select(
+            balances.c.client_id,
+            balances.c.full_name,
+            balances.c.preferred_name,
+            balances.c.balance,
+            credit,
+        )
+    owing = (
+        select(balances.c.client_id, balances.c.credits)
+        .where(balances.c.balance > 0)
+        .cte("money_owing")
+    )
+    items = union_all(
+        select(
+            Charge.client_id,
+            Charge.charged_on.label("day"),
+            Charge.id.label("ord"),
+            Charge.amount_minor.label("amount"),
+        )
+        .join(owing, owing.c.client_id == Charge.client_id)
+        .where(Charge.status == ChargeStatus.DUE),
+        select(
+            Adjustment.client_id, Adjustment.adjusted_on, -Adjustment.id, -Adjustment.amount_minor
+        )
+        .join(owing, owing.c.client_id == Adjustment.client_id)
+        .where(Adjustment.amount_minor < 0),
+        select(owing.c.client_id, literal(today, Date), _number(0), -owing.c.credits).where(
+            owing.c.credits < 0
+        ),
+    ).subquery("money_items")
+    running = select(
+        items.c.client_id,
+        items.c.day,
+        items.c.amount,
+        func.sum(items.c.amount)
+        .over(
+            partition_by=items.c.client_id,
+            order_by=(items.c.day, items.c.ord),
+            rows=(None, 0),
+        )
+        .label("running"),
+    ).subquery("money_running")
+    covered = case((owing.c.credits > 0, owing.c.credits), else_=_number(0))
+    beyond = running.c.running - covered
+    left = case(
+        (beyond <= 0, _number(0)), (beyond >= running.c.amount, running.c.amount), else_=beyond
+    )
+    day = running.c.day
+    edges = [today - dt.timedelta(days=days) for days in (0, 30, 60, 90)]
+    within = {
+        Bucket.CURRENT: day >= edges[0],
+        Bucket.DAYS_1_30: and_(day < edges[0], day >= edges[1]),
+        Bucket.DAYS_31_60: and_(day < edges[1], day >= edges[2]),
+        Bucket.DAYS_61_90: and_(day < edges[2], day >= edges[3]),
+        Bucket.OVER_90: day < edges[3],
+    }
+    aged = (
+        select(
+            running.c.client_id,
+            *[
+                func.sum(case((within[bucket], left), else_=_number(0))).label(name)
+                for bucket, name in _BUCKET_COLUMN.items()
+            ],
+        )
+        .join(owing, owing.c.client_id == running.c.client_id)
+        .group_by(running.c.client_id)
+        .subquery("money_aged")
+    )
+    owed_by_age = {
+        bucket: func.coalesce(aged.c[name], 0) for bucket, name in _BUCKET_COLUMN.items()
+    }
+    oldest = case(
+        *[
+            (owed_by_age[bucket] > 0, _number(rank))
+            for rank, bucket in reversed(list(enumerate(_BUCKETS)))
+        ],
+        else_=_number(-1),
+    )
+    return (
+        select(
+            balances.c.client_id,
+            balances.c.full_name,
+            balances.c.preferred_name,
+            balances.c.balance,
+            credit,
+            *[owed_by_age[bucket].label(name) for bucket, name in _BUCKET_COLUMN.items()],
+            oldest.label("oldest"),
+        )
+        .select_from(balances)
+        .outerjoin(aged, aged.c.client_id == balances.c.client_id)
+    )
+
+
+def _ageing_of(row: Any) -> Ageing:
+    """An ``_ageing_select`` row's ageing."""
+    return Ageing(
+        {bucket: int(row._mapping[name]) for bucket, name in _BUCKET_COLUMN.items()},
+        int(row.credit),
+    )
+
+
+def all_ageing(
+    session: Session, today: dt.date, scope: Scope = WHOLE_PRACTICE
+) -> dict[int, Ageing]:
+    """The ageing of every client of ``scope`` with money on record (one statement)."""
+    return {
+        row.client_id: _ageing_of(row)
+        for row in plain_rows(session, _ageing_select(session, today, scope))
+    }
 
 
 # --------------------------------------------------------------------------
@@ -2036,13 +2515,15 @@ class ConversationRow:
     agreed_outcome: str
     follow_up_on: dt.date | None
     follow_up_done_on: dt.date | None
+    #: The client's full name (two clients called "Mateo" told apart); "" when not read.
+    client_full_name: str = ""
 
     @property
     def topic_label(self) -> str:
         return TOPIC_LABELS[self.topic]
 
 
-def _conversation_row(c: MoneyConversation, name: str) -> ConversationRow:
+def _conversation_row(c: MoneyConversation, name: str, full_name: str = "") -> ConversationRow:
     return ConversationRow(
         c.id,
         c.client_id,
@@ -2055,6 +2536,7 @@ def _conversation_row(c: MoneyConversation, name: str) -> ConversationRow:
         c.agreed_outcome,
         c.follow_up_on,
         c.follow_up_done_on,
+        full_name,
     )
 
 
@@ -2114,15 +2596,52 @@ def client_conversations(session: Session, client_id: int) -> list[ConversationR
     return [_conversation_row(r, client.preferred_name) for r in rows]
 
 
-def conversation_follow_ups_due(session: Session, *, today: dt.date) -> list[ConversationRow]:
-    """Money conversations whose follow-up date has come and that aren't followed up yet."""
-    rows = plain_rows(session, _conversation_follow_ups(), {"today": today})
-    return [_conversation_row(row, row.preferred_name) for row in rows]  # type: ignore[arg-type]
+class FollowUpOrder(StrEnum):
+    """The orders the follow-ups list is read in (each then by date and id)."""
+
+    DUE = "due"
+    CLIENT = "client"
+
+
+def conversation_follow_ups_due(
+    session: Session,
+    *,
+    today: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    limit: int | None = None,
+    offset: int = 0,
+    order: FollowUpOrder = FollowUpOrder.DUE,
+    descending: bool = False,
+) -> list[ConversationRow]:
+    """Money conversations with ``scope``'s clients whose follow-up date has come and that
+    aren't followed up yet, the oldest date first (or by client: ``order``); the first
+    ``limit`` from ``offset`` when given."""
+    query = _conversation_follow_ups(scope, FollowUpOrder(order), descending)
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    rows = plain_rows(session, query, {"today": today})
+    return [_conversation_row(row, row.preferred_name, row.full_name) for row in rows]  # type: ignore[arg-type]
+
+
+def count_conversation_follow_ups_due(
+    session: Session, *, today: dt.date, scope: Scope = WHOLE_PRACTICE
+) -> int:
+    """How many conversations ``conversation_follow_ups_due`` would list without a limit."""
+    return count_rows(session, _conversation_follow_ups(scope), {"today": today})
 
 
 @cache
-def _conversation_follow_ups() -> Select:
-    """``conversation_follow_ups_due``'s statement, built once (Today reads it often)."""
+def _conversation_follow_ups(
+    scope: Scope = WHOLE_PRACTICE,
+    order: FollowUpOrder = FollowUpOrder.DUE,
+    descending: bool = False,
+) -> Select:
+    """``conversation_follow_ups_due``'s statement, built once per scope and order (Today
+    reads it often)."""
+    keys: list[Any] = [func.lower(Client.full_name), Client.id] if order == "client" else []
+    keys += [MoneyConversation.follow_up_on, MoneyConversation.id]
     return (
         select(
             MoneyConversation.id,
@@ -2136,14 +2655,16 @@ def _conversation_follow_ups() -> Select:
             MoneyConversation.follow_up_on,
             MoneyConversation.follow_up_done_on,
             Client.preferred_name,
+            Client.full_name,
         )
         .join(Client, Client.id == MoneyConversation.client_id)
         .where(
             MoneyConversation.follow_up_on.is_not(None),
             MoneyConversation.follow_up_on <= bindparam("today"),
             MoneyConversation.follow_up_done_on.is_(None),
+            scope.client_condition(),
         )
-        .order_by(MoneyConversation.follow_up_on, MoneyConversation.id)
+        .order_by(*[key.desc() if descending else key for key in keys])
     )
 
 
@@ -2173,6 +2694,11 @@ class BalanceRow:
     ageing: Ageing
     next_step: str
     on_plan: bool
+
+    @property
+    def id(self) -> int:
+        """The client's id (a list row's id)."""
+        return self.client_id
 
 
 def next_gentle_step(
@@ -2215,75 +2741,222 @@ def next_gentle_step(
     return "Nothing to do yet: it will be on the next statement."
 
 
+class BalanceOrder(StrEnum):
+    """The orders balances are read in (besides by a bucket's amount: a ``Bucket``)."""
+
+    OLDEST = "oldest"  # the oldest debts first, then the largest balance
+    CLIENT = "client"
+    BALANCE = "balance"
+
+
+@dataclass(frozen=True)
+class BalanceCounts:
+    """How many clients a balances list holds (``listed``), and of those how many owe
+    something and how many hold credit."""
+
+    listed: int
+    owing: int
+    in_credit: int
+
+
+@dataclass(frozen=True)
+class BalanceTotals:
+    """A balances list in figures: its counts, what is owed by age, the credit held."""
+
+    counts: BalanceCounts
+    buckets: dict[Bucket, int]
+    credit_minor: int
+
+    @property
+    def outstanding_minor(self) -> int:
+        return sum(self.buckets.values())
+
+
+def _balance_figures(listed: Any) -> list[Any]:
+    """The aggregates of ``BalanceTotals`` over the rows of ``listed`` (an
+    ``_ageing_select`` subquery): owing, in credit, credit, then each bucket."""
+    return [
+        func.count(case((listed.c.balance > 0, 1))),
+        func.count(case((listed.c.balance < 0, 1))),
+        func.sum(listed.c.credit),
+        *[func.sum(listed.c[name]) for name in _BUCKET_COLUMN.values()],
+    ]
+
+
+def _balance_totals(figures: Sequence[Any]) -> BalanceTotals:
+    owing, in_credit, credit, *by_age = (int(value or 0) for value in figures)
+    return BalanceTotals(
+        BalanceCounts(owing + in_credit, owing, in_credit),
+        dict(zip(_BUCKET_COLUMN, by_age, strict=True)),
+        credit,
+    )
+
+
 def balances(
     session: Session,
     *,
     today: dt.date,
     search: str = "",
     include_settled: bool = False,
-    ageing: dict[int, Ageing] | None = None,
     locale: str = locale_format.DEFAULT_LOCALE,
+    scope: Scope = WHOLE_PRACTICE,
+    order: BalanceOrder | Bucket = BalanceOrder.OLDEST,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[BalanceRow]:
-    """Every client with something owed or credit held, oldest debts first.
+    """Clients of ``scope`` with something owed or credit held (``include_settled``: and
+    those settled), oldest debts first or in ``order``; ``offset``/``limit`` read a page.
 
-    ``ageing``: every client's, as ``all_ageing`` gave it for ``today`` (read once for
-    the whole Money screen); read here when not given. ``locale`` writes the dates of
-    each row's next step.
+    ``search`` is the Clients list's (names, e-mail, phone; accents and case ignored).
+    ``locale`` writes the dates of each row's next step.
     """
-    if ageing is None:
-        ageing = all_ageing(session, today)
-    if not ageing:
-        return []
-    names = {
-        cid: (full, preferred)
-        for cid, full, preferred in session.execute(
-            select(Client.id, Client.full_name, Client.preferred_name).where(
-                Client.id.in_(list(ageing))
-            )
+    listed = _ageing_select(session, today, scope, search).subquery("money_ageing")
+    query = select(listed).order_by(*_balance_order(listed, order, descending))
+    if not include_settled:
+        query = query.where(listed.c.balance != 0)
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    rows = plain_rows(session, query)
+    return _balance_rows(session, rows, today=today, locale=locale)
+
+
+def _balance_order(listed: Any, order: BalanceOrder | Bucket, descending: bool) -> list[Any]:
+    name = func.lower(listed.c.full_name)
+    if order == BalanceOrder.OLDEST:
+        keys = [listed.c.oldest.desc(), listed.c.balance.desc(), name]
+    elif order == BalanceOrder.CLIENT:
+        keys = [name]
+    elif order == BalanceOrder.BALANCE:
+        keys = [listed.c.balance, name]
+    else:
+        keys = [listed.c[_BUCKET_COLUMN[Bucket(order)]], name]
+    keys.append(listed.c.client_id)
+    return [key.desc() if descending else key for key in keys]
+
+
+def balance_position(
+    session: Session,
+    client_id: int,
+    *,
+    today: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    search: str = "",
+    order: BalanceOrder | Bucket = BalanceOrder.OLDEST,
+    descending: bool = False,
+) -> int | None:
+    """Where ``client_id`` is in ``balances`` (same arguments), from 0; None when the
+    client is not listed (settled, or not in the scope or the search)."""
+    listed = _ageing_select(session, today, scope, search).subquery("money_ageing")
+    numbered = (
+        select(
+            listed.c.client_id,
+            func.row_number().over(order_by=_balance_order(listed, order, descending)).label("n"),
         )
-    }
+        .where(listed.c.balance != 0)
+        .subquery("money_numbered")
+    )
+    found = session.scalar(select(numbered.c.n).where(numbered.c.client_id == client_id))
+    return None if found is None else int(found) - 1
+
+
+def _balance_rows(
+    session: Session, rows: Sequence[Any], *, today: dt.date, locale: str
+) -> list[BalanceRow]:
+    """Balance rows with their next gentle step (read for these clients only)."""
+    ids = [row.client_id for row in rows]
+    if not ids:
+        return []
     last_talk = dict(
         session.execute(
-            select(MoneyConversation.client_id, func.max(MoneyConversation.held_on)).group_by(
-                MoneyConversation.client_id
-            )
+            select(MoneyConversation.client_id, func.max(MoneyConversation.held_on))
+            .where(MoneyConversation.client_id.in_(ids))
+            .group_by(MoneyConversation.client_id)
         ).all()
     )
     due_follow_ups: dict[int, dt.date] = {}
-    for row in conversation_follow_ups_due(session, today=today):
-        due_follow_ups.setdefault(row.client_id, row.follow_up_on or today)
+    for client_id, follow_up_on in session.execute(
+        select(MoneyConversation.client_id, MoneyConversation.follow_up_on)
+        .where(
+            MoneyConversation.client_id.in_(ids),
+            MoneyConversation.follow_up_on.is_not(None),
+            MoneyConversation.follow_up_on <= today,
+            MoneyConversation.follow_up_done_on.is_(None),
+        )
+        .order_by(MoneyConversation.follow_up_on, MoneyConversation.id)
+    ):
+        due_follow_ups.setdefault(client_id, follow_up_on)
     plans: dict[int, PlanView] = {}
-    for plan in session.scalars(select(PaymentPlan).where(PaymentPlan.status == PlanStatus.ACTIVE)):
+    for plan in session.scalars(
+        select(PaymentPlan)
+        .where(PaymentPlan.status == PlanStatus.ACTIVE, PaymentPlan.client_id.in_(ids))
+        .order_by(PaymentPlan.id)
+    ):
         view = _plan_view(session, plan, today)
         if view.status is PlanStatus.ACTIVE:
             plans[plan.client_id] = view
-    needle = fold(search.strip())
-    rows = []
-    for cid, age in ageing.items():
-        full, preferred = names.get(cid, ("", ""))
-        balance = age.outstanding_minor - age.credit_minor
-        if balance == 0 and not include_settled:
-            continue
-        if needle and needle not in fold(f"{full} {preferred}"):
-            continue
+    result = []
+    for row in rows:
+        age = _ageing_of(row)
         step = next_gentle_step(
             age,
-            plan=plans.get(cid),
-            last_conversation=last_talk.get(cid),
-            follow_up_due=due_follow_ups.get(cid),
+            plan=plans.get(row.client_id),
+            last_conversation=last_talk.get(row.client_id),
+            follow_up_due=due_follow_ups.get(row.client_id),
             today=today,
             locale=locale,
         )
-        rows.append(BalanceRow(cid, full, preferred, balance, age, step, cid in plans))
-    order = list(Bucket)
-    rows.sort(
-        key=lambda r: (
-            -(order.index(r.ageing.oldest) if r.ageing.oldest else -1),
-            -r.balance_minor,
-            fold(r.full_name),
+        result.append(
+            BalanceRow(
+                row.client_id,
+                row.full_name,
+                row.preferred_name,
+                int(row.balance),
+                age,
+                step,
+                row.client_id in plans,
+            )
         )
+    return result
+
+
+def balance_totals(
+    session: Session, *, today: dt.date, scope: Scope = WHOLE_PRACTICE, search: str = ""
+) -> BalanceTotals:
+    """``balances`` for ``scope`` and ``search`` in figures (one statement)."""
+    listed = _ageing_select(session, today, scope, search).subquery("money_ageing")
+    return _balance_totals(plain_rows(session, select(*_balance_figures(listed)))[0])
+
+
+def balances_and_totals(
+    session: Session,
+    *,
+    today: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    search: str = "",
+    order: BalanceOrder | Bucket = BalanceOrder.OLDEST,
+    descending: bool = False,
+    limit: int | None = None,
+    locale: str = locale_format.DEFAULT_LOCALE,
+) -> tuple[list[BalanceRow], BalanceTotals]:
+    """The first ``limit`` rows of ``balances`` and the whole list's figures, in one
+    statement (window sums over every row listed, before the page is cut)."""
+    listed = _ageing_select(session, today, scope, search).subquery("money_ageing")
+    figures = [
+        figure.over().label(f"figure_{n}") for n, figure in enumerate(_balance_figures(listed))
+    ]
+    query = (
+        select(listed, *figures)
+        .where(listed.c.balance != 0)
+        .order_by(*_balance_order(listed, order, descending))
     )
-    return rows
+    if limit is not None:
+        query = query.limit(limit)
+    rows = plain_rows(session, query)
+    totals = _balance_totals(rows[0][-len(figures) :] if rows else [0] * len(figures))
+    return _balance_rows(session, rows, today=today, locale=locale), totals
 
 
 @dataclass(frozen=True)
@@ -2293,52 +2966,47 @@ class Overview:
     outstanding_minor: int
     credit_minor: int
     buckets: dict[Bucket, int] = field(default_factory=_empty_buckets)
-    to_confirm: int = 0
+    #: The sessions waiting to be charged, in figures.
+    to_charge: ToChargeTotals = ToChargeTotals(0, 0, 0, 0)
     follow_ups_due: int = 0
+    #: How many clients owe something or hold credit.
+    balances: BalanceCounts = BalanceCounts(0, 0, 0)
+
+    @property
+    def to_confirm(self) -> int:
+        """How many sessions wait to be charged."""
+        return self.to_charge.count
 
 
-def overview(
-    session: Session,
-    *,
-    today: dt.date,
-    ageing: dict[int, Ageing] | None = None,
-    to_confirm: int | None = None,
-) -> Overview:
-    """The Money screen's totals: received this month, outstanding by age, credit held.
-
-    ``ageing`` (``all_ageing`` for ``today``) and ``to_confirm`` (how many sessions
-    ``uncharged`` lists) when the caller read them already; read here when not given.
-    """
-    first = today.replace(day=1)
-    received = _sum(
-        session,
-        Payment.amount_minor,
-        Payment.kind == PaymentKind.PAYMENT,
-        Payment.paid_on >= first,
-        Payment.paid_on <= today,
-    )
-    refunded = _sum(
-        session,
-        Payment.amount_minor,
-        Payment.kind == PaymentKind.REFUND,
-        Payment.paid_on >= first,
-        Payment.paid_on <= today,
-    )
-    buckets = _empty_buckets()
-    credit = 0
-    for age in (all_ageing(session, today) if ageing is None else ageing).values():
-        for bucket, amount in age.buckets.items():
-            buckets[bucket] += amount
-        credit += age.credit_minor
+def overview(session: Session, *, today: dt.date, scope: Scope = WHOLE_PRACTICE) -> Overview:
+    """The Money screen's figures for the clients of ``scope``: received this month,
+    outstanding by age, credit held, sessions to charge, follow-ups due (SQL sums)."""
+    received, refunded = received_this_month(session, today=today, scope=scope)
+    balances = balance_totals(session, today=today, scope=scope)
     return Overview(
         received,
         refunded,
-        sum(buckets.values()),
-        credit,
-        buckets,
-        len(uncharged(session, until=today)) if to_confirm is None else to_confirm,
-        len(conversation_follow_ups_due(session, today=today)),
+        balances.outstanding_minor,
+        balances.credit_minor,
+        balances.buckets,
+        to_charge_totals(session, until=today, scope=scope),
+        count_conversation_follow_ups_due(session, today=today, scope=scope),
+        balances.counts,
     )
+
+
+def received_this_month(
+    session: Session, *, today: dt.date, scope: Scope = WHOLE_PRACTICE
+) -> tuple[int, int]:
+    """What the clients of ``scope`` paid, and were refunded, from the 1st to ``today``."""
+    paid = select(
+        func.sum(case((Payment.kind == PaymentKind.PAYMENT, Payment.amount_minor))),
+        func.sum(case((Payment.kind == PaymentKind.REFUND, Payment.amount_minor))),
+    ).where(Payment.paid_on >= today.replace(day=1), Payment.paid_on <= today)
+    if not scope.whole_practice:
+        paid = paid.where(Payment.client_id.in_(scope.client_ids()))
+    received, refunded = plain_rows(session, paid)[0]
+    return int(received or 0), int(refunded or 0)
 
 
 # --------------------------------------------------------------------------
@@ -2432,7 +3100,7 @@ class PlanNeedingCare:
 
 
 @cache
-def _plans_in_progress() -> Select:
+def _plans_in_progress(scope: Scope = WHOLE_PRACTICE) -> Select:
     """Plans in progress: their columns, the client's preferred name and what has been paid
     towards each (less refunds), in one statement built once."""
     paid = (
@@ -2465,17 +3133,20 @@ def _plans_in_progress() -> Select:
             paid.label("paid"),
         )
         .join(Client, Client.id == PaymentPlan.client_id)
-        .where(PaymentPlan.status == PlanStatus.ACTIVE)
+        .where(PaymentPlan.status == PlanStatus.ACTIVE, scope.client_condition())
     )
 
 
-def plans_past_their_date(session: Session, *, today: dt.date) -> list[PlanNeedingCare]:
-    """Plans in progress with an instalment whose date has passed uncovered (oldest first).
+def plans_past_their_date(
+    session: Session, *, today: dt.date, scope: Scope = WHOLE_PRACTICE
+) -> list[PlanNeedingCare]:
+    """Plans in progress of ``scope``'s clients with an instalment whose date has passed
+    uncovered (oldest first).
 
     Two statements however many plans: the plans with what was paid, then their
     instalments (the same states as ``_plan_view`` gives one plan).
     """
-    rows = plain_rows(session, _plans_in_progress())
+    rows = plain_rows(session, _plans_in_progress(scope))
     if not rows:
         return []
     instalments: dict[int, list[tuple[int, dt.date, int]]] = defaultdict(list)

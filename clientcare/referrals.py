@@ -18,12 +18,12 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, bindparam, func, or_, select
+from sqlalchemy import ColumnElement, Select, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit
 from clientcare.clients import normalise_email, normalise_phone
-from clientcare.db.engine import plain_rows
+from clientcare.db.engine import count_rows, plain_rows
 from clientcare.db.models import (
     Appointment,
     AppointmentStatus,
@@ -652,10 +652,19 @@ def list_referrals(
     return sorted(rows, key=sort_key)
 
 
-def follow_ups_due(session: Session, today: dt.date) -> list[ReferralRow]:
-    """Open referrals whose follow-up date has come and not been asked: overdue first."""
-    query = _follow_ups_due()
-    rows = [
+def follow_ups_due(
+    session: Session,
+    today: dt.date,
+    *,
+    scope: Scope = WHOLE_PRACTICE,
+    limit: int | None = None,
+) -> list[ReferralRow]:
+    """Open referrals of ``scope``'s clients whose follow-up date has come and not been
+    asked: the most overdue first (``sort_key``'s order, in SQL); the first ``limit``."""
+    query = _follow_ups_due(scope)
+    if limit is not None:
+        query = query.limit(limit)
+    return [
         _referral_row(
             row,  # type: ignore[arg-type]
             _Named(row.client_id, row.client_full_name, row.client_preferred_name),  # type: ignore[arg-type]
@@ -663,9 +672,12 @@ def follow_ups_due(session: Session, today: dt.date) -> list[ReferralRow]:
             today,
         )
         for row in plain_rows(session, query, {"today": today})
-        if _is_due(row, today)  # type: ignore[arg-type]
     ]
-    return sorted(rows, key=sort_key)
+
+
+def count_follow_ups_due(session: Session, today: dt.date, *, scope: Scope = WHOLE_PRACTICE) -> int:
+    """How many referrals ``follow_ups_due`` would list without a limit."""
+    return count_rows(session, _follow_ups_due(scope), {"today": today})
 
 
 #: What ``_referral_row`` reads of a referral, read as plain columns by the care list.
@@ -708,8 +720,15 @@ class _ProviderNamed:
 
 
 @cache
-def _follow_ups_due() -> Select:
-    """``follow_ups_due``'s statement, built once (Today reads it on every refresh)."""
+def _follow_ups_due(scope: Scope = WHOLE_PRACTICE) -> Select:
+    """``follow_ups_due``'s statement, built once per scope (Today reads it on every
+    refresh). Every row is due, so ``sort_key`` comes down to the follow-up date, the
+    status and the id."""
+    status_rank = case(
+        {status.value: rank for status, rank in _STATUS_ORDER.items()},
+        value=Referral.status,
+        else_=len(_STATUS_ORDER),
+    )
     return (
         select(
             *(getattr(Referral, name) for name in _ROW_COLUMNS),
@@ -732,7 +751,9 @@ def _follow_ups_due() -> Select:
                 Referral.followed_up_on.is_(None),
                 Referral.followed_up_on < Referral.follow_up_on,
             ),
+            scope.client_condition(),
         )
+        .order_by(Referral.follow_up_on, status_rank, Referral.id)
     )
 
 

@@ -49,10 +49,13 @@ class Scope:
         column = (
             Client.primary_practitioner_id if primary_practitioner is None else primary_practitioner
         )
-        others = select(Practitioner.id).where(
-            Practitioner.active.is_(True), Practitioner.id != self.practitioner_id
+        # "Not someone else's" written as what it is (you, or a practitioner who has left)
+        # so the index on the client's practitioner answers it: the foreign key makes
+        # every non-null value a practitioner.
+        yours = select(Practitioner.id).where(
+            or_(Practitioner.id == self.practitioner_id, Practitioner.active.is_(False))
         )
-        return or_(column.is_(None), column.not_in(others))
+        return or_(column.is_(None), column.in_(yours))
 
     def client_ids(self) -> Select[tuple[int]]:
         """The ids of the clients in this scope, for ``column.in_(scope.client_ids())`` on

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare.care import CareItem, CareKind, CareList, care_list, sidebar_counts
+from clientcare.care import CareItem, CareKind, CareList, sidebar_counts
 from clientcare.db.migrate import OpenReport
 from clientcare.practice import get_settings
+from clientcare.scope import own_scope
 from ui import labels
 from ui.icons import icon
 from ui.idle_lock import IdleLock
@@ -217,11 +218,15 @@ class MainWindow(QMainWindow):
         While Today is shown it reads the care list on every change and the counts come
         with it (``show_counts``); otherwise the care list is read here.
         """
+        from ui.widgets.care_list import read_care_list
+
         today_screen = self.screens.get("today")
         if today_screen is not None and today_screen.isVisible():
             return
-        today = dt.date.today()
-        self.show_counts(self.ops.read(lambda s: care_list(s, today=today)))
+        # Whose care is counted: as Today shows it (your clients unless asked otherwise).
+        panel = getattr(today_screen, "care", None)
+        scope = panel.scope_choice.scope() if panel is not None else self.ops.read(own_scope)
+        self.show_counts(read_care_list(self.ops, dt.date.today(), scope))
 
     def show_counts(self, care: CareList) -> None:
         """The counts of ``care`` beside Today and the sections that handle its items."""
@@ -276,6 +281,7 @@ class MainWindow(QMainWindow):
             today = TodayScreen(self.ops)
             today.open_client.connect(self.open_client)
             today.open_item.connect(self.show_care_item)
+            today.open_section.connect(self.go_to)
             # The counts come from the care list Today reads anyway (one read, not two).
             today.care.loaded.connect(self.show_counts)
             self.show_counts(today.care.care)
@@ -679,10 +685,13 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         settings = QSettings()
         geometry = settings.value("main_window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if geometry is not None and self.restoreGeometry(geometry):
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        size, maximized = first_window_size(screen.availableGeometry().size())
+        self.resize(size)
+        if maximized:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.idle_lock.locked:
@@ -695,3 +704,17 @@ class MainWindow(QMainWindow):
             return
         QSettings().setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)
+
+
+#: The window's size at its first start, when the screen has room for it.
+PREFERRED_SIZE = QSize(1280, 800)
+
+
+def first_window_size(available: QSize) -> tuple[QSize, bool]:
+    """The window's first size on a screen with ``available`` room, and whether to fill the
+    screen: a 1366×768 laptop (768 less its panel) has no room for 800 pixels of window and
+    its title bar, so the window fills it instead of running off the bottom."""
+    room = QSize(available.width() - 40, available.height() - 60)  # frame and title bar
+    if room.width() >= PREFERRED_SIZE.width() and room.height() >= PREFERRED_SIZE.height():
+        return PREFERRED_SIZE, False
+    return PREFERRED_SIZE.boundedTo(room), True

@@ -10,7 +10,19 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, Executable, Row, TextClause, create_engine, event, inspect, text
+from sqlalchemy import (
+    Engine,
+    Executable,
+    Row,
+    Select,
+    TextClause,
+    create_engine,
+    event,
+    func,
+    inspect,
+    select,
+    text,
+)
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -186,6 +198,17 @@ def plain_rows(
     if session.new or session.dirty or session.deleted:
         session.flush()
     return session.connection().execute(statement, parameters or {}).all()
+
+
+def count_rows(
+    session: Session, statement: Select[Any], parameters: dict[str, Any] | None = None
+) -> int:
+    """How many rows ``statement`` gives in all (its ORDER BY and LIMIT set aside): the
+    total beside a list that shows only its first rows."""
+    counted = select(func.count()).select_from(
+        statement.order_by(None).limit(None).offset(None).subquery()
+    )
+    return int(plain_rows(session, counted, parameters)[0][0] or 0)
 
 
 #: ``session.info`` key of a shared (server) database's sessions: ``ThisComputer``.

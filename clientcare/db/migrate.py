@@ -28,7 +28,7 @@ from clientcare.encryption import connect as keyed_connect
 from clientcare.errors import DatabaseOpenError
 
 #: The newest revision in migrations/versions; a test keeps the two in step.
-SCHEMA_HEAD = "0010"
+SCHEMA_HEAD = "0011"
 
 #: The advisory lock (PostgreSQL) held while the schema is upgraded.
 UPGRADE_LOCK_KEY = 0x436C6943  # "CliC"

@@ -404,7 +404,8 @@ class Client(Base):
         # Performance (0009): the Clients list's order, so a page of it stops early, with
         # the folded key so the search is checked in the index; the care list's check-ins.
         Index("ix_client_name_order", text("lower(full_name)"), "id", "search_key"),
-        Index("ix_client_checkin_consent", "checkin_consent"),
+        # (0011) The care list's check-ins of your clients: whose they are, in the index.
+        Index("ix_client_consent_practitioner", "checkin_consent", "primary_practitioner_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -493,6 +494,8 @@ class Appointment(Base):
         CheckConstraint("duration_minutes > 0", name="duration_positive"),
         Index("ix_appointment_practitioner_start", "practitioner_id", "start"),
         Index("ix_appointment_client_start", "client_id", "start"),
+        # (0011) A client's last session attended and whether one is booked (check-ins).
+        Index("ix_appointment_client_status_start", "client_id", "status", "start"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -1032,7 +1035,11 @@ class Referral(Base):
 
 class ClientIssue(Base):
     __tablename__ = "client_issue"
-    __table_args__ = (CheckConstraint("length(title) > 0", name="title_not_empty"),)
+    __table_args__ = (
+        CheckConstraint("length(title) > 0", name="title_not_empty"),
+        # (0011) A client's open issues, for the care list of your clients.
+        Index("ix_client_issue_client_status", "client_id", "status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"), index=True)
@@ -1054,7 +1061,11 @@ class ClientIssue(Base):
 
 class Expectation(Base):
     __tablename__ = "expectation"
-    __table_args__ = (CheckConstraint("length(description) > 0", name="description_not_empty"),)
+    __table_args__ = (
+        CheckConstraint("length(description) > 0", name="description_not_empty"),
+        # (0011) A client's open expectations, for the care list of your clients.
+        Index("ix_expectation_client_open", "client_id", "outcome", "review_on"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     client_id: Mapped[int] = mapped_column(ForeignKey("client.id", ondelete="RESTRICT"), index=True)

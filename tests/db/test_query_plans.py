@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from clientcare import appointments, clients, money, schedule
+from clientcare import appointments, clients, money, schedule, scope
 from clientcare.care import care_list
 from clientcare.db.engine import Database
 from clientcare.demo import DemoSize, generate_demo
@@ -56,7 +56,7 @@ def plans(database: Database, action: Callable[[Session], object]) -> dict[str, 
     captured: list[tuple[str, Any]] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
             captured.append((statement, parameters))
 
     event.listen(database.engine, "before_cursor_execute", record)
@@ -129,12 +129,41 @@ def test_client_search_counts_from_the_folded_key_index(practice: Database) -> N
 
 
 def test_ageing_reads_covering_indexes_not_the_ledger(practice: Database) -> None:
+    # The whole practice's ageing visits every client (the client table, once); each
+    # client's totals come from covering indexes, and only those who owe have their
+    # charges read again (the window over them is sorted, never the ledger).
     found = plans(practice, lambda s: money.all_ageing(s, TODAY))
-    assert_no_full_scan(found)
+    assert [scan for steps in found.values() for scan in full_scans(steps)] == ["SCAN client"]
     steps = [step for value in found.values() for step in value]
     assert any("charge USING COVERING INDEX ix_charge_status_client" in step for step in steps)
     assert any("payment USING COVERING INDEX ix_payment_client_kind" in step for step in steps)
-    assert not [step for step in steps if "TEMP B-TREE FOR GROUP BY" in step]
+    # Your clients' ageing reads no table whole: your clients' ids from an index, then each.
+    found = plans(practice, lambda s: money.all_ageing(s, TODAY, scope.Scope(1)))
+    assert_no_full_scan(found)
+
+
+def test_your_money_lists_read_no_table_whole(practice: Database) -> None:
+    yours = scope.Scope(1)
+    found = plans(
+        practice,
+        lambda s: (
+            money.overview(s, today=TODAY, scope=yours),
+            money.balances(s, today=TODAY, scope=yours, limit=65),
+            money.to_charge(s, until=TODAY, scope=yours, limit=65),
+            money.conversation_follow_ups_due(s, today=TODAY, scope=yours, limit=65),
+        ),
+    )
+    assert_no_full_scan(found)
+    steps = [step for value in found.values() for step in value]
+    # Each of your clients' appointments, by the index from the client (never all of them).
+    assert any("appointment USING INDEX ix_appointment_client_" in step for step in steps)
+
+
+def test_a_page_of_the_practices_list_to_charge_walks_the_date_index(practice: Database) -> None:
+    found = plans(practice, lambda s: money.to_charge(s, until=TODAY, limit=65))
+    (steps,) = [steps for sql, steps in found.items() if "LIMIT" in sql]
+    assert any("appointment USING INDEX ix_appointment_start" in step for step in steps), steps
+    assert not [step for step in steps if "TEMP B-TREE FOR ORDER BY" in step], steps
 
 
 def test_todays_appointments_and_care_list_use_indexes(practice: Database) -> None:
@@ -147,6 +176,21 @@ def test_todays_appointments_and_care_list_use_indexes(practice: Database) -> No
         ),
     )
     assert_no_full_scan(found)
+
+
+def test_your_care_list_starts_from_your_clients(practice: Database) -> None:
+    """Today's care list of your clients (issue 19): from the client's practitioner to
+    their open items, through the indexes of revision 0011, never from every open item
+    of the practice, and ordered and cut in SQL."""
+    found = plans(practice, lambda s: care_list(s, today=TODAY, scope=scope.own_scope(s), limit=50))
+    assert_no_full_scan(found)
+    steps = [step for value in found.values() for step in value]
+    assert any("ix_client_consent_practitioner" in step for step in steps), steps
+    assert any("ix_expectation_client_open" in step for step in steps), steps
+    assert any("ix_client_primary_practitioner_id" in step for step in steps), steps
+    held = [step for step in steps if "appointment USING" in step]
+    assert held and all("ix_appointment_client_status_start" in step for step in held), held
+    assert any(" LIMIT " in f" {' '.join(sql.split())} " for sql in found)
 
 
 def test_the_checker_notices_a_full_scan(practice: Database) -> None:

@@ -42,3 +42,29 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str) -> None:
 @pytest.fixture
 def typist(qtbot: QtBot):  # type: ignore[no-untyped-def]
     return lambda widget, text: type_text(qtbot, widget, text)
+
+
+def choose_client(qtbot: QtBot, picker: QWidget, name: str) -> None:
+    """Type ``name`` into a client picker and choose it from the suggestions with the
+    keyboard, as a person would (ui.widgets.client_picker)."""
+    from ui.widgets.client_picker import CHOICE_ROLE, ClientPicker
+
+    assert isinstance(picker, ClientPicker)
+    popup = picker.completer_.popup()
+    popup.hide()
+    picker.clear()
+    type_text(qtbot, picker, name)
+    qtbot.waitUntil(
+        lambda: (
+            popup.isVisible()
+            and any(label.split(" · ")[0] == name for label in picker.suggestions())
+        ),
+        timeout=3000,
+    )
+    for _ in range(picker.model.rowCount()):
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+        choice = popup.currentIndex().data(CHOICE_ROLE)
+        if choice is not None and choice.label == name:
+            break
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert picker.text().split(" · ")[0] == name, picker.text()

@@ -30,6 +30,7 @@ from clientcare.db.models import (
     IssueStatus,
     SetBy,
 )
+from tests.ui.conftest import choose_client
 from ui.dialogs.followups import (
     CheckInDialog,
     DeclineDialog,
@@ -229,7 +230,7 @@ def test_a_crisis_needs_a_note_then_tops_the_queue_and_the_budget_speaks_up(
 
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, IssueDialog)
-        dialog.client.setCurrentIndex(dialog.client.findData(client))
+        choose_client(qtbot, dialog.client, "Ann Example")
         qtbot.keyClicks(dialog.title, "Frightened after the break-in")
         dialog.urgency.setCurrentIndex(dialog.urgency.findData("crisis"))
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

@@ -268,3 +268,16 @@ def test_counts_and_today_follow_a_change_made_on_another_screen(
     assert today_screen.care.care.items == ()  # not read while hidden
     window.go_to("today")
     assert [item.title for item in today_screen.care.care.items] == ["Receipt for insurer (normal)"]
+
+
+def test_the_first_window_fits_a_laptop_screen() -> None:
+    """A 1366x768 laptop (its panel takes some 40 pixels) has no room for 1280x800: the
+    window fills the screen instead of running off its bottom edge (issue 19's tours saw
+    every screen's last row and buttons cut off)."""
+    from PySide6.QtCore import QSize
+
+    from ui.main_window import PREFERRED_SIZE, first_window_size
+
+    size, maximised = first_window_size(QSize(1366, 728))
+    assert maximised and size.height() <= 728 - 60 and size.width() <= 1366
+    assert first_window_size(QSize(1920, 1050)) == (PREFERRED_SIZE, False)

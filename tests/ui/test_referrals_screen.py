@@ -27,6 +27,7 @@ from clientcare.db.models import (
     WarmHandoff,
 )
 from clientcare.referrals import ProviderInput, ReferralInput
+from tests.ui.conftest import choose_client
 from ui.dialogs.interaction import InteractionEditor
 from ui.dialogs.referral import (
     FollowUpDialog,
@@ -125,7 +126,7 @@ def test_refer_from_a_contact_hand_off_follow_up_and_it_leaves_the_open_list(
 
     def drive_referral(dialog: ReferralDialog) -> bool:
         seen.append(dialog)
-        assert dialog.client.currentText() == "Zoë Ñúñez" and not dialog.client.isEnabled()
+        assert dialog.client.text() == "Zoë Ñúñez" and not dialog.client.isEnabled()
         fill_referral(qtbot, dialog, ids["sam"], "Couples work is Sam's specialty.", typist)
         assert dialog.linked.isVisible() and "principle 7" in dialog.linked.text()
         qtbot.mouseClick(dialog.save_button, LEFT)
@@ -250,7 +251,7 @@ def test_new_referral_warns_about_a_full_provider_and_refuses_a_past_follow_up(
     panel = screen.referrals
 
     def drive(dialog: ReferralDialog) -> bool:
-        dialog.client.setCurrentIndex(dialog.client.findData(ids["ann"]))
+        choose_client(qtbot, dialog.client, "Ann Example")
         fill_referral(qtbot, dialog, ids["full"], "Specialist anxiety support.", typist)
         assert dialog.not_accepting.isVisible()
         assert "not accepting new clients" in dialog.not_accepting.text()
@@ -378,7 +379,7 @@ def test_client_page_shows_referred_by_and_referrals(
         dialog.show()
         dialog.kind.setCurrentIndex(dialog.kind.findData("client"))
         assert dialog.source_client.isVisible() and not dialog.source_provider.isVisible()
-        dialog.source_client.setCurrentIndex(dialog.source_client.findData(ids["ann"]))
+        choose_client(qtbot, dialog.source_client, "Ann Example")
         qtbot.mouseClick(dialog.save_button, LEFT)
         return dialog.result() == SourceDialog.DialogCode.Accepted
 
@@ -401,7 +402,7 @@ def test_client_page_shows_referred_by_and_referrals(
 
     def remove(dialog: SourceDialog) -> bool:
         dialog.show()
-        assert dialog.source_client.currentData() == ids["ann"]
+        assert dialog.source_client.client_id() == ids["ann"]
         qtbot.mouseClick(dialog.remove_button, LEFT)
         return dialog.result() == SourceDialog.DialogCode.Accepted
 

@@ -194,3 +194,51 @@ def test_the_daily_backup_runs_in_the_background_and_says_so(qtbot: QtBot, ops: 
     start_daily_backup(path, window)
     assert background.wait_for_all(timeout=30)
     assert len([b for b in list_backups(path) if b.kind == "daily"]) == 1
+
+
+def test_the_window_keeps_answering_while_the_daily_backup_copies(
+    qtbot: QtBot, ops: Operations, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The copy runs beside the event loop, not on it: a timer on the GUI thread ticks while
+    the backup is under way (counted, not timed: the copy waits for the ticks)."""
+    import threading
+
+    import clientcare.backup
+    from ui.app import start_daily_backup
+
+    window = make_window(qtbot, ops)
+    path = ops.database.path
+    assert path is not None
+    _add_client(ops, "Copied While Ticking")
+    under_way = threading.Event()
+    ticked_meanwhile = threading.Event()
+    real_daily_backup = clientcare.backup.daily_backup
+
+    def slow_daily_backup(*args, **kwargs):  # type: ignore[no-untyped-def]
+        under_way.set()
+        # On the GUI thread this would wait in vain: no tick can come while it waits.
+        ticked_meanwhile.wait(timeout=10)
+        return real_daily_backup(*args, **kwargs)
+
+    monkeypatch.setattr(clientcare.backup, "daily_backup", slow_daily_backup)
+    ticks = {"while under way": 0}
+
+    def tick() -> None:
+        if under_way.is_set() and not ticked_meanwhile.is_set():
+            ticks["while under way"] += 1
+            if ticks["while under way"] >= 3:
+                ticked_meanwhile.set()
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    start_daily_backup(path, window)
+    qtbot.waitUntil(
+        lambda: window.statusBar().currentMessage().startswith("Daily backup saved to"),
+        timeout=15000,
+    )
+    timer.stop()
+    assert ticks["while under way"] >= 3
+    (daily,) = [b for b in list_backups(path) if b.kind == "daily"]
+    assert _names_in(daily.path) == {"Copied While Ticking"}

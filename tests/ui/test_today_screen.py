@@ -325,3 +325,81 @@ def test_money_follow_ups_and_plans_need_care_and_are_one_click_from_their_actio
     ]
     with db.reading() as session:
         assert session.get(MoneyConversation, talk.id).follow_up_done_on == today
+
+
+def test_a_group_practice_sees_its_own_care_first_and_the_whole_practice_on_request(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    from clientcare import followups
+    from clientcare.db.models import Urgency
+
+    with db.unit_of_work() as session:
+        sam = Practitioner(full_name="Sam Sample")
+        session.add(sam)
+        session.flush()
+        sams = clients.create_client(
+            session,
+            ClientInput(
+                full_name="Pat Colleague",
+                status=ClientStatus.ACTIVE,
+                primary_practitioner_id=sam.id,
+            ),
+            region="GB",
+            today=dt.date.today(),
+        ).id
+        for client, title in ((people["zoe"], "Invoice query"), (sams, "Room change")):
+            followups.create_issue(
+                session,
+                followups.IssueInput(client, title, Urgency.NORMAL, DAY - dt.timedelta(days=2)),
+                today=DAY,
+            )
+    screen = make_screen(qtbot, ops, at(9))
+    choice = screen.care.scope_choice
+    assert choice.isVisible() and choice.combo.currentText() == "My clients"
+    assert care_rows(screen) == [
+        ("Issues, most urgent first (1)", "", ""),
+        ("Zoë Ñúñez", "Invoice query (normal)", "for 2 days"),
+    ]
+    choice.combo.setFocus()
+    qtbot.keyClick(choice.combo, Qt.Key.Key_Down)  # "Whole practice"
+    assert care_rows(screen) == [
+        ("Issues, most urgent first (2)", "", ""),
+        ("Zoë Ñúñez", "Invoice query (normal)", "for 2 days"),
+        ("Pat Colleague", "Room change (normal)", "for 2 days"),
+    ]
+
+
+def test_a_long_care_group_lists_the_first_and_leads_to_the_rest(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    from clientcare import followups
+    from clientcare.db.models import Urgency
+    from ui.widgets.care_list import CARE_LIMIT
+
+    with db.unit_of_work() as session:
+        for number in range(CARE_LIMIT + 4):
+            followups.create_issue(
+                session,
+                followups.IssueInput(
+                    people["bob"], f"Issue {number:02}", Urgency.LOW, DAY - dt.timedelta(days=40)
+                ),
+                today=DAY,
+            )
+    screen = make_screen(qtbot, ops, at(9))
+    rows = care_rows(screen)
+    assert rows[0] == (f"Issues, most urgent first ({CARE_LIMIT} of {CARE_LIMIT + 4})", "", "")
+    assert len(rows) == 1 + CARE_LIMIT + 1
+    assert rows[-1] == ("4 more: see them all in Follow-ups", "", "")
+    sections: list[str] = []
+    screen.open_section.connect(sections.append)
+    tree = screen.care.tree
+    last = tree.topLevelItem(tree.topLevelItemCount() - 1)
+    tree.scrollToItem(last)
+    rect = tree.visualItemRect(last)
+    qtbot.mouseClick(tree.viewport(), LEFT, pos=rect.center())
+    assert screen.care.action_button.text() == "Open Follow-ups"
+    qtbot.mouseClick(screen.care.action_button, LEFT)
+    assert sections == ["followups"]
+    qtbot.mousePress(tree.viewport(), LEFT, pos=rect.center())  # a double-click does the same
+    qtbot.mouseDClick(tree.viewport(), LEFT, pos=rect.center())
+    assert sections == ["followups", "followups"]

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QStringListModel, Qt, QTime
+from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDateTimeEdit,
     QDialog,
@@ -28,16 +27,15 @@ from PySide6.QtWidgets import (
 from clientcare import appointments, clients, locale_format, money, series
 from clientcare.appointments import AppointmentDetail, AppointmentInput, ConflictError
 from clientcare.concurrency import StaleEdit
-from clientcare.db.models import AppointmentMode, CancelledBy, ClientStatus
+from clientcare.db.models import AppointmentMode, CancelledBy
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from ui import labels
 from ui.dialogs.arrival import ArrivalDialog
 from ui.dialogs.cancel import CancelDialog
 from ui.ops import Changes, Operations
+from ui.widgets.client_picker import ClientPicker
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
-
-BOOKABLE = frozenset({ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED})
 
 
 def to_qdatetime(moment: dt.datetime) -> QDateTime:
@@ -141,23 +139,7 @@ class AppointmentDialog(QDialog):
 
         # Client: type-ahead suggests the clients who can be booked; a closed or
         # declined client typed in full still resolves, so the domain can explain why not.
-        rows = ops.read(lambda s: clients.list_clients(s))
-        self._client_ids: dict[str, int] = {}
-        suggestions: list[str] = []
-        for row in rows:
-            label = row.full_name
-            if row.preferred_name and row.preferred_name not in row.full_name.split():
-                label += f" ({row.preferred_name})"
-            self._client_ids[label] = row.id
-            self._client_ids.setdefault(row.full_name, row.id)
-            if row.status in BOOKABLE:
-                suggestions.append(label)
-        self.client = QLineEdit()
-        self.client.setPlaceholderText(self.tr("Start typing a name"))
-        completer = QCompleter(QStringListModel(sorted(suggestions, key=str.casefold)), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        self.client.setCompleter(completer)
+        self.client = ClientPicker(ops, statuses=clients.BOOKABLE_STATUSES)
 
         self.practitioner = QComboBox()
         for practitioner in ops.read(list_practitioners):
@@ -332,6 +314,8 @@ class AppointmentDialog(QDialog):
 
         self._fill(self.default_minutes, start, practitioner_id)
         self._show_status()
+        if self.existing is None:
+            self.client.setFocus()  # a new booking starts with who it is for
 
     def _show_status(self) -> None:
         existing = self.existing
@@ -568,12 +552,7 @@ class AppointmentDialog(QDialog):
     ) -> None:
         existing = self.existing
         if existing is not None:
-            label = next(
-                (k for k, v in self._client_ids.items() if v == existing.client_id),
-                existing.client_name,
-            )
-            self._client_ids.setdefault(label, existing.client_id)
-            self.client.setText(label)
+            self.client.set_client(existing.client_id)
             practitioner_id = existing.practitioner_id
             start = existing.start
             self.duration.setValue(existing.duration_minutes)
@@ -612,13 +591,8 @@ class AppointmentDialog(QDialog):
             self.times.setEnabled(False)
 
     def collect(self) -> AppointmentInput:
-        text = self.client.text().strip()
-        client_id = self._client_ids.get(text)
-        if client_id is None:
-            matches = [v for k, v in self._client_ids.items() if k.casefold() == text.casefold()]
-            client_id = matches[0] if len(matches) == 1 else None
         return AppointmentInput(
-            client_id=client_id,
+            client_id=self.client.client_id(),
             practitioner_id=self.practitioner.currentData(),
             start=from_qdatetime(self.start.dateTime()),
             duration_minutes=self.duration.value(),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QUrl, QUrlQuery
+from PySide6.QtCore import QDate, QDateTime, QTime, QUrl, QUrlQuery
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import clients, followups, locale_format
+from clientcare import followups, locale_format
 from clientcare.db.models import (
     ConsentState,
     ContactChannel,
@@ -59,6 +59,7 @@ from ui.dialogs.form import FormDialog
 from ui.models.followups import URGENCY_MARKS, short_date
 from ui.ops import Changes, Operations
 from ui.theme import notice_style, set_heading
+from ui.widgets.client_picker import ClientPicker
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.language_highlighter import LanguageHighlighter
 
@@ -130,40 +131,17 @@ def error_messages(error: ValidationError | NotFoundError) -> str:
     return str(error)
 
 
-def fill_clients(combo: QComboBox, ops: Operations) -> None:
-    """(Re)fill ``combo`` with every client by full name, keeping the one chosen."""
-    keep = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    combo.addItem(QCoreApplication.translate("followups", "(choose a client)"), None)
-    for row in ops.read(clients.list_clients):
-        combo.addItem(row.full_name, row.id)
-    combo.setCurrentIndex(max(combo.findData(keep), 0) if keep is not None else 0)
-    combo.blockSignals(False)
-
-
-def client_combo(ops: Operations, client_id: int | None) -> QComboBox:
-    """An editable, searchable list of clients (full names), with ``client_id`` chosen."""
-    combo = QComboBox()
-    fill_clients(combo, ops)
-    combo.setEditable(True)
-    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    completer = combo.completer()
-    completer.setFilterMode(Qt.MatchFlag.MatchContains)
-    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+def client_picker(ops: Operations, client_id: int | None) -> ClientPicker:
+    """A type-ahead client picker (ui.widgets.client_picker) with ``client_id`` chosen."""
+    picker = ClientPicker(ops)
     if client_id is not None:
-        combo.setCurrentIndex(max(combo.findData(client_id), 0))
-    return combo
+        picker.set_client(client_id)
+    return picker
 
 
-def chosen_client(combo: QComboBox) -> int | None:
-    """What is typed decides (an editable combo keeps the old index until Enter)."""
-    typed = combo.currentText().strip()
-    client_id = combo.currentData()
-    if typed != combo.itemText(combo.currentIndex()).strip():
-        found = combo.findText(typed, Qt.MatchFlag.MatchFixedString)
-        client_id = combo.itemData(found) if found >= 0 else None
-    return client_id
+def chosen_client(picker: ClientPicker) -> int | None:
+    """The client chosen, or the one client whose name is typed in full."""
+    return picker.client_id()
 
 
 # --------------------------------------------------------------------------
@@ -186,7 +164,7 @@ class IssueDialog(FormDialog):
         self.existing = issue
         self.setObjectName("issue_dialog")
         self.setWindowTitle(self.tr("Edit issue") if issue else self.tr("New issue"))
-        self.client = client_combo(ops, issue.client_id if issue else client_id)
+        self.client = client_picker(ops, issue.client_id if issue else client_id)
         self.client.setEnabled(issue is None)
         self.title = QLineEdit()
         self.title.setMaxLength(followups.MAX_TITLE)
@@ -333,7 +311,7 @@ class ExpectationDialog(FormDialog):
         super().__init__(ops, parent)
         self.setObjectName("expectation_dialog")
         self.setWindowTitle(self.tr("Record an expectation"))
-        self.client = client_combo(ops, client_id)
+        self.client = client_picker(ops, client_id)
         self.description = text_box(70)
         self.description.setPlaceholderText(
             self.tr("e.g. “Replies to messages within two working days”, “Sessions are 50 minutes”")
@@ -780,7 +758,7 @@ class ContactAttemptDialog(FormDialog):
         super().__init__(ops, parent)
         self.setObjectName("contact_attempt_dialog")
         self.setWindowTitle(self.tr("Log a contact attempt"))
-        self.client = client_combo(ops, client_id)
+        self.client = client_picker(ops, client_id)
         now = dt.datetime.now().replace(second=0, microsecond=0)
         self.occurred_at = QDateTimeEdit(
             QDateTime(to_qdate(now.date()), QTime(now.hour, now.minute))

@@ -63,6 +63,17 @@ class FormDialog(QDialog):
         layout.addWidget(self.form_error)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        # The buttons were made first, so Qt would start on Save: start on the first field
+        # that can be typed in (the client, on a new record).
+        for wrapper in self.fields.values():
+            editor = wrapper.editor
+            if (
+                editor.isEnabled()
+                and not editor.isHidden()
+                and editor.focusPolicy() & Qt.FocusPolicy.TabFocus
+            ):
+                editor.setFocus()
+                break
 
     def clear_errors(self) -> None:
         for wrapper in self.fields.values():

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -36,6 +36,7 @@ from ui.dialogs.form import FormDialog as _FormDialog
 from ui.dialogs.print_summary import record_print
 from ui.ops import Changes, Operations
 from ui.theme import notice_style, set_heading
+from ui.widgets.client_picker import ClientPicker
 from ui.widgets.fields import error_label, localise_date_edit
 
 
@@ -98,17 +99,9 @@ class ReferralDialog(_FormDialog):
         self.setWindowTitle(self.tr("Referral") if self.existing else self.tr("New referral"))
         self.setMinimumWidth(600)
 
-        self.client = QComboBox()
-        self.client.addItem(self.tr("(choose a client)"), None)
-        for row in ops.read(clients.list_clients):
-            self.client.addItem(row.full_name, row.id)
-        self.client.setEditable(True)
-        self.client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = self.client.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(completer.CompletionMode.PopupCompletion)
+        self.client = ClientPicker(ops)
         if client_id is not None:
-            self.client.setCurrentIndex(max(self.client.findData(client_id), 0))
+            self.client.set_client(client_id)
             self.client.setEnabled(self.existing is None and interaction_id is None)
 
         self.provider = QComboBox()
@@ -230,14 +223,8 @@ class ReferralDialog(_FormDialog):
         self.provider.setCurrentIndex(max(self.provider.findData(provider_id), 0))
 
     def collect(self) -> ReferralInput:
-        # What is typed decides (an editable combo keeps the old index until Enter).
-        typed = self.client.currentText().strip()
-        client_id = self.client.currentData()
-        if typed != self.client.itemText(self.client.currentIndex()).strip():
-            found = self.client.findText(typed, Qt.MatchFlag.MatchFixedString)
-            client_id = self.client.itemData(found) if found >= 0 else None
         return ReferralInput(
-            client_id=client_id,
+            client_id=self.client.client_id(),
             provider_id=self.provider.currentData(),
             reason=self.reason.toPlainText(),
             urgency=ReferralUrgency(self.urgency.currentData()),
@@ -457,11 +444,8 @@ class SourceDialog(_FormDialog):
         self.kind = QComboBox()
         for kind, label in referrals.SOURCE_LABELS.items():
             self.kind.addItem(labels.translate(label), kind.value)
-        self.source_client = QComboBox()
-        self.source_client.addItem(self.tr("(choose a client)"), None)
-        for row in ops.read(clients.list_clients):
-            if row.id != client_id:
-                self.source_client.addItem(row.full_name, row.id)
+        self.source_client = ClientPicker(ops, exclude=frozenset({client_id}))
+        self.source_client.setObjectName("source_client")
         self.source_provider = QComboBox()
         self.source_provider.addItem(self.tr("(choose from the directory)"), None)
         for provider in ops.read(lambda s: referrals.list_providers(s, include_archived=True)):
@@ -486,9 +470,7 @@ class SourceDialog(_FormDialog):
         self.finish_layout(heading)
         if current is not None:
             self.kind.setCurrentIndex(max(self.kind.findData(current.kind.value), 0))
-            self.source_client.setCurrentIndex(
-                max(self.source_client.findData(current.source_client_id), 0)
-            )
+            self.source_client.set_client(current.source_client_id)
             self.source_provider.setCurrentIndex(
                 max(self.source_provider.findData(current.provider_id), 0)
             )
@@ -510,7 +492,7 @@ class SourceDialog(_FormDialog):
             kind=kind,
             referred_on=from_qdate(self.referred_on.date()),
             source_client_id=(
-                self.source_client.currentData() if kind is ReferralSourceKind.CLIENT else None
+                self.source_client.client_id() if kind is ReferralSourceKind.CLIENT else None
             ),
             provider_id=(
                 self.source_provider.currentData() if kind is ReferralSourceKind.PROVIDER else None

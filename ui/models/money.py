@@ -1,43 +1,107 @@
-"""The Money screen's lists as Qt table models over plain rows: balances with their
-ageing, appointments waiting to be charged, and money conversations to follow up."""
+"""The Money screen's lists as Qt table models: balances with their ageing, appointments
+waiting to be charged, and money conversations to follow up.
+
+Each list can be long (a group practice has thousands of sessions waiting), so each
+model holds a page at a time (``PagedRowsModel``): the SQL sorts, filters, counts and
+sums; the model reads the rows the person scrolls to, in the order the SQL gives them.
+A row's strings are written once, when the view first asks for it, not on every paint.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from enum import IntEnum
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from clientcare import locale_format
 from clientcare.clients import client_label
 from clientcare.money import (
     BUCKET_LABELS,
+    BalanceOrder,
     BalanceRow,
     Bucket,
     ChargeProposal,
     ConversationRow,
+    FollowUpOrder,
+    ToChargeOrder,
 )
-from clientcare.text import fold
-from ui.models.base import Index, RowsTableModel
+from ui import labels
+from ui.models.base import PAGE_SIZE, Index, PagedRowsModel
 
 #: Role holding the client id of a row.
 ClientIdRole = Qt.ItemDataRole.UserRole + 1
-#: Role holding the value sorted by (numbers for amounts, folded text for words).
-SortRole = Qt.ItemDataRole.UserRole + 2
 
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ROLES = frozenset({DISPLAY, TOOLTIP, ACCESSIBLE, ALIGNMENT, int(ClientIdRole)})
 
 
-class _AmountModel(RowsTableModel):
-    """A table that writes amounts with the practice's currency and locale."""
+class _MoneyListModel(PagedRowsModel):
+    """A page-at-a-time list that writes amounts and dates for the practice's locale.
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+    ``orders`` maps the columns the list can be sorted by to the domain's order; the
+    screen reads the list again in that order (the SQL sorts: never a proxy over the
+    pages read). Subclasses write a row's strings in ``texts``.
+    """
+
+    #: Column → the domain's order for it; columns not here are not sortable.
+    orders: ClassVar[dict[int, Any]] = {}
+    #: Columns whose figures are right-aligned.
+    right_aligned: ClassVar[frozenset[int]] = frozenset()
+
+    def __init__(self, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent, page_size=page_size)
         self.format_amount: Callable[[int], str] = str
         self.locale = locale_format.DEFAULT_LOCALE  # dates in the practice's locale
-        #: Client id → full name, so two clients called "Mateo" can be told apart.
-        self.full_names: dict[int, str] = {}
+        self.sort_column = -1
+        self.descending = False
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self.modelAboutToBeReset.connect(self._texts.clear)
+
+    def order(self) -> Any:
+        """The domain's order for the column sorted by (None: the list's own order)."""
+        return self.orders.get(self.sort_column)
+
+    def texts(self, row: Any) -> tuple[str, ...]:
+        raise NotImplementedError
+
+    def row_texts(self, number: int) -> tuple[str, ...]:
+        """The strings of row ``number``, written the first time they are asked for."""
+        texts = self._texts.get(number)
+        if texts is None:
+            texts = self._texts[number] = self.texts(self.rows[number])
+        return texts
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt's own index() asks rowCount() and columnCount() first: two calls into Python
+        # for every cell the view looks at; one here.
+        if parent.isValid() or not (0 <= row < len(self.rows) and 0 <= column < len(self.headers)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # A view asks for about ten roles per visible cell: the ones not used are answered
+        # first, and cheaply.
+        if role not in _ROLES or not index.isValid():
+            return None
+        number, column = index.row(), index.column()
+        if role == ClientIdRole:
+            return self.rows[number].client_id
+        if role == ALIGNMENT:
+            return RIGHT if column in self.right_aligned else None
+        text = self.row_texts(number)[column]
+        if role == ACCESSIBLE:
+            return f"{self.accessible_header(column)}: {text or self.tr('nothing')}"
+        return text  # display and tool tip
+
+    def accessible_header(self, column: int) -> str:
+        """What a screen reader says the column is."""
+        return self.tr(self.headers[column])
 
 
 class BalanceColumn(IntEnum):
@@ -72,17 +136,17 @@ BALANCE_HEADERS = {
 }
 
 
-class BalanceTableModel(_AmountModel):
+class BalanceTableModel(_MoneyListModel):
     """One row per client with a balance or credit; credit is written "Credit £10.00"."""
 
     headers = tuple(BALANCE_HEADERS[column] for column in BalanceColumn)
     rows: list[BalanceRow]
-
-    def row_for_id(self, client_id: int) -> int | None:
-        for number, row in enumerate(self.rows):
-            if row.client_id == client_id:
-                return number
-        return None
+    orders: ClassVar[dict[int, Any]] = {
+        BalanceColumn.CLIENT: BalanceOrder.CLIENT,
+        BalanceColumn.BALANCE: BalanceOrder.BALANCE,
+        **BUCKET_COLUMNS,
+    }
+    right_aligned: ClassVar[frozenset[int]] = frozenset({BalanceColumn.BALANCE, *BUCKET_COLUMNS})
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -98,52 +162,25 @@ class BalanceTableModel(_AmountModel):
             return None
         return super().headerData(section, orientation, role)
 
+    def accessible_header(self, column: int) -> str:
+        bucket = BUCKET_COLUMNS.get(BalanceColumn(column))
+        if bucket is not None:  # "1–30 days", not just "1–30"
+            return labels.label(BUCKET_LABELS, bucket)
+        return super().accessible_header(column)
+
     def balance_text(self, row: BalanceRow) -> str:
         if row.balance_minor < 0:
             return self.tr("Credit {amount}").format(amount=self.format_amount(-row.balance_minor))
         return self.format_amount(row.balance_minor)
 
-    def display(self, row: BalanceRow, column: BalanceColumn) -> str:
-        if column is BalanceColumn.CLIENT:
-            return client_label(row.full_name, row.preferred_name)
-        if column is BalanceColumn.BALANCE:
-            return self.balance_text(row)
-        if column is BalanceColumn.NEXT_STEP:
-            return self.tr(row.next_step)
-        amount = row.ageing.buckets[BUCKET_COLUMNS[column]]
-        return self.format_amount(amount) if amount else ""
-
-    def sort_value(self, row: BalanceRow, column: BalanceColumn) -> Any:
-        if column is BalanceColumn.CLIENT:
-            return fold(row.full_name)
-        if column is BalanceColumn.BALANCE:
-            return row.balance_minor
-        if column is BalanceColumn.NEXT_STEP:
-            return fold(row.next_step)
-        return row.ageing.buckets[BUCKET_COLUMNS[column]]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = BalanceColumn(index.column())
-        if role == ClientIdRole:
-            return row.client_id
-        if role == SortRole:
-            return self.sort_value(row, column)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.display(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column not in (
-            BalanceColumn.CLIENT,
-            BalanceColumn.NEXT_STEP,
-        ):
-            return int(RIGHT)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            header = BALANCE_HEADERS[column]
-            if column in BUCKET_COLUMNS:
-                header = BUCKET_LABELS[BUCKET_COLUMNS[column]]
-            return f"{header}: {self.display(row, column) or 'nothing'}"
-        return None
+    def texts(self, row: BalanceRow) -> tuple[str, ...]:
+        amounts = [row.ageing.buckets[bucket] for bucket in BUCKET_COLUMNS.values()]
+        return (
+            client_label(row.full_name, row.preferred_name),
+            self.balance_text(row),
+            *[self.format_amount(amount) if amount else "" for amount in amounts],
+            self.tr(row.next_step),
+        )
 
 
 class ToChargeColumn(IntEnum):
@@ -163,53 +200,35 @@ TO_CHARGE_HEADERS = {
 }
 
 
-class ToChargeModel(_AmountModel):
+class ToChargeModel(_MoneyListModel):
     """Appointments whose outcome calls for a charge that hasn't been made."""
 
     headers = tuple(TO_CHARGE_HEADERS[column] for column in ToChargeColumn)
     rows: list[ChargeProposal]
+    orders: ClassVar[dict[int, Any]] = {
+        ToChargeColumn.CLIENT: ToChargeOrder.CLIENT,
+        ToChargeColumn.DATE: ToChargeOrder.DATE,
+        ToChargeColumn.WHAT: ToChargeOrder.WHAT,
+        ToChargeColumn.AMOUNT: ToChargeOrder.AMOUNT,
+    }
+    right_aligned: ClassVar[frozenset[int]] = frozenset({ToChargeColumn.AMOUNT})
 
-    def display(self, row: ChargeProposal, column: ToChargeColumn) -> str:
-        match column:
-            case ToChargeColumn.CLIENT:
-                return client_label(self.full_names.get(row.client_id, ""), row.client_name)
-            case ToChargeColumn.DATE:
-                return locale_format.day(row.start.date(), self.locale)
-            case ToChargeColumn.WHAT:
-                return row.description
-            case ToChargeColumn.AMOUNT:
-                if row.amount_minor is None:
-                    return self.tr("no fee set")
-                return self.format_amount(row.amount_minor)
-            case ToChargeColumn.NOTE:
-                if row.grace_reason:
-                    return self.tr("Forgiven: {reason}").format(reason=row.grace_reason)
-                return row.source
-        return ""
-
-    def sort_value(self, row: ChargeProposal, column: ToChargeColumn) -> Any:
-        if column is ToChargeColumn.DATE:
-            return row.start.isoformat()
-        if column is ToChargeColumn.AMOUNT:
-            return -1 if row.amount_minor is None else row.amount_minor
-        return fold(self.display(row, column))
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = ToChargeColumn(index.column())
-        if role == ClientIdRole:
-            return row.client_id
-        if role == SortRole:
-            return self.sort_value(row, column)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.display(row, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column is ToChargeColumn.AMOUNT:
-            return int(RIGHT)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{TO_CHARGE_HEADERS[column]}: {self.display(row, column)}"
-        return None
+    def texts(self, row: ChargeProposal) -> tuple[str, ...]:
+        if row.amount_minor is None:
+            amount = self.tr("no fee set")
+        else:
+            amount = self.format_amount(row.amount_minor)
+        if row.grace_reason:
+            note = self.tr("Forgiven: {reason}").format(reason=row.grace_reason)
+        else:
+            note = row.source
+        return (
+            client_label(row.client_full_name, row.client_name),
+            locale_format.day(row.start.date(), self.locale),
+            row.description,
+            amount,
+            note,
+        )
 
 
 class FollowUpColumn(IntEnum):
@@ -227,38 +246,22 @@ FOLLOW_UP_HEADERS = {
 }
 
 
-class FollowUpModel(_AmountModel):
+class FollowUpModel(_MoneyListModel):
     """Money conversations whose follow-up date has come."""
 
     headers = tuple(FOLLOW_UP_HEADERS[column] for column in FollowUpColumn)
     rows: list[ConversationRow]
+    orders: ClassVar[dict[int, Any]] = {
+        FollowUpColumn.DUE: FollowUpOrder.DUE,
+        FollowUpColumn.CLIENT: FollowUpOrder.CLIENT,
+    }
 
-    def display(self, row: ConversationRow, column: FollowUpColumn) -> str:
-        match column:
-            case FollowUpColumn.DUE:
-                return locale_format.day(row.follow_up_on, self.locale) if row.follow_up_on else ""
-            case FollowUpColumn.CLIENT:
-                return client_label(self.full_names.get(row.client_id, ""), row.client_name)
-            case FollowUpColumn.TOPIC:
-                return self.tr(row.topic_label)
-            case FollowUpColumn.AGREED:
-                text = row.agreed_outcome or row.summary or row.client_words
-                return " ".join(text.split())
-        return ""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = FollowUpColumn(index.column())
-        if role == ClientIdRole:
-            return row.client_id
-        if role == SortRole:
-            if column is FollowUpColumn.DUE:
-                return row.follow_up_on.isoformat() if row.follow_up_on else ""
-            return fold(self.display(row, column))
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.display(row, column)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{FOLLOW_UP_HEADERS[column]}: {self.display(row, column)}"
-        return None
+    def texts(self, row: ConversationRow) -> tuple[str, ...]:
+        due = locale_format.day(row.follow_up_on, self.locale) if row.follow_up_on else ""
+        agreed = row.agreed_outcome or row.summary or row.client_words
+        return (
+            due,
+            client_label(row.client_full_name, row.client_name),
+            self.tr(row.topic_label),
+            " ".join(agreed.split()),
+        )

@@ -59,9 +59,8 @@ from ui.dialogs.followups import (
     ReviewExpectationDialog,
     SnoozeDialog,
     chosen_client,
-    client_combo,
+    client_picker,
     error_messages,
-    fill_clients,
 )
 from ui.models.followups import (
     AttemptColumn,
@@ -551,7 +550,7 @@ class CheckInsPanel(_Panel):
         self.snooze_button = button(self.tr("&Snooze…"), "snooze_checkin", self.snooze)
         self.wording_button = button(self.tr("Wording…"), "checkin_wording", self.edit_wording)
         self.wording_button.setToolTip(self.tr("The practice's check-in message"))
-        self.consent_client = client_combo(self.ops, None)
+        self.consent_client = client_picker(self.ops, None)
         self.consent_client.setObjectName("consent_client")
         self.consent_client.setAccessibleName(self.tr("Client whose consent to record"))
         self.consent_button = button(self.tr("Consent…"), "record_consent", self.record_consent)
@@ -587,7 +586,7 @@ class CheckInsPanel(_Panel):
         today = self.today()
         keep = self.selected_id(self.table)
         rows = self.ops.read(lambda s: followups.checkins_due(s, today=today))
-        fill_clients(self.consent_client, self.ops)
+        self.consent_client.refresh()
         self.model.today = today
         self.model.set_rows(rows)
         self.resort(self.table)

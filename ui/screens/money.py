@@ -9,9 +9,10 @@ next steps all come from :mod:`clientcare.money`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -32,43 +34,39 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from clientcare import clients, money
+from clientcare import locale_format, money
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import format_money
 from clientcare.practice import get_settings
+from clientcare.scope import Scope
 from ui.dialogs.charge_confirm import ChargeDialog
 from ui.dialogs.payment import PaymentDialog
-from ui.models.base import RowsTableModel
+from ui.models.base import PAGE_SIZE, PageReader
 from ui.models.money import (
     BalanceColumn,
     BalanceTableModel,
     ClientIdRole,
     FollowUpColumn,
     FollowUpModel,
-    SortRole,
     ToChargeColumn,
     ToChargeModel,
 )
 from ui.ops import Changes, Operations
 from ui.theme import set_figure, set_heading
 from ui.widgets.ageing_chart import AgeingChart
-from ui.widgets.columns import fit_columns
+from ui.widgets.scope_choice import ScopeChoice, shown_text
 
 #: What the Money screen shows depends on these kinds of change.
 WATCHED = Changes.MONEY | Changes.APPOINTMENTS | Changes.CLIENTS | Changes.SETTINGS
 
 
-def _table(
-    model: RowsTableModel, name: str, accessible: str
-) -> tuple[QTableView, QSortFilterProxyModel]:
-    """A read-only, sortable table over ``model``, in the domain's order until sorted."""
-    proxy = QSortFilterProxyModel(model)
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SortRole)
+def _table(model: Any, name: str, accessible: str) -> QTableView:
+    """A read-only table over a paged ``model``, sorted by clicking a header (the screen
+    reads the list again in that order: the SQL sorts, never a proxy)."""
     table = QTableView()
     table.setObjectName(name)
     table.setAccessibleName(accessible)
-    table.setModel(proxy)
+    table.setModel(model)
     header = table.horizontalHeader()
     header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
@@ -77,11 +75,86 @@ def _table(
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header.setStretchLastSection(False)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    return table, proxy
+    return table
+
+
+def _text_margins(table: QTableView) -> int:
+    """The item delegate's text margins (QStyle::PM_FocusFrameHMargin + 1, each side)."""
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+    return 2 * (margin + 1)
+
+
+class _ProseRows(QObject):
+    """Rows as tall as the sentence in ``column``, wrapped at the column's width, and no
+    taller: measured from the row's text (written once), for the rows read only, again
+    when the column's width changes (a window resized)."""
+
+    def __init__(self, table: QTableView, model: Any, column: int) -> None:
+        super().__init__(table)
+        self.table, self.model, self.column = table, model, column
+        table.setWordWrap(True)
+        self.rows = table.verticalHeader()
+        self.rows.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.rows.setMinimumSectionSize(self.rows.defaultSectionSize())
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self.fit)
+        model.modelReset.connect(self.fit)
+        model.rowsInserted.connect(lambda _parent, first, last: self.fit(first, last + 1))
+        table.horizontalHeader().sectionResized.connect(self._resized)
+
+    def _resized(self, column: int, _old: int, _new: int) -> None:
+        if column == self.column:
+            self.timer.start()  # once a resize is over (a dragged edge sends many)
+
+    def fit(self, first: int = 0, end: int | None = None) -> None:
+        metrics = self.table.fontMetrics()
+        width = max(self.table.columnWidth(self.column) - _text_margins(self.table), 20)
+        area = QRect(0, 0, width, 100_000)
+        padding = self.rows.defaultSectionSize() - metrics.height()
+        for number in range(first, self.model.rowCount() if end is None else end):
+            text = self.model.row_texts(number)[self.column]
+            needed = metrics.boundingRect(area, Qt.TextFlag.TextWordWrap, text).height()
+            self.rows.resizeSection(number, max(self.rows.defaultSectionSize(), needed + padding))
+
+
+def _starting_with(first: list[Any] | None, reader: PageReader) -> PageReader:
+    """``reader``, except that the first page is ``first`` (read already, with the list's
+    totals in the same statement) when given."""
+    if first is None:
+        return reader
+    pending = [first]
+
+    def read(offset: int, limit: int) -> Sequence[Any]:
+        if offset == 0 and pending:
+            return pending.pop()
+        return reader(offset, limit)
+
+    return read
+
+
+def _fit_columns(table: QTableView, model: Any, stretch: int) -> None:
+    """Short columns as wide as their header and the first page's texts (a sample, never
+    the whole list); ``stretch`` takes the rest. Text that still does not fit is elided,
+    and every cell's tooltip holds its full text."""
+    header, metrics = table.horizontalHeader(), table.fontMetrics()
+    margins = _text_margins(table) + 2
+    sample = range(min(model.rowCount(), model.page_size))
+    for column in range(header.count()):
+        if column == stretch:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        widest = max(
+            (metrics.horizontalAdvance(model.row_texts(n)[column]) for n in sample), default=0
+        )
+        header.resizeSection(column, max(header.sectionSizeHint(column), widest + margins))
 
 
 class Figure(QWidget):
@@ -113,7 +186,14 @@ class Figure(QWidget):
 
 
 class MoneyScreen(QWidget):
-    """The practice's money at a glance, and the lists that need a hand."""
+    """The practice's money at a glance, and the lists that need a hand.
+
+    Your clients' money first (``ScopeChoice``: the whole practice's on request); the
+    figures, the chart and every list follow the choice. Each list is read a page at a
+    time and says "64 of 866 … shown" when it is cut; its counts and totals are the
+    SQL's, for the whole list. Hidden, the screen reads nothing: a change elsewhere marks
+    it stale, and it reads again when shown.
+    """
 
     #: Double-click on a client: the main window opens them on the Clients screen.
     open_client = Signal(int)
@@ -123,10 +203,19 @@ class MoneyScreen(QWidget):
         self.ops = ops
         self.currency, self.locale = "GBP", "en_GB"
         self.overview: money.Overview | None = None
+        self._stale = True
+        self._read_on: dt.date | None = None
+        self._balance_totals = money.BalanceTotals(money.BalanceCounts(0, 0, 0), {}, 0)
 
         title = QLabel(self.tr("Money"))
         title.setObjectName("money_title")
         set_heading(title, "title")
+        self.scope_choice = ScopeChoice(ops)
+        self.scope_choice.changed.connect(self.refresh)
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(self.scope_choice)
         self.notice = QLabel()
         self.notice.setObjectName("money_notice")
         self.notice.setWordWrap(True)
@@ -138,7 +227,7 @@ class MoneyScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addLayout(self._build_overview())
         layout.addWidget(self.notice)
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -159,35 +248,37 @@ class MoneyScreen(QWidget):
         self.received = Figure(self.tr("Received this month"), "received_this_month")
         self.outstanding = Figure(self.tr("Outstanding"), "outstanding")
         self.credit = Figure(self.tr("Credit held"), "credit_held")
-        figures = QGroupBox(self.tr("Overview"))
-        figures.setObjectName("money_overview")
-        grid = QVBoxLayout(figures)
+        self.figures = QGroupBox(self.tr("Overview"))
+        self.figures.setObjectName("money_overview")
+        grid = QVBoxLayout(self.figures)
         grid.setSpacing(10)
         for figure in (self.received, self.outstanding, self.credit):
             grid.addWidget(figure)
         grid.addStretch(1)
-        figures.setMinimumWidth(230)
+        self.figures.setMinimumWidth(230)
         self.chart = AgeingChart()
         chart_box = QGroupBox(self.tr("Outstanding, by how long ago it was charged"))
         chart_layout = QVBoxLayout(chart_box)
         chart_layout.addWidget(self.chart)
         row = QHBoxLayout()
-        row.addWidget(figures)
+        row.addWidget(self.figures)
         row.addWidget(chart_box, 1)
         return row
 
     def _build_waiting(self) -> QWidget:
         self.to_charge_model = ToChargeModel(self)
-        self.to_charge_table, self.to_charge_proxy = _table(
+        self.to_charge_table = _table(
             self.to_charge_model, "to_charge_table", self.tr("Appointments to charge")
         )
-        fit_columns(self.to_charge_table, prose=(ToChargeColumn.NOTE,))
         self.to_charge_empty = QLabel(self.tr("Nothing is waiting to be charged."))
         self.to_charge_empty.setObjectName("to_charge_empty")
         self.to_charge_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.to_charge_stack = QStackedWidget()
         self.to_charge_stack.addWidget(self.to_charge_table)
         self.to_charge_stack.addWidget(self.to_charge_empty)
+        self.to_charge_count = QLabel()
+        self.to_charge_count.setObjectName("to_charge_count")
+        self.to_charge_count.setWordWrap(True)
         self.charge_button = QPushButton(self.tr("Charge…"))
         self.charge_button.setObjectName("charge_one")
         self.charge_button.setToolTip(self.tr("Confirm or change the amount, then charge"))
@@ -197,10 +288,13 @@ class MoneyScreen(QWidget):
         self.charge_all_button.clicked.connect(self.charge_all)
         self.to_charge_table.doubleClicked.connect(lambda _index: self.charge_selected())
         self.to_charge_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._sorted_by_header(self.to_charge_table, self.to_charge_model, self._load_to_charge)
+        self.to_charge_model.rowsInserted.connect(self._show_to_charge_count)
         buttons = QHBoxLayout()
         buttons.addWidget(self.charge_button)
         buttons.addWidget(self.charge_all_button)
-        buttons.addStretch(1)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.to_charge_count, 1)
         self.to_charge_page = QWidget()
         self.to_charge_page.setObjectName("to_charge")
         box_layout = QVBoxLayout(self.to_charge_page)
@@ -208,10 +302,12 @@ class MoneyScreen(QWidget):
         box_layout.addLayout(buttons)
 
         self.follow_up_model = FollowUpModel(self)
-        self.follow_up_table, self.follow_up_proxy = _table(
+        self.follow_up_table = _table(
             self.follow_up_model, "follow_up_table", self.tr("Money conversations to follow up")
         )
-        fit_columns(self.follow_up_table, prose=(FollowUpColumn.AGREED,))
+        self._follow_up_rows = _ProseRows(
+            self.follow_up_table, self.follow_up_model, FollowUpColumn.AGREED
+        )
         self.follow_up_empty = QLabel(self.tr("No money conversation is waiting for a follow-up."))
         self.follow_up_empty.setObjectName("follow_up_empty")
         self.follow_up_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -219,14 +315,19 @@ class MoneyScreen(QWidget):
         self.follow_up_stack = QStackedWidget()
         self.follow_up_stack.addWidget(self.follow_up_table)
         self.follow_up_stack.addWidget(self.follow_up_empty)
+        self.follow_up_count = QLabel()
+        self.follow_up_count.setObjectName("follow_up_count")
         self.followed_up_button = QPushButton(self.tr("Mark followed up"))
         self.followed_up_button.setObjectName("mark_followed_up")
         self.followed_up_button.clicked.connect(self.mark_followed_up)
         self.follow_up_table.doubleClicked.connect(self._open_from)
         self.follow_up_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._sorted_by_header(self.follow_up_table, self.follow_up_model, self._load_follow_ups)
+        self.follow_up_model.rowsInserted.connect(self._show_follow_up_count)
         follow_buttons = QHBoxLayout()
         follow_buttons.addWidget(self.followed_up_button)
-        follow_buttons.addStretch(1)
+        follow_buttons.addSpacing(12)
+        follow_buttons.addWidget(self.follow_up_count, 1)
         self.follow_up_page = QWidget()
         self.follow_up_page.setObjectName("follow_ups")
         follow_layout = QVBoxLayout(self.follow_up_page)
@@ -242,12 +343,12 @@ class MoneyScreen(QWidget):
 
     def _build_balances(self) -> QWidget:
         self.balance_model = BalanceTableModel(self)
-        self.balance_table, self.balance_proxy = _table(
-            self.balance_model, "balance_table", self.tr("Balances")
+        self.balance_table = _table(self.balance_model, "balance_table", self.tr("Balances"))
+        # The next step is a sentence, and wraps (its row as tall as it needs) rather
+        # than be cut off.
+        self._balance_rows = _ProseRows(
+            self.balance_table, self.balance_model, BalanceColumn.NEXT_STEP
         )
-        # Names and amounts take their width; the next step is a sentence, and wraps
-        # (its row as tall as it needs) rather than be cut off.
-        fit_columns(self.balance_table, prose=(BalanceColumn.NEXT_STEP,))
         self.balance_empty = QLabel()
         self.balance_empty.setObjectName("balances_empty")
         self.balance_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -274,21 +375,49 @@ class MoneyScreen(QWidget):
         self.open_button.clicked.connect(lambda: self._open_from(self.balance_table.currentIndex()))
         self.balance_table.doubleClicked.connect(self._open_from)
         self.balance_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self._sorted_by_header(
+            self.balance_table, self.balance_model, lambda: self.refresh_balances(keep_totals=True)
+        )
+        self.balance_model.rowsInserted.connect(self._show_balance_count)
         self.balance_count = QLabel()
         self.balance_count.setObjectName("balance_count")
+        self.balance_count.setWordWrap(True)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.pay_button)
         top.addWidget(self.refund_button)
         top.addWidget(self.open_button)
-        box = QGroupBox(self.tr("Balances"))
-        box.setObjectName("balances")
-        box_layout = QVBoxLayout(box)
+        self.balances_box = QGroupBox(self.tr("Balances"))
+        self.balances_box.setObjectName("balances")
+        box_layout = QVBoxLayout(self.balances_box)
         box_layout.addLayout(top)
         box_layout.addWidget(self.balance_stack, 1)
         box_layout.addWidget(self.balance_count)
-        return box
+        return self.balances_box
+
+    def _sorted_by_header(self, table: QTableView, model: Any, reload: Callable[[], None]) -> None:
+        """A click on a sortable column's header reads the list again in that order; a
+        click on another column (a sentence, say) leaves the order as it was."""
+        header = table.horizontalHeader()
+
+        def sort(column: int, order: Qt.SortOrder) -> None:
+            if column not in model.orders:
+                header.blockSignals(True)
+                header.setSortIndicator(
+                    model.sort_column,
+                    Qt.SortOrder.DescendingOrder
+                    if model.descending
+                    else Qt.SortOrder.AscendingOrder,
+                )
+                header.blockSignals(False)
+                header.viewport().update()
+                return
+            model.sort_column = column
+            model.descending = order == Qt.SortOrder.DescendingOrder
+            reload()
+
+        header.sortIndicatorChanged.connect(sort)
 
     # -- hooks tests replace -------------------------------------------------------
 
@@ -307,55 +436,94 @@ class MoneyScreen(QWidget):
     def money_text(self, minor: int) -> str:
         return format_money(minor, self.currency, self.locale)
 
+    def scope(self) -> Scope:
+        """Whose money is shown: your clients', or the whole practice's."""
+        return self.scope_choice.scope()
+
     def refresh(self) -> None:
-        """Reload the overview, the waiting lists and the balances."""
-        today = self.today()
+        """Read the figures again and the first page of each list, in one transaction
+        (each list's first page and its totals in one statement)."""
+        today, scope, text = self.today(), self.scope(), self.search.text()
+        to_charge, follow_up, balance = (
+            self.to_charge_model,
+            self.follow_up_model,
+            self.balance_model,
+        )
+        first_page = PAGE_SIZE + 1  # one more than a page: whether there is more
 
         def read(s: Session) -> tuple[Any, ...]:
-            # Every client's ageing and the sessions to charge are read once, for the
-            # totals, the chart, the list to charge and the balances alike.
-            ageing = money.all_ageing(s, today)
-            proposals = money.uncharged(s, until=today)
+            settings = get_settings(s)
+            balances = money.balances_and_totals(
+                s,
+                today=today,
+                scope=scope,
+                search=text,
+                order=balance.order() or money.BalanceOrder.OLDEST,
+                descending=balance.descending,
+                limit=first_page,
+                locale=settings.locale,
+            )
             return (
-                get_settings(s),
-                {row.id: row.full_name for row in clients.list_clients(s)},
-                money.overview(s, today=today, ageing=ageing, to_confirm=len(proposals)),
-                proposals,
-                money.conversation_follow_ups_due(s, today=today),
-                ageing,
+                settings,
+                money.received_this_month(s, today=today, scope=scope),
+                money.to_charge_and_totals(
+                    s,
+                    until=today,
+                    scope=scope,
+                    order=to_charge.order() or money.ToChargeOrder.DATE,
+                    descending=to_charge.descending,
+                    limit=first_page,
+                ),
+                money.conversation_follow_ups_due(
+                    s,
+                    today=today,
+                    scope=scope,
+                    order=follow_up.order() or money.FollowUpOrder.DUE,
+                    descending=follow_up.descending,
+                    limit=first_page,
+                ),
+                money.count_conversation_follow_ups_due(s, today=today, scope=scope),
+                balances,
+                # The overview is the scope's, whatever is searched.
+                money.balance_totals(s, today=today, scope=scope) if text.strip() else balances[1],
             )
 
-        settings, names, overview, proposals, follow_ups, ageing = self.ops.read(read)
+        settings, received, waiting, follow_ups, due, balances, everyone = self.ops.read(read)
+        self._stale, self._read_on = False, today
         self.currency, self.locale = settings.currency, settings.locale
-        for model in (self.to_charge_model, self.follow_up_model, self.balance_model):
+        for model in (to_charge, follow_up, balance):
             model.format_amount = self.money_text
             model.locale = self.locale
-            model.full_names = names
-        self.overview = overview
-        self._show_overview(overview)
-        self.to_charge_model.set_rows(proposals)
-        self.to_charge_stack.setCurrentWidget(
-            self.to_charge_table if proposals else self.to_charge_empty
+        self.overview = money.Overview(
+            received[0],
+            received[1],
+            everyone.outstanding_minor,
+            everyone.credit_minor,
+            everyone.buckets,
+            waiting[1],
+            due,
+            everyone.counts,
         )
-        self.lists.setTabText(
-            self.lists.indexOf(self.to_charge_page),
-            self.tr("To charge ({n})").format(n=len(proposals))
-            if proposals
-            else self.tr("To charge"),
-        )
-        self.follow_up_model.set_rows(follow_ups)
-        self.follow_up_stack.setCurrentWidget(
-            self.follow_up_table if follow_ups else self.follow_up_empty
-        )
-        self.lists.setTabText(
-            self.lists.indexOf(self.follow_up_page),
-            self.tr("Follow-ups due ({n})").format(n=len(follow_ups))
-            if follow_ups
-            else self.tr("Follow-ups due"),
-        )
-        self.refresh_balances(ageing)
+        self._show_overview(self.overview)
+        self._load_to_charge(waiting[0])
+        self._load_follow_ups(follow_ups)
+        self.refresh_balances(balances)
+
+    def _scope_words(self) -> str:
+        if self.scope_choice.isHidden():
+            return ""
+        if self.scope().whole_practice:
+            return self.tr("whole practice")
+        return self.tr("my clients")
 
     def _show_overview(self, overview: money.Overview) -> None:
+        scope = self._scope_words()
+        self.figures.setTitle(
+            self.tr("Overview — {scope}").format(scope=scope) if scope else self.tr("Overview")
+        )
+        self.balances_box.setTitle(
+            self.tr("Balances — {scope}").format(scope=scope) if scope else self.tr("Balances")
+        )
         refunded = overview.refunded_this_month_minor
         self.received.set(
             self.money_text(overview.received_this_month_minor),
@@ -375,23 +543,173 @@ class MoneyScreen(QWidget):
         )
         self.credit.set(self.money_text(overview.credit_minor))
         self.chart.set_data(overview.buckets, self.money_text)
-
-    def refresh_balances(self, ageing: dict[int, money.Ageing] | None = None) -> None:
-        """Reload the balances for the search, keeping the selected client selected.
-
-        ``ageing``: every client's, just read by ``refresh`` (else read here).
-        """
-        today = self.today()
-        text = self.search.text()
-        selected = self.selected_client_id()
-        locale = self.locale
-        rows = self.ops.read(
-            lambda s: money.balances(s, today=today, search=text, ageing=ageing, locale=locale)
+        waiting = overview.to_charge.count
+        self.lists.setTabText(
+            self.lists.indexOf(self.to_charge_page),
+            self.tr("To charge ({n})").format(n=self._number(waiting))
+            if waiting
+            else self.tr("To charge"),
         )
-        self.balance_model.set_rows(rows)
+        due = overview.follow_ups_due
+        self.lists.setTabText(
+            self.lists.indexOf(self.follow_up_page),
+            self.tr("Follow-ups due ({n})").format(n=self._number(due))
+            if due
+            else self.tr("Follow-ups due"),
+        )
+
+    def _number(self, n: int) -> str:
+        return locale_format.number(n, self.locale)
+
+    def _load_to_charge(self, first: list[money.ChargeProposal] | None = None) -> None:
+        """The list to charge in the order chosen, from its first page (``first``, when
+        just read); the rest is read as the list scrolls."""
+        model, today, scope = self.to_charge_model, self.today(), self.scope()
+        order = model.order() or money.ToChargeOrder.DATE
+        descending = model.descending
+        model.set_source(
+            _starting_with(
+                first,
+                lambda offset, limit: self.ops.read(
+                    lambda s: money.to_charge(
+                        s,
+                        until=today,
+                        scope=scope,
+                        order=order,
+                        descending=descending,
+                        offset=offset,
+                        limit=limit,
+                    )
+                ),
+            )
+        )
+        listed = model.rowCount() > 0
+        self.to_charge_stack.setCurrentWidget(
+            self.to_charge_table if listed else self.to_charge_empty
+        )
+        if listed:
+            _fit_columns(self.to_charge_table, self.to_charge_model, stretch=ToChargeColumn.NOTE)
+        self._show_to_charge_count()
+        self._update_buttons()
+
+    def _show_to_charge_count(self) -> None:
+        """ "64 of 866 appointments shown · £61,080.00 to charge · 2 with no fee set"."""
+        totals = self.overview.to_charge if self.overview else money.ToChargeTotals(0, 0, 0, 0)
+        if not totals.count:
+            self.to_charge_count.clear()
+            return
+        parts = [
+            shown_text(
+                self.to_charge_model.rowCount(), totals.count, self.locale, self.tr("appointments")
+            ),
+            self.tr("{amount} to charge").format(amount=self.money_text(totals.total_minor)),
+        ]
+        if totals.no_fee:
+            parts.append(self.tr("{n} with no fee set").format(n=self._number(totals.no_fee)))
+        if totals.forgiven:
+            parts.append(self.tr("{n} forgiven").format(n=self._number(totals.forgiven)))
+        self.to_charge_count.setText(" · ".join(parts))
+
+    def _load_follow_ups(self, first: list[money.ConversationRow] | None = None) -> None:
+        model, today, scope = self.follow_up_model, self.today(), self.scope()
+        order = model.order() or money.FollowUpOrder.DUE
+        descending = model.descending
+        model.set_source(
+            _starting_with(
+                first,
+                lambda offset, limit: self.ops.read(
+                    lambda s: money.conversation_follow_ups_due(
+                        s,
+                        today=today,
+                        scope=scope,
+                        order=order,
+                        descending=descending,
+                        offset=offset,
+                        limit=limit,
+                    )
+                ),
+            )
+        )
+        listed = model.rowCount() > 0
+        self.follow_up_stack.setCurrentWidget(
+            self.follow_up_table if listed else self.follow_up_empty
+        )
+        if listed:
+            _fit_columns(self.follow_up_table, self.follow_up_model, stretch=FollowUpColumn.AGREED)
+        self._show_follow_up_count()
+        self._update_buttons()
+
+    def _show_follow_up_count(self) -> None:
+        """ "64 of 120 follow-ups shown" when the list is cut (the tab counts them all)."""
+        total = self.overview.follow_ups_due if self.overview else 0
+        shown = self.follow_up_model.rowCount()
+        self.follow_up_count.setText(
+            shown_text(shown, total, self.locale, self.tr("follow-ups")) if shown < total else ""
+        )
+
+    def refresh_balances(
+        self,
+        first: tuple[list[money.BalanceRow], money.BalanceTotals] | None = None,
+        *,
+        keep_totals: bool = False,
+    ) -> None:
+        """Read the balances again for the search and order, keeping the selected client
+        selected. ``first``: the first page and the list's figures, when just read;
+        ``keep_totals``: only the order changed (the figures stay)."""
+        today, scope, text = self.today(), self.scope(), self.search.text()
+        model, locale = self.balance_model, self.locale
+        order = model.order() or money.BalanceOrder.OLDEST
+        descending = model.descending
+        selected = self.selected_client_id()
+        rows = None
+        if first is not None:
+            rows, self._balance_totals = first
+        elif not keep_totals:
+            rows, self._balance_totals = self.ops.read(
+                lambda s: money.balances_and_totals(
+                    s,
+                    today=today,
+                    scope=scope,
+                    search=text,
+                    order=order,
+                    descending=descending,
+                    limit=model.page_size + 1,
+                    locale=locale,
+                )
+            )
+        model.set_source(
+            _starting_with(
+                rows,
+                lambda offset, limit: self.ops.read(
+                    lambda s: money.balances(
+                        s,
+                        today=today,
+                        search=text,
+                        locale=locale,
+                        scope=scope,
+                        order=order,
+                        descending=descending,
+                        offset=offset,
+                        limit=limit,
+                    )
+                ),
+            ),
+            lambda client_id: self.ops.read(
+                lambda s: money.balance_position(
+                    s,
+                    client_id,
+                    today=today,
+                    scope=scope,
+                    search=text,
+                    order=order,
+                    descending=descending,
+                )
+            ),
+        )
         if selected is not None:
             self.select_balance(selected)
-        if rows:
+        if model.rowCount():
+            _fit_columns(self.balance_table, self.balance_model, stretch=BalanceColumn.NEXT_STEP)
             self.balance_stack.setCurrentWidget(self.balance_table)
         else:
             self.balance_empty.setText(
@@ -400,14 +718,19 @@ class MoneyScreen(QWidget):
                 else self.tr("No client has a balance or credit. Everything is settled.")
             )
             self.balance_stack.setCurrentWidget(self.balance_empty)
-        owing = sum(1 for row in rows if row.balance_minor > 0)
-        credit = sum(1 for row in rows if row.balance_minor < 0)
-        self.balance_count.setText(
-            self.tr("{owing} with a balance · {credit} with credit").format(
-                owing=owing, credit=credit
-            )
-        )
+        self._show_balance_count()
         self._update_buttons()
+
+    def _show_balance_count(self) -> None:
+        """ "12 with a balance · 1 with credit", after "64 of 385 clients shown" when cut."""
+        counts = self._balance_totals.counts
+        text = self.tr("{owing} with a balance · {credit} with credit").format(
+            owing=self._number(counts.owing), credit=self._number(counts.in_credit)
+        )
+        shown = self.balance_model.rowCount()
+        if shown < counts.listed:
+            text = shown_text(shown, counts.listed, self.locale, self.tr("clients")) + " · " + text
+        self.balance_count.setText(text)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -417,7 +740,7 @@ class MoneyScreen(QWidget):
         row = self.balance_model.row_for_id(client_id)
         if row is None:
             return False
-        index = self.balance_proxy.mapFromSource(self.balance_model.index(row, 0))
+        index = self.balance_model.index(row, 0)
         self.balance_table.setCurrentIndex(index)
         self.balance_table.scrollTo(index)
         return True
@@ -434,16 +757,23 @@ class MoneyScreen(QWidget):
         self.refund_button.setEnabled(has_client)
         self.open_button.setEnabled(has_client)
         self.charge_button.setEnabled(self._selected_proposal() is not None)
-        known = [p for p in self.to_charge_model.rows if p.amount_minor is not None]
-        self.charge_all_button.setEnabled(bool(known))
+        with_fee = self.overview.to_charge.with_fee if self.overview else 0
+        self.charge_all_button.setEnabled(with_fee > 0)
         self.followed_up_button.setEnabled(self._selected_follow_up() is not None)
 
     def _on_changes(self, changes: Changes) -> None:
+        if changes & Changes.SETTINGS:
+            self.scope_choice.reload()  # "This is me", or a practitioner joined or left
         if changes & WATCHED:
-            self.refresh()
+            if self.isVisible():
+                self.refresh()
+            else:  # read when shown again: a change elsewhere costs nothing meanwhile
+                self._stale = True
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.refresh()
+        # Read again only when something changed since, or the day did.
+        if self._stale or self._read_on != self.today():
+            self.refresh()
         super().showEvent(event)
 
     def _say(self, text: str) -> None:
@@ -487,7 +817,7 @@ class MoneyScreen(QWidget):
         index = self.to_charge_table.currentIndex()
         if not index.isValid() or not self.to_charge_table.selectionModel().hasSelection():
             return None
-        return self.to_charge_model.rows[self.to_charge_proxy.mapToSource(index).row()]
+        return self.to_charge_model.rows[index.row()]
 
     def charge_selected(self) -> None:
         """Confirm (or change) the amount for the selected appointment, then charge it."""
@@ -511,26 +841,30 @@ class MoneyScreen(QWidget):
                 )
 
     def charge_all(self) -> None:
-        """Charge every appointment whose fee is known, in one transaction, after asking."""
-        known = [p for p in self.to_charge_model.rows if p.amount_minor is not None]
-        if not known:
-            return
-        total = sum(p.amount_minor or 0 for p in known if not p.grace_reason)
-        unknown = len(self.to_charge_model.rows) - len(known)
-        text = self.tr("Charge {n} appointments, {total} in all?").format(
-            n=len(known), total=self.money_text(total)
+        """Charge every appointment of the list (the whole list, not only the rows read)
+        whose fee is known, in one transaction, after asking."""
+        today, scope = self.today(), self.scope()
+        totals, ids = self.ops.read(
+            lambda s: (
+                money.to_charge_totals(s, until=today, scope=scope),
+                money.to_charge_with_fee(s, until=today, scope=scope),
+            )
         )
-        if any(p.grace_reason for p in known):
+        if not ids:
+            return
+        text = self.tr("Charge {n} appointments, {total} in all?").format(
+            n=self._number(len(ids)), total=self.money_text(totals.total_minor)
+        )
+        if totals.forgiven:
             text += " " + self.tr(
                 "Fees a grace rule forgives are recorded as waived, with their reason."
             )
-        if unknown:
+        if totals.no_fee:
             text += " " + self.tr(
                 "{n} with no fee set stay in the list, to charge one by one."
-            ).format(n=unknown)
+            ).format(n=self._number(totals.no_fee))
         if not self.confirm(self.tr("Charge all with a known fee"), text):
             return
-        ids = [p.appointment_id for p in known]
         try:
             charges = self.ops.run(
                 lambda s: [money.charge_appointment(s, i) for i in ids], Changes.MONEY
@@ -546,11 +880,11 @@ class MoneyScreen(QWidget):
         waived = [c for c in charges if c is not None and c.waived_reason]
         charged = sum(c.amount_minor for c in charges if c is not None and not c.waived_reason)
         text = self.tr("Charged {n} appointments: {total}.").format(
-            n=len(charges) - len(waived), total=self.money_text(charged)
+            n=self._number(len(charges) - len(waived)), total=self.money_text(charged)
         )
         if waived:
             text += " " + self.tr("{n} recorded as waived under a grace rule.").format(
-                n=len(waived)
+                n=self._number(len(waived))
             )
         self._say(text)
 
@@ -558,7 +892,7 @@ class MoneyScreen(QWidget):
         index = self.follow_up_table.currentIndex()
         if not index.isValid() or not self.follow_up_table.selectionModel().hasSelection():
             return None
-        return self.follow_up_model.rows[self.follow_up_proxy.mapToSource(index).row()]
+        return self.follow_up_model.rows[index.row()]
 
     def mark_followed_up(self) -> None:
         conversation = self._selected_follow_up()

@@ -154,6 +154,7 @@ class TodayScreen(QWidget):
 
     open_client = Signal(int)
     open_item = Signal(object)  # a clientcare.care.CareItem
+    open_section = Signal(str)  # a section's key: where every item of a cut group is
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -220,6 +221,7 @@ class TodayScreen(QWidget):
         self.care.setObjectName("today_care")
         self.care.open_client.connect(self.open_client)
         self.care.open_item.connect(self.open_item)
+        self.care.open_section.connect(self.open_section)
         self.split = QSplitter(Qt.Orientation.Vertical)
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(self.body)
@@ -373,6 +375,7 @@ class TodayScreen(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes & Changes.SETTINGS:
             self._fill_practitioners()
+            self.care.scope_choice.reload()  # who "you" are, and whether to offer a choice
         if changes & (
             Changes.APPOINTMENTS
             | Changes.CLIENTS

@@ -19,14 +19,36 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare import locale_format, money
-from clientcare.care import GROUP_LABELS, CareItem, CareKind, CareList, care_list
+from clientcare.care import GROUP_LABELS, SECTION_OF, CareItem, CareKind, CareList, care_list
 from clientcare.clients import client_label
 from clientcare.practice import get_settings
+from clientcare.scope import Scope
 from ui import labels
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_XL, SPACE_XS, empty_state, set_heading
+from ui.widgets.scope_choice import ScopeChoice
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+#: On a "… more" row: the section where the whole list of its kind is.
+MORE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: At most this many items of each kind are listed (read so in SQL); the group says how
+#: many there are in all, and its last row leads to the section that lists them all.
+CARE_LIMIT = 25
+
+#: Where the whole list of each section is (shown with ``labels.translate``).
+SECTION_NAMES: dict[str, str] = {
+    "followups": QT_TRANSLATE_NOOP("labels", "Follow-ups"),
+    "referrals": QT_TRANSLATE_NOOP("labels", "Referrals"),
+    "money": QT_TRANSLATE_NOOP("labels", "Money"),
+}
+
+
+def read_care_list(ops: Operations, today: dt.date, scope: Scope) -> CareList:
+    """The care list Today shows (and the sidebar counts): ``scope``'s clients, at most
+    CARE_LIMIT of each kind, every item counted."""
+    return ops.read(lambda s: care_list(s, today=today, scope=scope, limit=CARE_LIMIT))
+
 
 #: What the main button does for each kind of item (shown with ``labels.translate``).
 ACTION_LABELS: dict[CareKind, str] = {
@@ -44,6 +66,7 @@ class CareListPanel(QWidget):
 
     open_client = Signal(int)
     open_item = Signal(object)  # a CareItem to show where it is handled
+    open_section = Signal(str)  # the section that lists every item of a cut group
     loaded = Signal(object)  # the CareList just read (the sidebar counts come from it)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
@@ -56,6 +79,9 @@ class CareListPanel(QWidget):
         self.title = QLabel(self.tr("Needs care"))
         self.title.setObjectName("care_title")
         set_heading(self.title, "heading")
+        # Your clients' care by default; the whole practice's on request (clientcare.scope).
+        self.scope_choice = ScopeChoice(ops)
+        self.scope_choice.changed.connect(lambda: self.refresh(self.today, locale=self.locale))
         self.notice = QLabel()
         self.notice.setObjectName("care_notice")
         self.notice.setWordWrap(True)
@@ -114,7 +140,11 @@ class CareListPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.scope_choice)
+        layout.addLayout(title_row)
         layout.addWidget(self.notice)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.empty_box, 1)
@@ -138,21 +168,24 @@ class CareListPanel(QWidget):
             locale if locale is not None else self.ops.read(lambda s: get_settings(s).locale)
         )
         selected = self.current()
-        self.care = self.ops.read(lambda s: care_list(s, today=today))
+        self.care = read_care_list(self.ops, today, self.scope_choice.scope())
         self.tree.clear()
         bold = QFont()
         bold.setBold(True)
         for kind in CareKind:
             items = self.care.of(kind)
-            if not items:
+            total = self.care.total(kind)
+            if not total:
                 continue
-            group = QTreeWidgetItem(
-                [
-                    self.tr("{group} ({n})").format(
-                        group=labels.label(GROUP_LABELS, kind), n=len(items)
-                    )
-                ]
+            heading = labels.label(GROUP_LABELS, kind)
+            count = (
+                self.tr("{group} ({n})").format(group=heading, n=total)
+                if total == len(items)
+                else self.tr("{group} ({shown} of {n})").format(
+                    group=heading, shown=len(items), n=total
+                )
             )
+            group = QTreeWidgetItem([count])
             group.setFirstColumnSpanned(True)
             group.setFont(0, bold)
             group.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -169,8 +202,30 @@ class CareListPanel(QWidget):
                     selected.ref_id,
                 ):
                     self.tree.setCurrentItem(row)
+            if total > len(items):
+                section = SECTION_OF[kind]
+                more = QTreeWidgetItem(
+                    [
+                        "    "
+                        + self.tr("{n} more: see them all in {section}").format(
+                            n=locale_format.number(total - len(items), self.locale),
+                            section=labels.translate(SECTION_NAMES[section]),
+                        )
+                    ]
+                )
+                more.setFirstColumnSpanned(True)
+                more.setData(0, MORE_ROLE, section)
+                more.setForeground(0, self.palette().brush(QPalette.ColorRole.Link))
+                self.tree.addTopLevelItem(more)
+                more.setFirstColumnSpanned(True)
         self.notice.setText(self.care.notice)
         self.notice.setVisible(bool(self.care.notice))
+        mine_only = not self.scope_choice.isHidden() and not self.care.scope.whole_practice
+        self.empty.setText(
+            self.tr("Nothing needs care for your clients today.")
+            if mine_only
+            else self.tr("Nothing needs care today.")
+        )
         has_items = bool(self.care.items)
         self.tree.setVisible(has_items)
         self.empty_box.setVisible(not has_items)
@@ -184,11 +239,24 @@ class CareListPanel(QWidget):
         value = item.data(0, ITEM_ROLE)
         return value if isinstance(value, CareItem) else None
 
+    def current_section(self) -> str | None:
+        """The section a selected "… more" row leads to, or None."""
+        item = self.tree.currentItem()
+        value = item.data(0, MORE_ROLE) if item is not None else None
+        return value if isinstance(value, str) else None
+
     def _update_buttons(self) -> None:
         care = self.current()
+        section = self.current_section()
         self.open_button.setEnabled(care is not None)
-        self.action_button.setVisible(care is not None and care.kind is not CareKind.PLAN)
-        if care is not None:
+        self.action_button.setVisible(
+            section is not None or (care is not None and care.kind is not CareKind.PLAN)
+        )
+        if section is not None:
+            self.action_button.setText(
+                self.tr("Open {section}").format(section=labels.translate(SECTION_NAMES[section]))
+            )
+        elif care is not None:
             self.action_button.setText(labels.translate(ACTION_LABELS[care.kind]))
 
     # -- actions -------------------------------------------------------------------
@@ -199,12 +267,16 @@ class CareListPanel(QWidget):
             self.open_client.emit(care.client_id)
 
     def _double_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
-        if isinstance(item.data(0, ITEM_ROLE), CareItem):
+        if isinstance(item.data(0, ITEM_ROLE), CareItem) or item.data(0, MORE_ROLE):
             self.tree.setCurrentItem(item)
             self.act()
 
     def act(self) -> None:
         """The selected item's action: follow it up here, or go where it is handled."""
+        section = self.current_section()
+        if section is not None:
+            self.open_section.emit(section)
+            return
         care = self.current()
         if care is None:
             return

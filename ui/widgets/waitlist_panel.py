@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 
 from clientcare import clients, locale_format, waitlist
 from clientcare.appointments import ConflictError
-from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from clientcare.scope import WHOLE_PRACTICE, Scope
@@ -37,6 +36,7 @@ from ui.models.base import PAGE_SIZE, Index, PagedRowsModel
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_XS, empty_state, heading
 from ui.when_shown import WhenShown
+from ui.widgets.client_picker import ClientPicker
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.scope_choice import shown_text
 
@@ -100,12 +100,7 @@ class WaitlistDialog(QDialog):
         self.ops = ops
         self.setObjectName("waitlist_dialog")
         self.setWindowTitle(self.tr("Add to the waitlist"))
-        self.client = QComboBox()
-        bookable = frozenset({ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED})
-        for row in ops.read(lambda s: clients.list_clients(s, "", bookable)):
-            self.client.addItem(row.full_name, row.id)
-        self.client.setEditable(True)
-        self.client.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.client = ClientPicker(ops, statuses=clients.BOOKABLE_STATUSES)
         self.practitioner = QComboBox()
         self.practitioner.addItem(self.tr("Any practitioner"), None)
         for practitioner in ops.read(list_practitioners):
@@ -164,6 +159,7 @@ class WaitlistDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.client.setFocus()  # who is waiting comes first
 
     def collect(self) -> WaitlistInput:
         def to_time(edit: QTimeEdit) -> dt.time | None:
@@ -172,7 +168,7 @@ class WaitlistDialog(QDialog):
             return dt.time(edit.time().hour(), edit.time().minute())
 
         return WaitlistInput(
-            client_id=self.client.currentData(),
+            client_id=self.client.client_id(),
             practitioner_id=self.practitioner.currentData(),
             preferred_weekdays=frozenset(
                 i for i, box in enumerate(self.days, 1) if box.isChecked()
