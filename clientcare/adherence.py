@@ -50,6 +50,7 @@ from clientcare.db.models import (
     Principle,
     Requirement,
 )
+from clientcare.scope import WHOLE_PRACTICE, Scope
 
 V = ChecklistAnswerValue
 
@@ -135,11 +136,16 @@ def _kinds_applying(rule_json: str, requirement: Requirement | str) -> frozenset
 
 
 def _scope(
-    client_id: int | None, start: dt.datetime | None, end: dt.datetime | None
+    client_id: int | None,
+    start: dt.datetime | None,
+    end: dt.datetime | None,
+    scope: Scope = WHOLE_PRACTICE,
 ) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [Interaction.state == InteractionState.FINAL]
     if client_id is not None:
         conditions.append(Interaction.client_id == client_id)
+    if not scope.whole_practice:
+        conditions.append(Interaction.client_id.in_(scope.client_ids()))
     if start is not None:
         conditions.append(Interaction.occurred_at >= start)
     if end is not None:
@@ -157,9 +163,10 @@ def adherence(
     client_id: int | None = None,
     start: dt.date | None = None,
     end: dt.date | None = None,
+    scope: Scope = WHOLE_PRACTICE,
 ) -> list[PrincipleAdherence]:
-    """Per principle, by number: its counts over final interactions (one client's, or all)
-    that occurred from ``start`` to ``end`` inclusive.
+    """Per principle, by number: its counts over final interactions (one client's, those
+    of the clients of ``scope``, or all) that occurred from ``start`` to ``end`` inclusive.
 
     Lists every active principle (with zeros when never applied) and any retired one
     that was answered in scope.
@@ -168,6 +175,7 @@ def adherence(
         client_id,
         _day_start(start),
         _day_start(end + dt.timedelta(days=1)) if end is not None else None,
+        scope,
     )
     answers = session.execute(
         select(
@@ -234,16 +242,22 @@ def _month_back(month: dt.date, count: int) -> dt.date:
 
 
 def adherence_by_month(
-    session: Session, *, client_id: int | None = None, months: int = 12, today: dt.date
+    session: Session,
+    *,
+    client_id: int | None = None,
+    months: int = 12,
+    today: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
 ) -> list[PeriodAdherence]:
     """The last ``months`` calendar months up to and including ``today``'s, oldest first,
-    each with all principles together (months with nothing have zeros)."""
+    each with all principles together (months with nothing have zeros); one client's,
+    the clients of ``scope``, or all."""
     if months <= 0:
         return []
     this_month = today.replace(day=1)
     first = _month_back(this_month, months - 1)
     after = _month_back(this_month, -1)
-    conditions = _scope(client_id, _day_start(first), _day_start(after))
+    conditions = _scope(client_id, _day_start(first), _day_start(after), scope)
     year = extract("year", Interaction.occurred_at)
     month = extract("month", Interaction.occurred_at)
     answers = session.execute(

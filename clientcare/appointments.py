@@ -17,7 +17,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit, concurrency, locale_format
@@ -924,6 +924,93 @@ def reschedule_appointment(
 # ---------------------------------------------------------------------------
 
 _UPCOMING = frozenset({AppointmentStatus.SCHEDULED, AppointmentStatus.ARRIVED})
+_ATTENDED = frozenset({AppointmentStatus.COMPLETED, AppointmentStatus.ARRIVED})
+
+
+@dataclass(frozen=True)
+class AppointmentCounts:
+    """How many appointments a client has, and how they went (one aggregate query).
+
+    ``upcoming``: scheduled or arrived from ``now`` on; ``past``: every other one (the
+    same split as :class:`ClientAppointments`).
+    """
+
+    upcoming: int
+    past: int
+    attended: int
+    late: int
+    no_show: int
+    cancelled: int
+
+
+def _is_upcoming(now: dt.datetime) -> ColumnElement[bool]:
+    return and_(Appointment.start >= now, Appointment.status.in_(sorted(_UPCOMING)))
+
+
+def client_appointment_counts(
+    session: Session, client_id: int, *, now: dt.datetime
+) -> AppointmentCounts:
+    """The counts of :func:`client_appointments`, counted by the database."""
+    attended = Appointment.status.in_(sorted(_ATTENDED))
+
+    def number(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    row = session.execute(
+        select(
+            func.count(),
+            number(_is_upcoming(now)),
+            number(attended),
+            number(
+                and_(
+                    attended,
+                    Appointment.client_arrived_at.is_not(None),
+                    Appointment.client_arrived_at > Appointment.start,
+                )
+            ),
+            number(Appointment.status == AppointmentStatus.NO_SHOW),
+            number(Appointment.status.in_(sorted(_CANCELLED))),
+        ).where(Appointment.client_id == client_id)
+    ).one()
+    total, upcoming, attended_count, late, no_show, cancelled = (int(n or 0) for n in row)
+    return AppointmentCounts(
+        upcoming=upcoming,
+        past=total - upcoming,
+        attended=attended_count,
+        late=late,
+        no_show=no_show,
+        cancelled=cancelled,
+    )
+
+
+def client_upcoming(
+    session: Session, client_id: int, *, now: dt.datetime, offset: int = 0, limit: int | None = None
+) -> list[AppointmentDetail]:
+    """The client's upcoming appointments (scheduled or arrived, from ``now`` on), soonest
+    first; ``limit`` of them from ``offset``."""
+    query = (
+        _detail_query()
+        .where(Appointment.client_id == client_id, _is_upcoming(now))
+        .order_by(Appointment.start, Appointment.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    return [_from_row(*row) for row in session.execute(query)]
+
+
+def client_past(
+    session: Session, client_id: int, *, now: dt.datetime, offset: int = 0, limit: int | None = None
+) -> list[AppointmentDetail]:
+    """Every other appointment of the client (what happened, and future ones cancelled or
+    rescheduled), most recent first; ``limit`` of them from ``offset``."""
+    query = (
+        _detail_query()
+        .where(Appointment.client_id == client_id, ~_is_upcoming(now))
+        .order_by(Appointment.start.desc(), Appointment.id.desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return [_from_row(*row) for row in session.execute(query)]
 
 
 def client_appointments(

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, String, Table, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare.db.engine import THIS_COMPUTER
@@ -197,53 +197,201 @@ class AuditRow:
         return self.entity.replace("_", " ")
 
 
-def _client_names(session: Session, wanted: dict[str, set[int]]) -> dict[tuple[str, int], str]:
-    """For each (entity, id), the full name of the client it belongs to, where there is one."""
-    names: dict[tuple[str, int], str] = {}
-    client_of: dict[tuple[str, int], int] = {}
-    for entity, ids in wanted.items():
-        if entity == "client":
-            client_of.update({(entity, i): i for i in ids})
-            continue
-        table = Base.metadata.tables.get(entity)
-        if table is None or "client_id" not in table.c or not ids:
-            continue
-        id_list = sorted(ids)
-        for start in range(0, len(id_list), 500):
-            chunk = id_list[start : start + 500]
-            query = select(table.c.id, table.c.client_id).where(table.c.id.in_(chunk))
-            for row_id, client_id in session.execute(query):
-                if client_id is not None:
-                    client_of[(entity, row_id)] = client_id
-    client_ids = sorted(set(client_of.values()))
-    full_names: dict[int, str] = {}
-    for start in range(0, len(client_ids), 500):
-        chunk = client_ids[start : start + 500]
-        full_names.update(
-            session.execute(select(Client.id, Client.full_name).where(Client.id.in_(chunk))).all()
+class AuditOrder(StrEnum):
+    """What the log can be sorted by (in SQL; the newest first unless told otherwise)."""
+
+    WHEN = "when"
+    USER = "user"
+    PRACTITIONER = "practitioner"
+    ACTION = "action"
+    RECORD = "record"
+    CLIENT = "client"
+    FIELDS = "fields"
+
+
+@dataclass(frozen=True)
+class AuditQuery:
+    """Which entries: from ``begin`` (included) to ``finish`` (excluded), UTC; one kind of
+    record (``entity``) or all; every word of ``search`` somewhere in the entry."""
+
+    begin: dt.datetime
+    finish: dt.datetime
+    entity: str | None = None
+    search: str = ""
+
+    @classmethod
+    def days(
+        cls, start: dt.date, end: dt.date, entity: str | None = None, search: str = ""
+    ) -> AuditQuery:
+        """UTC days ``start`` to ``end``, both included."""
+        return cls(
+            dt.datetime.combine(start, dt.time.min),
+            dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min),
+            entity,
+            search,
         )
-    for key, client_id in client_of.items():
-        if client_id in full_names:
-            names[key] = full_names[client_id]
-    return names
 
 
-def _matches(row: AuditRow, words: Sequence[str]) -> bool:
-    haystack = fold(
-        " ".join(
+def _client_tables() -> list[Table]:
+    """The tables whose rows belong to a client (they carry ``client_id``)."""
+    return [
+        table
+        for name, table in sorted(Base.metadata.tables.items())
+        if name != "client" and "client_id" in table.c
+    ]
+
+
+def _client_name() -> ColumnElement[str]:
+    """The full name of the client the entry's record belongs to ("" if none or gone)."""
+    whens = [
+        (
+            AuditEntry.entity == "client",
+            select(Client.full_name).where(Client.id == AuditEntry.entity_id).scalar_subquery(),
+        )
+    ]
+    for table in _client_tables():
+        whens.append(
             (
-                row.actor,
-                row.practitioner,
-                row.action_label,
-                str(row.action),
-                row.entity_label,
-                str(row.entity_id),
-                row.client_name,
-                row.fields,
+                AuditEntry.entity == table.name,
+                select(Client.full_name)
+                .select_from(table)
+                .join(Client, Client.id == table.c.client_id)
+                .where(table.c.id == AuditEntry.entity_id)
+                .scalar_subquery(),
             )
         )
+    return func.coalesce(case(*whens, else_=None), "")
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _word_condition(session: Session, word: str) -> ColumnElement[bool]:
+    """``word`` (folded) in the user, practitioner, action, record, client or fields.
+
+    Accents are ignored where ClientCare keeps a folded copy (clients' names) or the
+    values are few (practitioners, actions); elsewhere the database's lower() is used.
+    """
+    pattern = f"%{_escape_like(word)}%"
+
+    def like(column: ColumnElement[str]) -> ColumnElement[bool]:
+        return func.lower(column).like(pattern, escape="\\")
+
+    practitioners = [
+        name for name in session.scalars(select(Practitioner.full_name)) if word in fold(name)
+    ]
+    actions = [
+        action
+        for action in AuditAction
+        if word in fold(ACTION_LABELS.get(action, "")) or word in str(action)
+    ]
+    clients = select(Client.id).where(Client.search_key.like(pattern, escape="\\"))
+    of_client = [and_(AuditEntry.entity == "client", AuditEntry.entity_id.in_(clients))]
+    for table in _client_tables():
+        of_client.append(
+            and_(
+                AuditEntry.entity == table.name,
+                AuditEntry.entity_id.in_(select(table.c.id).where(table.c.client_id.in_(clients))),
+            )
+        )
+    conditions = [
+        like(AuditEntry.actor),
+        like(AuditEntry.practitioner),
+        like(func.replace(AuditEntry.entity, "_", " ")),
+        like(AuditEntry.fields),
+        *of_client,
+    ]
+    if practitioners:
+        conditions.append(AuditEntry.practitioner.in_(practitioners))
+    if actions:
+        conditions.append(AuditEntry.action.in_(actions))
+    if word.isdigit():
+        conditions.append(cast(AuditEntry.entity_id, String).like(pattern, escape="\\"))
+    return or_(*conditions)
+
+
+def _conditions(session: Session, query: AuditQuery) -> list[ColumnElement[bool]]:
+    conditions = [AuditEntry.at >= query.begin, AuditEntry.at < query.finish]
+    if query.entity:
+        conditions.append(AuditEntry.entity == query.entity)
+    conditions.extend(_word_condition(session, word) for word in fold(query.search).split())
+    return conditions
+
+
+def _order(order: AuditOrder, descending: bool) -> list[ColumnElement[object]]:
+    """ORDER BY for ``order``; ties newest first."""
+    key: ColumnElement[object] | None = {
+        AuditOrder.WHEN: None,
+        AuditOrder.USER: func.lower(AuditEntry.actor),
+        AuditOrder.PRACTITIONER: func.lower(AuditEntry.practitioner),
+        AuditOrder.ACTION: case(
+            *((AuditEntry.action == action, label) for action, label in ACTION_LABELS.items()),
+            else_=AuditEntry.action,
+        ),
+        AuditOrder.RECORD: AuditEntry.entity,
+        AuditOrder.CLIENT: func.lower(_client_name()),
+        AuditOrder.FIELDS: func.lower(AuditEntry.fields),
+    }[order]
+    newest = [AuditEntry.at.desc(), AuditEntry.id.desc()]
+    if key is None:
+        return newest if descending else [AuditEntry.at.asc(), AuditEntry.id.asc()]
+    columns = [key.desc() if descending else key.asc()]
+    if order is AuditOrder.RECORD:
+        columns.append(AuditEntry.entity_id.desc() if descending else AuditEntry.entity_id.asc())
+    return columns + newest
+
+
+def audit_page(
+    session: Session,
+    query: AuditQuery,
+    *,
+    order: AuditOrder = AuditOrder.WHEN,
+    descending: bool = True,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[AuditRow]:
+    """The entries of ``query`` in ``order`` (filtered and sorted by the database): ``limit``
+    of them from ``offset`` (all when ``limit`` is None)."""
+    statement = (
+        select(
+            AuditEntry.id,
+            AuditEntry.at,
+            AuditEntry.actor,
+            AuditEntry.practitioner,
+            AuditEntry.action,
+            AuditEntry.entity,
+            AuditEntry.entity_id,
+            _client_name(),
+            AuditEntry.fields,
+        )
+        .where(*_conditions(session, query))
+        .order_by(*_order(order, descending))
+        .offset(offset)
+        .limit(limit)
     )
-    return all(word in haystack for word in words)
+    return [
+        AuditRow(
+            id=row_id,
+            at=at,
+            actor=actor,
+            practitioner=practitioner,
+            action=AuditAction(action),
+            entity=entity,
+            entity_id=entity_id,
+            client_name=client_name or "",
+            fields=fields,
+        )
+        for row_id, at, actor, practitioner, action, entity, entity_id, client_name, fields in (
+            session.execute(statement)
+        )
+    ]
+
+
+def count_audit(session: Session, query: AuditQuery) -> int:
+    """How many entries ``query`` matches (counted by the database)."""
+    statement = select(func.count()).select_from(AuditEntry).where(*_conditions(session, query))
+    return session.scalar(statement) or 0
 
 
 def audit_log(
@@ -260,32 +408,7 @@ def audit_log(
     appear in the user, practitioner, action, record, client name or fields
     (accents and case ignored).
     """
-    begin = dt.datetime.combine(start, dt.time.min)
-    finish = dt.datetime.combine(end + dt.timedelta(days=1), dt.time.min)
-    query = select(AuditEntry).where(AuditEntry.at >= begin, AuditEntry.at < finish)
-    if entity:
-        query = query.where(AuditEntry.entity == entity)
-    entries = list(session.scalars(query.order_by(AuditEntry.at.desc(), AuditEntry.id.desc())))
-    wanted: dict[str, set[int]] = defaultdict(set)
-    for entry in entries:
-        wanted[entry.entity].add(entry.entity_id)
-    names = _client_names(session, wanted)
-    rows = [
-        AuditRow(
-            id=e.id,
-            at=e.at,
-            actor=e.actor,
-            practitioner=e.practitioner,
-            action=AuditAction(e.action),
-            entity=e.entity,
-            entity_id=e.entity_id,
-            client_name=names.get((e.entity, e.entity_id), ""),
-            fields=e.fields,
-        )
-        for e in entries
-    ]
-    words = fold(search).split()
-    return [row for row in rows if _matches(row, words)] if words else rows
+    return audit_page(session, AuditQuery.days(start, end, entity, search))
 
 
 def audit_entities(session: Session) -> list[str]:

@@ -559,8 +559,11 @@ def _first_line(text: str) -> str:
     return line if len(line) <= SUMMARY_LENGTH else line[: SUMMARY_LENGTH - 1] + "…"
 
 
-def client_interactions(session: Session, client_id: int) -> list[InteractionSummary]:
-    """The client's interactions, newest first, each with the first line of its notes."""
+def client_interactions(
+    session: Session, client_id: int, *, offset: int = 0, limit: int | None = None
+) -> list[InteractionSummary]:
+    """The client's interactions, newest first, each with the first line of its notes;
+    ``limit`` of them from ``offset`` (all when ``limit`` is None)."""
     rows = session.execute(
         select(
             Interaction.id,
@@ -571,10 +574,22 @@ def client_interactions(session: Session, client_id: int) -> list[InteractionSum
         )
         .where(Interaction.client_id == client_id)
         .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
+        .offset(offset)
+        .limit(limit)
     ).all()
     return [
         InteractionSummary(r.id, r.kind, r.occurred_at, r.state, _first_line(r.notes)) for r in rows
     ]
+
+
+def count_client_interactions(session: Session, client_id: int) -> int:
+    """How many interactions the client has (every state)."""
+    return (
+        session.scalar(
+            select(func.count()).select_from(Interaction).where(Interaction.client_id == client_id)
+        )
+        or 0
+    )
 
 
 def latest_draft(

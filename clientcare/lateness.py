@@ -42,6 +42,7 @@ from clientcare.db.models import (
 from clientcare.errors import FieldError, NotFoundError, ValidationError
 from clientcare.language import Hit, load_checker
 from clientcare.practice import get_settings
+from clientcare.scope import WHOLE_PRACTICE, Scope
 from clientcare.text import check_text
 
 PLACEHOLDERS = ("preferred_name", "minutes", "time", "practitioner", "reschedule")
@@ -741,8 +742,10 @@ def lateness_stats(
     client_id: int | None = None,
     start: dt.datetime | None = None,
     end: dt.datetime | None = None,
+    scope: Scope = WHOLE_PRACTICE,
 ) -> LatenessStats:
-    """Lateness on both sides for appointments starting in [start, end) (of one client).
+    """Lateness on both sides for appointments starting in [start, end) (of one client,
+    or of the clients of ``scope``).
 
     An event is one appointment someone was late for (the latest minutes
     count). Offers are counted per notice sent: each one past the threshold
@@ -755,6 +758,8 @@ def lateness_stats(
     )
     if client_id is not None:
         query = query.where(Appointment.client_id == client_id)
+    if not scope.whole_practice:
+        query = query.where(Appointment.client_id.in_(scope.client_ids()))
     if start is not None:
         query = query.where(Appointment.start >= start)
     if end is not None:

@@ -1435,9 +1435,10 @@ def clear_referral_source(session: Session, client_id: int) -> None:
 
 
 def referral_sources_report(
-    session: Session, start: dt.date, end: dt.date
+    session: Session, start: dt.date, end: dt.date, scope: Scope = WHOLE_PRACTICE
 ) -> list[SourceReportRow]:
-    """Per referral source: clients referred in [start, end], and first appointments then.
+    """Per referral source: clients referred in [start, end], and first appointments then
+    (of the clients of ``scope``).
 
     A client's first appointment is their earliest appointment that was kept or is still
     booked (cancelled, rescheduled and missed ones do not count); it counts for the
@@ -1445,20 +1446,28 @@ def referral_sources_report(
     other clients, the website and "other" are one line each. Clients added in the
     period with no source recorded are a last line, "Not recorded".
     """
-    first_day = (
-        select(
-            Appointment.client_id.label("client_id"),
-            func.min(Appointment.start).label("first_start"),
+
+    def in_scope(column: Any) -> list[ColumnElement[bool]]:
+        return [] if scope.whole_practice else [column.in_(scope.client_ids())]
+
+    def first_kept(client_id: Any) -> Any:
+        # Per client asked about, by the (client, start) index: stops at the first kept
+        # one (not a pass over every client's appointments of the practice).
+        return (
+            select(Appointment.start)
+            .where(
+                Appointment.client_id == client_id,
+                Appointment.status.in_([s.value for s in _KEPT_APPOINTMENTS]),
+            )
+            .order_by(Appointment.start)
+            .limit(1)
+            .scalar_subquery()
         )
-        .where(Appointment.status.in_([s.value for s in _KEPT_APPOINTMENTS]))
-        .group_by(Appointment.client_id)
-        .subquery()
-    )
+
     rows = session.execute(
-        select(Referral, Provider.name, first_day.c.first_start)
+        select(Referral, Provider.name, first_kept(Referral.client_id))
         .outerjoin(Provider, Provider.id == Referral.provider_id)
-        .outerjoin(first_day, first_day.c.client_id == Referral.client_id)
-        .where(Referral.direction == ReferralDirection.INCOMING)
+        .where(Referral.direction == ReferralDirection.INCOMING, *in_scope(Referral.client_id))
         .order_by(Referral.client_id, Referral.referred_on.desc(), Referral.id.desc())
     ).all()
     referred: dict[tuple[ReferralSourceKind | None, str], int] = defaultdict(int)
@@ -1477,9 +1486,10 @@ def referral_sources_report(
         referred[key] += start <= referral.referred_on <= end
         first[key] += first_start is not None and start <= first_start.date() <= end
     unrecorded = [
-        client_id
-        for client_id, created in session.execute(
-            select(Client.id, Client.created_at).where(
+        first_start
+        for client_id, first_start in session.execute(
+            select(Client.id, first_kept(Client.id)).where(
+                scope.client_condition(),
                 Client.created_at >= dt.datetime.combine(start, dt.time()),
                 Client.created_at < dt.datetime.combine(end + dt.timedelta(days=1), dt.time()),
             )
@@ -1489,10 +1499,7 @@ def referral_sources_report(
     if unrecorded:
         key = (None, "Not recorded")
         referred[key] += len(unrecorded)
-        firsts = session.execute(
-            select(first_day.c.first_start).where(first_day.c.client_id.in_(unrecorded))
-        ).scalars()
-        first[key] += sum(1 for when in firsts if when and start <= when.date() <= end)
+        first[key] += sum(1 for when in unrecorded if when and start <= when.date() <= end)
     report = [
         SourceReportRow(kind, label, referred[(kind, label)], first[(kind, label)])
         for kind, label in referred

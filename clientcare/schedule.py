@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clientcare.db.models import Appointment, AppointmentStatus, BusyTime, Client
@@ -67,3 +67,62 @@ def month_overview(
     for moment, name in session.execute(query):
         days[moment.date()].append((moment.time(), name))
     return dict(days)
+
+
+@dataclass(frozen=True)
+class MonthDay:
+    """One day of the month overview: how many active appointments, and the first few."""
+
+    count: int
+    first: tuple[tuple[dt.time, str], ...]
+
+
+def month_days(
+    session: Session,
+    first: dt.date,
+    last: dt.date,
+    practitioner_id: int | None = None,
+    *,
+    per_day: int,
+) -> dict[dt.date, MonthDay]:
+    """Per day from ``first`` to ``last`` with any active appointment: their number, and
+    (start, preferred name) of the first ``per_day`` of them in time order.
+
+    A month of a large practice's whole calendar is thousands of appointments; a day's
+    square shows a handful. The database counts them and picks the first few of each day
+    (a window function), so what is read does not grow with the practice.
+    """
+    start = dt.datetime.combine(first, dt.time(0))
+    end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0))
+    day = func.date(Appointment.start)
+    conditions = [
+        Appointment.start >= start,
+        Appointment.start < end,
+        Appointment.status.in_(ACTIVE_STATUSES),
+    ]
+    if practitioner_id is not None:
+        conditions.append(Appointment.practitioner_id == practitioner_id)
+    ranked = (
+        select(
+            Appointment.start.label("start"),
+            Client.preferred_name.label("name"),
+            func.row_number()
+            .over(partition_by=day, order_by=(Appointment.start, Appointment.id))
+            .label("place"),
+            func.count().over(partition_by=day).label("count"),
+        )
+        .join(Client, Client.id == Appointment.client_id)
+        .where(*conditions)
+        .subquery()
+    )
+    query = (
+        select(ranked.c.start, ranked.c.name, ranked.c.count)
+        .where(ranked.c.place <= per_day)
+        .order_by(ranked.c.start, ranked.c.place)
+    )
+    counts: dict[dt.date, int] = {}
+    entries: dict[dt.date, list[tuple[dt.time, str]]] = defaultdict(list)
+    for moment, name, count in session.execute(query):
+        counts[moment.date()] = count
+        entries[moment.date()].append((moment.time(), name))
+    return {key: MonthDay(counts[key], tuple(entries[key])) for key in counts}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, true
 from sqlalchemy.orm import Session, aliased
 
 from clientcare import audit, locale_format
@@ -26,6 +26,7 @@ from clientcare.db.models import (
 )
 from clientcare.errors import FieldError, NotFoundError, ValidationError
 from clientcare.practice import get_settings
+from clientcare.scope import WHOLE_PRACTICE, Scope
 from clientcare.text import check_text, fold
 
 MAX_NOTE = 2000
@@ -193,6 +194,53 @@ def list_waiting(session: Session, *, today: dt.date) -> list[WaitlistRow]:
     """Everyone still waiting: urgent first, then the longest waiting."""
     query = _rows_query().where(WaitlistEntry.status == WaitlistStatus.WAITING)
     return _ranked([_row(*found, today=today) for found in session.execute(query)])
+
+
+def _scope_condition(scope: Scope) -> ColumnElement[bool]:
+    """An entry is in ``scope`` when it does not ask for another (active) practitioner,
+    and it asks for the scope's practitioner or the client is theirs."""
+    if scope.whole_practice:
+        return true()
+    return and_(
+        scope.client_condition(WaitlistEntry.practitioner_id),
+        or_(WaitlistEntry.practitioner_id == scope.practitioner_id, scope.client_condition()),
+    )
+
+
+def count_waiting(session: Session, scope: Scope = WHOLE_PRACTICE) -> int:
+    """How many entries of ``scope`` are still waiting."""
+    query = (
+        select(func.count())
+        .select_from(WaitlistEntry)
+        .join(Client, Client.id == WaitlistEntry.client_id)
+        .where(WaitlistEntry.status == WaitlistStatus.WAITING, _scope_condition(scope))
+    )
+    return session.scalar(query) or 0
+
+
+def waiting_page(
+    session: Session,
+    *,
+    today: dt.date,
+    scope: Scope = WHOLE_PRACTICE,
+    offset: int = 0,
+    limit: int | None = None,
+) -> list[WaitlistRow]:
+    """Those of ``scope`` still waiting, urgent first, then the longest waiting, then by
+    name, ordered in SQL: ``limit`` of them from ``offset``."""
+    query = (
+        _rows_query()
+        .where(WaitlistEntry.status == WaitlistStatus.WAITING, _scope_condition(scope))
+        .order_by(
+            WaitlistEntry.urgent.desc(),
+            WaitlistEntry.added_on,
+            func.lower(Client.full_name),
+            WaitlistEntry.id,
+        )
+        .offset(offset)
+        .limit(limit)
+    )
+    return [_row(*found, today=today) for found in session.execute(query)]
 
 
 def _fits_window(row: WaitlistRow, slot: FreedSlot) -> bool:

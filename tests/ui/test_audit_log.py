@@ -166,3 +166,49 @@ def test_saving_a_summary_as_pdf_is_logged_as_a_print(
         ]
     )
     assert ("interaction", ids["contact"], "session summary for the client (PDF)") in prints
+
+
+def test_a_long_log_reads_a_page_and_says_how_many_of_how_many(
+    qtbot: QtBot, ops: Operations, tmp_path: Path
+) -> None:
+    from ui.models.base import PAGE_SIZE
+
+    seed(ops)
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+    def many(session):  # type: ignore[no-untyped-def]
+        for n in range(300):
+            session.add(
+                AuditEntry(
+                    at=now - dt.timedelta(minutes=n + 1),
+                    actor="ada",
+                    practitioner="",
+                    action=AuditAction.VIEW,
+                    entity="client",
+                    entity_id=1,
+                    fields="notes",
+                )
+            )
+
+    ops.run(many, Changes.NONE)
+    tab = make_tab(qtbot, ops)
+    total = ops.read(lambda s: audit.count_audit(s, tab.query()))
+    assert total > 300
+    # One page read, the count from SQL.
+    assert tab.model.rowCount() == PAGE_SIZE
+    assert tab.count.text() == f"{PAGE_SIZE} of {total} entries shown"
+    # Scrolling to the end reads the next page.
+    tab.table.scrollToBottom()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > PAGE_SIZE)
+    assert tab.count.text() == f"{tab.model.rowCount()} of {total} entries shown"
+    # A search narrows it in SQL; what is left fits on a page.
+    type_text(qtbot, tab.search, "robert")
+    assert tab.count.text() == "2 entries"  # created, and the brief printed
+    assert shown(tab, AuditColumn.CLIENT) == ["Robert Sample", "Robert Sample"]
+    # Export writes every entry asked for, not only the pages read.
+    tab.search.clear()
+    qtbot.waitUntil(lambda: tab.model.rowCount() == PAGE_SIZE)
+    path = tab.export_csv(tmp_path / "audit.csv")
+    assert path is not None
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.reader(handle))) == total + 1

@@ -91,6 +91,7 @@ def test_the_open_client_shows_a_change_made_elsewhere(
     ops = Operations(db, watch=False)
     screen = ClientsScreen(ops)
     qtbot.addWidget(screen)
+    screen.show()
     screen.select_client(client_id)
     assert screen.form.full_name.text() == "Zoë Ñúñez"
 
@@ -99,6 +100,14 @@ def test_the_open_client_shows_a_change_made_elsewhere(
 
     assert screen.form.full_name.text() == "Zoë Ñúñez García"
     assert screen.form.heading.text() == "Zoë Ñúñez García"
+
+    # Not on screen: the change is read when the screen is shown again, not before.
+    screen.hide()
+    _rename(other, client_id, "Zoë Ñúñez")
+    ops.check_for_changes()
+    assert screen.form.full_name.text() == "Zoë Ñúñez García"
+    screen.show()
+    assert screen.form.full_name.text() == "Zoë Ñúñez"
 
 
 def test_typing_is_kept_and_a_stale_save_offers_reload(

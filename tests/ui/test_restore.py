@@ -39,6 +39,7 @@ def _names_in(path: Path) -> set[str]:
 
 
 def _listed(window: MainWindow) -> set[str]:
+    window.go_to("clients")  # what the person sees there (a hidden list reads when shown)
     screen = window.screens["clients"]
     assert isinstance(screen, ClientsScreen)
     screen.model.fetch_all()

@@ -158,3 +158,31 @@ def test_by_month_across_a_year_boundary(db: Database) -> None:
         ("Dec 2025", 1, 1),
         ("Jan 2026", 0, 0),
     ]
+
+
+def test_your_clients_or_the_whole_practice(db: Database, practice: tuple[int, int]) -> None:
+    """Reports start with your clients' contacts; the whole practice counts everyone's."""
+    from clientcare.db.models import Client, Practitioner
+    from clientcare.scope import WHOLE_PRACTICE, Scope
+
+    ann, bob = practice
+    with db.unit_of_work() as session:
+        you = Practitioner(full_name="Ada You", is_current_user=True)
+        colleague = Practitioner(full_name="Bo Colleague")
+        session.add_all([you, colleague])
+        session.flush()
+        session.get(Client, ann).primary_practitioner_id = colleague.id  # type: ignore[union-attr]
+        session.get(Client, bob).primary_practitioner_id = you.id  # type: ignore[union-attr]
+        yours, theirs = Scope(you.id), Scope(colleague.id)
+    with db.reading() as session:
+        mine = by_number(ad.adherence(session, scope=yours))
+        everyone = by_number(ad.adherence(session, scope=WHOLE_PRACTICE))
+        only_bob = by_number(ad.adherence(session, client_id=bob))
+        months_mine = ad.adherence_by_month(session, today=TODAY, scope=yours)
+        months_theirs = ad.adherence_by_month(session, today=TODAY, scope=theirs)
+        months_all = ad.adherence_by_month(session, today=TODAY)
+    assert mine == only_bob  # Bob is yours; Ann is your colleague's
+    assert (mine[1].applied, everyone[1].applied) == (1, 5)
+    november = next(m for m in months_all if m.period_start == dt.date(2026, 11, 1))
+    assert months_mine[-1].applied + months_theirs[-1].applied == november.applied
+    assert [m.done for m in months_mine][-1] == 1

@@ -535,3 +535,24 @@ def test_client_appointments_lists_and_counts(db: Database, people: tuple[int, i
         attended_on_time.id,
     ]
     assert (summary.attended, summary.late, summary.no_show, summary.cancelled) == (2, 1, 1, 3)
+    # The same lists a page at a time, and the same counts from one aggregate query.
+    with db.reading() as session:
+        counts = ap.client_appointment_counts(session, people[0], now=NOW)
+        upcoming_page = ap.client_upcoming(session, people[0], now=NOW, limit=5)
+        first = ap.client_past(session, people[0], now=NOW, limit=4)
+        rest = ap.client_past(session, people[0], now=NOW, offset=4, limit=4)
+    assert counts == ap.AppointmentCounts(
+        upcoming=1, past=6, attended=2, late=1, no_show=1, cancelled=3
+    )
+    assert upcoming_page == list(summary.upcoming)
+    assert first + rest == list(summary.past)
+    assert len(first) == 4 and len(rest) == 2
+
+
+def test_appointment_counts_of_a_client_without_appointments(
+    db: Database, people: tuple[int, int]
+) -> None:
+    with db.reading() as session:
+        counts = ap.client_appointment_counts(session, people[0], now=NOW)
+        assert ap.client_past(session, people[0], now=NOW, limit=10) == []
+    assert counts == ap.AppointmentCounts(0, 0, 0, 0, 0, 0)

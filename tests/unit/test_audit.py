@@ -119,3 +119,75 @@ def test_a_deleted_record_keeps_its_log_lines(db: Database) -> None:
     fact_rows = log(db, entity="client_fact")
     assert [r.action for r in fact_rows] == [AuditAction.DELETE, AuditAction.CREATE]
     assert all(r.client_name == "" for r in fact_rows)
+
+
+def _bulk_entries(db: Database, count: int, client_id: int) -> None:
+    """``count`` entries, one a minute back from now, about the client and their fact."""
+    now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    with db.unit_of_work() as session:
+        fact = clients.add_fact(session, client_id, "Likes tea", TODAY)
+        for n in range(count):
+            session.add(
+                AuditEntry(
+                    at=now - dt.timedelta(minutes=n + 1),
+                    actor="ada",
+                    practitioner="Zoë Practitioner" if n % 3 == 0 else "",
+                    action=AuditAction.VIEW if n % 2 else AuditAction.UPDATE,
+                    entity="client_fact" if n % 4 == 0 else "appointment",
+                    entity_id=fact.id if n % 4 == 0 else 10_000 + n,
+                    fields="notes",
+                )
+            )
+
+
+def test_a_page_of_the_log_in_sql_order_with_its_count(db: Database) -> None:
+    margaret = make_client(db)
+    _bulk_entries(db, 30, margaret)
+    today = dt.datetime.now(dt.UTC).date()
+    query = audit.AuditQuery.days(today - dt.timedelta(days=1), today + dt.timedelta(days=1))
+    with db.reading() as session:
+        everything = audit.audit_page(session, query)
+        first = audit.audit_page(session, query, limit=10)
+        rest = audit.audit_page(session, query, offset=10, limit=100)
+        total = audit.count_audit(session, query)
+    assert first + rest == everything == log(db)
+    assert total == len(everything) > 30  # the bulk, the client created, the fact added
+    assert [row.at for row in everything] == sorted((row.at for row in everything), reverse=True)
+    # The client a fact belongs to is named in SQL.
+    assert {row.client_name for row in everything if row.entity == "client_fact"} == {
+        "Margaret Example"
+    }
+
+
+def test_search_and_order_happen_in_sql(db: Database) -> None:
+    margaret = make_client(db)
+    make_client(db, "Ångström Zed")
+    _bulk_entries(db, 12, margaret)
+    with db.unit_of_work() as session:
+        add_practitioner(session, "Zoë Practitioner")
+    today = dt.datetime.now(dt.UTC).date()
+
+    def query(search: str = "", entity: str | None = None) -> audit.AuditQuery:
+        return audit.AuditQuery.days(
+            today - dt.timedelta(days=1), today + dt.timedelta(days=1), entity, search
+        )
+
+    with db.reading() as session:
+        by_client = audit.audit_page(session, query("margaret"))
+        by_accentless = audit.audit_page(session, query("angstrom"))
+        by_practitioner = audit.audit_page(session, query("zoe practitioner"))
+        by_action = audit.audit_page(session, query("viewed"))
+        counted = audit.count_audit(session, query("changed", "client_fact"))
+        client_order = audit.audit_page(
+            session, query(), order=audit.AuditOrder.CLIENT, descending=False
+        )
+        nothing = audit.count_audit(session, query("no-such-word"))
+    assert by_client and {row.client_name for row in by_client} == {"Margaret Example"}
+    assert {row.entity for row in by_client} == {"client", "client_fact"}
+    assert {row.client_name for row in by_accentless} == {"Ångström Zed"}
+    assert len(by_practitioner) == 4  # entries 0, 3, 6, 9 of the twelve
+    assert {row.action for row in by_action} == {AuditAction.VIEW}
+    assert counted == 3  # entries 0, 4 and 8 of the twelve change the fact
+    names = [row.client_name for row in client_order]
+    assert names == sorted(names, key=str.casefold)
+    assert nothing == 0

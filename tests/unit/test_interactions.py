@@ -253,6 +253,20 @@ def test_client_interactions_newest_first_with_the_first_line(db: Database, clie
     assert rows[1].first_line == "A"
 
 
+def test_client_interactions_a_page_at_a_time_and_counted(db: Database, client_id: int) -> None:
+    saved = [
+        save(db, session_input(client_id, occurred_at=SESSION_AT - dt.timedelta(days=n)))
+        for n in range(5)
+    ]
+    with db.reading() as session:
+        first = ix.client_interactions(session, client_id, limit=2)
+        rest = ix.client_interactions(session, client_id, offset=2, limit=10)
+        count = ix.count_client_interactions(session, client_id)
+        nobody = ix.count_client_interactions(session, add_client(db, "Carol Nobody"))
+    assert [r.id for r in first + rest] == [i.id for i in saved]
+    assert (len(first), count, nobody) == (2, 5, 0)
+
+
 # --------------------------------------------------------------------------
 # Facts and which principles apply
 # --------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from clientcare.db.models import (
     DEFAULT_RESCHEDULE_SENTENCE,
     AppointmentStatus,
     CancelledBy,
+    Client,
     ClientStatus,
     ContactChannel,
     LatenessNotice,
@@ -648,6 +649,20 @@ def test_stats_count_both_sides_and_offers(db: Database, people: tuple[int, int]
     assert (stats.offers_required, stats.offers_made, stats.offer_rate) == (2, 2, 1.0)
     assert (for_zoe.client_events, for_zoe.practitioner_events) == (0, 2)
     assert (morning.practitioner_events, morning.practitioner_average_minutes) == (1, 25.0)
+    # Your clients only (Bea is a colleague's), or the whole practice.
+    from clientcare.scope import WHOLE_PRACTICE, Scope
+
+    colleague = add_practitioner(db, "Bo Colleague")
+    with db.unit_of_work() as session:
+        session.get(Client, other_client).primary_practitioner_id = colleague  # type: ignore[union-attr]
+        session.get(Client, people[0]).primary_practitioner_id = people[1]  # type: ignore[union-attr]
+    with db.reading() as session:
+        yours = lateness.lateness_stats(session, scope=Scope(people[1]))
+        theirs = lateness.lateness_stats(session, scope=Scope(colleague))
+        everyone = lateness.lateness_stats(session, scope=WHOLE_PRACTICE)
+    assert (yours.practitioner_events, yours.client_events) == (2, 0)
+    assert (theirs.practitioner_events, theirs.client_events) == (0, 1)
+    assert everyone == stats
 
 
 def test_stats_when_nothing_happened(db: Database) -> None:

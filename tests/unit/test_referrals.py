@@ -16,6 +16,7 @@ from clientcare.db.models import (
     Appointment,
     AppointmentStatus,
     AuditEntry,
+    Client,
     ClientStatus,
     InteractionKind,
     Practitioner,
@@ -558,6 +559,25 @@ def test_referral_sources_report(db: Database, ids: dict[str, int]) -> None:
     assert {(r.label, r.clients_referred, r.first_appointments) for r in november if r.kind} == {
         ("Another client", 1, 0),
         ("The website", 0, 1),
+    }
+    # Your clients only: Web One and Physio One are a colleague's.
+    from clientcare.scope import Scope
+
+    colleague = add_practitioner(db, "Bo Colleague")
+    with db.unit_of_work() as session:
+        for client_id in (web1, by_physio):
+            session.get(Client, client_id).primary_practitioner_id = colleague  # type: ignore[union-attr]
+        for client_id in (web2, before):
+            session.get(Client, client_id).primary_practitioner_id = pat  # type: ignore[union-attr]
+    with db.reading() as session:
+        yours = rf.referral_sources_report(session, start, end, Scope(pat))
+        theirs = rf.referral_sources_report(session, start, end, Scope(colleague))
+    assert {(r.label, r.clients_referred, r.first_appointments) for r in yours if r.kind} == {
+        ("The website", 1, 1)  # Web Two referred in October; Old first seen in October
+    }
+    assert {(r.label, r.clients_referred, r.first_appointments) for r in theirs if r.kind} == {
+        ("The website", 1, 1),
+        ("Harbour Physio", 1, 1),
     }
 
 

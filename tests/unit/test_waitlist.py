@@ -434,3 +434,57 @@ def test_client_closed_after_joining_is_not_a_candidate(db: Database, practition
 def test_slot_needs_a_positive_duration() -> None:
     with pytest.raises(ValueError):
         FreedSlot(1, at(MONDAY, 10), 0)
+
+
+def test_waiting_page_reads_a_page_in_the_ranked_order(db: Database) -> None:
+    for day in range(7):
+        wait(db, add_client(db, f"Waiter {day}"), today=TODAY - dt.timedelta(days=day))
+    wait(db, add_client(db, "Urgent Zed"), today=TODAY, urgent=True)
+    with db.reading() as session:
+        first = waitlist.waiting_page(session, today=TODAY, limit=3)
+        rest = waitlist.waiting_page(session, today=TODAY, offset=3, limit=10)
+        total = waitlist.count_waiting(session)
+    assert [row.id for row in first + rest] == [row.id for row in waiting(db)]
+    assert [row.client_name for row in first] == ["Urgent Zed", "Waiter 6", "Waiter 5"]
+    assert (len(first), len(rest), total) == (3, 5, 8)
+
+
+def test_waiting_of_your_clients_or_asking_for_you(db: Database) -> None:
+    from clientcare.scope import WHOLE_PRACTICE, Scope
+
+    you = add_practitioner(db, "Ada You")
+    colleague = add_practitioner(db, "Bo Colleague")
+    left = add_practitioner(db, "Cy Left", active=False)
+    yours = add_client(db, "Yours Any", primary_practitioner_id=you)
+    theirs = add_client(db, "Theirs Any", primary_practitioner_id=colleague)
+    nobodys = add_client(db, "Nobodys Any")
+    wait(db, yours)
+    wait(db, theirs)
+    wait(db, nobodys)
+    wait(
+        db,
+        add_client(db, "Theirs Asks You", primary_practitioner_id=colleague),
+        practitioner_id=you,
+    )
+    wait(
+        db, add_client(db, "Yours Asks Bo", primary_practitioner_id=you), practitioner_id=colleague
+    )
+    wait(db, add_client(db, "Of Cy", primary_practitioner_id=left))
+    with db.reading() as session:
+        mine = waitlist.waiting_page(session, today=TODAY, scope=Scope(you))
+        counted = waitlist.count_waiting(session, Scope(you))
+        everyone = waitlist.count_waiting(session, WHOLE_PRACTICE)
+        bos = waitlist.waiting_page(session, today=TODAY, scope=Scope(colleague))
+    assert sorted(row.client_name for row in mine) == [
+        "Nobodys Any",
+        "Of Cy",
+        "Theirs Asks You",
+        "Yours Any",
+    ]
+    assert (counted, everyone) == (4, 6)
+    assert sorted(row.client_name for row in bos) == [
+        "Nobodys Any",
+        "Of Cy",
+        "Theirs Any",
+        "Yours Asks Bo",
+    ]

@@ -12,7 +12,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QDate, QIdentityProxyModel, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,13 +36,18 @@ from clientcare.audit import AuditRow
 from clientcare.db.models import AuditAction
 from clientcare.practice import get_settings
 from clientcare.printouts import format_moment
-from ui.models.base import Index, RowsTableModel
+from ui.models.base import Index, PagedRowsModel
 from ui.ops import Changes, Operations
 from ui.theme import empty_state
 from ui.widgets.fields import localise_date_edit
+from ui.widgets.scope_choice import shown_text
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_DAYS = 30
+#: How long after the last keystroke of a search a long log is read again (a log of more
+#: than QUICK_SEARCH_ENTRIES in the period: a search of it can take a few tenths of a second).
+SEARCH_AFTER_TYPING_MS = 200
+QUICK_SEARCH_ENTRIES = 10_000
 
 
 class AuditColumn(IntEnum):
@@ -55,19 +60,62 @@ class AuditColumn(IntEnum):
     FIELDS = 6
 
 
+#: The SQL order of each column (the log is sorted by the database, not the view).
+ORDERS = {
+    AuditColumn.WHEN: audit.AuditOrder.WHEN,
+    AuditColumn.USER: audit.AuditOrder.USER,
+    AuditColumn.PRACTITIONER: audit.AuditOrder.PRACTITIONER,
+    AuditColumn.ACTION: audit.AuditOrder.ACTION,
+    AuditColumn.RECORD: audit.AuditOrder.RECORD,
+    AuditColumn.CLIENT: audit.AuditOrder.CLIENT,
+    AuditColumn.FIELDS: audit.AuditOrder.FIELDS,
+}
+
+
 def local_time(moment: dt.datetime) -> dt.datetime:
     """A stored UTC time as this computer's local time."""
     return moment.replace(tzinfo=dt.UTC).astimezone()
 
 
-class AuditTableModel(RowsTableModel):
+def utc_start_of(day: dt.date) -> dt.datetime:
+    """This computer's local midnight at the start of ``day``, in UTC (as stored)."""
+    return dt.datetime.combine(day, dt.time()).astimezone().astimezone(dt.UTC).replace(tzinfo=None)
+
+
+class SortInSql(QIdentityProxyModel):
+    """The log as the model holds it; a click on a header asks the model to sort (the
+    model has the database read it in that order)."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)
+
+
+class AuditTableModel(PagedRowsModel):
+    """The log a page at a time, in the database's order; each row's texts are made once."""
+
     headers = ("When", "User", "Practitioner", "Action", "Record", "Client", "Fields / what")
+
+    #: Asked to sort by a column (the tab reads the log again in that order).
+    sort_requested = Signal(int, Qt.SortOrder)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.locale = "en_GB"  # the practice's, set by the tab on each load
+        self._texts: dict[int, tuple[str, ...]] = {}
+
+    def set_source(self, reader: Any, locate: Any = None) -> None:
+        self._texts = {}
+        super().set_source(reader, locate)
 
     def _text(self, row: AuditRow, column: AuditColumn) -> str:
+        texts = self._texts.get(row.id)
+        if texts is None:
+            texts = self._texts[row.id] = tuple(self._make_text(row, c) for c in AuditColumn)
+        return texts[column]
+
+    def _make_text(self, row: AuditRow, column: AuditColumn) -> str:
         if column is AuditColumn.WHEN:
             return format_moment(local_time(row.at).replace(tzinfo=None), self.locale)
         if column is AuditColumn.ACTION:
@@ -91,27 +139,31 @@ class AuditTableModel(RowsTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row: AuditRow = self.rows[index.row()]
-        column = AuditColumn(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._text(row, column)
-        if role == SORT_ROLE:
-            if column is AuditColumn.WHEN:
-                return f"{row.at.isoformat()} {row.id:012d}"
-            if column is AuditColumn.RECORD:
-                return f"{row.entity} {row.entity_id:012d}"
-            return self._text(row, column).casefold()
+            return self._text(self.rows[index.row()], AuditColumn(index.column()))
         return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_requested.emit(column, order)
 
 
 class AuditLogTab(QWidget):
-    """The audit log, newest first, with a period, a record filter, a search and Export CSV."""
+    """The audit log, newest first, with a period, a record filter, a search and Export CSV.
+
+    It can hold hundreds of thousands of entries: the database filters, sorts and counts
+    them, and the table reads a page at a time as it scrolls ("64 of 212,000 entries
+    shown").
+    """
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
         self.setObjectName("audit_log")
         self._stale = True
+        self._entities_stale = True
+        self.order = audit.AuditOrder.WHEN
+        self.descending = True
+        self.total = 0
         explain = QLabel(
             self.tr(
                 "Who created, changed, viewed, printed or exported which record, and when. "
@@ -139,7 +191,14 @@ class AuditLogTab(QWidget):
         self.search.setAccessibleName(self.tr("Search the audit log"))
         self.search.setPlaceholderText(self.tr("Search user, client, action, field…"))
         self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.load)
+        # Each keystroke reads the log again while the period holds few entries; a long
+        # log (a year of a busy practice) is read again when typing pauses.
+        self._slow = False
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_AFTER_TYPING_MS)
+        self._search_timer.timeout.connect(self.load)
+        self.search.textChanged.connect(self._search_typed)
         self.export_button = QPushButton(self.tr("Export CSV…"))
         self.export_button.setObjectName("audit_export")
         self.export_button.clicked.connect(self.export_csv)
@@ -153,20 +212,26 @@ class AuditLogTab(QWidget):
         filters.addWidget(self.export_button)
 
         self.model = AuditTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        # Passes the rows through (the database sorts them); the view sorts through it.
+        self.proxy = SortInSql(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setObjectName("audit_table")
         self.table.setModel(self.proxy)
+        self.table.horizontalHeader().setSortIndicator(
+            AuditColumn.WHEN, Qt.SortOrder.DescendingOrder
+        )
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(AuditColumn.WHEN, Qt.SortOrder.DescendingOrder)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
+        # Columns fitted to the first page when the log is read, not measured over every
+        # row read as it scrolls.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.empty = empty_state(object_name="audit_empty")
         self.body = QStackedWidget()
@@ -174,17 +239,20 @@ class AuditLogTab(QWidget):
         self.body.addWidget(self.empty)
         self.count = QLabel()
         self.count.setObjectName("audit_count")
+        self.model.rowsInserted.connect(lambda *_: self._show_count())
 
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addLayout(filters)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.count)
+        self.model.sort_requested.connect(self._sort)  # after the view's first sort
         ops.changed.connect(self._changed)
 
     def _changed(self, _changes: Changes) -> None:
         # Every change is audited; read again when next shown (or now, if on screen).
         self._stale = True
+        self._entities_stale = True
         if self.isVisible():
             self.load()
 
@@ -198,6 +266,10 @@ class AuditLogTab(QWidget):
         return dt.date(day.year(), day.month(), day.day())
 
     def _fill_entities(self) -> None:
+        """The kinds of record logged (read when the log changed, not per search)."""
+        if not self._entities_stale:
+            return
+        self._entities_stale = False
         current = self.entity.currentData()
         entities = self.ops.read(audit.audit_entities)
         self.entity.blockSignals(True)
@@ -209,30 +281,58 @@ class AuditLogTab(QWidget):
         self.entity.setCurrentIndex(max(found, 0))
         self.entity.blockSignals(False)
 
+    def query(self) -> audit.AuditQuery:
+        """The entries asked for: this computer's local days, the kind and the search."""
+        start, end = self._day(self.first), self._day(self.last)
+        return audit.AuditQuery(
+            utc_start_of(start),
+            utc_start_of(end + dt.timedelta(days=1)),
+            self.entity.currentData(),
+            self.search.text(),
+        )
+
+    def _search_typed(self, _text: str) -> None:
+        if self._slow:
+            self._search_timer.start()
+        else:
+            self.load()
+
     def load(self) -> None:
-        """Read the entries for the period, kind of record and search."""
+        """Read the entries for the period, kind of record and search: a page, and the count."""
+        self._search_timer.stop()
         self._stale = False
         self._fill_entities()
         self.model.locale = self.ops.read(get_settings).locale
         for edit in (self.first, self.last):
             localise_date_edit(edit, self.model.locale)
         start, end = self._day(self.first), self._day(self.last)
-        # The log is kept in UTC; a local day may reach into the UTC day before or after.
-        rows = self.ops.read(
-            lambda s: audit.audit_log(
-                s,
-                start=start - dt.timedelta(days=1),
-                end=end + dt.timedelta(days=1),
-                entity=self.entity.currentData(),
-                search=self.search.text(),
+        query, order, descending = self.query(), self.order, self.descending
+        self.total = self.ops.read(lambda s: audit.count_audit(s, query))
+        self.model.set_source(
+            lambda offset, limit: self.ops.read(
+                lambda s: audit.audit_page(
+                    s, query, order=order, descending=descending, offset=offset, limit=limit
+                )
             )
         )
-        rows = [row for row in rows if start <= local_time(row.at).date() <= end]
-        self.model.set_rows(rows)
-        self.count.setText(self.tr("{n} entries").format(n=len(rows)))
+        if self.model.rows:
+            self.table.resizeColumnsToContents()
+        self._show_count()
         self.empty.setText(self.empty_text(start, end))
-        self.body.setCurrentWidget(self.table if rows else self.empty)
-        self.export_button.setEnabled(bool(rows))
+        self.body.setCurrentWidget(self.table if self.model.rows else self.empty)
+        self.export_button.setEnabled(bool(self.model.rows))
+        self._slow = self.total > QUICK_SEARCH_ENTRIES
+
+    def _show_count(self) -> None:
+        """ "12 entries", or "64 of 212,000 entries shown" while the list is cut."""
+        self.count.setText(
+            shown_text(len(self.model.rows), self.total, self.model.locale, self.tr("entries"))
+        )
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        self.order = ORDERS[AuditColumn(column)]
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.load()
 
     def empty_text(self, start: dt.date, end: dt.date) -> str:
         """Why the log shows nothing, and what to do: widen the dates or the filters."""
@@ -252,11 +352,11 @@ class AuditLogTab(QWidget):
         ).format(first=first, last=last)
 
     def shown_rows(self) -> list[AuditRow]:
-        """The rows in the order the table shows them."""
-        return [
-            self.model.rows[self.proxy.mapToSource(self.proxy.index(i, 0)).row()]
-            for i in range(self.proxy.rowCount())
-        ]
+        """Every entry the log shows (the pages not read yet too), in the table's order."""
+        query, order, descending = self.query(), self.order, self.descending
+        return self.ops.read(
+            lambda s: audit.audit_page(s, query, order=order, descending=descending)
+        )
 
     def export_csv(self, path: Path | None = None) -> Path | None:
         """Write the entries shown to a CSV file (asks where, unless ``path`` is given)."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,37 +24,74 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import appointments, locale_format, schedule, series, waitlist
+from clientcare import appointments, locale_format, schedule, scope, series, waitlist
 from clientcare.appointments import OPEN_STATUSES, AppointmentDetail, ConflictError
 from clientcare.db.models import AppointmentStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import add_practitioner, get_settings, list_practitioners
 from clientcare.waitlist import FreedSlot
 from ui import labels
-from ui.dialogs.appointment import AppointmentDialog
-from ui.dialogs.running_late import RunningLateDialog
 from ui.ops import Changes, Operations
 from ui.theme import set_heading
+from ui.when_shown import WhenShown
 from ui.widgets.month_grid import MonthGrid, month_start_grid
 from ui.widgets.time_grid import GridBlock, TimeGrid
 from ui.widgets.waitlist_panel import FreedSlotDialog, WaitlistPanel
 
+if TYPE_CHECKING:
+    from ui.dialogs.appointment import AppointmentDialog
+
+# The booking and running-late dialogs are imported when first opened (the first visit
+# to the calendar shows the week, not a dialog).
+
 DAY, WEEK, MONTH = "day", "week", "month"
 
 
-def block_for(item: AppointmentDetail, locale: str = locale_format.DEFAULT_LOCALE) -> GridBlock:
+#: The most appointments a day's square of the month shows (the rest are "+N more").
+MONTH_PER_DAY = 12
+
+
+class _Formats:
+    """Times and days formatted once per refresh: a week of the whole practice is a
+    thousand blocks over a few dozen distinct times."""
+
+    def __init__(self, locale: str) -> None:
+        self.locale = locale
+        self._ranges: dict[tuple[object, object], str] = {}
+        self._days: dict[dt.date, str] = {}
+
+    def time_range(self, start: dt.datetime, end: dt.datetime) -> str:
+        key: tuple[object, object] = (start.time(), end.time())
+        if end.date() != start.date():
+            key = (start, end)
+        if key not in self._ranges:
+            self._ranges[key] = locale_format.time_range(start, end, self.locale)
+        return self._ranges[key]
+
+    def weekday_day(self, day: dt.date) -> str:
+        if day not in self._days:
+            self._days[day] = locale_format.weekday_day(day, self.locale)
+        return self._days[day]
+
+
+def block_for(
+    item: AppointmentDetail,
+    locale: str = locale_format.DEFAULT_LOCALE,
+    formats: _Formats | None = None,
+) -> GridBlock:
     """The grid block of an appointment: what it shows, and what a screen reader says."""
+    formats = formats or _Formats(locale)
     mode = labels.label(appointments.MODE_LABELS, item.mode)
     status = labels.label(appointments.STATUS_LABELS, item.status)
     end = item.start + dt.timedelta(minutes=item.duration_minutes)
-    when = locale_format.time_range(item.start, end, locale)
+    when = formats.time_range(item.start, end)
     # "Scheduled" goes without saying; every other status is written in the block.
     detail = f"{when}\n{mode}" + ("" if item.status.value == "scheduled" else f" · {status}")
     spoken = QCoreApplication.translate(
         "CalendarScreen", "{name}, {day} {when}, {mode}, {status}, with {practitioner}"
     ).format(
         name=item.client_preferred_name,
-        day=locale_format.weekday_day(item.start.date(), locale),
+        day=formats.weekday_day(item.start.date()),
         when=when,
         mode=mode,
         status=status,
@@ -148,7 +186,8 @@ class CalendarScreen(QWidget):
         self.hint.setObjectName("calendar_hint")
         self.hint.setWordWrap(True)
 
-        self.waitlist = WaitlistPanel(ops)
+        self._fill_practitioners()
+        self.waitlist = WaitlistPanel(ops, scope=self.practitioner_scope())
         self.waitlist.setObjectName("waitlist_panel")
         self.waitlist.setMinimumWidth(300)
         body = QSplitter(Qt.Orientation.Horizontal)
@@ -168,7 +207,7 @@ class CalendarScreen(QWidget):
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
         self.view_buttons.buttonClicked.connect(lambda b: self.set_view(b.property("view")))
-        self.practitioner_filter.currentIndexChanged.connect(self.refresh)
+        self.practitioner_filter.currentIndexChanged.connect(self._practitioner_chosen)
         self.new_button.clicked.connect(lambda: self.open_new(None))
         QShortcut(QKeySequence("Ctrl+N"), self, activated=lambda: self.open_new(None))
         self.running_late_button.clicked.connect(self.open_running_late)
@@ -178,26 +217,43 @@ class CalendarScreen(QWidget):
         self.grid.block_dropped.connect(self.move_block)
         self.grid.day_step.connect(self.move_days)
         self.month.day_activated.connect(self.open_day)
-        ops.changed.connect(self._on_changes)
-        self._fill_practitioners()
+        # A change made elsewhere is read when the calendar is next seen.
+        self._when_shown = WhenShown(
+            self, ops, self._on_changes, Changes.APPOINTMENTS | Changes.CLIENTS | Changes.SETTINGS
+        )
         self.set_view(WEEK)
 
     # -- range -----------------------------------------------------------------
 
     def _fill_practitioners(self) -> None:
+        """The practitioners to choose from; at first your own calendar (the practice's
+        is "All practitioners"), the whole practice's when ClientCare does not know you."""
+        first = self.practitioner_filter.count() == 0
         current = self.practitioner_filter.currentData()
         self.practitioner_filter.blockSignals(True)
         self.practitioner_filter.clear()
-        practitioners = self.ops.read(list_practitioners)
+        practitioners, mine = self.ops.read(
+            lambda s: (list_practitioners(s), scope.own_scope(s).practitioner_id)
+        )
         self.practitioner_filter.addItem(self.tr("All practitioners"), None)
         for practitioner in practitioners:
             self.practitioner_filter.addItem(practitioner.full_name, practitioner.id)
+        if first:
+            current = mine
         if current is not None:
             self.practitioner_filter.setCurrentIndex(
                 max(self.practitioner_filter.findData(current), 0)
             )
         self.practitioner_filter.setVisible(len(practitioners) > 1)
         self.practitioner_filter.blockSignals(False)
+
+    def practitioner_scope(self) -> scope.Scope:
+        """The practitioner whose calendar is shown (whole practice: all of them)."""
+        return scope.Scope(self.practitioner_filter.currentData())
+
+    def _practitioner_chosen(self) -> None:
+        self.waitlist.set_scope(self.practitioner_scope())
+        self.refresh()
 
     def visible_range(self) -> tuple[dt.date, int]:
         if self.view == DAY:
@@ -240,10 +296,14 @@ class CalendarScreen(QWidget):
         if self.view == MONTH:
             first = month_start_grid(self.anchor)
             last = first + dt.timedelta(days=41)
-            days = self.ops.read(lambda s: schedule.month_overview(s, first, last, practitioner_id))
-            self.month.set_month(self.anchor, days)
-            locale = self.ops.read(lambda s: get_settings(s).locale)
+            days, locale = self.ops.read(
+                lambda s: (
+                    schedule.month_days(s, first, last, practitioner_id, per_day=MONTH_PER_DAY),
+                    get_settings(s).locale,
+                )
+            )
             self.month.locale = locale
+            self.month.set_month(self.anchor, days)
             self.range_label.setText(locale_format.month_year(self.anchor, locale))
             self.stack.setCurrentWidget(self.month)
             return
@@ -258,6 +318,7 @@ class CalendarScreen(QWidget):
             )
         )
         self.details = {item.id: item for item in items}
+        formats = _Formats(locale)
         blocks = [
             GridBlock(
                 b.id,
@@ -268,11 +329,11 @@ class CalendarScreen(QWidget):
                 self.tr("Busy"),
                 "busy",
                 self.tr("{title}, busy {when}").format(
-                    title=b.title, when=locale_format.time_range(b.starts_at, b.ends_at, locale)
+                    title=b.title, when=formats.time_range(b.starts_at, b.ends_at)
                 ),
             )
             for b in busy
-        ] + [block_for(item, locale) for item in items]
+        ] + [block_for(item, locale, formats) for item in items]
         self.grid.locale = locale
         self.grid.set_range(first_day, count)
         self.grid.set_hours(8, 19)
@@ -290,6 +351,7 @@ class CalendarScreen(QWidget):
     def _on_changes(self, changes: Changes) -> None:
         if changes & Changes.SETTINGS:
             self._fill_practitioners()
+            self.waitlist.set_scope(self.practitioner_scope())
         if changes & (Changes.APPOINTMENTS | Changes.CLIENTS | Changes.SETTINGS):
             self.refresh()
 
@@ -297,6 +359,8 @@ class CalendarScreen(QWidget):
 
     def make_dialog(self, **kwargs: object) -> AppointmentDialog:
         """The dialog for booking or editing (tests drive it directly)."""
+        from ui.dialogs.appointment import AppointmentDialog
+
         return AppointmentDialog(self.ops, parent=self, **kwargs)  # type: ignore[arg-type]
 
     def open_new(self, start: dt.datetime | None) -> None:
@@ -398,6 +462,8 @@ class CalendarScreen(QWidget):
                 self.tr("There is no appointment left today to be late for."),
             )
             return
+        from ui.dialogs.running_late import RunningLateDialog
+
         self.run_dialog(RunningLateDialog(self.ops, upcoming[0].id, self))
 
     def nobody_is_you_text(self) -> str:

@@ -61,13 +61,17 @@ from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from ui import labels
+from ui.models.base import PAGE_SIZE
 from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, SortRole
+from ui.models.paged_items import PagedItemModel, Section, sections_reader
 from ui.ops import Changes, Operations
 from ui.theme import notice_style, set_heading
+from ui.when_shown import WhenShown
 from ui.widgets.adherence_chart import AdherenceChart
 from ui.widgets.client_money import ClientMoneyPanel
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.lateness_chart import LatenessChart, format_minutes
+from ui.widgets.scope_choice import shown_text
 
 FORM_FIELDS = (
     "full_name",
@@ -315,7 +319,12 @@ class ClientForm(QWidget):
             self.tr("A session, call, message, e-mail or an unanswered attempt")
         )
         self.new_interaction_button.clicked.connect(lambda: self.open_interaction(None))
-        self.contacts_model = QStandardItemModel(self)
+        # A page of contacts at a time (the view reads more as it scrolls): twelve years
+        # of weekly sessions are hundreds of contacts.
+        self.contacts_model = PagedItemModel(self)
+        self.contacts_count = QLabel()
+        self.contacts_count.setObjectName("contacts_count")
+        self.contacts_model.fetched.connect(self._show_contacts_count)
         self.contacts_view = QListView()
         self.contacts_view.setObjectName("contacts_list")
         self.contacts_view.setModel(self.contacts_model)
@@ -339,6 +348,7 @@ class ClientForm(QWidget):
         layout = QVBoxLayout(box)
         layout.addLayout(row)
         layout.addWidget(self.contacts_view)
+        layout.addWidget(self.contacts_count)
         buttons = QHBoxLayout()
         self.brief_button = QPushButton(self.tr("&Brief…"))
         self.brief_button.setObjectName("show_brief")
@@ -366,34 +376,48 @@ class ClientForm(QWidget):
         self._draft_id: int | None = None
         return box
 
+    def _contact_item(self, row: interactions.InteractionSummary) -> QStandardItem:
+        state = "" if row.state.value == "final" else " · " + self.tr("draft")
+        label = (
+            f"{locale_format.weekday_day_time(row.occurred_at, self.locale)} · "
+            f"{labels.label(interactions.KIND_LABELS, row.kind)}{state}"
+            + (f"\n{row.first_line}" if row.first_line else "")
+        )
+        item = QStandardItem(label)
+        item.setToolTip(label)
+        item.setData(row.id, Qt.ItemDataRole.UserRole)
+        return item
+
     def _show_contacts(self) -> None:
-        self.contacts_model.clear()
         client = self.client
         self.contacts_box.setVisible(client is not None)
         self.adherence_box.setVisible(client is not None)
         if client is None:
+            self._contacts_total = 0
+            self.contacts_model.set_items([])
             return
-        rows, draft = self.ops.read(
+        client_id = client.id
+        self._contacts_total, draft = self.ops.read(
             lambda s: (
-                interactions.client_interactions(s, client.id),
-                interactions.latest_draft(s, client.id),
+                interactions.count_client_interactions(s, client_id),
+                interactions.latest_draft(s, client_id),
             )
         )
-        for row in rows[:100]:
-            state = "" if row.state.value == "final" else " · " + self.tr("draft")
-            label = (
-                f"{locale_format.weekday_day_time(row.occurred_at, self.locale)} · "
-                f"{labels.label(interactions.KIND_LABELS, row.kind)}{state}"
-                + (f"\n{row.first_line}" if row.first_line else "")
+        if self._contacts_total:
+            self.contacts_model.set_source(
+                lambda offset, limit: [
+                    self._contact_item(row)
+                    for row in self.ops.read(
+                        lambda s: interactions.client_interactions(
+                            s, client_id, offset=offset, limit=limit
+                        )
+                    )
+                ]
             )
-            item = QStandardItem(label)
-            item.setToolTip(label)
-            item.setData(row.id, Qt.ItemDataRole.UserRole)
-            self.contacts_model.appendRow(item)
-        if not rows:
+        else:
             none = QStandardItem(self.tr("No contacts written up yet."))
             none.setEnabled(False)
-            self.contacts_model.appendRow(none)
+            self.contacts_model.set_items([none])
         self._draft_id = draft.id if draft else None
         today = dt.date.today()
         rows_by_principle, months = self.ops.read(
@@ -413,6 +437,15 @@ class ClientForm(QWidget):
             )
         self.draft_banner.setVisible(draft is not None)
         self.open_draft_button.setVisible(draft is not None)
+
+    def _show_contacts_count(self) -> None:
+        """ "20 of 142 contacts shown" while the list is cut; nothing once it is whole."""
+        total = getattr(self, "_contacts_total", 0)
+        shown = self.contacts_model.shown
+        self.contacts_count.setText(
+            shown_text(shown, total, self.locale, self.tr("contacts")) if shown < total else ""
+        )
+        self.contacts_count.setVisible(shown < total)
 
     def _open_draft(self) -> None:
         if self._draft_id is not None:
@@ -578,7 +611,10 @@ class ClientForm(QWidget):
         self.appointment_counts = QLabel()
         self.appointment_counts.setObjectName("appointment_counts")
         self.appointment_counts.setWordWrap(True)
-        self.appointments_model = QStandardItemModel(self)
+        self.appointments_model = PagedItemModel(self)
+        self.appointments_count_label = QLabel()
+        self.appointments_count_label.setObjectName("appointments_shown")
+        self.appointments_model.fetched.connect(self._show_appointments_shown)
         self.appointments_view = QListView()
         self.appointments_view.setObjectName("appointments_list")
         self.appointments_view.setModel(self.appointments_model)
@@ -594,6 +630,7 @@ class ClientForm(QWidget):
         self.lateness_chart = LatenessChart()
         layout.addWidget(self.lateness_chart)
         layout.addWidget(self.appointments_view)
+        layout.addWidget(self.appointments_count_label)
         return box
 
     def _lateness_text(self, stats: lateness.LatenessStats) -> str:
@@ -621,52 +658,97 @@ class ClientForm(QWidget):
             them = self.tr("the client was not late")
         return self.tr("Lateness: {you}; {them}").format(you=you, them=them)
 
+    def _appointment_item(self, item: appointments.AppointmentDetail) -> QStandardItem:
+        label = (
+            f"   {locale_format.weekday_day_time(item.start, self.locale)} · "
+            f"{labels.label(appointments.MODE_LABELS, item.mode)} · "
+            f"{labels.label(appointments.STATUS_LABELS, item.status)} · "
+            f"{item.practitioner_name}"
+        )
+        row = QStandardItem(label)
+        row.setData(item.id, Qt.ItemDataRole.UserRole)
+        return row
+
+    def _heading_item(self, text: str) -> QStandardItem:
+        title = QStandardItem(text)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        title.setSelectable(False)
+        return title
+
+    def _none_item(self) -> QStandardItem:
+        none = QStandardItem("   " + self.tr("none"))
+        none.setEnabled(False)
+        return none
+
     def _show_appointments(self) -> None:
-        self.appointments_model.clear()
         client = self.client
         self.appointments_box.setVisible(client is not None)
         if client is None:
+            self._appointment_counts = None
+            self.appointments_model.set_items([])
             return
+        client_id = client.id
         now = dt.datetime.now()
-        summary = self.ops.read(lambda s: appointments.client_appointments(s, client.id, now=now))
+        counts, stats = self.ops.read(
+            lambda s: (
+                appointments.client_appointment_counts(s, client_id, now=now),
+                lateness.lateness_stats(s, client_id=client_id),
+            )
+        )
+        self._appointment_counts = counts
         self.appointment_counts.setText(
             self.tr(
                 "Attended {attended} · late {late} · no-show {no_show} · cancelled {cancelled}"
             ).format(
-                attended=summary.attended,
-                late=summary.late,
-                no_show=summary.no_show,
-                cancelled=summary.cancelled,
+                attended=counts.attended,
+                late=counts.late,
+                no_show=counts.no_show,
+                cancelled=counts.cancelled,
+            )
+        )
+        self.lateness_summary.setText(self._lateness_text(stats))
+        self.lateness_chart.set_stats(stats, locale=self.locale)
+
+        def reader(read):  # type: ignore[no-untyped-def]
+            def items(offset: int, limit: int) -> list[QStandardItem]:
+                rows = self.ops.read(
+                    lambda s: read(s, client_id, now=now, offset=offset, limit=limit)
+                )
+                return [self._appointment_item(row) for row in rows]
+
+            return items
+
+        # Upcoming first, then the past, most recent first: a page at a time.
+        self.appointments_model.set_source(
+            sections_reader(
+                [
+                    Section(
+                        lambda: self._heading_item(self.tr("Upcoming")),
+                        counts.upcoming,
+                        reader(appointments.client_upcoming),
+                        self._none_item,
+                    ),
+                    Section(
+                        lambda: self._heading_item(self.tr("Past")),
+                        counts.past,
+                        reader(appointments.client_past),
+                        self._none_item,
+                    ),
+                ]
             )
         )
 
-        def add(heading: str, items: tuple[appointments.AppointmentDetail, ...]) -> None:
-            title = QStandardItem(heading)
-            font = title.font()
-            font.setBold(True)
-            title.setFont(font)
-            title.setSelectable(False)
-            self.appointments_model.appendRow(title)
-            if not items:
-                none = QStandardItem("   " + self.tr("none"))
-                none.setEnabled(False)
-                self.appointments_model.appendRow(none)
-            for item in items[:50]:
-                label = (
-                    f"   {locale_format.weekday_day_time(item.start, self.locale)} · "
-                    f"{labels.label(appointments.MODE_LABELS, item.mode)} · "
-                    f"{labels.label(appointments.STATUS_LABELS, item.status)} · "
-                    f"{item.practitioner_name}"
-                )
-                row = QStandardItem(label)
-                row.setData(item.id, Qt.ItemDataRole.UserRole)
-                self.appointments_model.appendRow(row)
-
-        stats = self.ops.read(lambda s: lateness.lateness_stats(s, client_id=client.id))
-        self.lateness_summary.setText(self._lateness_text(stats))
-        self.lateness_chart.set_stats(stats, locale=self.locale)
-        add(self.tr("Upcoming"), summary.upcoming)
-        add(self.tr("Past"), summary.past)
+    def _show_appointments_shown(self) -> None:
+        """ "20 of 162 appointments shown" while the list is cut."""
+        counts = getattr(self, "_appointment_counts", None)
+        total = counts.upcoming + counts.past if counts else 0
+        shown = self.appointments_model.shown
+        self.appointments_count_label.setText(
+            shown_text(shown, total, self.locale, self.tr("appointments")) if shown < total else ""
+        )
+        self.appointments_count_label.setVisible(shown < total)
 
     def _show_facts(self) -> None:
         self.facts_model.clear()
@@ -1031,7 +1113,14 @@ class ClientsScreen(QWidget):
         self.new_button.clicked.connect(self.new_client)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.form.saved.connect(self._on_saved)
-        ops.changed.connect(self._on_changes)
+        # A change made elsewhere is shown when the list is next seen (nothing is read
+        # while it is hidden; nothing when it is seen again unchanged).
+        self._when_shown = WhenShown(
+            self,
+            ops,
+            self._on_changes,
+            Changes.CLIENTS | Changes.SETTINGS | Changes.APPOINTMENTS | Changes.REFERRALS,
+        )
         self._selecting = False
         self.refresh()
         if self.proxy.rowCount():
@@ -1116,8 +1205,8 @@ class ClientsScreen(QWidget):
                 else self.tr("No client has this status.")
             )
         self.list_stack.setCurrentWidget(self.table if rows else self.empty)
-        if rows and not self._columns_fitted:
-            self.fit_list_columns()
+        if rows and not self._columns_fitted and self.table.isVisible():
+            self.fit_list_columns()  # (when first shown, the resize fits them)
         if filtered:
             self.count_label.setText(
                 self.tr("{shown} of {total} clients").format(shown=shown, total=total)
@@ -1140,12 +1229,25 @@ class ClientsScreen(QWidget):
         """
         table, header = self.table, self.table.horizontalHeader()
         widths: dict[ClientColumn, int] = {}
+        metrics = table.fontMetrics()
+        # The rows in view (the first page before the list is shown).
+        first = max(table.verticalHeader().visualIndexAt(0), 0)
+        last = table.verticalHeader().visualIndexAt(table.viewport().height())
+        if last < 0:
+            last = min(self.proxy.rowCount(), PAGE_SIZE) - 1
 
         def wanted(column: ClientColumn) -> int:
+            # The widest text found by its advance, then only that cell measured by the
+            # delegate (margins, font): not every cell through ten roles of data() each.
             if column not in widths:
-                widths[column] = max(
-                    header.sectionSizeHint(column), table.sizeHintForColumn(column)
-                )
+                widest, best = None, -1
+                for row in range(first, last + 1):
+                    index = self.proxy.index(row, column)
+                    advance = metrics.horizontalAdvance(index.data() or "")
+                    if advance > best:
+                        widest, best = index, advance
+                cell = table.sizeHintForIndex(widest).width() if widest is not None else 0
+                widths[column] = max(header.sectionSizeHint(column), cell)
             return widths[column]
 
         readable_email = min(

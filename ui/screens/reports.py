@@ -23,9 +23,11 @@ from clientcare.practice import get_settings
 from ui.models.referrals import SortRole, SourceColumn, SourceReportModel
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_L, SPACE_M, empty_state, set_heading
+from ui.when_shown import WhenShown
 from ui.widgets.adherence_chart import AdherenceChart
 from ui.widgets.fields import localise_date_edit
 from ui.widgets.lateness_chart import LatenessChart, format_minutes
+from ui.widgets.scope_choice import ScopeChoice
 
 
 class ReportsScreen(QWidget):
@@ -53,12 +55,17 @@ class ReportsScreen(QWidget):
             edit.dateChanged.connect(self.refresh)
         self.first.setAccessibleName(self.tr("Report from"))
         self.last.setAccessibleName(self.tr("Report to"))
+        # Your clients' contacts first (the whole practice's on request): in a group
+        # practice of fifty, the practice's year is most of a million answers.
+        self.scope_choice = ScopeChoice(ops)
+        self.scope_choice.changed.connect(self.refresh)
         period = QHBoxLayout()
         period.addWidget(QLabel(self.tr("From")))
         period.addWidget(self.first)
         period.addWidget(QLabel(self.tr("to")))
         period.addWidget(self.last)
         period.addStretch(1)
+        period.addWidget(self.scope_choice)
         self.chart = AdherenceChart()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -90,20 +97,22 @@ class ReportsScreen(QWidget):
         layout.addWidget(self.adherence_body, 1)
         layout.addWidget(self.lateness_box)
         layout.addWidget(self._build_sources())
-        ops.changed.connect(
-            lambda changes: (
-                self.refresh()
-                if changes
-                & (
-                    Changes.INTERACTIONS
-                    | Changes.APPOINTMENTS
-                    | Changes.SETTINGS
-                    | Changes.REFERRALS
-                    | Changes.CLIENTS
-                )
-                else None
-            )
+        # Read again for a change made elsewhere when the report is next seen.
+        self._when_shown = WhenShown(
+            self,
+            ops,
+            self._on_changes,
+            Changes.INTERACTIONS
+            | Changes.APPOINTMENTS
+            | Changes.SETTINGS
+            | Changes.REFERRALS
+            | Changes.CLIENTS,
         )
+        self.refresh()
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes & Changes.SETTINGS:  # who "you" are, and whether to offer the choice
+            self.scope_choice.reload()
         self.refresh()
 
     def refresh(self) -> None:
@@ -112,13 +121,14 @@ class ReportsScreen(QWidget):
             return dt.date(day.year(), day.month(), day.day())
 
         start, end = as_date(self.first), as_date(self.last)
-        rows, months = self.ops.read(
+        scope = self.scope_choice.scope()
+        rows, months, locale = self.ops.read(
             lambda s: (
-                adherence.adherence(s, start=start, end=end),
-                adherence.adherence_by_month(s, today=end),
+                adherence.adherence(s, start=start, end=end, scope=scope),
+                adherence.adherence_by_month(s, today=end, scope=scope),
+                get_settings(s).locale,
             )
         )
-        locale = self.ops.read(get_settings).locale
         self.locale = locale
         for edit in (self.first, self.last):
             localise_date_edit(edit, locale)
@@ -135,10 +145,12 @@ class ReportsScreen(QWidget):
         )
         first = dt.datetime.combine(start, dt.time())
         after = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
-        stats = self.ops.read(lambda s: lateness.lateness_stats(s, start=first, end=after))
+        stats = self.ops.read(
+            lambda s: lateness.lateness_stats(s, start=first, end=after, scope=scope)
+        )
         self.lateness_summary.setText(self.lateness_text(stats))
         self.lateness_chart.set_stats(stats, locale=locale)
-        sources = self.ops.read(lambda s: referrals.referral_sources_report(s, start, end))
+        sources = self.ops.read(lambda s: referrals.referral_sources_report(s, start, end, scope))
         self.sources_model.set_rows(sources)
         self.sources_table.setVisible(bool(sources))
         self.sources_empty.setVisible(not sources)

@@ -997,50 +997,103 @@ class MessagesTab(QWidget):
 
 
 class SettingsScreen(QWidget):
-    """Settings → Practice, Principles, Words, Messages."""
+    """Settings → Practice, Practitioners, Principles, Words, Messages, Money, Printouts,
+    Security and the audit log.
+
+    Each tab is built when it is first shown (or asked for): the first visit builds the
+    Practice tab, not the language checker of Messages, the printing layer of Printouts
+    or the audit log.
+    """
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        self.practice = PracticeTab(ops)
-        self.principles = PrinciplesTab(ops)
-        self.words = WordsTab(ops)
-        self.messages = MessagesTab(ops)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("settings_tabs")
-        self.tabs.addTab(self.practice, self.tr("&Practice"))
-        from ui.screens.settings_practitioners import PractitionersTab
-
-        self.practitioners = PractitionersTab(ops)
-        self.tabs.addTab(self.practitioners, self.tr("Pr&actitioners"))
-        self.tabs.addTab(self.principles, self.tr("P&rinciples"))
-        self.tabs.addTab(self.words, self.tr("&Words"))
-        self.tabs.addTab(self.messages, self.tr("&Messages"))
-        from ui.screens.settings_money import MoneyTab  # it reuses this module's helpers
-
-        self.money = MoneyTab(ops)
-        self.tabs.addTab(self.money, self.tr("M&oney"))
-        from ui.screens.settings_printouts import PrintoutsTab
-
-        self.printouts = PrintoutsTab()
-        self.tabs.addTab(self.printouts, self.tr("Pr&intouts"))
-        from ui.screens.settings_security import SecurityTab
-
-        self.security = SecurityTab()
-        self.tabs.addTab(self.security, self.tr("Sec&urity"))
-        from ui.screens.audit_log import AuditLogTab
-
-        self.audit_log = AuditLogTab(ops)
-        self.tabs.addTab(self.audit_log, self.tr("Audi&t log"))
+        self._titles = {
+            "practice": self.tr("&Practice"),
+            "practitioners": self.tr("Pr&actitioners"),
+            "principles": self.tr("P&rinciples"),
+            "words": self.tr("&Words"),
+            "messages": self.tr("&Messages"),
+            "money": self.tr("M&oney"),
+            "printouts": self.tr("Pr&intouts"),
+            "security": self.tr("Sec&urity"),
+            "audit_log": self.tr("Audi&t log"),
+        }
+        self._keys = list(self._titles)
+        self._built: dict[str, QWidget] = {}
+        for key in self._keys:
+            self.tabs.addTab(QWidget(), self._titles[key])  # stands in until first shown
+        self._tab("practice")
+        self.tabs.currentChanged.connect(lambda index: self._tab(self._keys[index]))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
+    def _make(self, key: str) -> QWidget:
+        ops = self.ops
+        if key == "practice":
+            return PracticeTab(ops)
+        if key == "practitioners":
+            from ui.screens.settings_practitioners import PractitionersTab
+
+            return PractitionersTab(ops)
+        if key == "principles":
+            return PrinciplesTab(ops)
+        if key == "words":
+            return WordsTab(ops)
+        if key == "messages":
+            return MessagesTab(ops)
+        if key == "money":
+            from ui.screens.settings_money import MoneyTab  # it reuses this module's helpers
+
+            return MoneyTab(ops)
+        if key == "printouts":
+            from ui.screens.settings_printouts import PrintoutsTab
+
+            return PrintoutsTab()
+        if key == "security":
+            from ui.screens.settings_security import SecurityTab
+
+            return SecurityTab()
+        from ui.screens.audit_log import AuditLogTab
+
+        return AuditLogTab(ops)
+
+    def _tab(self, key: str) -> QWidget:
+        """The tab ``key``, built (in place of its stand-in) if it was not yet."""
+        if key in self._built:
+            return self._built[key]
+        tab = self._make(key)
+        self._built[key] = tab
+        index = self._keys.index(key)
+        current = self.tabs.currentIndex()
+        stand_in = self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, self._titles[key])
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(False)
+        stand_in.deleteLater()
+        return tab
+
+    practice = property(lambda self: self._tab("practice"))
+    practitioners = property(lambda self: self._tab("practitioners"))
+    principles = property(lambda self: self._tab("principles"))
+    words = property(lambda self: self._tab("words"))
+    messages = property(lambda self: self._tab("messages"))
+    money = property(lambda self: self._tab("money"))
+    printouts = property(lambda self: self._tab("printouts"))
+    security = property(lambda self: self._tab("security"))
+    audit_log = property(lambda self: self._tab("audit_log"))
+
     def refresh(self) -> None:
-        """Read everything again (after a restore or an import, say)."""
-        self.practice.load()
-        self.principles.load()
-        self.words.load()
-        self.messages.load()
-        self.money.load()
-        self.practitioners.load()
+        """Read everything again (after a restore or an import, say); tabs not built yet
+        read when first shown."""
+        for key, tab in self._built.items():
+            load = getattr(tab, "load", None)
+            if callable(load) and key not in ("printouts", "security", "audit_log"):
+                load()

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -45,15 +45,20 @@ from ui.dialogs.money import (
     WaiveDialog,
     arrangement_text,
 )
-from ui.dialogs.payment import PaymentDialog
-from ui.dialogs.statement import ReceiptDialog, StatementDialog
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_M, empty_state, set_heading
+from ui.when_shown import WhenShown
 from ui.widgets.fields import error_label
+from ui.widgets.scope_choice import shown_text
+
+# The payment, statement and receipt dialogs (and the printing layer behind the last two)
+# are imported when first opened: opening a client does not need them.
 
 #: How many money conversations the panel lists (the rest are on the Money screen).
 RECENT_CONVERSATIONS = 3
+#: How many of the latest ledger lines are shown at first ("Earlier lines" adds as many).
+LEDGER_LINES = 24
 
 
 class LedgerColumn(IntEnum):
@@ -75,6 +80,31 @@ class LedgerModel(RowsTableModel):
         self.currency = "GBP"
         self.locale = "en_GB"
         self.year = dt.date.today().year
+        #: Every line of the account; ``rows`` holds the latest of them (what is shown).
+        self.entries: list[money.LedgerEntry] = []
+        self._texts: dict[tuple[int, LedgerColumn, bool], str] = {}
+
+    def set_entries(self, entries: list[money.LedgerEntry], shown: int) -> None:
+        """The whole account, showing its latest ``shown`` lines (a table measures and
+        paints only those)."""
+        self.entries = list(entries)
+        self._texts = {}
+        self.set_rows(self.entries[max(len(self.entries) - shown, 0) :])
+
+    @property
+    def hidden(self) -> int:
+        """How many earlier lines are not shown."""
+        return len(self.entries) - len(self.rows)
+
+    def show_earlier(self, count: int) -> None:
+        """Show up to ``count`` more of the earlier lines, above the ones shown."""
+        count = min(count, self.hidden)
+        if count <= 0:
+            return
+        first = self.hidden - count
+        self.beginInsertRows(QModelIndex(), 0, count - 1)
+        self.rows[0:0] = self.entries[first : first + count]
+        self.endInsertRows()
 
     def amount(self, minor: int) -> str:
         return format_money(minor, self.currency, self.locale)
@@ -84,24 +114,32 @@ class LedgerModel(RowsTableModel):
             return self.tr("{amount} credit").format(amount=self.amount(-minor))
         return self.amount(minor)
 
+    def _text(self, entry: money.LedgerEntry, column: LedgerColumn, display: bool) -> str:
+        if column is LedgerColumn.DATE:
+            # This year's dates without the year, so the description keeps its room.
+            if display and entry.day.year == self.year:
+                return locale_format.day_month(entry.day, self.locale)
+            return locale_format.day(entry.day, self.locale)
+        if column is LedgerColumn.WHAT:
+            return entry.description
+        if column is LedgerColumn.CHARGES:
+            return self.amount(entry.debit_minor) if entry.debit_minor else ""
+        if column is LedgerColumn.PAYMENTS:
+            return self.amount(entry.credit_minor) if entry.credit_minor else ""
+        return self.balance_text(entry.balance_minor)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         entry = self.rows[index.row()]
         column = LedgerColumn(index.column())
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column is LedgerColumn.DATE:
-                # This year's dates without the year, so the description keeps its room.
-                if role == Qt.ItemDataRole.DisplayRole and entry.day.year == self.year:
-                    return locale_format.day_month(entry.day, self.locale)
-                return locale_format.day(entry.day, self.locale)
-            if column is LedgerColumn.WHAT:
-                return entry.description
-            if column is LedgerColumn.CHARGES:
-                return self.amount(entry.debit_minor) if entry.debit_minor else ""
-            if column is LedgerColumn.PAYMENTS:
-                return self.amount(entry.credit_minor) if entry.credit_minor else ""
-            return self.balance_text(entry.balance_minor)
+            # Formatted once per line (the view asks again at every paint and measure).
+            key = (id(entry), column, role == Qt.ItemDataRole.DisplayRole)
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = self._text(entry, column, key[2])
+            return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in (LedgerColumn.CHARGES, LedgerColumn.PAYMENTS, LedgerColumn.BALANCE):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -218,6 +256,18 @@ class ClientMoneyPanel(QGroupBox):
         self._fit_rows.timeout.connect(self._fit_ledger)
         header.sectionResized.connect(lambda *_: self._fit_rows.start())
 
+        # Only the latest lines are shown (and measured): an account of twelve years has
+        # hundreds; the earlier ones a page at a time, on request.
+        self.ledger_shown = _muted(QLabel())
+        self.ledger_shown.setObjectName("ledger_shown")
+        self.earlier_button = QPushButton(self.tr("Earlier lines"))
+        self.earlier_button.setObjectName("ledger_earlier")
+        self.earlier_button.setToolTip(self.tr("Show earlier lines of the account"))
+        self.earlier_button.clicked.connect(self.show_earlier)
+        shown_row = QHBoxLayout()
+        shown_row.addWidget(self.ledger_shown, 1)
+        shown_row.addWidget(self.earlier_button)
+
         self.ledger_empty = empty_state(
             self.tr(
                 "No charges or payments yet.\n\nCompleted sessions are charged here at the "
@@ -305,6 +355,7 @@ class ClientMoneyPanel(QGroupBox):
         layout.addLayout(fee_row)
         layout.addWidget(self.plan_label)
         layout.addLayout(actions)
+        layout.addLayout(shown_row)
         layout.addWidget(self.ledger_view)
         layout.addWidget(self.ledger_empty, 1)  # in the ledger's place, as tall
         layout.addLayout(selected_row)
@@ -312,7 +363,12 @@ class ClientMoneyPanel(QGroupBox):
         layout.addWidget(self.conversations_title)
         layout.addWidget(self.conversations_label)
 
-        ops.changed.connect(self._on_changes)
+        self._when_shown = WhenShown(
+            self,
+            ops,
+            self._on_changes,
+            Changes.MONEY | Changes.APPOINTMENTS | Changes.SETTINGS | Changes.CLIENTS,
+        )
         self.hide()
 
     # -- hooks tests replace ----------------------------------------------------------
@@ -343,6 +399,7 @@ class ClientMoneyPanel(QGroupBox):
         """Show ``client_id``'s money (or hide the panel for a new, unsaved client)."""
         self.client_id = client_id
         self.message.hide()
+        self.model.set_entries([], 0)  # another client's account starts at its latest lines
         self.refresh()
 
     def _on_changes(self, changes: Changes) -> None:
@@ -362,6 +419,7 @@ class ClientMoneyPanel(QGroupBox):
         return locale_format.day(day, locale) if year else locale_format.day_month(day, locale)
 
     def refresh(self) -> None:
+        self._when_shown.pending = Changes.NONE  # read now: nothing left for when shown
         client_id = self.client_id
         self.setVisible(client_id is not None)
         if client_id is None:
@@ -393,13 +451,33 @@ class ClientMoneyPanel(QGroupBox):
         self.fee_label.setText(self.fee_text(snap, today))
         self.plan_label.setText(self.plan_text(snap.plan))
         self.plan_label.setVisible(snap.plan is not None)
-        self.model.set_rows(snap.ledger.entries)
+        self.model.set_entries(snap.ledger.entries, max(LEDGER_LINES, len(self.model.rows)))
         self.ledger_view.setVisible(bool(snap.ledger.entries))
         self.ledger_empty.setVisible(not snap.ledger.entries)
-        self._fit_ledger()
-        self._fit_rows.start()
+        self._show_ledger_count()
+        if self.isVisible():  # (when hidden, the rows are fitted when shown)
+            self._fit_ledger()
+            self._fit_rows.start()
         self.conversations_label.setText(self.conversations_text(snap.conversations))
         self._update_buttons()
+
+    def _show_ledger_count(self) -> None:
+        """ "24 of 262 lines shown" and "Earlier lines" while earlier lines are hidden."""
+        cut = self.model.hidden > 0
+        locale = self.snapshot.locale if self.snapshot else locale_format.DEFAULT_LOCALE
+        self.ledger_shown.setText(
+            shown_text(len(self.model.rows), len(self.model.entries), locale, self.tr("lines"))
+            if cut
+            else ""
+        )
+        self.ledger_shown.setVisible(cut)
+        self.earlier_button.setVisible(cut)
+
+    def show_earlier(self) -> None:
+        """The next page of earlier lines, above those shown."""
+        self.model.show_earlier(LEDGER_LINES)
+        self._show_ledger_count()
+        self.ledger_view.resizeRowsToContents()
 
     def _fit_ledger(self) -> None:
         """Rows as tall as their wrapped text; the latest lines in view."""
@@ -504,6 +582,14 @@ class ClientMoneyPanel(QGroupBox):
 
     def select_charge(self, charge_id: int) -> bool:
         """Select the ledger line of ``charge_id`` (a person clicking it)."""
+        earlier = [
+            entry
+            for entry in self.model.entries[: self.model.hidden]
+            if entry.kind in ("charge", "waived") and entry.ref_id == charge_id
+        ]
+        if earlier:  # further back than shown: show the lines from it on
+            self.model.show_earlier(self.model.hidden - self.model.entries.index(earlier[0]))
+            self._show_ledger_count()
         for number, entry in enumerate(self.model.rows):
             if entry.kind in ("charge", "waived") and entry.ref_id == charge_id:
                 self.ledger_view.selectRow(number)
@@ -524,15 +610,21 @@ class ClientMoneyPanel(QGroupBox):
             self.money_changed.emit()
 
     def open_statement(self) -> None:
+        from ui.dialogs.statement import StatementDialog
+
         if self.client_id is not None:
             self.run_dialog(StatementDialog(self.ops, self.client_id, self))
 
     def open_receipt(self) -> None:
+        from ui.dialogs.statement import ReceiptDialog
+
         entry = self.selected_entry()
         if entry is not None and entry.kind in ("payment", "refund"):
             self.run_dialog(ReceiptDialog(self.ops, entry.ref_id, self))
 
     def open_payment(self, *, refund: bool = False) -> None:
+        from ui.dialogs.payment import PaymentDialog
+
         if self.client_id is None:
             return
         self._after(self.run_dialog(PaymentDialog(self.ops, self.client_id, self, refund=refund)))

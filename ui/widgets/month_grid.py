@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPa
 from PySide6.QtWidgets import QWidget
 
 from clientcare import locale_format
+from clientcare.schedule import MonthDay
 
 HEADER = 26
 
@@ -27,14 +28,17 @@ class MonthGrid(QWidget):
         self.setObjectName("month_grid")
         self.setAccessibleName(self.tr("Month overview"))
         self.month = dt.date.today().replace(day=1)
-        self.days: dict[dt.date, list[tuple[dt.time, str]]] = {}
+        self.days: dict[dt.date, MonthDay] = {}
         self.locale = locale_format.DEFAULT_LOCALE  # the practice's; the screen sets it
+        self._labels: dict[tuple[dt.date, int], str] = {}
         self.setMinimumHeight(420)
 
-    def set_month(self, month: dt.date, days: dict[dt.date, list[tuple[dt.time, str]]]) -> None:
+    def set_month(self, month: dt.date, days: dict[dt.date, MonthDay]) -> None:
+        """Show ``month``: each day's count and its first few appointments (``days``)."""
         self.month = month.replace(day=1)
         self.days = days
-        total = sum(len(v) for k, v in days.items() if k.month == self.month.month)
+        self._labels: dict[tuple[dt.date, int], str] = {}
+        total = sum(v.count for k, v in days.items() if k.month == self.month.month)
         self.setAccessibleDescription(
             self.tr("{n} appointments in {month}").format(
                 n=total, month=locale_format.month_year(self.month, self.locale)
@@ -91,25 +95,35 @@ class MonthGrid(QWidget):
             painter.setFont(bold if day == today else self.font())
             painter.drawText(cell.adjusted(6, 3, -6, -3), Qt.AlignmentFlag.AlignLeft, str(day.day))
             painter.setFont(self.font())
-            entries = self.days.get(day, [])
+            summary = self.days.get(day)
+            if summary is None:
+                continue
+            entries, count = summary.first, summary.count
             room = max(int((cell.height() - line - 6) // line), 0)
-            shown = entries if len(entries) <= room else entries[: max(room - 1, 0)]
+            shown = entries if count <= room else entries[: max(room - 1, 0)]
             y = cell.top() + 3 + line
-            for moment, name in shown:
+            for number, (moment, name) in enumerate(shown):
                 label = painter.fontMetrics().elidedText(
-                    f"{locale_format.time(moment, self.locale)} {name}",
+                    self._label(day, number, moment, name),
                     Qt.TextElideMode.ElideRight,
                     int(cell.width() - 12),
                 )
                 painter.drawText(QRectF(cell.left() + 6, y, cell.width() - 12, line), label)
                 y += line
-            if len(shown) < len(entries):
+            if len(shown) < count:
                 painter.setPen(muted)
                 painter.drawText(
                     QRectF(cell.left() + 6, y, cell.width() - 12, line),
-                    self.tr("+{n} more").format(n=len(entries) - len(shown)),
+                    self.tr("+{n} more").format(n=count - len(shown)),
                 )
         painter.end()
+
+    def _label(self, day: dt.date, number: int, moment: dt.time, name: str) -> str:
+        """ "09:00 Annie", formatted once per month shown (not on every paint)."""
+        key = (day, number)
+        if key not in self._labels:
+            self._labels[key] = f"{locale_format.time(moment, self.locale)} {name}"
+        return self._labels[key]
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         day = self.date_at(event.position().x(), event.position().y())

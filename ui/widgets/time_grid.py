@@ -78,6 +78,7 @@ class TimeGrid(QWidget):
         self._drag_target: dt.datetime | None = None
         self._press_pos: QPoint | None = None
         self._drag_candidate: GridBlock | None = None
+        #: The (lane, lanes) of each block shown, by the block object's identity.
         self._lanes: dict[int, tuple[int, int]] = {}
 
     # -- data ------------------------------------------------------------------
@@ -97,7 +98,8 @@ class TimeGrid(QWidget):
     def set_blocks(self, blocks: list[GridBlock]) -> None:
         """Show ``blocks``; the visible hours widen to fit anything outside them."""
         self.blocks = sorted(blocks, key=lambda b: (b.start, b.end))
-        self._lanes = self._assign_lanes(self.blocks)
+        lanes = self._assign_lanes(self.blocks)
+        self._lanes = {id(block): lanes[index] for index, block in enumerate(self.blocks)}
         if blocks:
             earliest = min(b.start.hour for b in blocks)
             latest = max(b.end.hour + (1 if b.end.minute else 0) for b in blocks)
@@ -154,11 +156,7 @@ class TimeGrid(QWidget):
         top = self.y_for(block.start)
         end = block.end if block.end.date() == block.start.date() else dt.time(23, 59)
         bottom = self.y_for(end)
-        lane, lanes = (0, 1)
-        for index, candidate in enumerate(self.blocks):
-            if candidate is block:
-                lane, lanes = self._lanes.get(index, (0, 1))
-                break
+        lane, lanes = self._lanes.get(id(block), (0, 1))
         width = (self.column_width() - 5) / max(lanes, 1)
         return QRectF(x + 2 + lane * width, top + 1, width - 1, max(bottom - top - 2, 14))
 
@@ -197,12 +195,17 @@ class TimeGrid(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
-        painter.fillRect(self.rect(), palette.color(QPalette.ColorRole.Base))
+        painter.fillRect(event.rect(), palette.color(QPalette.ColorRole.Base))
+        # The grid's lines are straight and on whole pixels: drawn without antialiasing
+        # (a dashed antialiased line across the week costs milliseconds each).
         self._paint_grid(painter, palette)
-        for block in self.blocks:
-            self._paint_block(painter, block, dragging=block is self._drag)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        exposed = QRectF(event.rect())
+        for block in self.blocks:  # only those in the part being painted
+            rect = self.block_rect(block)
+            if rect is not None and rect.intersects(exposed):
+                self._paint_block(painter, block, dragging=block is self._drag, rect=rect)
         if self._drag is not None and self._drag_target is not None:
             ghost = GridBlock(
                 self._drag.id,
@@ -269,9 +272,15 @@ class TimeGrid(QWidget):
         painter.drawLine(0, HEADER_HEIGHT, self.width(), HEADER_HEIGHT)
 
     def _paint_block(
-        self, painter: QPainter, block: GridBlock, *, dragging: bool, ghost: bool = False
+        self,
+        painter: QPainter,
+        block: GridBlock,
+        *,
+        dragging: bool,
+        ghost: bool = False,
+        rect: QRectF | None = None,
     ) -> None:
-        rect = self.block_rect(block)
+        rect = rect or self.block_rect(block)
         if rect is None:
             return
         style = STATUS_COLOURS.get(block.status, STATUS_COLOURS["scheduled"])

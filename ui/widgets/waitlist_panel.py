@@ -30,15 +30,20 @@ from clientcare import clients, locale_format, waitlist
 from clientcare.appointments import ConflictError
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
+from clientcare.scope import WHOLE_PRACTICE, Scope
 from clientcare.waitlist import FreedSlot, WaitlistInput, WaitlistRow
-from ui.models.base import Index, RowsTableModel
+from ui.models.base import PAGE_SIZE, Index, PagedRowsModel
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_XS, empty_state, heading
+from ui.when_shown import WhenShown
 from ui.widgets.client_picker import ClientPicker
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
+from ui.widgets.scope_choice import shown_text
 
 #: A Monday: its week gives the weekday names in the practice's locale.
 A_MONDAY = dt.date(2024, 1, 1)
+#: Waitlist rows read at a time (each is measured to wrap its text).
+WAITLIST_PAGE = 32
 
 
 class WaitColumn(IntEnum):
@@ -47,10 +52,18 @@ class WaitColumn(IntEnum):
     WAITING = 2
 
 
-class WaitlistModel(RowsTableModel):
+class WaitlistModel(PagedRowsModel):
     headers = ("Client", "Suits them", "Waiting")
     rows: list[WaitlistRow]
     locale = locale_format.DEFAULT_LOCALE  # the practice's, set by the view
+
+    def __init__(self, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent, page_size=page_size)
+        self._preferences: dict[tuple[int, str], str] = {}
+
+    def set_source(self, reader: Any, locate: Any = None) -> None:
+        self._preferences = {}
+        super().set_source(reader, locate)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -64,7 +77,11 @@ class WaitlistModel(RowsTableModel):
             case WaitColumn.CLIENT:
                 return ("⚑ " + self.tr("urgent") + " · " if row.urgent else "") + row.client_name
             case WaitColumn.PREFERENCES:
-                text = waitlist.describe_preferences(row, self.locale)
+                # Formatted once per row read (a view asks again at every paint and measure).
+                key = (row.id, self.locale)
+                text = self._preferences.get(key)
+                if text is None:
+                    text = self._preferences[key] = waitlist.describe_preferences(row, self.locale)
                 return (
                     f"{text} — {row.note}"
                     if row.note and role == Qt.ItemDataRole.ToolTipRole
@@ -185,11 +202,20 @@ class WaitlistDialog(QDialog):
 class WaitlistPanel(QWidget):
     """Who is waiting, urgent first then longest waiting."""
 
-    def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ops: Operations, parent: QWidget | None = None, *, scope: Scope = WHOLE_PRACTICE
+    ) -> None:
         super().__init__(parent)
         self.ops = ops
+        #: Whose waitlist: the calendar's practitioner's (their clients, or asking for
+        #: them), or the whole practice's.
+        self.scope = scope
         self.title = heading(self.tr("Waitlist"), "heading", "waitlist_title")
-        self.model = WaitlistModel(self)
+        # A page at a time, ordered in SQL: the rows are measured to wrap their text.
+        self.model = WaitlistModel(self, page_size=WAITLIST_PAGE)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("waitlist_count")
+        self.model.rowsInserted.connect(lambda *_: self._show_count())
         self.table = QTableView()
         self.table.setObjectName("waitlist_table")
         self.table.setModel(self.model)
@@ -235,25 +261,48 @@ class WaitlistPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
         layout.addWidget(self.empty_box, 1)
         layout.addLayout(buttons)
         self.add_button.clicked.connect(self.add)
         self.remove_button.clicked.connect(self.remove)
-        ops.changed.connect(
-            lambda changes: (
-                self.refresh() if changes & (Changes.APPOINTMENTS | Changes.CLIENTS) else None
-            )
+        self._when_shown = WhenShown(
+            self, ops, lambda _changes: self.refresh(), Changes.APPOINTMENTS | Changes.CLIENTS
         )
         self.refresh()
 
+    def set_scope(self, scope: Scope) -> None:
+        """Show the waitlist of ``scope`` (the calendar's practitioner, or everyone)."""
+        if scope != self.scope:
+            self.scope = scope
+            self.refresh()
+
     def refresh(self) -> None:
-        rows, self.model.locale = self.ops.read(
-            lambda s: (waitlist.list_waiting(s, today=dt.date.today()), get_settings(s).locale)
+        self._when_shown.pending = Changes.NONE
+        today, scope = dt.date.today(), self.scope
+        self.total, self.model.locale = self.ops.read(
+            lambda s: (waitlist.count_waiting(s, scope), get_settings(s).locale)
         )
-        self.model.set_rows(rows)
+        self.model.set_source(
+            lambda offset, limit: self.ops.read(
+                lambda s: waitlist.waiting_page(
+                    s, today=today, scope=scope, offset=offset, limit=limit
+                )
+            )
+        )
+        rows = bool(self.model.rows)
         self.empty_box.setVisible(not rows)
-        self.table.setVisible(bool(rows))
-        self.remove_button.setEnabled(bool(rows))
+        self.table.setVisible(rows)
+        self.remove_button.setEnabled(rows)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """ "12 waiting", or "32 of 680 waiting shown" while the list is cut."""
+        shown = len(self.model.rows)
+        self.count_label.setText(
+            shown_text(shown, getattr(self, "total", shown), self.model.locale, self.tr("waiting"))
+        )
+        self.count_label.setVisible(shown > 0)
 
     def make_dialog(self) -> WaitlistDialog:
         return WaitlistDialog(self.ops, self)
