@@ -60,7 +60,11 @@ def test_row_for_id_reads_up_to_the_client_or_answers_at_once() -> None:
     reader = Reader(rows(100))
     model.set_source(reader, reader.locate)
     assert model.row_for_id(57) == 56
-    assert model.rowCount() == 60  # the pages up to it, not all of them
+    # Up to it and a page beyond, not all of them; in one read, not a page at a time
+    # (a client opened from Today, 10,000 rows down the list, is one statement).
+    assert model.rowCount() == 66
+    assert reader.reads == [(0, 11), (10, 57)]
+    assert model.canFetchMore()
     reads = len(reader.reads)
     assert model.row_for_id(1000) is None  # not listed: no page read
     assert len(reader.reads) == reads

@@ -108,6 +108,21 @@ class PagedRowsModel(RowsTableModel):
             self.rows.extend(page)
             self.endInsertRows()
 
+    def _read_up_to(self, position: int) -> None:
+        """Read every row up to ``position`` (and a page beyond) in one statement: a client
+        opened from elsewhere, 10,000 rows down a list, is one read, not 150 pages."""
+        wanted = position + self.page_size - len(self.rows)
+        if wanted <= 0 or not self._more or self._reader is None:
+            return
+        rows = list(self._reader(len(self.rows), wanted + 1))
+        self._more = len(rows) > wanted
+        rows = rows[:wanted]
+        if rows:
+            first = len(self.rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+
     def fetch_all(self) -> None:
         """Read every remaining row (only for a list known to be short)."""
         while self._more:
@@ -125,8 +140,7 @@ class PagedRowsModel(RowsTableModel):
             position = self._locate(row_id)
             if position is None:
                 return None
-            while self._more and len(self.rows) <= position:
-                self.fetchMore()
+            self._read_up_to(position)
             start = 0
         while True:
             for number in range(start, len(self.rows)):
