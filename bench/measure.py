@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
-import inspect
 import json
 import os
 import sqlite3
@@ -432,26 +431,19 @@ def week_load(database: Target, rounds: int, practitioner_id: int | None = 1) ->
 
 
 @functools.cache
-def _care_list_takes_scope() -> bool:
-    from clientcare.care import care_list
+def todays_care_list(session: Any, today: dt.date, scope: Any) -> Any:
+    """The care list as the Today screen reads it: ``scope``'s clients (the Today screen's
+    "Show:" choice, read once as the screen does: ``own_scope``), at most
+    ``TODAY_LIMIT`` of each kind, every kind counted."""
+    from clientcare.care import TODAY_LIMIT, care_list
 
-    return "scope" in inspect.signature(care_list).parameters
+    return care_list(session, today=today, scope=scope, limit=TODAY_LIMIT)
 
 
-def todays_care_list(session: Any, today: dt.date) -> Any:
-    """The care list as the Today screen reads it: of the practitioner's own clients
-    (``scope=own_scope(session)``) where ``care_list`` takes a scope, else the practice's.
+def _own_scope(ops: Any) -> Any:
+    from clientcare.scope import own_scope
 
-    The one place the benchmark calls the care list, so a ``care_list`` that gains its
-    ``scope`` keyword is measured as Today uses it without an edit here.
-    """
-    from clientcare.care import care_list
-
-    if _care_list_takes_scope():
-        from clientcare.scope import own_scope
-
-        return care_list(session, today=today, scope=own_scope(session))
-    return care_list(session, today=today)
+    return ops.read(own_scope)
 
 
 def _current_practitioner(ops: Any) -> int | None:
@@ -477,6 +469,7 @@ def today_compute(
     raw = _raw_connection(database)
     ops = open_ops(database)
     practitioner_id = _current_practitioner(ops)
+    scope = _own_scope(ops)
     day_start = dt.datetime.combine(TODAY, dt.time())
     day_end = day_start + dt.timedelta(days=1)
     counts: list[int] = []
@@ -484,7 +477,7 @@ def today_compute(
     def compute() -> None:
         def read(session: Any) -> int:
             items = appointments.appointments_between(session, day_start, day_end, practitioner_id)
-            care = todays_care_list(session, TODAY)
+            care = todays_care_list(session, TODAY, scope)
             return len(items) + len(care.items)
 
         counts.append(ops.read(read))
@@ -565,6 +558,7 @@ def today_statements(database: Target) -> list[tuple[str, Any]]:
 
     ops = open_ops(database)
     practitioner_id = _current_practitioner(ops)
+    scope = _own_scope(ops)
     day_start = dt.datetime.combine(TODAY, dt.time())
     day_end = day_start + dt.timedelta(days=1)
     statements: list[tuple[str, Any]] = []
@@ -577,7 +571,7 @@ def today_statements(database: Target) -> list[tuple[str, Any]]:
     ops.read(
         lambda s: (
             appointments.appointments_between(s, day_start, day_end, practitioner_id),
-            todays_care_list(s, TODAY),
+            todays_care_list(s, TODAY, scope),
         )
     )
     ops.database.dispose()

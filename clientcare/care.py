@@ -9,8 +9,10 @@ when, and which action it leads to; nothing here writes.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -198,36 +200,37 @@ def care_list(
     still counts them all, and the escalation budget weighs every open issue of the
     scope.
     """
-    issues = followups.triage_queue(session, today=today, scope=scope, limit=limit)
-    # Every open issue was read unless the list was cut: then they are counted in SQL.
-    cut = limit is not None and len(issues) >= limit
-    budget = followups.escalation_budget(session, None if cut else issues, scope=scope)
+    # One more than shown is read: a kind with more is counted in SQL, one without is
+    # counted as read (no count when a kind has exactly ``limit`` items).
+    ask = None if limit is None else limit + 1
+
+    def cut(rows: list[Any], count: Callable[[], int]) -> tuple[list[Any], int]:
+        if ask is None or len(rows) < ask:
+            return rows, len(rows)
+        return rows[:limit], count()
+
+    issues = followups.triage_queue(session, today=today, scope=scope, limit=ask)
+    # The budget weighs every open issue: from the rows when all were read, else in SQL.
+    whole = ask is None or len(issues) < ask
+    budget = followups.escalation_budget(session, issues if whole else None, scope=scope)
     totals: dict[CareKind, int] = {CareKind.ISSUE: budget.open}
-    items = _issue_items(issues)
-    expectations = followups.expectations_due(session, today=today, scope=scope, limit=limit)
-    totals[CareKind.EXPECTATION] = (
-        followups.count_expectations_due(session, today=today, scope=scope)
-        if limit is not None and len(expectations) >= limit
-        else len(expectations)
+    items = _issue_items(issues[:limit])
+    expectations, totals[CareKind.EXPECTATION] = cut(
+        followups.expectations_due(session, today=today, scope=scope, limit=ask),
+        lambda: followups.count_expectations_due(session, today=today, scope=scope),
     )
     items += _expectation_items(expectations)
     checkins = followups.checkins_due(session, today=today, scope=scope)
     totals[CareKind.CHECKIN] = len(checkins)
     items += _checkin_items(checkins[:limit])
-    due = referrals.follow_ups_due(session, today, scope=scope, limit=limit)
-    totals[CareKind.REFERRAL] = (
-        referrals.count_follow_ups_due(session, today, scope=scope)
-        if limit is not None and len(due) >= limit
-        else len(due)
+    due, totals[CareKind.REFERRAL] = cut(
+        referrals.follow_ups_due(session, today, scope=scope, limit=ask),
+        lambda: referrals.count_follow_ups_due(session, today, scope=scope),
     )
     items += _referral_items(due)
-    conversations = money.conversation_follow_ups_due(
-        session, today=today, scope=scope, limit=limit
-    )
-    totals[CareKind.MONEY_FOLLOW_UP] = (
-        money.count_conversation_follow_ups_due(session, today=today, scope=scope)
-        if limit is not None and len(conversations) >= limit
-        else len(conversations)
+    conversations, totals[CareKind.MONEY_FOLLOW_UP] = cut(
+        money.conversation_follow_ups_due(session, today=today, scope=scope, limit=ask),
+        lambda: money.count_conversation_follow_ups_due(session, today=today, scope=scope),
     )
     items += _money_items(conversations)
     plans = money.plans_past_their_date(session, today=today, scope=scope)
@@ -246,6 +249,11 @@ def care_list(
             for i in items
         ]
     return CareList(tuple(items), budget.message if budget.over_budget else "", totals, scope)
+
+
+#: Today lists at most this many items of each kind (read so in SQL, the most pressing
+#: first); each kind is still counted whole.
+TODAY_LIMIT = 25
 
 
 #: Which sidebar section handles each kind of care item.

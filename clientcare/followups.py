@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, aliased
 
 from clientcare import audit, locale_format
 from clientcare.clients import STATUS_TRANSITIONS
-from clientcare.db.engine import count_rows, plain_rows
+from clientcare.db.engine import count_rows, limited, plain_rows
 from clientcare.db.lists import SortKey, every_word, nulls_last, ordered, position
 from clientcare.db.models import (
     DEFAULT_CHECKIN_TEMPLATE,
@@ -470,9 +470,7 @@ def triage_queue(
     ``scope``: the clients whose issues are listed; ``limit``: only the first so many
     (ordered in SQL, so the first are the most urgent of them all).
     """
-    query = _open_issues(scope)
-    if limit is not None:
-        query = query.limit(limit)
+    query = limited(_open_issues(scope), limit)
     return [
         _issue_row(
             row,  # type: ignore[arg-type]
@@ -1002,9 +1000,7 @@ def expectations_due(
 ) -> list[ExpectationRow]:
     """Open expectations of ``scope``'s clients whose review date has come, the oldest
     review date first; the first ``limit`` of them when given."""
-    query = _expectations_due(scope)
-    if limit is not None:
-        query = query.limit(limit)
+    query = limited(_expectations_due(scope), limit)
     rows = plain_rows(session, query, {"today": today})
     return [_listed_expectation(row, today) for row in rows]
 

@@ -64,7 +64,7 @@ from sqlalchemy.sql.operators import custom_op
 
 from clientcare import audit, concurrency, locale_format
 from clientcare.clients import search_conditions
-from clientcare.db.engine import count_rows, plain_rows
+from clientcare.db.engine import count_rows, limited, plain_rows
 from clientcare.db.models import (
     Adjustment,
     Appointment,
@@ -2616,11 +2616,9 @@ def conversation_follow_ups_due(
     """Money conversations with ``scope``'s clients whose follow-up date has come and that
     aren't followed up yet, the oldest date first (or by client: ``order``); the first
     ``limit`` from ``offset`` when given."""
-    query = _conversation_follow_ups(scope, FollowUpOrder(order), descending)
-    if limit is not None:
-        query = query.limit(limit)
-    if offset:
-        query = query.offset(offset)
+    query = limited(
+        _conversation_follow_ups(scope, FollowUpOrder(order), descending), limit, offset
+    )
     rows = plain_rows(session, query, {"today": today})
     return [_conversation_row(row, row.preferred_name, row.full_name) for row in rows]  # type: ignore[arg-type]
 

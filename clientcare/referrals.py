@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from clientcare import audit
 from clientcare.clients import normalise_email, normalise_phone
-from clientcare.db.engine import count_rows, plain_rows
+from clientcare.db.engine import count_rows, limited, plain_rows
 from clientcare.db.lists import SortKey, every_word, nulls_last, ordered, position
 from clientcare.db.models import (
     Appointment,
@@ -900,9 +900,7 @@ def follow_ups_due(
 ) -> list[ReferralRow]:
     """Open referrals of ``scope``'s clients whose follow-up date has come and not been
     asked: the most overdue first (``sort_key``'s order, in SQL); the first ``limit``."""
-    query = _follow_ups_due(scope)
-    if limit is not None:
-        query = query.limit(limit)
+    query = limited(_follow_ups_due(scope), limit)
     return [_row_from_columns(row, today) for row in plain_rows(session, query, {"today": today})]
 
 

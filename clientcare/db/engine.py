@@ -7,6 +7,7 @@ import os
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -84,6 +85,10 @@ def _create_private_file(path: Path) -> None:
         os.close(fd)
 
 
+#: SQLite's page cache per connection, in KiB (PRAGMA cache_size takes it negative).
+SQLITE_CACHE_KIB = 32 * 1024
+
+
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
     # Take transaction control away from the sqlite3 module (it would not begin a
     # transaction before DDL); SQLAlchemy's "begin" event below emits BEGIN itself,
@@ -95,6 +100,11 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-u
     # FULL: an acknowledged commit survives power loss, not only a crash of the app.
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.execute("PRAGMA busy_timeout=5000")
+    # Up to 32 MiB of pages kept per connection (SQLite's default is 2 MiB), taken only as
+    # pages are read: a group practice's file of a gigabyte and more reads its indexes
+    # again from the operating system on every screen otherwise (Today's care list on
+    # the ten-times practice 3.4 ms -> 2.5 ms, the Money screen's reads about half).
+    cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
     cursor.close()
 
 
@@ -200,6 +210,19 @@ def plain_rows(
     if session.new or session.dirty or session.deleted:
         session.flush()
     return session.connection().execute(statement, parameters or {}).all()
+
+
+@lru_cache(maxsize=256)
+def limited(statement: Select[Any], limit: int | None, offset: int = 0) -> Select[Any]:
+    """``statement`` with its LIMIT and OFFSET, built once per statement, limit and offset.
+
+    A new SELECT has its cache key worked out again on every execution (a traversal of the
+    whole statement, longer than SQLite takes to run a small query); the statements built
+    once (``functools.cache``) keep theirs, and so do these.
+    """
+    if limit is not None:
+        statement = statement.limit(limit)
+    return statement.offset(offset) if offset else statement
 
 
 def count_rows(

@@ -513,6 +513,7 @@ def test_connections_have_foreign_keys_wal_and_full_sync(tmp_path: Path) -> None
             assert pragma("journal_mode") == "wal"
             assert pragma("synchronous") == 2  # FULL
             assert pragma("busy_timeout") == 5000
+            assert pragma("cache_size") == -32 * 1024  # 32 MiB of pages, taken as read
     finally:
         engine.dispose()
 

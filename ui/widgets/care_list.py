@@ -19,7 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare import locale_format, money
-from clientcare.care import GROUP_LABELS, SECTION_OF, CareItem, CareKind, CareList, care_list
+from clientcare.care import (
+    GROUP_LABELS,
+    SECTION_OF,
+    TODAY_LIMIT,
+    CareItem,
+    CareKind,
+    CareList,
+    care_list,
+)
 from clientcare.clients import client_label
 from clientcare.practice import get_settings
 from clientcare.scope import Scope
@@ -34,7 +42,7 @@ MORE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 #: At most this many items of each kind are listed (read so in SQL); the group says how
 #: many there are in all, and its last row leads to the section that lists them all.
-CARE_LIMIT = 25
+CARE_LIMIT = TODAY_LIMIT
 
 #: Where the whole list of each section is (shown with ``labels.translate``).
 SECTION_NAMES: dict[str, str] = {
