@@ -41,7 +41,7 @@ from clientcare.practice import get_settings
 from clientcare.scope import Scope
 from ui.dialogs.charge_confirm import ChargeDialog
 from ui.dialogs.payment import PaymentDialog
-from ui.models.base import PAGE_SIZE, PageReader
+from ui.models.base import PAGE_SIZE, PagedRowsModel, PageReader
 from ui.models.money import (
     BalanceColumn,
     BalanceTableModel,
@@ -567,7 +567,11 @@ class MoneyScreen(QWidget):
         model, today, scope = self.to_charge_model, self.today(), self.scope()
         order = model.order() or money.ToChargeOrder.DATE
         descending = model.descending
-        model.set_source(
+        self._load_list(
+            model,
+            self.to_charge_table,
+            self.to_charge_stack,
+            self.to_charge_empty,
             _starting_with(
                 first,
                 lambda offset, limit: self.ops.read(
@@ -581,15 +585,26 @@ class MoneyScreen(QWidget):
                         limit=limit,
                     )
                 ),
-            )
+            ),
+            ToChargeColumn.NOTE,
         )
-        listed = model.rowCount() > 0
-        self.to_charge_stack.setCurrentWidget(
-            self.to_charge_table if listed else self.to_charge_empty
-        )
-        if listed:
-            _fit_columns(self.to_charge_table, self.to_charge_model, stretch=ToChargeColumn.NOTE)
         self._show_to_charge_count()
+
+    def _load_list(
+        self,
+        model: PagedRowsModel,
+        table: QTableView,
+        stack: QStackedWidget,
+        empty: QWidget,
+        reader: Callable[[int, int], Sequence[Any]],
+        stretch: int,
+    ) -> None:
+        """Show ``reader``'s rows a page at a time in ``table`` (``empty`` when none)."""
+        model.set_source(reader)
+        listed = model.rowCount() > 0
+        stack.setCurrentWidget(table if listed else empty)
+        if listed:
+            _fit_columns(table, model, stretch=stretch)
         self._update_buttons()
 
     def _show_to_charge_count(self) -> None:
@@ -614,7 +629,11 @@ class MoneyScreen(QWidget):
         model, today, scope = self.follow_up_model, self.today(), self.scope()
         order = model.order() or money.FollowUpOrder.DUE
         descending = model.descending
-        model.set_source(
+        self._load_list(
+            model,
+            self.follow_up_table,
+            self.follow_up_stack,
+            self.follow_up_empty,
             _starting_with(
                 first,
                 lambda offset, limit: self.ops.read(
@@ -628,16 +647,10 @@ class MoneyScreen(QWidget):
                         limit=limit,
                     )
                 ),
-            )
+            ),
+            FollowUpColumn.AGREED,
         )
-        listed = model.rowCount() > 0
-        self.follow_up_stack.setCurrentWidget(
-            self.follow_up_table if listed else self.follow_up_empty
-        )
-        if listed:
-            _fit_columns(self.follow_up_table, self.follow_up_model, stretch=FollowUpColumn.AGREED)
         self._show_follow_up_count()
-        self._update_buttons()
 
     def _show_follow_up_count(self) -> None:
         """ "64 of 120 follow-ups shown" when the list is cut (the tab counts them all)."""
