@@ -70,6 +70,7 @@ class SoakResult:
 
     seed: int
     actions: int = 0
+    warm_up: int = 0
     seconds: float = 0.0
     counts: dict[str, int] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
@@ -80,6 +81,7 @@ class SoakResult:
     rss_end_kib: int = 0
     first_at: int = 0
     widgets_first: int = 0
+    rss_deciles: list[int] = field(default_factory=list)
     widgets_end: int = 0
     windows_end: dict[str, int] = field(default_factory=dict)
     exceptions: list[dict[str, str]] = field(default_factory=list)
@@ -108,11 +110,16 @@ class SoakResult:
         lines = [
             f"soak: {'PASSED' if self.passed else 'FAILED'} (seed {self.seed})",
             f"  actions: {self.actions:,} in {self.seconds / 60:.1f} min "
-            f"= {self.per_minute:,.0f} actions/minute",
+            f"= {self.per_minute:,.0f} actions/minute (after a warm-up of {self.warm_up}: "
+            "every kind once)",
             f"  peak RSS (VmHWM): {self.peak_kib / 1024:,.0f} MiB",
-            f"  RSS after the first {self.first_at:,} actions: {self.rss_first_kib / 1024:,.0f} MiB;"
-            f" at the end: {self.rss_end_kib / 1024:,.0f} MiB; growth {self.growth:+.1%}"
+            f"  RSS (settled: after a collection and malloc_trim) after the first "
+            f"{self.first_at:,} actions: "
+            f"{self.rss_first_kib / 1024:,.0f} MiB; at the end: "
+            f"{self.rss_end_kib / 1024:,.0f} MiB; growth {self.growth:+.1%}"
             f" (limit {MAX_GROWTH:+.0%})",
+            "  settled RSS at each tenth of the run (MiB): "
+            + " ".join(f"{kib / 1024:,.0f}" for kib in self.rss_deciles),
             f"  widgets alive: {self.widgets_first:,} after the first {self.first_at:,} actions,"
             f" {self.widgets_end:,} at the end; windows (shown or hidden) at the end: "
             + ", ".join(f"{name} {n:,}" for name, n in self.windows_end.items()),
@@ -271,7 +278,7 @@ def _run_child(
                     continue  # something the app printed
                 if "action" in message:
                     result.last_action = message["action"]
-                elif "progress" in message and echo and time.monotonic() - last_echo > 30:
+                elif "progress" in message and echo and time.monotonic() - last_echo > 60:
                     last_echo = time.monotonic()
                     progress = message["progress"]
                     print(
@@ -294,6 +301,7 @@ def _run_child(
 
 def _take_report(report: dict[str, Any], result: SoakResult) -> None:
     result.actions = report["actions"]
+    result.warm_up = report["warm_up"]
     result.seconds = report["seconds"]
     result.counts = report["counts"]
     result.skipped = report["skipped"]
@@ -304,6 +312,7 @@ def _take_report(report: dict[str, Any], result: SoakResult) -> None:
     result.rss_end_kib = report["rss_end_kib"]
     result.first_at = report["first_at"]
     result.widgets_first = report["widgets_first"]
+    result.rss_deciles = report["rss_deciles"]
     result.widgets_end = report["widgets_end"]
     result.windows_end = report["windows_end"]
     result.exceptions = report["exceptions"]

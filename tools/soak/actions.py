@@ -261,7 +261,7 @@ def edit_session_note(soak: Soak, editor: Any) -> None:
             soak.type(text, rng.choice(WORDS) + ". ")
         rows = [row for row in editor.checklist_rows.values() if row.buttons]
         for row in rng.sample(rows, k=min(len(rows), rng.randint(1, 4))):
-            value, button = rng.choice(list(row.buttons.items()))
+            button = rng.choice(list(row.buttons.values()))
             if not button.isEnabled():
                 continue
             soak.click(button)
@@ -734,19 +734,20 @@ def print_day_sheet(soak: Soak) -> None:
 
 
 def care_item(soak: Soak) -> None:
-    """Today's care list: an item, then Open client."""
+    """Today's care list: an item, then Open client, or its action (where it is handled)."""
+    from ui.widgets.care_list import ITEM_ROLE
+
     screen = soak.go("today")
     tree = soak.child(screen, QTreeWidget, "care_tree")
-    items = []
-    for top in range(tree.topLevelItemCount()):
-        group = tree.topLevelItem(top)
-        items.extend(group.child(i) for i in range(min(group.childCount(), 10)))
+    items = [tree.topLevelItem(i) for i in range(min(tree.topLevelItemCount(), 60))]
+    items = [item for item in items if item.data(0, ITEM_ROLE) is not None]
     if not items:
         raise Skip("nothing needs care")
     item = soak.rng.choice(items)
     tree.scrollToItem(item)
     QTest.mouseClick(tree.viewport(), LEFT, pos=tree.visualItemRect(item).center())
-    button = soak.child(screen, QPushButton, "care_open_client")
+    name = "care_open_client" if soak.rng.random() < 0.6 else "care_action"
+    button = soak.child(screen, QPushButton, name)
     if button.isEnabled() and button.isVisible():
         soak.click(button)
 

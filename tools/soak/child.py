@@ -62,6 +62,23 @@ def rss_kib() -> tuple[int, int]:
     return rss, peak
 
 
+def settled_rss_kib() -> int:
+    """VmRSS once garbage is collected and the C heap gives back what is free: what the app
+    holds, without the allocator's slack (so a step of freed memory is not a leak)."""
+    gc.collect()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc
+        pass
+    return rss_kib()[0]
+
+
+#: The settled RSS is measured every this many actions (a collection costs a little).
+SETTLED_EVERY = 20
+
+
 def emit(**values: Any) -> None:
     sys.stdout.write(json.dumps(values, default=str) + "\n")
     sys.stdout.flush()
@@ -94,6 +111,8 @@ class Soak:
         self.exceptions: list[dict[str, str]] = []
         self.rss = array.array("l")
         self.widgets = array.array("l")
+        self.settled: list[tuple[int, int, int]] = []  # (actions done, settled RSS, widgets)
+        self._last_emit = 0.0
         self.done = 0
         self.current = "(start-up)"
         self.started = 0.0
@@ -101,6 +120,8 @@ class Soak:
         self._claimed: list[Any] = []
         self._seen: dict[int, float] = {}
         self._queue: list[str] = []
+        self.warming = 0
+        self.warmed_up = 0
         self._finished = False
 
     # -- the run -------------------------------------------------------------------
@@ -125,6 +146,12 @@ class Soak:
         self.watchdog.setInterval(100)
         self.watchdog.timeout.connect(self._answer_unclaimed)
         self.watchdog.start()
+        # A warm-up first, not counted: every kind of action once, in a seeded order, so
+        # the memory measured after the first tenth of the run is that of an app that has
+        # met every screen and dialog (caches filled), not of one just started.
+        self._queue = list(actions.ACTIONS)
+        self.rng.shuffle(self._queue)
+        self.warming = len(self._queue)
         self.started = time.monotonic()
         QTimer.singleShot(0, self.step)
 
@@ -151,11 +178,6 @@ class Soak:
     def next_kind(self) -> str:
         from tools.soak.actions import ACTIONS
 
-        if not self._queue and self.done == 0:
-            # The first round does every kind once (so the first tenth, the memory
-            # baseline, has met every screen and dialog), in a seeded order.
-            self._queue = list(ACTIONS)
-            self.rng.shuffle(self._queue)
         if self._queue:
             return self._queue.pop(0)
         names = list(ACTIONS)
@@ -164,6 +186,8 @@ class Soak:
     def finished(self) -> bool:
         if self.exceptions:
             return True
+        if self.warming:
+            return False
         if self.planned is not None and self.done >= self.planned:
             return True
         return self.elapsed() >= self.minutes * 60
@@ -194,10 +218,24 @@ class Soak:
         faulthandler.cancel_dump_traceback_later()
         took = time.perf_counter() - began
         self.durations[kind] = max(self.durations.get(kind, 0.0), took)
+        if self.warming:
+            self.warming -= 1
+            self.warmed_up += 1
+            if not self.warming:  # the run (and its clock and time limit) starts now
+                self.counts.clear()
+                self.skipped.clear()
+                self.started = time.monotonic()
+            QTimer.singleShot(0, self.step)
+            return
         self.done += 1
         self.rss.append(rss_kib()[0])
         self.widgets.append(len(self.app.allWidgets()))
-        if self.done % 50 == 0:
+        if took > 10:
+            sys.stderr.write(f"soak: {kind} took {took:.1f} s\n")
+        if self.done % SETTLED_EVERY == 0:
+            self.settled.append((self.done, settled_rss_kib(), self.widgets[-1]))
+        if self.done % 50 == 0 or time.monotonic() - self._last_emit > 15:
+            self._last_emit = time.monotonic()
             emit(
                 progress={
                     "actions": self.done,
@@ -220,8 +258,19 @@ class Soak:
         self.watchdog.stop()
         self.close_dialogs()
         first_at = max(int(self.done * 0.10), 1)
-        rss_end, peak = rss_kib()
+        peak = rss_kib()[1]
+        rss_end = settled_rss_kib()
+        # The settled RSS measured at the end of the first tenth (the first sample at or
+        # after it), and at each tenth for the report.
+        samples = [*self.settled, (self.done, rss_end, len(self.app.allWidgets()))]
+        at_first = next(sample for sample in samples if sample[0] >= first_at)
+        first_at = at_first[0]
+
+        def at(share: float) -> int:
+            return next(sample for sample in samples if sample[0] >= self.done * share)[1]
+
         report = {
+            "warm_up": self.warmed_up,
             "actions": self.done,
             "seconds": round(self.elapsed(), 1),
             "counts": dict(self.counts),
@@ -229,10 +278,11 @@ class Soak:
             "messages": dict(self.messages),
             "slowest": sorted(self.durations.items(), key=lambda kv: -kv[1])[:6],
             "peak_kib": peak,
-            "rss_first_kib": self.rss[first_at - 1] if len(self.rss) >= first_at else 0,
+            "rss_first_kib": at_first[1],
             "rss_end_kib": rss_end,
             "first_at": first_at,
-            "widgets_first": self.widgets[first_at - 1] if len(self.widgets) >= first_at else 0,
+            "rss_deciles": [at(k / 10) for k in range(1, 11)],
+            "widgets_first": at_first[2],
             "widgets_end": len(self.app.allWidgets()),
             "windows_end": dict(
                 Counter(type(w).__name__ for w in self.app.topLevelWidgets()).most_common(8)
