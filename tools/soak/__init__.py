@@ -23,6 +23,8 @@ The run FAILS on
   exceptions in threads) or raised by an action: the action and the traceback are printed,
 - resident memory (VmRSS) growing more than ``--max-growth`` (10%) between the end of the
   first tenth of the actions and the end,
+- the references to None, True or False falling by more than a quarter over the run (a Qt
+  binding that drops references, as PySide6 6.12.0 does on Python 3.11, before it aborts),
 - the database failing ``PRAGMA integrity_check`` afterwards.
 
 It prints the actions, actions per minute, the count of each kind, peak RSS (VmHWM), RSS at
@@ -51,6 +53,8 @@ ROOT = Path(__file__).resolve().parents[2]
 #: The practice's "today" in the benchmark practices (bench.generate.TODAY): a Monday.
 WEEK_OF = dt.date(2026, 11, 23)
 MAX_GROWTH = 0.10
+#: References to None/True/False may not fall by more than this share over the run.
+MAX_SINGLETON_FALL = 0.25
 ACTION_TIMEOUT_S = 300
 #: Resident memory is compared between the end of this share of the actions and the end.
 FIRST_SHARE = 0.10
@@ -84,11 +88,14 @@ class SoakResult:
     rss_deciles: list[int] = field(default_factory=list)
     widgets_end: int = 0
     windows_end: dict[str, int] = field(default_factory=dict)
+    singletons_first: dict[str, int] = field(default_factory=dict)
+    singletons_end: dict[str, int] = field(default_factory=dict)
     exceptions: list[dict[str, str]] = field(default_factory=list)
     exit_code: int | None = None
     stderr_tail: str = ""
     last_action: str = ""
     integrity: str = ""
+    reported: bool = False
     failures: list[str] = field(default_factory=list)
 
     @property
@@ -123,6 +130,11 @@ class SoakResult:
             f"  widgets alive: {self.widgets_first:,} after the first {self.first_at:,} actions,"
             f" {self.widgets_end:,} at the end; windows (shown or hidden) at the end: "
             + ", ".join(f"{name} {n:,}" for name, n in self.windows_end.items()),
+            "  references to None/True/False after the warm-up -> at the end: "
+            + ", ".join(
+                f"{name} {self.singletons_first.get(name, 0):,} -> {count:,}"
+                for name, count in self.singletons_end.items()
+            ),
             f"  integrity_check: {self.integrity or '(not run)'}",
             "  per kind: "
             + ", ".join(f"{name} {count:,}" for name, count in sorted(self.counts.items())),
@@ -300,6 +312,7 @@ def _run_child(
 
 
 def _take_report(report: dict[str, Any], result: SoakResult) -> None:
+    result.reported = True
     result.actions = report["actions"]
     result.warm_up = report["warm_up"]
     result.seconds = report["seconds"]
@@ -316,6 +329,8 @@ def _take_report(report: dict[str, Any], result: SoakResult) -> None:
     result.widgets_end = report["widgets_end"]
     result.windows_end = report["windows_end"]
     result.exceptions = report["exceptions"]
+    result.singletons_first = report["singletons_first"]
+    result.singletons_end = report["singletons_end"]
 
 
 #: What the offscreen platform says about every window; not the app's.
@@ -343,7 +358,7 @@ def _judge(result: SoakResult, max_growth: float) -> None:
         )
     elif code is not None and "Fatal Python error" in result.stderr_tail:
         result.failures.append("Fatal Python error in the app's stderr")
-    if code is not None and not result.actions and not result.failures:
+    if code is not None and not result.reported and not result.failures:
         result.failures.append("the app ended without a report")
     if result.exceptions:
         first = result.exceptions[0]
@@ -355,6 +370,14 @@ def _judge(result: SoakResult, max_growth: float) -> None:
             f"resident memory grew {result.growth:+.1%} between action {result.first_at:,} "
             f"and the end (limit {max_growth:+.0%})"
         )
+    for name, first in result.singletons_first.items():
+        end = result.singletons_end.get(name, first)
+        if first and end < first * (1 - MAX_SINGLETON_FALL):
+            result.failures.append(
+                f"references to {name} fell from {first:,} to {end:,}: the Qt binding drops "
+                "references it does not own (it will abort the app; see "
+                "tests/ui/test_binding_refcounts.py)"
+            )
     if result.integrity and result.integrity != "ok":
         result.failures.append(f"PRAGMA integrity_check: {result.integrity}")
 

@@ -79,6 +79,17 @@ def settled_rss_kib() -> int:
 SETTLED_EVERY = 20
 
 
+def singleton_refs() -> dict[str, int]:
+    """References to None, True and False. A binding that drops one on every call it makes
+    (PySide6 6.12.0 on Python 3.11) runs them down until the process aborts; on a sound
+    one they follow the objects alive and stay level (Python 3.12+: immortal, constant)."""
+    return {
+        "None": sys.getrefcount(None),
+        "True": sys.getrefcount(True),
+        "False": sys.getrefcount(False),
+    }
+
+
 def emit(**values: Any) -> None:
     sys.stdout.write(json.dumps(values, default=str) + "\n")
     sys.stdout.flush()
@@ -122,6 +133,7 @@ class Soak:
         self._queue: list[str] = []
         self.warming = 0
         self.warmed_up = 0
+        self.singletons_first: dict[str, int] = {}
         self._finished = False
 
     # -- the run -------------------------------------------------------------------
@@ -222,6 +234,7 @@ class Soak:
             self.warming -= 1
             self.warmed_up += 1
             if not self.warming:  # the run (and its clock and time limit) starts now
+                self.singletons_first = singleton_refs()
                 self.counts.clear()
                 self.skipped.clear()
                 self.started = time.monotonic()
@@ -256,8 +269,17 @@ class Soak:
         """Report, then close the window as a person would at the end of the week."""
         self._finished = True
         self.watchdog.stop()
-        self.close_dialogs()
-        first_at = max(int(self.done * 0.10), 1)
+        try:
+            self.close_dialogs()
+            self.report()
+        finally:  # whatever happened, the app is closed: the parent waits for it
+            form = getattr(self.window.screens.get("clients"), "form", None)
+            if form is not None and form.is_dirty():
+                form.revert()
+            self.window.close()
+
+    def report(self) -> None:
+        first_at = min(max(int(self.done * 0.10), 1), self.done)
         peak = rss_kib()[1]
         rss_end = settled_rss_kib()
         # The settled RSS measured at the end of the first tenth (the first sample at or
@@ -287,13 +309,11 @@ class Soak:
             "windows_end": dict(
                 Counter(type(w).__name__ for w in self.app.topLevelWidgets()).most_common(8)
             ),
+            "singletons_first": self.singletons_first,
+            "singletons_end": singleton_refs(),
             "exceptions": self.exceptions,
         }
         emit(report=report)
-        form = getattr(self.window.screens.get("clients"), "form", None)
-        if form is not None and form.is_dirty():
-            form.revert()
-        self.window.close()
 
     # -- acting as a person ----------------------------------------------------------
 
