@@ -32,9 +32,7 @@ def run(dialog: QDialog) -> int:
     return dialog.exec()
 
 
-def test_a_dialog_opened_by_a_screen_is_freed_once_done_with(
-    qtbot: QtBot, ops: Operations
-) -> None:
+def test_a_dialog_opened_by_a_screen_is_freed_once_done_with(qtbot: QtBot, ops: Operations) -> None:
     window = MainWindow(ops)
     qtbot.addWidget(window)
     window.show()
