@@ -11,7 +11,9 @@ hidden windows after a few hundred actions, and the memory grew with them).
 :class:`FinishedDialogs` watches dialogs being hidden; once nothing in Python refers to a
 hidden dialog any more (the code that opened it has finished with it), it is deleted. A
 dialog some code keeps (in an attribute, to show again) is left alone, and so is one Qt
-made itself (a message box, a file dialog: Qt deletes those).
+made itself (a message box, a file dialog: Qt deletes those). What start-up made and froze out
+of the collector's reach (``gc.freeze`` in ui/app.py) is not looked at: a module-level
+registry of open dialogs, should one ever be wanted, must be a container made later.
 """
 
 from __future__ import annotations
