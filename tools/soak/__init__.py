@@ -8,7 +8,9 @@
 The practice is copied with SQLite's backup API into a scratch folder (the original is only
 read), and ClientCare is started on the copy in a child process, as ``ui.app.main`` starts it
 (offscreen, with its own data folder, a PIN for the idle lock, and the clock of a working
-week: Monday to Friday of the practice's week, 08:30-18:00, moving on with the run). The
+week: Monday to Friday of the practice's week, 08:30-18:00, moving on with the run). It
+ends after ``--minutes`` of wall-clock time (or ``--actions`` counted actions), a warm-up
+included: every kind of action once, not counted, so the memory baseline is warm. The
 child then drives the real main window with actions chosen by a seeded random generator
 (``tools/soak/actions.py``: one table, name -> function): every section visited, clients
 searched and opened, appointments booked, moved and cancelled, session notes drafted and

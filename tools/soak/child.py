@@ -13,6 +13,7 @@ import datetime as dt
 import faulthandler
 import gc
 import json
+import os
 import random
 import sys
 import threading
@@ -90,6 +91,25 @@ def singleton_refs() -> dict[str, int]:
     }
 
 
+def _object_types() -> Counter[str]:
+    """How many objects of each type the collector sees (SOAK_DIAGNOSE=1: what grew)."""
+    if not os.environ.get("SOAK_DIAGNOSE"):
+        return Counter()
+    gc.collect()
+    return Counter(type(o).__qualname__ for o in gc.get_objects())
+
+
+def _describe(thing: Any) -> str:
+    name = type(thing).__name__
+    if isinstance(thing, dict):
+        return f"dict{list(thing)[:6]}"
+    if callable(thing) and hasattr(thing, "__qualname__"):
+        return f"{name}:{thing.__qualname__}"
+    if isinstance(thing, list | tuple):
+        return f"{name}[{len(thing)}]"
+    return name
+
+
 def emit(**values: Any) -> None:
     sys.stdout.write(json.dumps(values, default=str) + "\n")
     sys.stdout.flush()
@@ -126,7 +146,8 @@ class Soak:
         self._last_emit = 0.0
         self.done = 0
         self.current = "(start-up)"
-        self.started = 0.0
+        self.started = 0.0  # the run, warm-up included: the time limit counts from here
+        self.counting_since = 0.0  # the counted actions (actions per minute)
         self.files = 0
         self._claimed: list[Any] = []
         self._seen: dict[int, float] = {}
@@ -198,8 +219,6 @@ class Soak:
     def finished(self) -> bool:
         if self.exceptions:
             return True
-        if self.warming:
-            return False
         if self.planned is not None and self.done >= self.planned:
             return True
         return self.elapsed() >= self.minutes * 60
@@ -233,11 +252,12 @@ class Soak:
         if self.warming:
             self.warming -= 1
             self.warmed_up += 1
-            if not self.warming:  # the run (and its clock and time limit) starts now
+            if not self.warming:  # the counted actions start now
                 self.singletons_first = singleton_refs()
+                self.types_first = _object_types()
                 self.counts.clear()
                 self.skipped.clear()
-                self.started = time.monotonic()
+                self.counting_since = time.monotonic()
             QTimer.singleShot(0, self.step)
             return
         self.done += 1
@@ -252,7 +272,7 @@ class Soak:
             emit(
                 progress={
                     "actions": self.done,
-                    "seconds": round(self.elapsed(), 1),
+                    "seconds": round(time.monotonic() - self.counting_since, 1),
                     "rss_kib": self.rss[-1],
                     "widgets": self.widgets[-1],
                     "clock": self.moment.strftime("%a %H:%M"),
@@ -294,7 +314,7 @@ class Soak:
         report = {
             "warm_up": self.warmed_up,
             "actions": self.done,
-            "seconds": round(self.elapsed(), 1),
+            "seconds": round(time.monotonic() - (self.counting_since or self.started), 1),
             "counts": dict(self.counts),
             "skipped": dict(self.skipped),
             "messages": dict(self.messages),
@@ -314,6 +334,31 @@ class Soak:
             "exceptions": self.exceptions,
         }
         emit(report=report)
+        if os.environ.get("SOAK_DIAGNOSE") and getattr(self, "types_first", None):
+            grown = _object_types() - self.types_first
+            sys.stderr.write(f"soak: objects that grew in number: {grown.most_common(25)}\n")
+            import shiboken6
+            from PySide6.QtWidgets import QDialog, QWidget
+
+            dialogs = [o for o in gc.get_objects() if isinstance(o, QDialog)]
+            dead = [o for o in dialogs if not shiboken6.isValid(o)]
+            widgets = [o for o in gc.get_objects() if isinstance(o, QWidget)]
+            dead_widgets = sum(1 for o in widgets if not shiboken6.isValid(o))
+            sys.stderr.write(
+                f"soak: dialog wrappers {len(dialogs)}, of deleted dialogs {len(dead)}: "
+                f"{Counter(type(o).__name__ for o in dead).most_common(8)}; widget wrappers "
+                f"{len(widgets)}, of deleted widgets {dead_widgets}\n"
+            )
+            for one in dead[:2]:
+                chain = []
+                thing: Any = one
+                for _ in range(5):
+                    holders = [h for h in gc.get_referrers(thing) if not isinstance(h, list)]
+                    chain.append([_describe(h) for h in holders[:4]])
+                    if not holders:
+                        break
+                    thing = holders[0]
+                sys.stderr.write(f"soak: held by {chain}\n")
 
     # -- acting as a person ----------------------------------------------------------
 
@@ -440,9 +485,14 @@ class Soak:
             trigger()
         finally:
             timer.stop()
-        if state["error"] is not None:
-            raise state["error"]
-        return state["result"]
+            # The connection holds poll, poll holds the timer: a cycle through Qt that the
+            # collector cannot see. Undone here, or every dialog opened stays in memory.
+            timer.timeout.disconnect(poll)
+            result, error = state["result"], state["error"]
+            state.clear()
+        if error is not None:
+            raise error
+        return result
 
     def dismiss(self, dialog: Any) -> None:
         """Close ``dialog`` if it is still open (Escape, as a person would)."""
