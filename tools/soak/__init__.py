@@ -10,7 +10,7 @@ read), and ClientCare is started on the copy in a child process, as ``ui.app.mai
 (offscreen, with its own data folder, a PIN for the idle lock, and the clock of a working
 week: Monday to Friday of the practice's week, 08:30-18:00, moving on with the run). It
 ends after ``--minutes`` of wall-clock time (or ``--actions`` counted actions), a warm-up
-included: every kind of action once, not counted, so the memory baseline is warm. The
+included: every kind of action three times, not counted, so the memory baseline is warm. The
 child then drives the real main window with actions chosen by a seeded random generator
 (``tools/soak/actions.py``: one table, name -> function): every section visited, clients
 searched and opened, appointments booked, moved and cancelled, session notes drafted and
@@ -120,7 +120,7 @@ class SoakResult:
             f"soak: {'PASSED' if self.passed else 'FAILED'} (seed {self.seed})",
             f"  actions: {self.actions:,} in {self.seconds / 60:.1f} min "
             f"= {self.per_minute:,.0f} actions/minute (after a warm-up of {self.warm_up}: "
-            "every kind once)",
+            "every kind three times)",
             f"  peak RSS (VmHWM): {self.peak_kib / 1024:,.0f} MiB",
             f"  RSS (settled: after a collection and malloc_trim) after the first "
             f"{self.first_at:,} actions: "
