@@ -160,11 +160,18 @@ def choose_client(soak: Soak, dialog: Any, client: ClientRef) -> None:
     the issue, expectation and referral dialogs' editable lists). When the picker changes,
     this is the function to change.
     """
-    picker = dialog.findChild(QLineEdit, "client_id") or dialog.findChild(QComboBox, "client_id")
+    picker = (
+        dialog.findChild(QLineEdit, "client_id")
+        or dialog.findChild(QComboBox, "client_id")
+        or dialog.findChild(QLineEdit, "client_picker")
+    )
     if picker is None:
         raise SoakError(f"no client picker (client_id) in {dialog.objectName()}")
     if not picker.isEnabled():
         return  # already chosen by where the dialog was opened from
+    if hasattr(picker, "suggest") and hasattr(picker, "completer_"):
+        choose_in_type_ahead(soak, picker, client)
+        return
     if isinstance(picker, QComboBox):
         if not picker.isEditable():
             found = picker.findData(client.id)
@@ -183,6 +190,34 @@ def choose_client(soak: Soak, dialog: Any, client: ClientRef) -> None:
         f"unknown client picker {type(picker).__name__} in {dialog.objectName()}: "
         "update choose_client in tools/soak/actions.py"
     )
+
+
+def choose_in_type_ahead(soak: Soak, picker: Any, client: ClientRef) -> None:
+    """The type-ahead picker (ui/widgets/client_picker.py): type part of the name, wait for
+    the suggestions, click the client's; when they are not among them, type the name in
+    full (which the picker resolves when it is one client's)."""
+    from clientcare.demo import ascii_fold
+
+    words = client.full_name.split()
+    typed = " ".join(words[: soak.rng.randint(1, len(words))])
+    if soak.rng.random() < 0.5:
+        typed = ascii_fold(typed) or typed
+    soak.type(picker, typed, replace=True)
+    popup = picker.completer_.popup()
+    soak.wait_until(lambda: popup.isVisible(), 3)  # the picker waits for a typing pause
+    model = popup.model()
+    for row in range(model.rowCount() if popup.isVisible() else 0):
+        index = model.index(row, 0)
+        if str(index.data()).split(" · ", 1)[0] == client.full_name:
+            popup.scrollTo(index)
+            QTest.mouseClick(popup.viewport(), LEFT, pos=popup.visualRect(index).center())
+            if picker.client_id() == client.id:
+                return
+            break
+    popup.hide()
+    soak.type(picker, client.full_name, replace=True)
+    soak.wait_until(lambda: popup.isVisible(), 3)
+    popup.hide()
 
 
 # -- shared steps ---------------------------------------------------------------------
