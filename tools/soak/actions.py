@@ -677,7 +677,13 @@ def follow_up_referral(soak: Soak) -> None:
 
 
 def click_tab(soak: Soak, tabs: QTabWidget, page: Any) -> None:
-    index = tabs.indexOf(page)
+    """Click the tab that holds ``page`` (the tab's own widget, or a widget inside it)."""
+    holder, index = page, tabs.indexOf(page)
+    while index < 0 and holder is not None:
+        holder = holder.parentWidget()
+        index = tabs.indexOf(holder) if holder is not None else -1
+    if index < 0:
+        raise SoakError(f"{page.objectName() or type(page).__name__} is in no tab")
     if tabs.currentIndex() != index:
         bar = tabs.tabBar()
         QTest.mouseClick(bar, LEFT, pos=bar.tabRect(index).center())
