@@ -9,7 +9,7 @@ ARGS   ?=
 QT_LIBS      := libegl1 libgl1 libxkbcommon0 libfontconfig1 fonts-dejavu-core fonts-noto-cjk libdbus-1-3 libglib2.0-0
 QT_X11_LIBS  := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
 
-.PHONY: run demo test test-pg test-fast lint format bench bench-pg screenshots revision check-qt-libs check-qt-x11-libs translations clean
+.PHONY: run demo test test-pg test-fast lint format bench bench-pg soak screenshots revision check-qt-libs check-qt-x11-libs translations clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -63,6 +63,14 @@ format: $(STAMP)
 
 bench: check-qt-libs $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+# A soak test of the real app (tools/soak): a simulated working week of seeded actions on a
+# copy of the 10x benchmark practice, offscreen, for SOAK_MINUTES of wall-clock time. Fails on a
+# crash, an exception, RSS growing > 10% after the first tenth, or a failed integrity_check.
+# make soak SOAK_MINUTES=5 ARGS="--seed 1234"  (a 2-minute version runs in make test)
+SOAK_MINUTES ?= 60
+soak: check-qt-libs $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tools.soak --minutes $(SOAK_MINUTES) $(ARGS)
 
 # The main figures on a throwaway PostgreSQL server (tests/pg_server.sh, needs Debian's
 # `postgresql`) beside SQLite: the large practice is copied in, measured, then removed.

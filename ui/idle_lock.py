@@ -263,6 +263,7 @@ class IdleLock(QObject):
             return False
         if kind == QEvent.Type.Show and self._should_cover(watched):
             if not self._is_covered(watched):
+                self._open_way_to(watched)
                 self._cover(watched)  # a window that opened while locked
         elif (
             kind == QEvent.Type.Close
@@ -312,11 +313,7 @@ class IdleLock(QObject):
         curtain = LockCurtain(host, passphrase=self._passphrase() is not None)
         curtain.unlock_requested.connect(self.try_unlock)
         covered = _Covered(host=host, curtain=curtain, title=host.windowTitle())
-        for child in host.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            # A dialog is a child too, but a window of its own: it gets its own curtain.
-            if child is not curtain and not child.isWindow() and child.isEnabled():
-                child.setEnabled(False)
-                covered.widgets.append(child)
+        self._disable_under(host, curtain, covered)
         for action in host.findChildren(QAction):
             if action.isEnabled():
                 action.setEnabled(False)
@@ -325,6 +322,40 @@ class IdleLock(QObject):
         if self._wait.isActive():
             curtain.set_waiting(True)
         self._covered.append(covered)
+
+    def _disable_under(self, parent: QWidget, curtain: QWidget, covered: _Covered) -> None:
+        """Disable what the curtain covers, except the way to a dialog (a window of its own).
+
+        A screen opens its dialogs as its children, and a disabled widget disables its
+        child windows too: their curtains would take no PIN. So a widget with a window
+        somewhere below it stays enabled and its own children are disabled instead.
+        """
+        for child in parent.findChildren(
+            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+        ):
+            if child is curtain or child.isWindow() or not child.isEnabled():
+                continue  # a dialog is a child too, but a window with its own curtain
+            if any(self._should_cover(below) for below in child.findChildren(QWidget)):
+                self._disable_under(child, curtain, covered)
+            else:
+                child.setEnabled(False)
+                covered.widgets.append(child)
+
+    def _open_way_to(self, window: QWidget) -> None:
+        """A window opened while locked, as the child of a widget disabled under a curtain:
+        enable that widget again and disable its other children instead (see above)."""
+        ancestors: list[QWidget] = []
+        parent = window.parentWidget()
+        while parent is not None:
+            ancestors.append(parent)
+            parent = parent.parentWidget()
+        for ancestor in reversed(ancestors):  # the outermost first
+            for covered in self._live():
+                if ancestor in covered.widgets:
+                    covered.widgets.remove(ancestor)
+                    ancestor.setEnabled(True)
+                    self._disable_under(ancestor, covered.curtain, covered)
+                    return
 
     def _focus_top_curtain(self) -> None:
         live = [c for c in self._covered if shiboken6.isValid(c.curtain)]

@@ -28,6 +28,7 @@ from clientcare.db.migrate import OpenReport
 from clientcare.practice import get_settings
 from clientcare.scope import own_scope
 from ui import labels
+from ui.finished_dialogs import FinishedDialogs
 from ui.icons import icon
 from ui.idle_lock import IdleLock
 from ui.ops import Operations
@@ -164,6 +165,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.idle_lock = IdleLock(self)
+        self.finished_dialogs = FinishedDialogs(self)  # dialogs done with are freed
         self.database_label = QLabel(self._database_text(demo))
         self.database_label.setObjectName("database_label")
         self.statusBar().addPermanentWidget(self.database_label)

@@ -7,7 +7,7 @@ import time
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QPushButton, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
 from clientcare.security import (
@@ -162,6 +162,53 @@ def test_with_a_modal_dialog_open_the_pin_is_typed_in_the_dialog(
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert not window.idle_lock.locked
     assert dialog.isVisible() and dialog.windowTitle() == "Write up: Zoë Ñúñez"
+
+
+def test_a_dialog_opened_from_a_screen_can_be_unlocked(qtbot: QtBot, ops: Operations) -> None:
+    """Screens open their dialogs as their own children (a session note from the Clients
+    screen, the note from an appointment dialog on the Calendar). Disabling the main
+    window's content under the curtain must not disable those dialogs' curtains: the PIN
+    could not be typed, and ClientCare stayed locked (found by the soak test)."""
+    _with_pin()
+    window = make_window(qtbot, ops)
+    screen = window.stack.currentWidget()
+    other = screen.findChildren(QPushButton)[0]
+    appointment = QDialog(screen)
+    appointment.setWindowTitle("Appointment")
+    appointment.setModal(True)
+    appointment.show()
+    note = QDialog(appointment)
+    note.setWindowTitle("Write up: Zoë Ñúñez")
+    note.setModal(True)
+    note.resize(400, 300)
+    notes = QLineEdit(note)
+    note.show()
+    qtbot.waitExposed(note)
+    assert QApplication.activeModalWidget() is note
+    message = QDialog(window.sidebar)  # made before, shown while locked
+    message.setModal(True)
+
+    assert window.idle_lock.lock()
+    curtain = _curtain(note)
+    assert curtain.pin.isEnabled()
+    assert not notes.isEnabled()  # what is under the curtain takes no input
+    assert not other.isEnabled()  # nor the rest of the screen the dialogs came from
+    qtbot.waitUntil(curtain.pin.hasFocus)
+    # A window opening while locked (a refresh's message, a timer) is covered, and usable.
+    assert not window.sidebar.isEnabled()
+    message.show()
+    qtbot.waitExposed(message)
+    assert _curtain(message).pin.isEnabled() and not other.isEnabled()
+    assert not window.sidebar.viewport().isEnabled()
+    message.hide()
+    note.activateWindow()
+    curtain.pin.setFocus()
+    for digit in PIN:
+        qtbot.keyClick(curtain.pin, digit)
+    qtbot.keyClick(curtain.pin, Qt.Key.Key_Return)
+    assert not window.idle_lock.locked
+    assert notes.isEnabled() and other.isEnabled() and window.centralWidget().isEnabled()
+    assert note.isVisible() and note.windowTitle() == "Write up: Zoë Ñúñez"
 
 
 def test_a_window_opened_while_locked_is_covered_too(qtbot: QtBot, ops: Operations) -> None:

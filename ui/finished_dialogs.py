@@ -1,0 +1,87 @@
+"""Dialogs the screens are done with are freed.
+
+A screen opens a dialog as its child (``SomeDialog(self.ops, parent=self)``, then ``exec()``)
+so it is centred on the window and modal to it. When the method that opened it returns, the
+hidden dialog is not freed: its buttons' connections hold lambdas that hold the dialog (a
+cycle through Qt that Python's collector cannot see), and its Qt parent holds it too. It
+lives as long as the screen, with every widget, model and client list it holds: every
+dialog ever opened stayed in memory (the soak test, ``make soak``, counted thousands of
+hidden windows after a few hundred actions, and the memory grew with them).
+
+:class:`FinishedDialogs` watches dialogs being hidden; once nothing in Python refers to a
+hidden dialog any more (the code that opened it has finished with it), it is deleted. A
+dialog some code keeps (in an attribute, to show again) is left alone, and so is one Qt
+made itself (a message box, a file dialog: Qt deletes those). What start-up made and froze out
+of the collector's reach (``gc.freeze`` in ui/app.py) is not looked at: a module-level
+registry of open dialogs, should one ever be wanted, must be a container made later.
+"""
+
+from __future__ import annotations
+
+import gc
+from types import CellType, MethodType
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+#: How often dialogs still held by the code that opened them are looked at again.
+RECHECK_MS = 1000
+
+
+def in_use(dialog: QDialog, ignore: object) -> bool:
+    """Whether Python code still holds ``dialog``: a running function (the one that opened
+    it, still reading what was typed), an attribute, a list or a dict. The closures and
+    bound methods of its own signal connections do not count."""
+    for holder in gc.get_referrers(dialog):
+        if holder is ignore or isinstance(holder, CellType | MethodType):
+            continue
+        return True
+    return False
+
+
+class FinishedDialogs(QObject):
+    """Deletes hidden dialogs that only their Qt parent still holds (see the module)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pending: list[QDialog] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.sweep)
+        app = QApplication.instance()
+        assert app is not None
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Hide
+            and isinstance(watched, QDialog)
+            and watched.parent() is not None
+            and shiboken6.createdByPython(watched)
+        ):
+            if not any(watched is dialog for dialog in self._pending):
+                self._pending.append(watched)
+            self._timer.start(0)
+        return False
+
+    def sweep(self) -> int:
+        """Delete the hidden dialogs nothing uses now; how many were deleted."""
+        if QApplication.activeModalWidget() is not None:  # the code that opened them waits
+            self._timer.start(RECHECK_MS)
+            return 0
+        pending, self._pending = self._pending, []
+        freed = 0
+        while pending:
+            dialog = pending.pop()
+            if not shiboken6.isValid(dialog) or dialog.isVisible():
+                continue
+            if in_use(dialog, pending):
+                self._pending.append(dialog)  # look again later
+            else:
+                dialog.deleteLater()
+                freed += 1
+        del dialog
+        if self._pending:
+            self._timer.start(RECHECK_MS)
+        return freed
