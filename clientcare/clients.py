@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit, concurrency
+from clientcare.db.engine import plain_rows
 from clientcare.db.models import (
     Appointment,
     AppointmentStatus,
@@ -385,7 +386,9 @@ def list_clients(
         query = query.limit(limit)
     if offset:
         query = query.offset(offset)
-    return [ClientRow(*row) for row in session.execute(query)]
+    # Plain rows (Core, not the ORM's per-row loading): a client opened from elsewhere is
+    # found by reading the list up to them, thousands of rows in a large practice.
+    return [ClientRow(*row) for row in plain_rows(session, query)]
 
 
 def count_matching(

@@ -186,3 +186,40 @@ def test_by_name_the_list_is_in_the_order_its_pages_are_read(
         .__class__(header.sectionViewportPosition(ClientColumn.NAME) + 5, 5),
     )
     assert shown_names(screen) == stored_order  # A–Z again: as read
+
+
+def test_a_windowed_model_holds_the_pages_around_a_far_row_and_reads_up_on_demand() -> None:
+    """A client opened from elsewhere, far down the list, is shown with the pages around
+    them (two statements), not every row above them; the rows above come when asked."""
+    model = ClientTableModel(page_size=10, window=True)
+    reader = Reader(rows(1000))
+    model.set_source(reader, reader.locate)
+    assert model.row_for_id(901) == 5  # position 900: held from 895
+    assert model.first_position == 895 and model.rowCount() == 20
+    assert reader.reads == [(0, 11), (895, 21)]
+    assert model.has_earlier and model.canFetchMore() and not model.complete
+    assert model.fetch_earlier() == 10
+    assert model.first_position == 885 and model.rows[0].id == 886
+    assert model.row_for_id(901) == 15  # the same client, ten rows further down now
+    # Close below what is held: read up to it, as an unwindowed model does.
+    assert model.row_for_id(930) == 44 and model.first_position == 885
+    model.fetch_all()
+    assert model.complete and [row.id for row in model.rows] == list(range(1, 1001))
+
+
+def test_the_clients_list_opens_a_far_client_without_reading_every_row_above(
+    qtbot: QtBot, ops: Operations, db: Database
+) -> None:
+    ids = seed(db, PAGE_SIZE * 6)
+    screen = ClientsScreen(ops)
+    qtbot.addWidget(screen)
+    screen.resize(1000, 600)
+    screen.show()
+    assert screen.select_client(ids[-1])
+    assert screen.model.rowCount() < PAGE_SIZE * 3  # the pages around them only
+    assert screen.table.currentIndex().data() == f"Person {PAGE_SIZE * 6 - 1:03} Example"
+    held = screen.model.rowCount()
+    bar = screen.table.verticalScrollBar()
+    bar.setValue(bar.minimum())  # the person scrolls up: the page above is read
+    assert screen.model.rowCount() == held + PAGE_SIZE
+    assert screen.table.currentIndex().data() == f"Person {PAGE_SIZE * 6 - 1:03} Example"

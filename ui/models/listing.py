@@ -86,8 +86,7 @@ class SqlListModel(PagedRowsModel):
         place = self._locate(row_id)
         if place is None:
             return None
-        while not self.complete and len(self.rows) <= place:
-            self.fetchMore()
+        self._read_up_to(place)  # in one statement
         for number in range(min(place, len(self.rows) - 1), -1, -1):
             if self.row_id(self.rows[number]) == row_id:
                 return number

@@ -61,7 +61,7 @@ from clientcare.db.models import ClientStatus
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from ui import labels
-from ui.models.base import PAGE_SIZE
+from ui.models.base import PAGE_SIZE, read_earlier_when_scrolled_up
 from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, SortRole
 from ui.models.paged_items import PagedItemModel, Section, sections_reader
 from ui.ops import Changes, Operations
@@ -1004,7 +1004,9 @@ class ClientsScreen(QWidget):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        self.model = ClientTableModel(self)
+        # A client opened from elsewhere, far down the list of a large practice, is shown
+        # with the pages around them; the rows above are read as the list is scrolled up.
+        self.model = ClientTableModel(self, window=True)
         self.proxy = NameOrderProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
@@ -1032,6 +1034,7 @@ class ClientsScreen(QWidget):
         self.table = QTableView()
         self.table.setObjectName("client_table")
         self.table.setModel(self.proxy)
+        read_earlier_when_scrolled_up(self.table, self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ClientColumn.NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
