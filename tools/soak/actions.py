@@ -818,7 +818,7 @@ def idle_lock(soak: Soak) -> None:
 
 def a_moment(soak: Soak) -> None:
     """A person reading: the event loop runs (Today's timer, refreshes after changes)."""
-    soak.pause(soak.rng.uniform(0.1, 0.6))
+    soak.pause(soak.rng.uniform(0.05, 0.3))
 
 
 #: name -> (what it does, how often relative to the others).

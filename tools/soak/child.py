@@ -80,7 +80,7 @@ def settled_rss_kib() -> int:
 #: fonts, the models of every screen) before the counted actions start.
 WARM_UP_ROUNDS = 3
 #: The settled RSS is measured every this many actions (a collection costs a little).
-SETTLED_EVERY = 20
+SETTLED_EVERY = 40
 
 
 def singleton_refs() -> dict[str, int]:
