@@ -794,7 +794,7 @@ def _issue_values(data: IssueInput) -> dict[str, object]:
 def create_issue(session: Session, data: IssueInput, *, today: dt.date) -> IssueRow:
     """Record a client issue; raises ValidationError (nothing stored) for bad input."""
     errors = _issue_errors(data, today=today, check_due=True, locale=_locale(session))
-    client = session.get(Client, data.client_id)
+    client = session.get(Client, data.client_id) if data.client_id is not None else None
     if client is None:
         errors.append(FieldError("client_id", "Choose the client this issue is about."))
     _raise(errors)
@@ -1169,7 +1169,7 @@ def record_expectation(
         )
     elif _is_date(data.set_on) and data.review_on < data.set_on:
         errors.append(FieldError("review_on", "The review date is before the day it was set."))
-    client = session.get(Client, data.client_id)
+    client = session.get(Client, data.client_id) if data.client_id is not None else None
     if client is None:
         errors.append(FieldError("client_id", "Choose the client this expectation is with."))
     _raise(errors)

@@ -734,3 +734,30 @@ def test_a_consent_answer_cannot_be_dated_before_the_latest_one(db: Database) ->
         "before that."
     )
     assert count(db, CheckInConsent) == 1
+
+
+@pytest.mark.parametrize("what", ["issue", "expectation"])
+def test_no_client_chosen_is_refused_by_name_without_asking_the_database(
+    db: Database, what: str
+) -> None:
+    """A form sent before a client was chosen: the message names the field, and no lookup
+    of a client with no id is made (SQLAlchemy warns that it can never find one)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(ValidationError) as caught, db.unit_of_work() as session:
+            if what == "issue":
+                fu.create_issue(
+                    session,
+                    fu.IssueInput(None, "Letter", Urgency.NORMAL, TODAY),
+                    today=TODAY,  # type: ignore[arg-type]
+                )
+            else:
+                fu.record_expectation(
+                    session,
+                    fu.ExpectationInput(None, "Replies", SetBy.PRACTICE, TODAY, TODAY),  # type: ignore[arg-type]
+                    today=TODAY,
+                )
+    assert (caught.value.for_field("client_id") or "").startswith("Choose the client")
+    assert count(db, ClientIssue) == 0 and count(db, Expectation) == 0

@@ -198,13 +198,17 @@ def choose_in_type_ahead(soak: Soak, picker: Any, client: ClientRef) -> None:
     full (which the picker resolves when it is one client's)."""
     from clientcare.demo import ascii_fold
 
-    words = client.full_name.split()
-    typed = " ".join(words[: soak.rng.randint(1, len(words))])
-    if soak.rng.random() < 0.5:
-        typed = ascii_fold(typed) or typed
+    words = client.full_name.split()[: soak.rng.randint(1, len(client.full_name.split()))]
+    if soak.rng.random() < 0.5:  # typed without the accents (ascii_fold joins the words)
+        words = [ascii_fold(word) or word for word in words]
+    typed = " ".join(words)
     soak.type(picker, typed, replace=True)
     popup = picker.completer_.popup()
-    soak.wait_until(lambda: popup.isVisible(), 3)  # the picker waits for a typing pause
+    # The picker waits for a typing pause, then shows suggestions, or chooses the client
+    # outright when what was typed is the full name of one client.
+    soak.wait_until(lambda: popup.isVisible() or picker.client_id() == client.id, 3)
+    if not popup.isVisible() and picker.client_id() == client.id:
+        return
     model = popup.model()
     for row in range(model.rowCount() if popup.isVisible() else 0):
         index = model.index(row, 0)
@@ -216,7 +220,9 @@ def choose_in_type_ahead(soak: Soak, picker: Any, client: ClientRef) -> None:
             break
     popup.hide()
     soak.type(picker, client.full_name, replace=True)
-    soak.wait_until(lambda: popup.isVisible(), 3)
+    # The full name of one client is resolved after the typing pause (no suggestions
+    # shown); a name several clients share shows them.
+    soak.wait_until(lambda: picker.client_id() == client.id or popup.isVisible(), 3)
     popup.hide()
 
 
@@ -230,7 +236,7 @@ def open_client_page(soak: Soak, client: ClientRef | None = None) -> Any:
 
     client = client or pick_client(soak)
     screen = soak.go("clients")
-    words = ascii_fold(client.full_name).split() or client.full_name.split()
+    words = [ascii_fold(word) or word for word in client.full_name.split()]
     fragment = soak.rng.choice(words)[: soak.rng.randint(3, 8)].lower()
     soak.type(screen.search, fragment, replace=True)
     soak.settle(1)

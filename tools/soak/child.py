@@ -376,6 +376,12 @@ class Soak:
         deadline = time.monotonic() + seconds
         while not condition():
             if time.monotonic() > deadline:
+                if os.environ.get("SOAK_DIAGNOSE") and seconds >= 1:
+                    caller = sys._getframe(1)
+                    sys.stderr.write(
+                        f"soak: waited {seconds} s in vain at {caller.f_code.co_name}:"
+                        f"{caller.f_lineno} ({self.current})\n"
+                    )
                 return False
             self.app.processEvents()
             time.sleep(0.005)
