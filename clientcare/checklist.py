@@ -24,6 +24,7 @@ from typing import Any, TypeAlias
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from clientcare.config import DEFAULT_LATENESS_THRESHOLD_MINUTES
 from clientcare.db.models import InteractionKind, Principle, Requirement
 
 #: Rules nested deeper than this (the top level counts as 1) are refused.
@@ -43,7 +44,7 @@ class InteractionFacts:
 
     kind: InteractionKind
     practitioner_minutes_late: int = 0
-    lateness_threshold_minutes: int = 10
+    lateness_threshold_minutes: int = DEFAULT_LATENESS_THRESHOLD_MINUTES
     money_conversation_linked: bool = False
     overdue_balance: bool = False
     referral_considered: bool = False

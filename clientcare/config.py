@@ -10,6 +10,8 @@ import platformdirs
 APP_NAME = "ClientCare"
 APP_AUTHOR = "ClientCare"
 
+#: The locale a new practice writes dates and money in until Settings says otherwise.
+DEFAULT_LOCALE = "en_GB"
 DEFAULT_LATENESS_THRESHOLD_MINUTES = 10
 DEFAULT_SESSION_MINUTES = 50
 DEFAULT_CANCELLATION_WINDOW_HOURS = 24

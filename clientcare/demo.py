@@ -23,6 +23,12 @@ from sqlalchemy import func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from clientcare.clients import search_key_for
+from clientcare.config import (
+    DEFAULT_CANCELLATION_WINDOW_HOURS,
+    DEFAULT_LATENESS_THRESHOLD_MINUTES,
+    DEFAULT_LOCALE,
+    DEFAULT_SESSION_MINUTES,
+)
 from clientcare.db.migrate import open_database
 from clientcare.db.models import (
     Adjustment,
@@ -699,10 +705,10 @@ class _Generator:
         settings.phone = PRACTICE_PHONE
         settings.email = PRACTICE_EMAIL
         settings.currency = DEMO_CURRENCY
-        settings.locale = "en_GB"
-        settings.lateness_threshold_minutes = 10
-        settings.default_session_minutes = 50
-        settings.cancellation_window_hours = 24
+        settings.locale = DEFAULT_LOCALE
+        settings.lateness_threshold_minutes = DEFAULT_LATENESS_THRESHOLD_MINUTES
+        settings.default_session_minutes = DEFAULT_SESSION_MINUTES
+        settings.cancellation_window_hours = DEFAULT_CANCELLATION_WINDOW_HOURS
         settings.late_cancel_fee_minor = _LATE_CANCEL_FEE
         settings.no_show_fee_minor = _NO_SHOW_FEE
         settings.working_day_start = _DAY_START

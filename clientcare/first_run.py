@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from clientcare import audit
-from clientcare.config import DEFAULT_LATENESS_THRESHOLD_MINUTES, DEFAULT_SESSION_MINUTES
+from clientcare.config import (
+    DEFAULT_CANCELLATION_WINDOW_HOURS,
+    DEFAULT_LATENESS_THRESHOLD_MINUTES,
+    DEFAULT_LOCALE,
+    DEFAULT_SESSION_MINUTES,
+)
 from clientcare.db.models import PracticeSettings
 from clientcare.errors import FieldError, ValidationError
 from clientcare.practice import Settings, add_practitioner, get_settings
@@ -28,7 +33,7 @@ class SetupInput:
     practice_name: str = ""
     practitioner_name: str = ""
     currency: str = "GBP"
-    locale: str = "en_GB"
+    locale: str = DEFAULT_LOCALE
     working_day_start: dt.time = dt.time(9, 0)
     working_day_end: dt.time = dt.time(17, 0)
     default_session_minutes: int = DEFAULT_SESSION_MINUTES
@@ -43,7 +48,9 @@ def _practice_input(data: SetupInput, session: Session | None = None) -> Practic
         locale=data.locale,
         lateness_threshold_minutes=data.lateness_threshold_minutes,
         default_session_minutes=data.default_session_minutes,
-        cancellation_window_hours=current.cancellation_window_hours if current else 24,
+        cancellation_window_hours=current.cancellation_window_hours
+        if current
+        else DEFAULT_CANCELLATION_WINDOW_HOURS,
     )
 
 

@@ -45,13 +45,13 @@ from clientcare.db.models import (
     LatenessOutcome,
     LatePerson,
     MoneyConversation,
-    PracticeSettings,
     Practitioner,
     Principle,
     Referral,
     Requirement,
 )
 from clientcare.errors import FieldError, NotFoundError, ValidationError
+from clientcare.practice import get_settings
 from clientcare.text import check_text
 
 MAX_TEXT = 50_000
@@ -244,13 +244,6 @@ def _practitioner_minutes_late(session: Session, appointment_id: int | None) -> 
     return minutes or 0
 
 
-def _lateness_threshold(session: Session) -> int:
-    threshold = session.scalar(
-        select(PracticeSettings.lateness_threshold_minutes).where(PracticeSettings.id == 1)
-    )
-    return 10 if threshold is None else threshold
-
-
 def has_overdue_balance(session: Session, client_id: int, *, today: dt.date) -> bool:
     """Whether the client owes money on charges more than 30 days old (see clientcare.money)."""
     from clientcare.money import overdue_minor
@@ -335,7 +328,7 @@ def facts_for(
             if data.practitioner_minutes_late is not None
             else _practitioner_minutes_late(session, data.appointment_id)
         ),
-        lateness_threshold_minutes=_lateness_threshold(session),
+        lateness_threshold_minutes=get_settings(session).lateness_threshold_minutes,
         money_conversation_linked=_money_conversation_linked(session, data, interaction_id),
         overdue_balance=has_overdue_balance(session, data.client_id, today=today),
         referral_considered=data.referral_considered or _referral_linked(session, interaction_id),

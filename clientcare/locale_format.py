@@ -15,9 +15,8 @@ from typing import Literal
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time, get_datetime_format, match_skeleton
 
+from clientcare.config import DEFAULT_LOCALE
 from clientcare.money_format import format_money
-
-DEFAULT_LOCALE = "en_GB"
 
 Width = Literal["short", "medium", "long", "full"]
 

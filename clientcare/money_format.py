@@ -20,9 +20,8 @@ from babel.numbers import (
     get_group_symbol,
 )
 
+from clientcare.config import DEFAULT_LOCALE
 from clientcare.errors import FieldError
-
-DEFAULT_LOCALE = "en_GB"
 
 
 def _locale(locale: str) -> str:

@@ -16,6 +16,11 @@ from sqlalchemy.orm import Session
 
 from clientcare import audit, locale_format
 from clientcare.clients import normalise_email, normalise_phone
+from clientcare.config import (
+    DEFAULT_CANCELLATION_WINDOW_HOURS,
+    DEFAULT_LATENESS_THRESHOLD_MINUTES,
+    DEFAULT_SESSION_MINUTES,
+)
 from clientcare.db.engine import THIS_COMPUTER, ThisComputer
 from clientcare.db.models import (
     Appointment,
@@ -90,9 +95,13 @@ def get_settings(session: Session) -> Settings:
         name=row.name or "",
         currency=row.currency or defaults.currency.default.arg,
         locale=row.locale or defaults.locale.default.arg,
-        lateness_threshold_minutes=_or_default(row.lateness_threshold_minutes, 10),
-        default_session_minutes=_or_default(row.default_session_minutes, 50),
-        cancellation_window_hours=_or_default(row.cancellation_window_hours, 24),
+        lateness_threshold_minutes=_or_default(
+            row.lateness_threshold_minutes, DEFAULT_LATENESS_THRESHOLD_MINUTES
+        ),
+        default_session_minutes=_or_default(row.default_session_minutes, DEFAULT_SESSION_MINUTES),
+        cancellation_window_hours=_or_default(
+            row.cancellation_window_hours, DEFAULT_CANCELLATION_WINDOW_HOURS
+        ),
         working_day_start=row.working_day_start or dt.time(9, 0),
         working_day_end=row.working_day_end or dt.time(17, 0),
     )

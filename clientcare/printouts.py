@@ -63,6 +63,7 @@ from sqlalchemy.orm import Session
 
 from clientcare import audit, config, interactions, money
 from clientcare.appointments import MODE_LABELS, STATUS_LABELS, appointments_between
+from clientcare.config import DEFAULT_LOCALE
 from clientcare.db.models import (
     Appointment,
     AppointmentStatus,
@@ -83,8 +84,6 @@ from clientcare.db.models import (
 )
 from clientcare.errors import FieldError, NotFoundError, ValidationError
 from clientcare.money_format import format_money
-
-DEFAULT_LOCALE = "en_GB"
 
 #: Countries that use US Letter paper (CLDR has no paper sizes; this is the usual list).
 LETTER_REGIONS = frozenset(

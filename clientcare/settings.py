@@ -17,6 +17,12 @@ from sqlalchemy.orm import Session
 from clientcare import audit
 from clientcare.checklist import InvalidRule, parse_rule, rule_to_json
 from clientcare.clients import normalise_email, normalise_phone
+from clientcare.config import (
+    DEFAULT_CANCELLATION_WINDOW_HOURS,
+    DEFAULT_LATENESS_THRESHOLD_MINUTES,
+    DEFAULT_LOCALE,
+    DEFAULT_SESSION_MINUTES,
+)
 from clientcare.db.models import (
     AuditAction,
     LanguageWord,
@@ -80,10 +86,10 @@ class PracticeInput:
     phone: str = ""
     email: str = ""
     currency: str = "GBP"
-    locale: str = "en_GB"
-    lateness_threshold_minutes: int = 10
-    default_session_minutes: int = 50
-    cancellation_window_hours: int = 24
+    locale: str = DEFAULT_LOCALE
+    lateness_threshold_minutes: int = DEFAULT_LATENESS_THRESHOLD_MINUTES
+    default_session_minutes: int = DEFAULT_SESSION_MINUTES
+    cancellation_window_hours: int = DEFAULT_CANCELLATION_WINDOW_HOURS
 
 
 def get_practice(session: Session) -> PracticeInput:

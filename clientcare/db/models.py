@@ -38,6 +38,13 @@ from sqlalchemy import (
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from clientcare.config import (
+    DEFAULT_CANCELLATION_WINDOW_HOURS,
+    DEFAULT_LATENESS_THRESHOLD_MINUTES,
+    DEFAULT_LOCALE,
+    DEFAULT_SESSION_MINUTES,
+)
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -350,10 +357,14 @@ class PracticeSettings(Base):
     phone: Mapped[str] = mapped_column(String(50), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
     currency: Mapped[str] = mapped_column(String(3), default="GBP")
-    locale: Mapped[str] = mapped_column(String(20), default="en_GB")
-    lateness_threshold_minutes: Mapped[int] = mapped_column(Integer, default=10)
-    default_session_minutes: Mapped[int] = mapped_column(Integer, default=50)
-    cancellation_window_hours: Mapped[int] = mapped_column(Integer, default=24)
+    locale: Mapped[str] = mapped_column(String(20), default=DEFAULT_LOCALE)
+    lateness_threshold_minutes: Mapped[int] = mapped_column(
+        Integer, default=DEFAULT_LATENESS_THRESHOLD_MINUTES
+    )
+    default_session_minutes: Mapped[int] = mapped_column(Integer, default=DEFAULT_SESSION_MINUTES)
+    cancellation_window_hours: Mapped[int] = mapped_column(
+        Integer, default=DEFAULT_CANCELLATION_WINDOW_HOURS
+    )
     late_cancel_fee_minor: Mapped[int | None] = mapped_column(Integer)
     no_show_fee_minor: Mapped[int | None] = mapped_column(Integer)
     charge_mode: Mapped[ChargeMode] = mapped_column(

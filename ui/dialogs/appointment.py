@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,18 +35,8 @@ from ui.dialogs.arrival import ArrivalDialog
 from ui.dialogs.cancel import CancelDialog
 from ui.ops import Changes, Operations
 from ui.widgets.client_picker import ClientPicker
+from ui.widgets.dates import from_qdatetime, to_qdatetime
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
-
-
-def to_qdatetime(moment: dt.datetime) -> QDateTime:
-    return QDateTime(
-        QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute)
-    )
-
-
-def from_qdatetime(value: QDateTime) -> dt.datetime:
-    day, time = value.date(), value.time()
-    return dt.datetime(day.year(), day.month(), day.day(), time.hour(), time.minute())
 
 
 def _canceller(  # type: ignore[no-untyped-def]

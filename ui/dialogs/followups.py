@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QDateTime, QTime, QUrl, QUrlQuery
+from PySide6.QtCore import QDateTime, QTime, QUrl, QUrlQuery
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import followups, locale_format
+from clientcare import followups
 from clientcare.db.models import (
     ConsentState,
     ContactChannel,
@@ -60,6 +59,7 @@ from ui.models.followups import URGENCY_MARKS, short_date
 from ui.ops import Changes, Operations
 from ui.theme import notice_style, set_heading
 from ui.widgets.client_picker import ClientPicker
+from ui.widgets.dates import date_edit, from_qdate, to_qdate
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.language_highlighter import LanguageHighlighter
 
@@ -73,22 +73,6 @@ CHECKIN_CHANNELS = (
     ContactChannel.POST,
     ContactChannel.IN_PERSON,
 )
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def date_edit(day: dt.date, locale: str = locale_format.DEFAULT_LOCALE) -> QDateEdit:
-    """A date field with a calendar pop-up and the weekday, in the practice's locale."""
-    edit = QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    localise_date_edit(edit, locale, weekday=True)
-    return edit
 
 
 def practice_locale(ops: Operations) -> str:

@@ -44,12 +44,12 @@ from clientcare.interactions import ChecklistItem, InteractionDetail, Interactio
 from clientcare.language import load_checker
 from clientcare.practice import get_settings, list_practitioners
 from ui import labels
-from ui.dialogs.appointment import from_qdatetime, to_qdatetime
 from ui.dialogs.correction import CorrectionDialog
 from ui.dialogs.money import MoneyConversationDialog
 from ui.dialogs.referral import ReferralDialog
 from ui.ops import Changes, Operations
 from ui.theme import set_heading
+from ui.widgets.dates import from_qdatetime, to_qdatetime
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.language_highlighter import LanguageHighlighter
 from ui.widgets.reflow import ColumnsThatFit

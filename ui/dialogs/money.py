@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import locale_format, money
+from clientcare import money
 from clientcare.concurrency import StaleEdit
 from clientcare.db.models import ChargeStatus, MoneyTopic
 from clientcare.errors import NotFoundError, ValidationError
@@ -46,26 +46,9 @@ from clientcare.language import load_checker
 from clientcare.money_format import AmountError, format_money, format_plain, parse_amount
 from clientcare.practice import get_settings
 from ui.ops import Changes, Operations
-from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
+from ui.widgets.dates import date_edit, from_qdate
+from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def date_edit(day: dt.date, locale: str = locale_format.DEFAULT_LOCALE) -> QDateEdit:
-    """A date field with a calendar pop-up, showing the day as the locale writes it:
-    "3 Mar 2026" (en_GB), "Mar 3, 2026" (en_US), "3. März 2026" (de)."""
-    edit = QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    localise_date_edit(edit, locale)
-    edit.setMaximumWidth(180)
-    return edit
 
 
 def hint_label(text: str) -> QLabel:
@@ -238,7 +221,9 @@ class AddChargeDialog(MoneyDialog):
         self.amount = QLineEdit()
         self.amount.setPlaceholderText(self.tr("e.g. 45.00"))
         self.amount.setMaximumWidth(160)
-        self.charged_on = date_edit(today or dt.date.today(), self.locale)
+        self.charged_on = date_edit(
+            today or dt.date.today(), self.locale, weekday=False, max_width=180
+        )
         self.add_field("description", self.tr("&What for *"), self.description)
         self.add_field("amount", self.tr("&Amount *"), self.amount)
         self.add_field("charged_on", self.tr("&Date"), self.charged_on)
@@ -358,7 +343,9 @@ class AdjustmentDialog(MoneyDialog):
         self.amount.setMaximumWidth(160)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. Charged the standard fee by mistake"))
-        self.adjusted_on = date_edit(today or dt.date.today(), self.locale)
+        self.adjusted_on = date_edit(
+            today or dt.date.today(), self.locale, weekday=False, max_width=180
+        )
         self.add_field(
             "amount",
             self.tr("&Amount *"),
@@ -452,7 +439,7 @@ class PaymentPlanDialog(MoneyDialog):
         self.count.setRange(1, money.MAX_INSTALMENTS)
         self.count.setValue(3)
         self.count.setSuffix(self.tr(" instalments"))
-        self.first_due = date_edit(self.today, self.locale)
+        self.first_due = date_edit(self.today, self.locale, weekday=False, max_width=180)
         self.frequency = QComboBox()
         for key, (label, _step) in FREQUENCIES.items():
             self.frequency.addItem(self.tr(label), key)
@@ -554,7 +541,7 @@ class PaymentPlanDialog(MoneyDialog):
     def add_row(self, due: dt.date, amount: str) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        edit = date_edit(due, self.locale)
+        edit = date_edit(due, self.locale, weekday=False, max_width=180)
         edit.setFrame(False)
         edit.setAccessibleName(self.tr("Instalment {n} due on").format(n=row + 1))
         edit.dateChanged.connect(self.update_sum)
@@ -706,7 +693,7 @@ class MoneyConversationDialog(MoneyDialog):
         self.topic = QComboBox()
         for topic, label in money.TOPIC_LABELS.items():
             self.topic.addItem(self.tr(label), topic.value)
-        self.held_on = date_edit(day, self.locale)
+        self.held_on = date_edit(day, self.locale, weekday=False, max_width=180)
         self.add_field("topic", self.tr("&About"), self.topic)
         self.add_field("held_on", self.tr("&Date"), self.held_on)
         self.texts: dict[str, QPlainTextEdit] = {}
@@ -721,7 +708,9 @@ class MoneyConversationDialog(MoneyDialog):
         self.texts["client_words"].setPlaceholderText(self.tr("Write their answer as they said it"))
         self.follow_up_check = QCheckBox(self.tr("Follow up on"))
         self.follow_up_check.setObjectName("follow_up_check")
-        self.follow_up_on = date_edit(day + dt.timedelta(days=14), self.locale)
+        self.follow_up_on = date_edit(
+            day + dt.timedelta(days=14), self.locale, weekday=False, max_width=180
+        )
         self.follow_up_on.setEnabled(False)
         self.follow_up_check.toggled.connect(self.follow_up_on.setEnabled)
         follow = QWidget()
@@ -804,7 +793,9 @@ class FeeArrangementDialog(MoneyDialog):
         self.custom_fee = QLineEdit()
         self.custom_fee.setPlaceholderText(self.tr("e.g. 30.00"))
         self.custom_fee.setMaximumWidth(160)
-        self.effective_from = date_edit(today or dt.date.today(), self.locale)
+        self.effective_from = date_edit(
+            today or dt.date.today(), self.locale, weekday=False, max_width=180
+        )
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. Reviewed together; student until June"))
         tier_row = QWidget()

@@ -6,12 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -25,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import clients, locale_format, printouts, referrals
+from clientcare import clients, printouts, referrals
 from clientcare.db.models import ReferralSourceKind, ReferralStatus, ReferralUrgency, WarmHandoff
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings
@@ -37,23 +35,8 @@ from ui.dialogs.print_summary import record_print
 from ui.ops import Changes, Operations
 from ui.theme import notice_style, set_heading
 from ui.widgets.client_picker import ClientPicker
-from ui.widgets.fields import error_label, localise_date_edit
-
-
-def to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
-
-
-def date_edit(day: dt.date, locale: str = locale_format.DEFAULT_LOCALE) -> QDateEdit:
-    """A date field with a calendar pop-up and the weekday, in the practice's locale."""
-    edit = QDateEdit(to_qdate(day))
-    edit.setCalendarPopup(True)
-    localise_date_edit(edit, locale, weekday=True)
-    return edit
+from ui.widgets.dates import date_edit, from_qdate, to_qdate
+from ui.widgets.fields import error_label
 
 
 def practice_locale(ops: Operations) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import (
-    QDate,
     QEvent,
     QModelIndex,
     QObject,
@@ -69,6 +68,7 @@ from ui.theme import notice_style, set_heading
 from ui.when_shown import WhenShown
 from ui.widgets.adherence_chart import AdherenceChart
 from ui.widgets.client_money import ClientMoneyPanel
+from ui.widgets.dates import from_qdate, to_qdate
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.lateness_chart import LatenessChart, format_minutes
 from ui.widgets.scope_choice import shown_text
@@ -85,14 +85,6 @@ FORM_FIELDS = (
     "address",
     "notes",
 )
-
-
-def _to_qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _from_qdate(day: QDate) -> dt.date:
-    return dt.date(day.year(), day.month(), day.day())
 
 
 class ClientForm(QWidget):
@@ -761,8 +753,8 @@ class ClientForm(QWidget):
             item = QStandardItem(self.tr("Nothing written down yet."))
             item.setEnabled(False)
             self.facts_model.appendRow(item)
-        self.fact_date.setDate(_to_qdate(dt.date.today()))
-        self.fact_date.setMaximumDate(_to_qdate(dt.date.today()))
+        self.fact_date.setDate(to_qdate(dt.date.today()))
+        self.fact_date.setMaximumDate(to_qdate(dt.date.today()))
         enabled = self.client is not None
         for widget in (self.facts_view, self.fact_date, self.fact_text, self.add_fact_button):
             widget.setEnabled(enabled)
@@ -773,7 +765,7 @@ class ClientForm(QWidget):
             return
         client_id = self.client.id
         text = self.fact_text.text()
-        noted_on = _from_qdate(self.fact_date.date())
+        noted_on = from_qdate(self.fact_date.date())
         try:
             self.ops.run(lambda s: clients.add_fact(s, client_id, text, noted_on), Changes.CLIENTS)
         except ValidationError as error:
