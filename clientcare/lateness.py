@@ -41,7 +41,7 @@ from clientcare.db.models import (
 )
 from clientcare.errors import FieldError, NotFoundError, ValidationError
 from clientcare.language import Hit, load_checker
-from clientcare.practice import get_settings
+from clientcare.practice import get_settings, list_practitioners
 from clientcare.scope import WHOLE_PRACTICE, Scope
 from clientcare.text import check_text
 
@@ -814,6 +814,34 @@ CLIENT_OPTION_LABELS: dict[ClientLateOption, str] = {
 def client_late_options(session: Session) -> tuple[ClientLateOption, ...]:
     """What the practice offers a client who arrives past the threshold."""
     return _policy(session).client_options
+
+
+@dataclass(frozen=True)
+class MessageSettings:
+    """What Settings › Messages edits, and what its preview of a notice needs."""
+
+    template: str  # as stored (or the default), to edit
+    reschedule_sentence: str
+    client_options: tuple[ClientLateOption, ...]
+    threshold: int
+    locale: str
+    practitioner: str  # the name the example notice is signed with
+
+
+def message_settings(session: Session) -> MessageSettings:
+    row = session.get(PracticeSettings, 1)
+    settings = get_settings(session)
+    people = list_practitioners(session)
+    current = next((p for p in people if p.is_current_user), people[0] if people else None)
+    return MessageSettings(
+        template=(row.late_notice_template if row else None) or DEFAULT_LATE_NOTICE_TEMPLATE,
+        reschedule_sentence=(row.reschedule_sentence if row else None)
+        or DEFAULT_RESCHEDULE_SENTENCE,
+        client_options=_policy(session).client_options,
+        threshold=settings.lateness_threshold_minutes,
+        locale=settings.locale,
+        practitioner=current.full_name if current else "your practitioner",
+    )
 
 
 def update_client_late_options(session: Session, options: Iterable[ClientLateOption]) -> None:

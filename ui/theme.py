@@ -188,6 +188,21 @@ def heading(text: str, role: str = "title", object_name: str = "") -> QLabel:
     return label
 
 
+def hint(text: str, object_name: str = "") -> QLabel:
+    """A quiet, wrapped explanation under a field or a section."""
+    label = QLabel(text)
+    if object_name:
+        label.setObjectName(object_name)
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def dialog_heading(text: str) -> QLabel:
+    """The subheading that opens a part of a dialog (object name ``dialog_heading``)."""
+    return heading(text, "subheading", "dialog_heading")
+
+
 def empty_state(text: str = "", object_name: str = "") -> QLabel:
     """The message a list shows in its place when it has no rows.
 

@@ -57,7 +57,7 @@ from ui import labels
 from ui.dialogs.form import FormDialog
 from ui.models.followups import URGENCY_MARKS, short_date
 from ui.ops import Changes, Operations
-from ui.theme import notice_style, set_heading
+from ui.theme import dialog_heading, notice_style
 from ui.widgets.client_picker import ClientPicker
 from ui.widgets.dates import date_edit, from_qdate, to_qdate
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
@@ -78,14 +78,6 @@ CHECKIN_CHANNELS = (
 def practice_locale(ops: Operations) -> str:
     """The practice's locale (Settings), in which the dialogs write their dates."""
     return str(ops.read(lambda s: get_settings(s).locale))
-
-
-def heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("dialog_heading")
-    label.setWordWrap(True)
-    set_heading(label, "subheading")
-    return label
 
 
 def note_label(text: str = "", name: str = "") -> QLabel:
@@ -208,7 +200,7 @@ class IssueDialog(FormDialog):
         self.due_on.setAccessibleName(self.tr("Due date"))
         self.save_button.setText(self.tr("Save issue"))
         self.finish_layout(
-            heading(
+            dialog_heading(
                 self.tr("Edit “{title}”").format(title=issue.title)
                 if issue
                 else self.tr("A client issue, ranked by true urgency")
@@ -266,7 +258,7 @@ class ResolveIssueDialog(FormDialog):
         self.add_field("resolved_on", self.tr("Resolved &on"), self.resolved_on)
         self.save_button.setText(self.tr("Mark resolved"))
         self.finish_layout(
-            heading(
+            dialog_heading(
                 self.tr("{client}: {title}").format(client=issue.client_name, title=issue.title)
             )
         )
@@ -318,7 +310,9 @@ class ExpectationDialog(FormDialog):
         self.add_field("conversation_note", self.tr("&Conversation"), self.note)
         self.save_button.setText(self.tr("Save expectation"))
         self.finish_layout(
-            heading(self.tr("Say it plainly now, so nobody has to say “we had assumed” later"))
+            dialog_heading(
+                self.tr("Say it plainly now, so nobody has to say “we had assumed” later")
+            )
         )
 
     def save(self) -> None:
@@ -381,7 +375,7 @@ class ReviewExpectationDialog(FormDialog):
         self.add_field("reviewed_on", self.tr("Reviewed &on"), self.reviewed_on)
         self.save_button.setText(self.tr("Save review"))
         self.finish_layout(
-            heading(self.tr("Review with {name}").format(name=expectation.client_name)), what
+            dialog_heading(self.tr("Review with {name}").format(name=expectation.client_name)), what
         )
 
     def chosen_outcome(self) -> ExpectationOutcome:
@@ -466,7 +460,7 @@ class ConsentDialog(FormDialog):
         self.add_field("client_words", self.tr("Their &words"), self.words)
         self.save_button.setText(self.tr("Record"))
         self.finish_layout(
-            heading(self.tr("Check-ins with {name}").format(name=status.client_name)),
+            dialog_heading(self.tr("Check-ins with {name}").format(name=status.client_name)),
             current,
             note_label(
                 self.tr(
@@ -544,7 +538,9 @@ class CheckInDialog(QDialog):
         self.setMinimumWidth(600)
         self.draft: CheckInDraft = ops.read(lambda s: followups.draft_checkin(s, client_id))
         draft = self.draft
-        self.heading = heading(self.tr("Check in with {name}").format(name=draft.client_name))
+        self.heading = dialog_heading(
+            self.tr("Check in with {name}").format(name=draft.client_name)
+        )
         explain = note_label(
             self.tr(
                 "{name} said yes to check-ins. Keep it short and warm; no need for them to reply."
@@ -669,7 +665,7 @@ class SnoozeDialog(FormDialog):
         self.add_field("until", self.tr("Remind me &on"), self.until)
         self.save_button.setText(self.tr("Snooze"))
         self.finish_layout(
-            heading(self.tr("Check in with {name} later").format(name=due.client_name))
+            dialog_heading(self.tr("Check in with {name} later").format(name=due.client_name))
         )
 
     def save(self) -> None:
@@ -702,7 +698,7 @@ class CheckInTemplateDialog(FormDialog):
         self.form.addRow("", self.hints)
         self.save_button.setText(self.tr("Save wording"))
         self.finish_layout(
-            heading(self.tr("How a check-in starts out")),
+            dialog_heading(self.tr("How a check-in starts out")),
             note_label(
                 self.tr(
                     "{preferred_name} becomes the client's preferred name and {practitioner} "
@@ -755,7 +751,7 @@ class ContactAttemptDialog(FormDialog):
         self.add_field("occurred_at", self.tr("&When"), self.occurred_at)
         self.add_field("note", self.tr("&What you tried"), self.note)
         self.save_button.setText(self.tr("Log attempt"))
-        self.finish_layout(heading(self.tr("A call or message that was not returned")))
+        self.finish_layout(dialog_heading(self.tr("A call or message that was not returned")))
 
     def save(self) -> None:
         client_id = chosen_client(self.client)
@@ -789,7 +785,7 @@ class DeclineDialog(FormDialog):
         self.add_field("declined_reason", self.tr("&Why? *"), self.reason)
         self.save_button.setText(self.tr("Mark declined"))
         self.finish_layout(
-            heading(self.tr("{name} is not going ahead").format(name=prospect.client_name)),
+            dialog_heading(self.tr("{name} is not going ahead").format(name=prospect.client_name)),
             note_label(
                 self.tr(
                     "We cannot sign everyone. Wish them well; the door stays open, and there "

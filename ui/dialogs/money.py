@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -45,18 +45,11 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.language import load_checker
 from clientcare.money_format import AmountError, format_money, format_plain, parse_amount
 from clientcare.practice import get_settings
+from ui import theme
 from ui.ops import Changes, Operations
 from ui.widgets.dates import date_edit, from_qdate
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
-
-
-def hint_label(text: str) -> QLabel:
-    """A quiet, wrapped explanation under a field."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
 
 
 class MoneyDialog(QDialog):
@@ -100,7 +93,7 @@ class MoneyDialog(QDialog):
         editor.setAccessibleName(label.replace("&", "").rstrip(" *"))
         wrapper = FieldWithError(editor, name)
         if hint:
-            wrapper.layout().insertWidget(1, hint_label(hint))
+            wrapper.layout().insertWidget(1, theme.hint(hint))
         self.fields[name] = wrapper
         caption = QLabel(label)
         caption.setBuddy(editor)
@@ -228,7 +221,7 @@ class AddChargeDialog(MoneyDialog):
         self.add_field("amount", self.tr("&Amount *"), self.amount)
         self.add_field("charged_on", self.tr("&Date"), self.charged_on)
         self.finish(
-            hint_label(
+            theme.hint(
                 self.tr(
                     "Sessions, late cancellations and missed sessions are charged from the "
                     "appointment; use this for anything else."
@@ -728,7 +721,7 @@ class MoneyConversationDialog(MoneyDialog):
                 "Keep it kind and practical: the sliding scale and payment plans are options."
             )
         )
-        self.finish(hint_label(linked))
+        self.finish(theme.hint(linked))
         self.resize(560, 640)
 
     def save(self) -> None:

@@ -28,7 +28,7 @@ from clientcare.encryption import (
     validate_passphrase,
 )
 from clientcare.errors import ValidationError
-from ui.theme import set_heading
+from ui import theme
 from ui.widgets.fields import FieldWithError, error_label
 
 #: Tries at start-up before ClientCare closes.
@@ -43,12 +43,6 @@ def _secret_field(name: str, accessible: str) -> QLineEdit:
     field.setAccessibleName(accessible)
     field.setMinimumWidth(280)
     return field
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    set_heading(label, "subheading")
-    return label
 
 
 class UnlockDatabaseDialog(QDialog):
@@ -71,8 +65,9 @@ class UnlockDatabaseDialog(QDialog):
         #: True when every try was wrong (the caller says so and quits).
         self.gave_up = False
 
-        heading_label = _heading(
-            heading or self.tr("This practice's database is locked with a passphrase")
+        heading_label = theme.heading(
+            heading or self.tr("This practice's database is locked with a passphrase"),
+            "subheading",
         )
         heading_label.setWordWrap(True)
         where_label = QLabel(self.tr("Type its passphrase to open {where}.").format(where=where))
@@ -253,7 +248,7 @@ class SetPassphraseDialog(QDialog):
         buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(titles[change]))
+        layout.addWidget(theme.heading(titles[change], "subheading"))
         layout.addWidget(explanation)
         layout.addSpacing(4)
         layout.addLayout(form)

@@ -33,7 +33,7 @@ from ui import labels, printing
 from ui.dialogs.form import FormDialog as _FormDialog
 from ui.dialogs.print_summary import record_print
 from ui.ops import Changes, Operations
-from ui.theme import notice_style, set_heading
+from ui.theme import dialog_heading, notice_style
 from ui.widgets.client_picker import ClientPicker
 from ui.widgets.dates import date_edit, from_qdate, to_qdate
 from ui.widgets.fields import error_label
@@ -42,14 +42,6 @@ from ui.widgets.fields import error_label
 def practice_locale(ops: Operations) -> str:
     """The practice's locale (Settings), in which the date fields are written."""
     return str(ops.read(lambda s: get_settings(s).locale))
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("dialog_heading")
-    label.setWordWrap(True)
-    set_heading(label, "subheading")
-    return label
 
 
 class ReferralDialog(_FormDialog):
@@ -144,7 +136,7 @@ class ReferralDialog(_FormDialog):
         consent_layout.addWidget(self.consent_on)
         consent_layout.addStretch(1)
 
-        heading = _heading(
+        heading = dialog_heading(
             self.tr("Refer to someone who may be a better fit (principle 7)")
             if self.existing is None
             else self.tr("Referral of {name}").format(name=self.existing.client_name)
@@ -253,7 +245,7 @@ class HandoffDialog(_FormDialog):
         self.setWindowTitle(self.tr("Warm hand-off"))
         self.setMinimumWidth(520)
         who = referral.provider_name
-        heading = _heading(
+        heading = dialog_heading(
             self.tr("Introduce {client} to {provider}").format(
                 client=referral.client_preferred_name, provider=who
             )
@@ -325,7 +317,7 @@ class FollowUpDialog(_FormDialog):
         self.stored: ReferralRow | None = None
         self.setWindowTitle(self.tr("Follow up a referral"))
         self.setMinimumWidth(560)
-        heading = _heading(
+        heading = dialog_heading(
             self.tr("Did {client} connect with {provider}?").format(
                 client=referral.client_preferred_name, provider=referral.provider_name
             )
@@ -423,7 +415,7 @@ class SourceDialog(_FormDialog):
         name = ops.read(lambda s: clients.get_client(s, client_id)).full_name
         self.setWindowTitle(self.tr("Referred by"))
         self.setMinimumWidth(520)
-        heading = _heading(self.tr("Who referred {name} to the practice?").format(name=name))
+        heading = dialog_heading(self.tr("Who referred {name} to the practice?").format(name=name))
         self.kind = QComboBox()
         for kind, label in referrals.SOURCE_LABELS.items():
             self.kind.addItem(labels.translate(label), kind.value)
@@ -516,7 +508,7 @@ class LetterDialog(QDialog):
         self.setObjectName("referral_letter_dialog")
         self.setWindowTitle(self.tr("Introduction letter"))
         self.setMinimumWidth(560)
-        heading = _heading(
+        heading = dialog_heading(
             self.tr("Introduce {client} to {provider} in a letter").format(
                 client=referral.client_preferred_name, provider=referral.provider_name
             )

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QTableView,
@@ -34,9 +33,6 @@ from PySide6.QtWidgets import (
 
 from clientcare import lateness, locale_format, settings
 from clientcare.db.models import (
-    DEFAULT_LATE_NOTICE_TEMPLATE,
-    DEFAULT_RESCHEDULE_SENTENCE,
-    PracticeSettings,
     Requirement,
     WordList,
 )
@@ -48,7 +44,6 @@ from clientcare.lateness import (
     reschedule_required,
     validate_template,
 )
-from clientcare.practice import get_settings, list_practitioners
 from clientcare.settings import (
     REQUIREMENT_LABELS,
     PracticeInput,
@@ -57,77 +52,19 @@ from clientcare.settings import (
 )
 from ui.models.base import Index, RowsTableModel, select_row_with_id, selected_model_row
 from ui.ops import Changes, Operations
+from ui.screens.settings_money import MoneyTab
 from ui.theme import SPACE_M, empty_state
-from ui.widgets.fields import FieldWithError, error_label
+from ui.widgets.fields import FieldWithError, clear_errors, error_label, show_errors
 from ui.widgets.language_highlighter import LanguageHighlighter
+from ui.widgets.settings_tab import fill_with_scrolled, save_row
 
 #: Role holding the id of a row (principle or word).
 IdRole = Qt.ItemDataRole.UserRole + 1
 
 
-def _show_errors(
-    fields: dict[str, FieldWithError], error: ValidationError, form_error: QLabel
-) -> None:
-    """Each message next to its field; anything without a field in ``form_error``."""
-    leftovers = []
-    for wrapper in fields.values():
-        wrapper.show_error(None)
-    for problem in error.errors:
-        wrapper = fields.get(problem.field)
-        if wrapper is None:
-            leftovers.append(problem.message)
-        else:
-            wrapper.show_error(problem.message)
-    form_error.setText("\n".join(f"⚠ {m}" for m in leftovers))
-    form_error.setVisible(bool(leftovers))
-    first = next((fields[p.field] for p in error.errors if p.field in fields), None)
-    if first is not None:
-        first.editor.setFocus()
-
-
-def _clear_errors(fields: dict[str, FieldWithError], form_error: QLabel) -> None:
-    for wrapper in fields.values():
-        wrapper.show_error(None)
-    form_error.clear()
-    form_error.hide()
-
-
 # --------------------------------------------------------------------------
 # Practice
 # --------------------------------------------------------------------------
-
-
-def _fill_with_scrolled(tab: QWidget, body: QWidget) -> None:
-    """Make ``body`` the whole of ``tab``, scrolling when the window is small."""
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroll.setWidget(body)
-    layout = QVBoxLayout(tab)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(scroll)
-
-
-def _save_row(tab, key: str) -> QHBoxLayout:  # type: ignore[no-untyped-def]
-    """The status line, "Cancel changes" and "Save" at the foot of a settings tab.
-
-    Sets ``tab.status``, ``tab.save_button`` and ``tab.revert_button``, wired to the tab's
-    ``save`` and ``load``.
-    """
-    tab.status = QLabel()
-    tab.status.setObjectName(f"{key}_status")
-    tab.status.setWordWrap(True)
-    tab.save_button = QPushButton(tab.tr("&Save"))
-    tab.save_button.setObjectName(f"save_{key}")
-    tab.save_button.clicked.connect(tab.save)
-    tab.revert_button = QPushButton(tab.tr("Cancel changes"))
-    tab.revert_button.setObjectName(f"revert_{key}")
-    tab.revert_button.clicked.connect(tab.load)
-    row = QHBoxLayout()
-    row.addWidget(tab.status, 1)
-    row.addWidget(tab.revert_button)
-    row.addWidget(tab.save_button)
-    return row
 
 
 class PracticeTab(QWidget):
@@ -218,7 +155,7 @@ class PracticeTab(QWidget):
             form.addRow(label, wrapper)
 
         self.form_error = error_label("practice_form_error")
-        buttons = _save_row(self, "practice")
+        buttons = save_row(self, "practice")
         self.save_button.setDefault(True)
 
         body = QWidget()
@@ -229,7 +166,7 @@ class PracticeTab(QWidget):
         inner.addWidget(self.form_error)
         inner.addLayout(buttons)
         inner.addStretch(1)
-        _fill_with_scrolled(self, body)
+        fill_with_scrolled(self, body)
         self.load()
 
     def load(self) -> None:
@@ -243,7 +180,7 @@ class PracticeTab(QWidget):
         self.threshold.setValue(data.lateness_threshold_minutes)
         self.session_minutes.setValue(data.default_session_minutes)
         self.window.setValue(data.cancellation_window_hours)
-        _clear_errors(self.fields, self.form_error)
+        clear_errors(self.fields, self.form_error)
         self.status.clear()
 
     def current_input(self) -> PracticeInput:
@@ -265,7 +202,7 @@ class PracticeTab(QWidget):
             self.ops.run(lambda s: settings.update_practice(s, data), Changes.SETTINGS)
         except ValidationError as error:
             self.status.clear()
-            _show_errors(self.fields, error, self.form_error)
+            show_errors(self.fields, error, self.form_error)
             return False
         self.load()
         self.status.setText(self.tr("✓ Saved."))
@@ -418,7 +355,7 @@ class PrincipleDialog(QDialog):
         try:
             self.saved_row = self.ops.run(action, Changes.SETTINGS)
         except ValidationError as error:
-            _show_errors(self.fields, error, self.form_error)
+            show_errors(self.fields, error, self.form_error)
             return
         except NotFoundError as error:
             self.form_error.setText(f"⚠ {error}")
@@ -789,20 +726,6 @@ EXAMPLE_MINUTES = 15
 EXAMPLE_START = dt.datetime.combine(dt.date.today(), dt.time(10, 0))
 
 
-def _stored_templates(session: Any) -> tuple[str, str]:
-    """The running-late template and reschedule sentence as stored (or the defaults)."""
-    row = session.get(PracticeSettings, 1)
-    template = (row.late_notice_template if row else None) or DEFAULT_LATE_NOTICE_TEMPLATE
-    sentence = (row.reschedule_sentence if row else None) or DEFAULT_RESCHEDULE_SENTENCE
-    return template, sentence
-
-
-def _example_practitioner(session: Any) -> str:
-    people = list_practitioners(session)
-    current = next((p for p in people if p.is_current_user), people[0] if people else None)
-    return current.full_name if current else "your practitioner"
-
-
 class MessagesTab(QWidget):
     """The "running late" message and its reschedule offer, with a live preview."""
 
@@ -893,7 +816,7 @@ class MessagesTab(QWidget):
         )
 
         self.form_error = error_label("messages_form_error")
-        buttons = _save_row(self, "messages")
+        buttons = save_row(self, "messages")
 
         body = QWidget()
         body.setMaximumWidth(900)
@@ -905,27 +828,21 @@ class MessagesTab(QWidget):
         inner.addWidget(self.form_error)
         inner.addLayout(buttons)
         inner.addStretch(1)
-        _fill_with_scrolled(self, body)
+        fill_with_scrolled(self, body)
 
         for editor in self.editors.values():
             editor.textChanged.connect(self.update_preview)
         self.load()
 
     def load(self) -> None:
-        template, sentence = self.ops.read(_stored_templates)
-        self.practitioner, self.threshold, self.locale = self.ops.read(
-            lambda s: (
-                _example_practitioner(s),
-                get_settings(s).lateness_threshold_minutes,
-                get_settings(s).locale,  # the example time as clients will read it
-            )
-        )
-        self.template.setPlainText(template)
-        self.reschedule.setPlainText(sentence)
-        offered = self.ops.read(lateness.client_late_options)
+        stored = self.ops.read(lateness.message_settings)
+        self.practitioner, self.threshold = stored.practitioner, stored.threshold
+        self.locale = stored.locale  # the example time as clients will read it
+        self.template.setPlainText(stored.template)
+        self.reschedule.setPlainText(stored.reschedule_sentence)
         for option, box in self.client_options.items():
-            box.setChecked(option in offered)
-        _clear_errors(self.fields, self.form_error)
+            box.setChecked(option in stored.client_options)
+        clear_errors(self.fields, self.form_error)
         self.status.clear()
         self.update_preview()
 
@@ -980,7 +897,7 @@ class MessagesTab(QWidget):
             hits = self.ops.run(store, Changes.SETTINGS)
         except ValidationError as error:
             self.status.clear()
-            _show_errors(self.fields, error, self.form_error)
+            show_errors(self.fields, error, self.form_error)
             return False
         self.load()
         message = self.tr("✓ Saved.")
@@ -1046,8 +963,6 @@ class SettingsScreen(QWidget):
         if key == "messages":
             return MessagesTab(ops)
         if key == "money":
-            from ui.screens.settings_money import MoneyTab  # it reuses this module's helpers
-
             return MoneyTab(ops)
         if key == "printouts":
             from ui.screens.settings_printouts import PrintoutsTab

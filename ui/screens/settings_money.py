@@ -38,20 +38,14 @@ from clientcare.db.models import ChargeMode, GraceKind, PracticeSettings
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import format_money, format_plain
 from clientcare.practice import get_settings
+from ui import theme
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Changes, Operations
-from ui.screens.settings import _clear_errors, _fill_with_scrolled, _save_row, _show_errors
 from ui.theme import SPACE_M, empty_state
-from ui.widgets.fields import FieldWithError, error_label
+from ui.widgets.fields import FieldWithError, clear_errors, error_label, show_errors
+from ui.widgets.settings_tab import fill_with_scrolled, save_row
 
 CHANGES = Changes.SETTINGS | Changes.MONEY
-
-
-def _hint(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
 
 
 def _table(name: str, model: RowsTableModel, stretch: int) -> QTableView:
@@ -170,7 +164,7 @@ class _RowDialog(QDialog):
         editor.setAccessibleName(label.replace("&", "").rstrip(" *"))
         wrapper = FieldWithError(editor, name)
         if hint:
-            wrapper.layout().insertWidget(1, _hint(hint))
+            wrapper.layout().insertWidget(1, theme.hint(hint))
         self.fields[name] = wrapper
         caption = QLabel(label)
         caption.setBuddy(editor)
@@ -189,7 +183,7 @@ class _RowDialog(QDialog):
         try:
             self.saved = self.ops.run(action, CHANGES)
         except ValidationError as error:
-            _show_errors(self.fields, error, self.form_error)
+            show_errors(self.fields, error, self.form_error)
             return
         except NotFoundError as error:
             self.form_error.setText(f"⚠ {error}")
@@ -438,7 +432,7 @@ class _RowsSection(QGroupBox):
         self.empty.setFrameShape(QLabel.Shape.StyledPanel)
         self.empty.hide()
         layout = QVBoxLayout(self)
-        layout.addWidget(_hint(intro))
+        layout.addWidget(theme.hint(intro))
         layout.addWidget(self.table)
         layout.addWidget(self.empty)
         layout.addLayout(buttons)
@@ -560,7 +554,7 @@ class MoneyTab(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        for name, label, editor, hint in (
+        for name, label, editor, explanation in (
             (
                 "late_cancel_fee_minor",
                 self.tr("&Late-cancellation fee"),
@@ -578,19 +572,19 @@ class MoneyTab(QWidget):
             editor.setObjectName(name)
             editor.setAccessibleName(label.replace("&", ""))
             wrapper = FieldWithError(editor, name)
-            if hint:
-                wrapper.layout().insertWidget(1, _hint(hint))
+            if explanation:
+                wrapper.layout().insertWidget(1, theme.hint(explanation))
             self.fields[name] = wrapper
             caption = QLabel(label)
             caption.setBuddy(editor)
             form.addRow(caption, wrapper)
         self.form_error = error_label("money_form_error")
-        save_row = _save_row(self, "money")
+        buttons = save_row(self, "money")
         self.save_button.setText(self.tr("&Save fee policy"))
         policy_layout = QVBoxLayout(policy)
         policy_layout.addLayout(form)
         policy_layout.addWidget(self.form_error)
-        policy_layout.addLayout(save_row)
+        policy_layout.addLayout(buttons)
 
         body = QWidget()
         body.setMaximumWidth(900)
@@ -601,7 +595,7 @@ class MoneyTab(QWidget):
         inner.addWidget(policy)
         inner.addWidget(self.grace)
         inner.addStretch(1)
-        _fill_with_scrolled(self, body)
+        fill_with_scrolled(self, body)
         self.load()
 
     # -- hooks tests replace -----------------------------------------------------------
@@ -643,7 +637,7 @@ class MoneyTab(QWidget):
         (self.charge_automatic if mode is ChargeMode.AUTOMATIC else self.charge_confirm).setChecked(
             True
         )
-        _clear_errors(self.fields, self.form_error)
+        clear_errors(self.fields, self.form_error)
         self.status.clear()
         self.load_lists()
 
@@ -660,7 +654,7 @@ class MoneyTab(QWidget):
             self.ops.run(store, CHANGES)
         except ValidationError as error:
             self.status.clear()
-            _show_errors(self.fields, error, self.form_error)
+            show_errors(self.fields, error, self.form_error)
             return False
         self.load()
         self.status.setText(self.tr("✓ Saved."))

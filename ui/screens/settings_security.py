@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -46,17 +46,11 @@ from clientcare.security import (
     with_new_pin,
 )
 from clientcare.server_choice import forget_database, remembered_database
+from ui import theme
 from ui.dialogs.passphrase import PassphraseChange, SetPassphraseDialog
 from ui.idle_lock import lock_settings_notifier
 from ui.ops import Operations
 from ui.widgets.fields import FieldWithError
-
-
-def _hint(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-    return label
 
 
 class SecurityTab(QWidget):
@@ -96,7 +90,7 @@ class SecurityTab(QWidget):
 
         form = QFormLayout(box)
         form.addRow(self.tr("Lock ClientCare after"), self.idle_minutes)
-        form.addRow("", _hint(self.tr("minutes without use (Never: only when you lock it).")))
+        form.addRow("", theme.hint(self.tr("minutes without use (Never: only when you lock it).")))
         form.addRow(self.tr("PIN"), self.pin_state)
         form.addRow(self.tr("New PIN"), self.new_pin_field)
         form.addRow(self.tr("Repeat it"), self.repeat_pin_field)
@@ -111,7 +105,7 @@ class SecurityTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(box)
         layout.addWidget(
-            _hint(
+            theme.hint(
                 self.tr(
                     "The lock hides client details behind a curtain, and blocks printing and "
                     "exporting, until the PIN is entered. It protects the open window, not the "

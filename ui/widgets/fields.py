@@ -8,6 +8,7 @@ from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLabel, QTimeEdit, QVBoxLayout, QWidget
 
 from clientcare import locale_format
+from clientcare.errors import ValidationError
 from ui.theme import notice_style
 
 ERROR_STYLE = notice_style("error", "2px 6px")
@@ -119,3 +120,30 @@ def localise_date_edit(edit: QDateTimeEdit, locale: str, *, weekday: bool = Fals
         return  # screens call this on each refresh; nothing to redo
     edit.setLocale(QLocale(name))
     edit.setDisplayFormat(display_format)
+
+
+def show_errors(
+    fields: dict[str, FieldWithError], error: ValidationError, form_error: QLabel
+) -> None:
+    """Each message next to its field; anything without a field in ``form_error``."""
+    leftovers = []
+    for wrapper in fields.values():
+        wrapper.show_error(None)
+    for problem in error.errors:
+        wrapper = fields.get(problem.field)
+        if wrapper is None:
+            leftovers.append(problem.message)
+        else:
+            wrapper.show_error(problem.message)
+    form_error.setText("\n".join(f"⚠ {m}" for m in leftovers))
+    form_error.setVisible(bool(leftovers))
+    first = next((fields[p.field] for p in error.errors if p.field in fields), None)
+    if first is not None:
+        first.editor.setFocus()
+
+
+def clear_errors(fields: dict[str, FieldWithError], form_error: QLabel) -> None:
+    for wrapper in fields.values():
+        wrapper.show_error(None)
+    form_error.clear()
+    form_error.hide()
