@@ -17,38 +17,25 @@ every view is told to refresh.
 
 from __future__ import annotations
 
-import functools
-import operator
 import sys
 from collections.abc import Callable
-from enum import Flag, auto
 from types import TracebackType
-from typing import TypeVar
+from typing import TypeAlias, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from clientcare.db.engine import Database, describe_url
+from clientcare.changes import EVERYTHING, changes_of
+from clientcare.db.engine import Database, describe_url, tables_written
 from clientcare.errors import FieldError, ValidationError
 from ui.background import Background
 
 T = TypeVar("T")
 
 
-class Changes(Flag):
-    NONE = 0
-    CLIENTS = auto()
-    APPOINTMENTS = auto()
-    INTERACTIONS = auto()
-    MONEY = auto()
-    REFERRALS = auto()
-    FOLLOWUPS = auto()
-    SETTINGS = auto()
-
-
-#: Every kind of change: what another practitioner's write may have touched.
-EVERYTHING: Changes = functools.reduce(operator.or_, Changes)
+#: A user action: one function of the session, run as one unit of work.
+Work: TypeAlias = Callable[[Session], T]
 
 #: How often a shared database is asked whether someone else wrote (milliseconds).
 CHANGE_POLL_MS = 3000
@@ -157,8 +144,9 @@ class Operations(QObject):
             "Nothing was saved, and what you typed is still here: try again in a moment."
         )
 
-    def run(self, action: Callable[[Session], T], changes: Changes) -> T:
-        """Run ``action`` in one transaction; on success emit ``changed``.
+    def run(self, action: Work[T]) -> T:
+        """Run ``action`` in one transaction; on success emit ``changed`` with what the
+        domain wrote (``clientcare.changes``: the tables written, never the caller's guess).
 
         Exceptions (ValidationError, NotFoundError, database errors) propagate
         after the rollback, so nothing is half-written. A server that stopped
@@ -167,6 +155,7 @@ class Operations(QObject):
         try:
             with self.database.unit_of_work() as session:
                 result = action(session)
+                changes = changes_of(tables_written(session))
         except DBAPIError as error:
             if not _lost_connection(error, self._dialect):
                 raise

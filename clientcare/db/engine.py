@@ -180,8 +180,28 @@ _WROTE = "clientcare_wrote"
 _WRITE_WORDS = ("insert", "update", "delete", "replace")
 
 
+#: ``session.info`` key: the names of the tables this session wrote ("*": raw SQL).
+_WRITTEN = "clientcare_written"
+
+
+def _written(session: Session) -> set[str]:
+    written: set[str] = session.info.setdefault(_WRITTEN, set())
+    return written
+
+
 def _note_write_after_flush(session: Session, _context: object) -> None:
     session.info[_WROTE] = True
+    written = _written(session)
+    for row in (*session.new, *session.dirty, *session.deleted):
+        table = getattr(type(row), "__tablename__", None)
+        written.add(table if isinstance(table, str) else "*")
+
+
+def tables_written(session: Session) -> frozenset[str]:
+    """The tables written in ``session`` so far (flushed rows and INSERT, UPDATE or DELETE
+    statements; "*" for raw SQL that wrote): what ``clientcare.changes`` reports from."""
+    session.flush()
+    return frozenset(session.info.get(_WRITTEN, ()))
 
 
 def _note_write_statement(state) -> None:  # type: ignore[no-untyped-def]
@@ -196,6 +216,8 @@ def _note_write_statement(state) -> None:  # type: ignore[no-untyped-def]
         )
     ):
         state.session.info[_WROTE] = True
+        table = getattr(statement, "table", None)
+        _written(state.session).add(str(getattr(table, "name", "*")))
 
 
 def plain_rows(

@@ -16,7 +16,7 @@ from clientcare.db.models import AuditAction, AuditEntry, InteractionKind
 from clientcare.interactions import InteractionInput
 from clientcare.practice import add_practitioner
 from ui.dialogs.interaction import InteractionEditor
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.screens.audit_log import AuditColumn, AuditLogTab
 from ui.screens.settings import SettingsScreen
 
@@ -48,7 +48,7 @@ def seed(ops: Operations) -> dict[str, int]:
         audit.record_print(session, "client", bob.id, "pre-session brief (PDF)")
         return {"zoe": zoe.id, "bob": bob.id, "contact": contact.id}
 
-    return ops.run(action, Changes.CLIENTS)
+    return ops.run(action)
 
 
 def shown(tab: AuditLogTab, column: AuditColumn) -> list[str]:
@@ -190,7 +190,7 @@ def test_a_long_log_reads_a_page_and_says_how_many_of_how_many(
                 )
             )
 
-    ops.run(many, Changes.NONE)
+    ops.run(many)
     tab = make_tab(qtbot, ops)
     total = ops.read(lambda s: audit.count_audit(s, tab.query()))
     assert total > 300

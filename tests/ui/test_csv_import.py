@@ -17,7 +17,7 @@ from clientcare import clients
 from clientcare.csv_io import Target
 from clientcare.db.models import AuditAction, AuditEntry, Client
 from ui.dialogs.csv_import import CsvImportDialog
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 
 FILE = (
     "Prénom,Nom de famille,E-mail,Tel,Comment\n"
@@ -99,7 +99,6 @@ def test_duplicates_are_shown_as_warnings(qtbot: QtBot, ops: Operations, tmp_pat
         lambda s: clients.create_client(
             s, clients.ClientInput(full_name="Robert Sample"), region="GB", today=dt.date.today()
         ),
-        Changes.CLIENTS,
     )
     dialog = make_dialog(qtbot, ops, tmp_path, "Name\nRobert Sample\n")
     assert report_cell(dialog, 0, 2) == "Ready — check"
@@ -128,7 +127,6 @@ def test_file_menu_exports_clients_and_ledger(
             region="GB",
             today=dt.date.today(),
         ),
-        Changes.CLIENTS,
     )
     target = tmp_path / "out"
     monkeypatch.setattr(

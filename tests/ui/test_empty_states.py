@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from clientcare.clients import ClientInput, create_client
 from clientcare.db.engine import Database
 from ui import theme
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.screens.reports import ReportsScreen
 from ui.screens.settings import SettingsScreen
 from ui.widgets.care_list import CareListPanel
@@ -71,7 +71,6 @@ def test_the_audit_log_table_comes_back_with_entries(
         lambda s: create_client(
             s, ClientInput(full_name="Ann Example"), region="GB", today=dt.date.today()
         ),
-        Changes.CLIENTS,
     )
     assert screen.audit_log.table.isVisible() and not screen.audit_log.empty.isVisible()
 
@@ -101,7 +100,6 @@ def test_care_list_and_client_money_when_there_is_nothing(qtbot: QtBot, ops: Ope
                 s, ClientInput(full_name="Ann Example"), region="GB", today=dt.date.today()
             ).id
         ),
-        Changes.CLIENTS,
     )
     panel = show(qtbot, ClientMoneyPanel(ops))
     assert isinstance(panel, ClientMoneyPanel)

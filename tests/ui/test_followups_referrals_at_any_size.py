@@ -41,7 +41,7 @@ from ui.main_window import MainWindow
 from ui.models.base import PAGE_SIZE
 from ui.models.followups import IssueColumn
 from ui.models.referrals import ReferralColumn
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.screens.followups import FollowUpsScreen
 from ui.screens.referrals import ReferralsScreen
 
@@ -306,7 +306,6 @@ def test_a_revisit_reads_nothing_and_a_change_elsewhere_still_shows(
             ),
             today=TODAY,
         ),
-        Changes.FOLLOWUPS,
     )
     window.go_to("followups")
     assert (

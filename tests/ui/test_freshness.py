@@ -64,7 +64,7 @@ def test_a_write_elsewhere_announces_every_change_and_own_writes_do_not(
     seen: list[Changes] = []
     ops.changed.connect(seen.append)
 
-    ops.run(_create("Ann Own"), Changes.CLIENTS)
+    ops.run(_create("Ann Own"))
     assert ops.check_for_changes() is False  # our own write: already announced
     _add(other, "Bea Elsewhere")
     assert ops.check_for_changes() is True
@@ -154,7 +154,7 @@ def test_an_unreachable_server_is_a_message_not_a_traceback(qtbot: QtBot) -> Non
     ops.connection_problem.connect(problems.append)
     try:
         with pytest.raises(ServerUnavailable) as caught:
-            ops.run(_create("Ann"), Changes.CLIENTS)
+            ops.run(_create("Ann"))
         assert "not answering" in str(caught.value)
         assert "try again" in str(caught.value)
         assert ops.check_for_changes() is False

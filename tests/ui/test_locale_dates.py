@@ -31,7 +31,7 @@ from ui.dialogs.interaction import InteractionEditor
 from ui.dialogs.running_late import RunningLateDialog
 from ui.models.followups import IssueColumn
 from ui.models.referrals import ReferralColumn
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.screens.followups import FollowUpsScreen
 from ui.screens.referrals import ReferralsScreen
 from ui.widgets.adherence_chart import AdherenceChart
@@ -151,7 +151,7 @@ def test_followups_screen_shows_due_dates_in_the_practice_locale(
     assert german(DUE) in panel.detail.text() and german(TODAY) in panel.detail.text()
 
     # Changing the setting (as the Settings screen does) changes the screen at once.
-    ops.run(lambda s: _update_locale(s, "en_US"), Changes.SETTINGS)
+    ops.run(lambda s: _update_locale(s, "en_US"))
     due = panel.table.model().index(0, IssueColumn.DUE).data()
     assert due.startswith(f"{DUE:%b} {DUE.day}, {DUE.year}"), due
 

@@ -16,7 +16,7 @@ from clientcare.db.migrate import OpenReport
 from clientcare.db.models import ClientStatus, Urgency
 from ui.main_window import SECTIONS, MainWindow
 from ui.models.clients import ClientColumn
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.screens.clients import ClientsScreen
 from ui.screens.placeholder import ComingSoonScreen
 from ui.screens.today import TodayScreen
@@ -223,7 +223,6 @@ def test_the_sidebar_counts_what_needs_care(qtbot: QtBot, ops: Operations, db: D
             ),
             today=today,
         ),
-        Changes.FOLLOWUPS,
     )
     qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "Today  (1)", timeout=2000)
     assert window.sidebar.item(5).text() == "Follow-ups  (1)"
@@ -261,7 +260,6 @@ def test_counts_and_today_follow_a_change_made_on_another_screen(
             ),
             today=today,
         ),
-        Changes.FOLLOWUPS,
     )
     qtbot.waitUntil(lambda: window.sidebar.item(5).text() == "Follow-ups  (1)", timeout=2000)
     assert window.sidebar.item(0).text() == "Today  (1)"

@@ -25,7 +25,7 @@ from clientcare.practice import add_practitioner
 from ui.main_window import MainWindow
 from ui.models.base import PAGE_SIZE
 from ui.models.money import BalanceColumn, ToChargeColumn
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.screens.money import MoneyScreen
 
 TODAY = dt.date(2026, 11, 23)
@@ -285,7 +285,6 @@ def test_a_visit_with_nothing_changed_reads_nothing_and_a_change_elsewhere_shows
         lambda s: money.record_payment(
             s, money.PaymentInput(practice["yours"][1], "30", PaymentMethod.CARD, TODAY)
         ),
-        Changes.MONEY,
     )
     assert screen.outstanding.value.text() == "£80.00"  # hidden: not read meanwhile
     window.go_to("money")

@@ -17,7 +17,7 @@ from clientcare.db.models import Client
 from ui import background
 from ui.dialogs.restore import RestoreDialog
 from ui.main_window import MainWindow
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.screens.clients import ClientsScreen
 
 FIXTURE_0001 = Path(__file__).resolve().parents[1] / "db" / "fixtures" / "schema_0001.sqlite3"
@@ -27,7 +27,7 @@ def _add_client(ops: Operations, name: str) -> None:
     def add(session):  # type: ignore[no-untyped-def]
         session.add(Client(full_name=name, preferred_name=name.split()[0]))
 
-    ops.run(add, Changes.CLIENTS)
+    ops.run(add)
 
 
 def _names_in(path: Path) -> set[str]:

@@ -37,7 +37,7 @@ from ui.dialogs.followups import ConsentDialog
 from ui.dialogs.provider import ProviderForm
 from ui.main_window import MainWindow
 from ui.models.clients import ClientColumn
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.screens.calendar import CalendarScreen, block_for
 from ui.screens.clients import ClientsScreen
 from ui.screens.money import MoneyScreen
@@ -171,7 +171,6 @@ def test_empty_waitlist_says_what_it_is_for_right_under_its_title(
 
     ops.run(
         lambda s: waitlist.add_to_waitlist(s, waitlist.WaitlistInput(client_id), today=TODAY),
-        Changes.APPOINTMENTS,
     )
     assert panel.table.isVisible() and not message.isVisible()
 

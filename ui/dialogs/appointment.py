@@ -33,7 +33,7 @@ from clientcare.practice import get_settings, list_practitioners
 from ui import labels
 from ui.dialogs.arrival import ArrivalDialog
 from ui.dialogs.cancel import CancelDialog
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.widgets.client_picker import ClientPicker
 from ui.widgets.dates import from_qdatetime, to_qdatetime
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
@@ -336,9 +336,7 @@ class AppointmentDialog(QDialog):
             return
         self._clear()
         try:
-            updated = self.ops.run(
-                lambda s: action(s, existing.id, existing.version), Changes.APPOINTMENTS
-            )
+            updated = self.ops.run(lambda s: action(s, existing.id, existing.version))
         except StaleEdit as error:
             self.show_stale(error)
             return
@@ -470,7 +468,6 @@ class AppointmentDialog(QDialog):
                     allow_conflict=allow,
                     expected_version=existing.version,
                 ),
-                Changes.APPOINTMENTS,
             )
         except StaleEdit as error:
             self.show_stale(error)
@@ -522,7 +519,6 @@ class AppointmentDialog(QDialog):
                         dialog.scope,
                         dialog.circumstance,
                     ),
-                    Changes.APPOINTMENTS,
                 )
             except StaleEdit as error:
                 # Not the cancel dialog's to fix: the appointment itself must be reloaded.
@@ -652,9 +648,7 @@ class AppointmentDialog(QDialog):
                 scope = self.ask_scope()
                 if scope is None:
                     return
-                result = self.ops.run(
-                    _series_editor(existing, data, scope, allow), Changes.APPOINTMENTS
-                )
+                result = self.ops.run(_series_editor(existing, data, scope, allow))
             elif existing is not None:
                 result = self.ops.run(
                     lambda s: [
@@ -667,7 +661,6 @@ class AppointmentDialog(QDialog):
                             expected_version=existing.version,
                         )
                     ],
-                    Changes.APPOINTMENTS,
                 )
             elif rule is not None:
                 result = self.ops.run(
@@ -676,14 +669,12 @@ class AppointmentDialog(QDialog):
                             s, data, rule, now=now, allow_conflicts=allow
                         ).appointments
                     ),
-                    Changes.APPOINTMENTS,
                 )
             else:
                 result = self.ops.run(
                     lambda s: [
                         appointments.create_appointment(s, data, now=now, allow_conflict=allow)
                     ],
-                    Changes.APPOINTMENTS,
                 )
         except StaleEdit as error:
             self.show_stale(error)

@@ -34,7 +34,7 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.language import load_checker
 from clientcare.lateness import ClientArrival, ClientLateOption
 from clientcare.practice import get_settings
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.language_highlighter import LanguageHighlighter
 
@@ -183,7 +183,6 @@ class ArrivalDialog(QDialog):
                 lambda s: lateness.record_client_arrival(
                     s, appointment_id, arrived_at, expected_version=version
                 ),
-                Changes.APPOINTMENTS,
             )
         except StaleEdit as error:
             # Someone else changed the appointment since this was opened: say who and
@@ -261,7 +260,6 @@ class ArrivalDialog(QDialog):
                 lambda s: lateness.record_client_choice(
                     s, notice_id, option, note=note, now=dt.datetime.now()
                 ),
-                Changes.APPOINTMENTS,
             )
         except ValidationError as error:
             for problem in error.errors:

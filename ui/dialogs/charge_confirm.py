@@ -22,7 +22,7 @@ from clientcare.db.models import ChargeKind
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import format_plain
 from clientcare.practice import get_settings
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.widgets.fields import FieldWithError, error_label
 
 NOTE_STYLE = (
@@ -151,7 +151,6 @@ class ChargeDialog(QDialog):
                 lambda s: money.charge_appointment(
                     s, appointment_id, amount=amount, circumstance=circumstance
                 ),
-                Changes.MONEY,
             )
         except ValidationError as error:
             for problem in error.errors:

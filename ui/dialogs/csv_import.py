@@ -38,7 +38,7 @@ from clientcare.errors import ValidationError
 from clientcare.practice import get_settings
 from ui import theme
 from ui.models.base import Index, RowsTableModel
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.widgets.fields import error_label
 
 #: What the preview shows, in this order, when the column is mapped.
@@ -385,7 +385,7 @@ class CsvImportDialog(QDialog):
             )
 
         try:
-            result = self.ops.run(action, Changes.CLIENTS)
+            result = self.ops.run(action)
         except ImportRefusedError as error:
             self._show_check(error.check)
             self._fail(error.for_field("file") or str(error))
@@ -454,7 +454,7 @@ def export_ledger_csv(parent: QWidget, ops: Operations, client_id: int | None = 
 
 def _export(parent: QWidget, ops: Operations, action: Any, path: Path) -> str | None:
     try:
-        count = ops.run(action, Changes.NONE)
+        count = ops.run(action)
     except (OSError, ValidationError) as error:
         message = error.strerror if isinstance(error, OSError) else str(error)
         QMessageBox.critical(

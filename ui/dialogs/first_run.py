@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from clientcare.first_run import SetupInput, set_up_practice, validate_setup
 from clientcare.practice import needs_setup
 from clientcare.settings import SESSION_RANGE, THRESHOLD_RANGE
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.widgets.fields import FieldWithError, localise_date_edit
 
 CURRENCIES = ("GBP", "EUR", "USD", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "ZAR")
@@ -293,7 +293,7 @@ class FirstRunWizard(QWizard):
 
         data = self.collect()
         try:
-            self.ops.run(lambda s: set_up_practice(s, data), Changes.SETTINGS)
+            self.ops.run(lambda s: set_up_practice(s, data))
         except ValidationError as error:
             errors = {e.field: e.message for e in error.errors}
             for page in (self.practice_page, self.money_page, self.day_page):

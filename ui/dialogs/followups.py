@@ -56,7 +56,7 @@ from clientcare.practice import get_settings
 from ui import labels
 from ui.dialogs.form import FormDialog
 from ui.models.followups import URGENCY_MARKS, short_date
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.theme import dialog_heading, notice_style
 from ui.widgets.client_picker import ClientPicker
 from ui.widgets.dates import date_edit, from_qdate, to_qdate
@@ -235,11 +235,10 @@ class IssueDialog(FormDialog):
         today = self.today
         existing = self.existing
         if existing is None:
-            self.attempt(lambda s: followups.create_issue(s, data, today=today), Changes.FOLLOWUPS)
+            self.attempt(lambda s: followups.create_issue(s, data, today=today))
         else:
             self.attempt(
                 lambda s: followups.update_issue(s, existing.id, data, today=today),
-                Changes.FOLLOWUPS,
             )
 
 
@@ -269,7 +268,6 @@ class ResolveIssueDialog(FormDialog):
         today, issue_id = self.today, self.issue.id
         self.attempt(
             lambda s: followups.resolve_issue(s, issue_id, note, resolved_on=day, today=today),
-            Changes.FOLLOWUPS,
         )
 
 
@@ -325,9 +323,7 @@ class ExpectationDialog(FormDialog):
             conversation_note=self.note.toPlainText(),
         )
         today = self.today
-        self.attempt(
-            lambda s: followups.record_expectation(s, data, today=today), Changes.FOLLOWUPS
-        )
+        self.attempt(lambda s: followups.record_expectation(s, data, today=today))
 
 
 class ReviewExpectationDialog(FormDialog):
@@ -394,7 +390,6 @@ class ReviewExpectationDialog(FormDialog):
             lambda s: followups.review_expectation(
                 s, row_id, outcome, note, reviewed_on=day, today=today
             ),
-            Changes.FOLLOWUPS,
         )
 
 
@@ -517,7 +512,6 @@ class ConsentDialog(FormDialog):
                 client_words=words,
                 interval_days=interval,
             ),
-            Changes.FOLLOWUPS | Changes.CLIENTS,
         )
 
 
@@ -638,7 +632,6 @@ class CheckInDialog(QDialog):
         try:
             self.logged = self.ops.run(
                 lambda s: followups.log_checkin(s, client_id, channel, text, sent_at),
-                Changes.FOLLOWUPS,
             )
         except (ValidationError, NotFoundError) as error:
             field_message = (
@@ -672,7 +665,6 @@ class SnoozeDialog(FormDialog):
         until, today, client_id = from_qdate(self.until.date()), self.today, self.due.client_id
         self.attempt(
             lambda s: followups.snooze_checkin(s, client_id, until, today=today),
-            Changes.FOLLOWUPS,
         )
 
 
@@ -723,7 +715,7 @@ class CheckInTemplateDialog(FormDialog):
 
     def save(self) -> None:
         text = self.template.toPlainText()
-        self.attempt(lambda s: followups.update_checkin_template(s, text), Changes.SETTINGS)
+        self.attempt(lambda s: followups.update_checkin_template(s, text))
 
 
 # --------------------------------------------------------------------------
@@ -768,7 +760,6 @@ class ContactAttemptDialog(FormDialog):
             lambda s: followups.record_contact_attempt(
                 s, client_id, occurred_at=occurred_at, note=note, now=now
             ),
-            Changes.INTERACTIONS | Changes.FOLLOWUPS,
         )
 
 
@@ -800,5 +791,4 @@ class DeclineDialog(FormDialog):
             lambda s: followups.set_prospect_stage(
                 s, client_id, followups.PipelineStage.DECLINED, today=today, reason=reason
             ),
-            Changes.CLIENTS | Changes.FOLLOWUPS,
         )

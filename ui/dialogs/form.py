@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -15,10 +14,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from clientcare.errors import NotFoundError, ValidationError
-from ui.ops import Changes, Operations
+from ui.ops import Operations, Work
 from ui.widgets.fields import FieldWithError, error_label
 
 
@@ -96,11 +94,11 @@ class FormDialog(QDialog):
             self.form_error.setText("\u26a0 " + " ".join(general))
             self.form_error.show()
 
-    def attempt(self, action: Callable[[Session], Any], changes: Changes) -> Any | None:
+    def attempt(self, action: Work[Any]) -> Any | None:
         """Run ``action`` as one unit of work; show what is wrong, or accept the dialog."""
         self.clear_errors()
         try:
-            result = self.ops.run(action, changes)
+            result = self.ops.run(action)
         except (ValidationError, NotFoundError) as error:
             self.show_errors(error)
             return None

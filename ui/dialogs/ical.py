@@ -29,7 +29,7 @@ from clientcare.ical import ImportAs, ImportReport, TitlePrivacy
 from clientcare.practice import get_settings, list_practitioners
 from ui import labels
 from ui.models.base import Index, RowsTableModel
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.widgets.fields import error_label, localise_date_edit
 
 PRIVACY_LABELS = {
@@ -243,7 +243,7 @@ class ImportDialog(QDialog):
 
         if dry_run:
             return self.ops.read(action)
-        return self.ops.run(action, Changes.APPOINTMENTS)
+        return self.ops.run(action)
 
     def preview(self) -> None:
         if self.practitioner.currentData() is None:

@@ -47,7 +47,7 @@ from ui import labels
 from ui.dialogs.correction import CorrectionDialog
 from ui.dialogs.money import MoneyConversationDialog
 from ui.dialogs.referral import ReferralDialog
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.theme import set_heading
 from ui.widgets.dates import from_qdatetime, to_qdatetime
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
@@ -203,7 +203,6 @@ class InteractionEditor(QDialog):
                     interaction_id,
                     interactions.get_interaction(s, interaction_id, today=today),
                 ),
-                Changes.NONE,
             )
             client_id = self.interaction.client_id
         elif appointment_id is not None:
@@ -589,7 +588,6 @@ class InteractionEditor(QDialog):
                     note=note,
                     now=dt.datetime.now(),
                 ),
-                Changes.INTERACTIONS,
             )
         except ValidationError as error:
             if row.error is not None:
@@ -637,7 +635,6 @@ class InteractionEditor(QDialog):
                 lambda s: interactions.save_draft(
                     s, data, interaction_id=interaction_id, now=dt.datetime.now()
                 ),
-                Changes.INTERACTIONS,
             )
         except ValidationError as error:
             self._show_errors(error)
@@ -677,7 +674,6 @@ class InteractionEditor(QDialog):
                 lambda s: interactions.finalise(
                     s, interaction.id, now=dt.datetime.now(), today=dt.date.today()
                 ),
-                Changes.INTERACTIONS,
             )
         except ValidationError as error:
             self._show_errors(error)
@@ -712,7 +708,7 @@ class InteractionEditor(QDialog):
                     now=dt.datetime.now(),
                     actor=current_actor(),
                 )
-                self.interaction = self.ops.run(correct, Changes.INTERACTIONS)
+                self.interaction = self.ops.run(correct)
             except ValidationError as error:
                 for problem in error.errors:
                     dialog.show_error(problem.field, problem.message)
@@ -792,7 +788,6 @@ class InteractionEditor(QDialog):
         try:
             self.ops.run(
                 lambda s: clients.add_fact(s, self.client_id, text, dt.date.today()),
-                Changes.CLIENTS,
             )
         except ValidationError as error:
             self.form_error.setText("⚠ " + " ".join(e.message for e in error.errors))

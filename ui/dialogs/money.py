@@ -9,7 +9,6 @@ and nothing is stored. The wording is the practice's, never the client's shame:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt
@@ -46,7 +45,7 @@ from clientcare.language import load_checker
 from clientcare.money_format import AmountError, format_money, format_plain, parse_amount
 from clientcare.practice import get_settings
 from ui import theme
-from ui.ops import Changes, Operations
+from ui.ops import Operations, Work
 from ui.widgets.dates import date_edit, from_qdate
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
@@ -169,10 +168,10 @@ class MoneyDialog(QDialog):
         if first is not None:
             first.editor.setFocus()
 
-    def store(self, action: Callable[[Any], Any], changes: Changes = Changes.MONEY) -> bool:
+    def store(self, action: Work[Any]) -> bool:
         """Run ``action`` as one unit of work; close on success, keep the messages on failure."""
         try:
-            self.stored = self.ops.run(action, changes)
+            self.stored = self.ops.run(action)
         except StaleEdit as error:
             self.show_stale(error)
             return False
@@ -519,7 +518,6 @@ class PaymentPlanDialog(MoneyDialog):
         try:
             self.ops.run(
                 lambda s: money.cancel_plan(s, plan.id, reason=reason, today=today),
-                Changes.MONEY,
             )
         except ValidationError as error:
             self.stop_error.setText("⚠ " + " ".join(e.message for e in error.errors))

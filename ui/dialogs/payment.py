@@ -34,7 +34,7 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import AmountError, format_money, parse_amount
 from clientcare.practice import get_settings
 from ui import labels
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.theme import set_heading
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 
@@ -284,7 +284,7 @@ class PaymentDialog(QDialog):
         self._clear()
         record = money.record_refund if self.refund else money.record_payment
         try:
-            self.stored = self.ops.run(lambda s: record(s, data), Changes.MONEY)
+            self.stored = self.ops.run(lambda s: record(s, data))
         except ValidationError as error:
             for problem in error.errors:
                 wrapper = self.fields.get(problem.field)

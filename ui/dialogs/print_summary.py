@@ -27,7 +27,7 @@ from clientcare.practice import get_settings
 from clientcare.printouts import Printout, SummaryVariant
 from ui import printing
 from ui.labels import label
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.theme import set_heading
 from ui.widgets.fields import error_label
 
@@ -55,7 +55,7 @@ def page_size(ops: Operations) -> str:
 def record_print(ops: Operations, entity: str, ids: int | list[int], what: str) -> None:
     """Note in the audit log that a printout of these records left the app (never its text)."""
     ids = [ids] if isinstance(ids, int) else ids
-    ops.run(lambda s: [audit.record_print(s, entity, i, what) for i in ids], Changes.NONE)
+    ops.run(lambda s: [audit.record_print(s, entity, i, what) for i in ids])
 
 
 def quiet(label: QLabel) -> QLabel:

@@ -22,7 +22,7 @@ from clientcare.db.models import ProviderKind
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from clientcare.referrals import DuplicateProviderError, ProviderInput, ProviderRow
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.theme import set_heading
 from ui.widgets.fields import FieldWithError, error_label
 
@@ -256,14 +256,12 @@ class ProviderForm(QWidget):
                     lambda s: referrals.create_provider(
                         s, data, region=region, allow_duplicate=allow_duplicate
                     ),
-                    Changes.REFERRALS,
                 )
             else:
                 stored = self.ops.run(
                     lambda s: referrals.update_provider(
                         s, existing.id, data, region=region, allow_duplicate=allow_duplicate
                     ),
-                    Changes.REFERRALS,
                 )
         except DuplicateProviderError as error:
             self.fields["name"].show_error(error.for_field("name"))
@@ -305,7 +303,6 @@ class ProviderForm(QWidget):
         try:
             stored = self.ops.run(
                 lambda s: referrals.set_archived(s, provider.id, not provider.archived),
-                Changes.REFERRALS,
             )
         except NotFoundError as error:
             self._general(str(error))
@@ -330,7 +327,7 @@ class ProviderForm(QWidget):
             return
         self.clear_errors()
         try:
-            self.ops.run(lambda s: referrals.delete_provider(s, provider.id), Changes.REFERRALS)
+            self.ops.run(lambda s: referrals.delete_provider(s, provider.id))
         except (ValidationError, NotFoundError) as error:
             message = (
                 " ".join(e.message for e in error.errors)

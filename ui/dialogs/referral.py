@@ -32,7 +32,7 @@ from clientcare.referrals import FollowUpInput, ReferralInput, ReferralRow, Sour
 from ui import labels, printing
 from ui.dialogs.form import FormDialog as _FormDialog
 from ui.dialogs.print_summary import record_print
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.theme import dialog_heading, notice_style
 from ui.widgets.client_picker import ClientPicker
 from ui.widgets.dates import date_edit, from_qdate, to_qdate
@@ -216,13 +216,10 @@ class ReferralDialog(_FormDialog):
         today = self.today
         existing = self.existing
         if existing is None:
-            self.stored = self.attempt(
-                lambda s: referrals.create_referral(s, data, today=today), Changes.REFERRALS
-            )
+            self.stored = self.attempt(lambda s: referrals.create_referral(s, data, today=today))
         else:
             self.stored = self.attempt(
                 lambda s: referrals.update_referral(s, existing.id, data, today=today),
-                Changes.REFERRALS,
             )
 
 
@@ -295,7 +292,6 @@ class HandoffDialog(_FormDialog):
         referral_id = self.referral.id
         self.stored = self.attempt(
             lambda s: referrals.record_handoff(s, referral_id, handoff, on, today=today),
-            Changes.REFERRALS,
         )
 
 
@@ -391,7 +387,6 @@ class FollowUpDialog(_FormDialog):
         answer, today, referral_id = self.collect(), self.today, self.referral.id
         self.stored = self.attempt(
             lambda s: referrals.record_follow_up(s, referral_id, answer, today=today),
-            Changes.REFERRALS,
         )
 
 
@@ -479,14 +474,12 @@ class SourceDialog(_FormDialog):
         client_id = self.client_id
         self.attempt(
             lambda s: referrals.clear_referral_source(s, client_id),
-            Changes.CLIENTS | Changes.REFERRALS,
         )
 
     def save(self) -> None:
         data, today, client_id = self.collect(), self.today, self.client_id
         self.stored = self.attempt(
             lambda s: referrals.set_referral_source(s, client_id, data, today=today),
-            Changes.CLIENTS | Changes.REFERRALS,
         )
 
 
@@ -594,7 +587,6 @@ class LetterDialog(QDialog):
         try:
             self.referral = self.ops.run(
                 lambda s: referrals.record_consent(s, referral_id, today, today=today),
-                Changes.REFERRALS,
             )
         except (ValidationError, NotFoundError) as error:
             self._show_problem(error)

@@ -32,7 +32,7 @@ from clientcare.errors import DatabaseOpenError
 from clientcare.practice import get_settings
 from ui.dialogs.passphrase import ask_backup_passphrase
 from ui.idle_lock import lock_settings_notifier
-from ui.ops import Changes, Operations
+from ui.ops import EVERYTHING, Operations
 from ui.theme import set_heading
 
 WARNING_STYLE = (
@@ -217,10 +217,7 @@ def choose_and_restore(parent: QWidget, ops: Operations) -> RestoreOutcome | Non
 def swap_database(ops: Operations, database: Database) -> None:
     """Put a reopened ``database`` in place of the old one; every screen refreshes."""
     ops.database = database
-    everything = Changes.NONE
-    for change in Changes:
-        everything |= change
-    ops.changed.emit(everything)
+    ops.changed.emit(EVERYTHING)
     # The idle lock unlocks with the database's passphrase, which may have changed.
     lock_settings_notifier().changed.emit()
 

@@ -38,7 +38,7 @@ from clientcare.language import load_checker
 from clientcare.lateness import DraftNotice, NoticeRow
 from clientcare.practice import get_settings
 from ui import labels
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.theme import set_heading
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
@@ -465,7 +465,7 @@ class RunningLateDialog(QDialog):
             now=self.now(),
         )
         try:
-            self.notices = self.ops.run(action, Changes.APPOINTMENTS)
+            self.notices = self.ops.run(action)
         except ValidationError as error:
             text_problem = error.for_field("text")
             if text_problem:
@@ -520,7 +520,6 @@ class RunningLateDialog(QDialog):
         try:
             notice = self.ops.run(
                 lambda s: lateness.record_choice(s, notice_id, outcome, now=now),
-                Changes.APPOINTMENTS,
             )
         except (ValidationError, NotFoundError) as error:
             self._show_choice_error(error)
@@ -567,7 +566,7 @@ class RunningLateDialog(QDialog):
             return new, notice
 
         try:
-            _new, notice = self.ops.run(reschedule, Changes.APPOINTMENTS)
+            _new, notice = self.ops.run(reschedule)
         except (ValidationError, NotFoundError) as error:
             self._show_choice_error(error)
             return

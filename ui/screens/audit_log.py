@@ -378,7 +378,5 @@ class AuditLogTab(QWidget):
                 self.tr("The file could not be written: {error}").format(error=error.strerror),
             )
             return None
-        self.ops.run(
-            lambda s: audit.record_export(s, "audit_entry", 0, "audit log CSV"), Changes.NONE
-        )
+        self.ops.run(lambda s: audit.record_export(s, "audit_entry", 0, "audit log CSV"))
         return path

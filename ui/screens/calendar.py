@@ -388,9 +388,7 @@ class CalendarScreen(QWidget):
         problem = ""
         while (name := self.ask_own_name(problem)) is not None:
             try:
-                self.ops.run(
-                    lambda s: add_practitioner(s, name, is_current_user=True), Changes.SETTINGS
-                )
+                self.ops.run(lambda s: add_practitioner(s, name, is_current_user=True))
             except ValidationError as error:
                 problem = " ".join(e.message for e in error.errors)
                 continue
@@ -553,7 +551,6 @@ class CalendarScreen(QWidget):
                         allow_conflict=allow,
                         expected_version=item.version,
                     ),
-                    Changes.APPOINTMENTS,
                 )
                 # The old time is free now: offer it to whoever is waiting for it.
                 self.offer_freed_slot(item)
@@ -565,7 +562,7 @@ class CalendarScreen(QWidget):
                         s, item.id, new_start, scope=scope, now=now, allow_conflict=allow
                     )
 
-                self.ops.run(move, Changes.APPOINTMENTS)
+                self.ops.run(move)
         except ConflictError as error:
             message = (error.for_field("start") or str(error)) + "\n\n" + self.tr("Book it anyway?")
             if self.ask(self.tr("Double-booking"), message):

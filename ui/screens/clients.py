@@ -767,7 +767,7 @@ class ClientForm(QWidget):
         text = self.fact_text.text()
         noted_on = from_qdate(self.fact_date.date())
         try:
-            self.ops.run(lambda s: clients.add_fact(s, client_id, text, noted_on), Changes.CLIENTS)
+            self.ops.run(lambda s: clients.add_fact(s, client_id, text, noted_on))
         except ValidationError as error:
             self.fact_error.setText("⚠ " + "; ".join(e.message for e in error.errors))
             self.fact_error.show()
@@ -904,7 +904,6 @@ class ClientForm(QWidget):
             if existing is None:
                 stored = self.ops.run(
                     lambda s: clients.create_client(s, data, region=region, today=today),
-                    Changes.CLIENTS,
                 )
             else:
                 stored = self.ops.run(
@@ -916,7 +915,6 @@ class ClientForm(QWidget):
                         today=today,
                         expected_version=existing.version,
                     ),
-                    Changes.CLIENTS,
                 )
         except StaleEdit as error:
             message = error.for_field("version") or str(error)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from clientcare import followups, locale_format
 from clientcare.db.models import IssueStatus
@@ -85,7 +84,7 @@ from ui.models.followups import (
     urgency_text,
 )
 from ui.models.listing import ColumnFitter, IdRole, ProseRows, SqlListModel, list_table
-from ui.ops import Changes, Operations
+from ui.ops import Changes, Operations, Work
 from ui.theme import notice_style
 from ui.widgets.fields import error_label
 from ui.widgets.scope_choice import ScopeChoice, shown_text
@@ -248,11 +247,11 @@ class _Panel(QWidget):
         if self.stale:
             self.refresh()
 
-    def act(self, action: Callable[[Session], Any], changes: Changes) -> bool:
+    def act(self, action: Work[Any]) -> bool:
         """Run an immediate action (no dialog); a refusal shows under the list."""
         self.action_error.hide()
         try:
-            self.ops.run(action, changes)
+            self.ops.run(action)
         except (ValidationError, NotFoundError) as error:
             self.action_error.setText(f"\u26a0 {error_messages(error)}")
             self.action_error.show()
@@ -472,7 +471,7 @@ class IssuesPanel(_Panel):
         if row is None:
             return
         today = self.today()
-        if self.act(lambda s: followups.reopen_issue(s, row.id, today=today), Changes.FOLLOWUPS):
+        if self.act(lambda s: followups.reopen_issue(s, row.id, today=today)):
             self._after(row)
 
     def _after(self, stored: IssueRow | None) -> None:
@@ -1031,7 +1030,6 @@ class ContactsPanel(_Panel):
         today = self.today()
         if self.act(
             lambda s: followups.set_prospect_stage(s, row.client_id, stage, today=today),
-            Changes.CLIENTS | Changes.FOLLOWUPS,
         ):
             self.refresh_if_stale()
 

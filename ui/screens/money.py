@@ -879,9 +879,7 @@ class MoneyScreen(QWidget):
         if not self.confirm(self.tr("Charge all with a known fee"), text):
             return
         try:
-            charges = self.ops.run(
-                lambda s: [money.charge_appointment(s, i) for i in ids], Changes.MONEY
-            )
+            charges = self.ops.run(lambda s: [money.charge_appointment(s, i) for i in ids])
         except (ValidationError, NotFoundError) as error:
             message = (
                 "; ".join(e.message for e in error.errors)
@@ -915,7 +913,6 @@ class MoneyScreen(QWidget):
         try:
             self.ops.run(
                 lambda s: money.complete_follow_up(s, conversation.id, done_on=today),
-                Changes.MONEY,
             )
         except NotFoundError as error:
             self._say(str(error))

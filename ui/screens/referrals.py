@@ -449,9 +449,7 @@ class ReferralsPanel(QWidget):
             return
         today = self.today()
         try:
-            self.ops.run(
-                lambda s: referrals.set_status(s, row.id, status, today=today), Changes.REFERRALS
-            )
+            self.ops.run(lambda s: referrals.set_status(s, row.id, status, today=today))
         except (ValidationError, NotFoundError) as error:
             message = (
                 " ".join(e.message for e in error.errors)
@@ -623,7 +621,7 @@ class DirectoryPanel(QWidget):
         self.form.name.setFocus()
 
     def add_coworkers(self) -> None:
-        added = self.ops.run(referrals.add_coworkers, Changes.REFERRALS)
+        added = self.ops.run(referrals.add_coworkers)
         self.refresh_if_stale()
         self.count_label.setText(
             self.count_label.text()

@@ -51,7 +51,7 @@ from clientcare.settings import (
     WordRow,
 )
 from ui.models.base import Index, RowsTableModel, select_row_with_id, selected_model_row
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.screens.settings_money import MoneyTab
 from ui.theme import SPACE_M, empty_state
 from ui.widgets.fields import FieldWithError, clear_errors, error_label, show_errors
@@ -199,7 +199,7 @@ class PracticeTab(QWidget):
     def save(self) -> bool:
         data = self.current_input()
         try:
-            self.ops.run(lambda s: settings.update_practice(s, data), Changes.SETTINGS)
+            self.ops.run(lambda s: settings.update_practice(s, data))
         except ValidationError as error:
             self.status.clear()
             show_errors(self.fields, error, self.form_error)
@@ -353,7 +353,7 @@ class PrincipleDialog(QDialog):
         else:
             action = lambda s: settings.update_principle(s, row.id, *values)  # noqa: E731
         try:
-            self.saved_row = self.ops.run(action, Changes.SETTINGS)
+            self.saved_row = self.ops.run(action)
         except ValidationError as error:
             show_errors(self.fields, error, self.form_error)
             return
@@ -503,7 +503,7 @@ class PrinciplesTab(QWidget):
     def _run(self, action: Callable[[Any], PrincipleRow]) -> None:
         self.message.hide()
         try:
-            row = self.ops.run(action, Changes.SETTINGS)
+            row = self.ops.run(action)
         except NotFoundError as error:
             self.message.setText(f"⚠ {error}")
             self.message.show()
@@ -648,9 +648,7 @@ class WordListBox(QGroupBox):
     def add(self) -> None:
         word, suggestion, word_list = self.word.text(), self.suggestion.text(), self.word_list
         try:
-            row = self.ops.run(
-                lambda s: settings.add_word(s, word_list, word, suggestion), Changes.SETTINGS
-            )
+            row = self.ops.run(lambda s: settings.add_word(s, word_list, word, suggestion))
         except ValidationError as error:
             self.show_error(error)
             return
@@ -679,7 +677,7 @@ class WordListBox(QGroupBox):
             return
         word_id = self.model.rows[indexes[0].row()].id
         with contextlib.suppress(NotFoundError):  # already gone: the reload shows that
-            self.ops.run(lambda s: settings.remove_word(s, word_id), Changes.SETTINGS)
+            self.ops.run(lambda s: settings.remove_word(s, word_id))
         self.load()
         if not self.model.rows:
             self.word.setFocus()  # Remove is disabled now; adding is what is left to do
@@ -894,7 +892,7 @@ class MessagesTab(QWidget):
                     session, late_notice_template=template, reschedule_sentence=sentence
                 )
 
-            hits = self.ops.run(store, Changes.SETTINGS)
+            hits = self.ops.run(store)
         except ValidationError as error:
             self.status.clear()
             show_errors(self.fields, error, self.form_error)

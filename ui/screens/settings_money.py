@@ -181,7 +181,7 @@ class _RowDialog(QDialog):
 
     def store(self, action: Callable[[Any], Any]) -> None:
         try:
-            self.saved = self.ops.run(action, CHANGES)
+            self.saved = self.ops.run(action)
         except ValidationError as error:
             show_errors(self.fields, error, self.form_error)
             return
@@ -651,7 +651,7 @@ class MoneyTab(QWidget):
             money.set_charge_mode(session, mode)
 
         try:
-            self.ops.run(store, CHANGES)
+            self.ops.run(store)
         except ValidationError as error:
             self.status.clear()
             show_errors(self.fields, error, self.form_error)

@@ -149,7 +149,7 @@ class PractitionerDialog(FormDialog):
             )
         else:
             action = lambda s: practice.update_practitioner(s, row.id, data)  # noqa: E731
-        self.attempt(action, CHANGES)
+        self.attempt(action)
 
 
 class PractitionersTab(QWidget):
@@ -344,7 +344,7 @@ class PractitionersTab(QWidget):
         self.message.hide()
         self.status.hide()
         try:
-            row = self.ops.run(action, CHANGES)
+            row = self.ops.run(action)
         except (ValidationError, NotFoundError) as error:
             text = (
                 " ".join(p.message for p in error.errors)

@@ -32,7 +32,7 @@ from clientcare.clients import client_label
 from clientcare.practice import get_settings
 from clientcare.scope import Scope
 from ui import labels
-from ui.ops import Changes, Operations
+from ui.ops import Operations
 from ui.theme import SPACE_XL, SPACE_XS, empty_state, set_heading
 from ui.widgets.scope_choice import ScopeChoice
 
@@ -290,9 +290,7 @@ class CareListPanel(QWidget):
             return
         if care.kind is CareKind.MONEY_FOLLOW_UP:
             today = self.today
-            self.ops.run(
-                lambda s: money.complete_follow_up(s, care.ref_id, done_on=today), Changes.MONEY
-            )
+            self.ops.run(lambda s: money.complete_follow_up(s, care.ref_id, done_on=today))
             self.refresh(today, locale=self.locale)
             return
         if care.kind is CareKind.PLAN:

@@ -677,7 +677,6 @@ class ClientMoneyPanel(QGroupBox):
         try:
             self.ops.run(
                 lambda s: money.delete_charge(s, charge_id, today=today, expected_version=version),
-                Changes.MONEY,
             )
         except StaleEdit as error:
             # Someone else changed the charge since the ledger showed it: say who, and

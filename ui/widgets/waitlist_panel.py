@@ -189,7 +189,6 @@ class WaitlistDialog(QDialog):
         try:
             self.ops.run(
                 lambda s: waitlist.add_to_waitlist(s, data, today=dt.date.today()),
-                Changes.APPOINTMENTS,
             )
         except ValidationError as error:
             for problem in error.errors:
@@ -318,7 +317,6 @@ class WaitlistPanel(QWidget):
         try:
             self.ops.run(
                 lambda s: waitlist.remove_entry(s, entry_id, today=dt.date.today()),
-                Changes.APPOINTMENTS,
             )
         except (ValidationError, NotFoundError) as error:
             QMessageBox.warning(self, self.tr("Waitlist"), str(error))
@@ -391,7 +389,6 @@ class FreedSlotDialog(QDialog):
                 lambda s: waitlist.book_from_waitlist(
                     s, entry_id, self.slot, now=dt.datetime.now()
                 ),
-                Changes.APPOINTMENTS,
             )
         except (ConflictError, ValidationError) as error:
             self.error.setText("⚠ " + " ".join(e.message for e in error.errors))
