@@ -171,16 +171,16 @@ def expected_rows(saved_at: str, upgraded_to: str = SCHEMA_HEAD) -> dict[str, di
     expected: dict[str, dict[int, Row]] = {
         table: {row["id"]: dict(row) for row in rows} for table, rows in rows_at(saved_at).items()
     }
-    for revision, tables in ADDED_BY.items():
+    for revision, added in ADDED_BY.items():
         if revision <= upgraded_to:
-            for table, rows in tables.items():
+            for table, rows in added.items():
                 expected.setdefault(table, {}).update({row["id"]: dict(row) for row in rows})
     for table, added_in in TABLE_ADDED_IN.items():
         if saved_at < added_in <= upgraded_to:
             expected.setdefault(table, {})
-    for revision, tables in FILLED_IN.items():
+    for revision, filled in FILLED_IN.items():
         if saved_at < revision <= upgraded_to:
-            for table, by_id in tables.items():
+            for table, by_id in filled.items():
                 for row_id, values in by_id.items():
                     row = expected[table][row_id]
                     assert not values.keys() & row.keys(), (table, row_id, "filled twice")
@@ -277,10 +277,14 @@ def _downgrade(engine: Engine, revision: str) -> None:
     """Alembic's downgrade as migrate.upgrade runs an upgrade: one transaction, FKs off."""
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
+        assert raw is not None
         raw.execute("PRAGMA foreign_keys=OFF")
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS_DIR))
+        config.attributes["connection"] = connection  # migrations/env.py runs on it
         try:
             with connection.begin():
-                command.downgrade(migrate._alembic_config(connection), revision)
+                command.downgrade(config, revision)
         finally:
             raw.execute("PRAGMA foreign_keys=ON")
 
