@@ -204,11 +204,22 @@ def build(path: Path) -> None:
                 connection.execute(insert(Base.metadata.tables[table_name]), rows)
     finally:
         database.dispose()
+    save_as_single_file(path)
+
+
+def save_as_single_file(path: Path, page_size: int | None = None) -> None:
+    """Leave the closed database at ``path`` in journal_mode=DELETE, vacuumed, alone.
+
+    One self-contained file, no -wal beside it: copying its bytes is a faithful copy.
+    ``page_size`` (bytes, 512 the smallest) is set by the VACUUM when given.
+    """
     connection = sqlite3.connect(path)
     try:
         mode = connection.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
         if mode != "delete":
             raise RuntimeError(f"could not leave WAL mode (journal_mode={mode})")
+        if page_size is not None:
+            connection.execute(f"PRAGMA page_size={int(page_size)}")
         connection.execute("VACUUM")
     finally:
         connection.close()

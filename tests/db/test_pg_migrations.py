@@ -28,6 +28,8 @@ from clientcare.db.models import Base, PracticeSettings, Principle
 from clientcare.errors import DatabaseOpenError
 
 from .make_fixture import FIXTURE_PATH, ROWS
+from .make_revision_fixtures import REVISIONS, insert_rows, rows_at
+from .test_revision_fixtures import assert_rows_are, expected_rows, read_rows
 
 pytestmark = pytest.mark.postgresql
 
@@ -106,6 +108,30 @@ def test_upgrading_a_server_database_from_0001_keeps_every_row(pg_empty_url: URL
                 for expected in expected_rows:
                     actual = {column: stored[expected["id"]][column] for column in expected}
                     assert actual == expected, f"{table_name} id {expected['id']}"
+    finally:
+        database.dispose()
+
+
+@pytest.mark.parametrize("revision", REVISIONS)
+def test_the_rows_saved_at_every_revision_reach_head_on_postgresql(
+    pg_empty_url: URL, revision: str
+) -> None:
+    """The SQLite fixtures' own INSERTs, run on the server at their revision, then upgraded."""
+    engine = make_engine(pg_empty_url)
+    try:
+        migrate.upgrade(engine, revision)
+        with engine.begin() as connection:
+            insert_rows(connection, rows_at(revision))
+    finally:
+        engine.dispose()
+
+    database, report = open_database(pg_empty_url)
+    try:
+        assert report.upgraded_from == (None if revision == SCHEMA_HEAD else revision)
+        assert report.backup_path is None
+        with database.engine.connect() as connection:
+            assert current_revision(connection) == SCHEMA_HEAD
+            assert_rows_are(read_rows(connection), expected_rows(revision))
     finally:
         database.dispose()
 
