@@ -13,7 +13,6 @@ import datetime as dt
 import os
 import re
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
@@ -28,13 +27,13 @@ from clientcare.encryption import (
 )
 from clientcare.encryption import connect as keyed_connect
 from clientcare.errors import DatabaseOpenError
+from clientcare.files import PARTIAL_PREFIX, replacing
 
 #: How backup files are named: ``<stem>-<kind>-YYYYMMDD-HHMMSS[-n].sqlite3``.
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
 DAILY = "daily"
 MANUAL = "manual"
 BEFORE_RESTORE = "before-restore"
-PARTIAL_PREFIX = ".partial-"
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -65,12 +64,7 @@ def backup_to(source: Path, destination: Path, passphrase: Passphrase | None = N
     """
     key = require_passphrase(source, passphrase)
     destination.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(
-        prefix=PARTIAL_PREFIX, suffix=".sqlite3", dir=destination.parent
-    )
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(destination, suffix=".sqlite3") as tmp:
         if key is None:
             src = sqlite3.connect(read_only_uri(source), uri=True)
         else:
@@ -85,14 +79,6 @@ def backup_to(source: Path, destination: Path, passphrase: Passphrase | None = N
                 dst.close()
         finally:
             src.close()
-        os.chmod(tmp, 0o600)
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, destination)
-        _fsync_dir(destination.parent)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return destination
 
 
@@ -136,16 +122,6 @@ def timestamped_backup(
 ) -> Path:
     """A backup of ``source`` under a new timestamped name (encrypted if it is)."""
     return backup_to(source, backup_target(source, kind, now), passphrase)
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 # --------------------------------------------------------------------------

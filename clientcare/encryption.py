@@ -16,12 +16,12 @@ import contextlib
 import hmac
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
 from clientcare.errors import DatabaseOpenError, ValidationError
+from clientcare.files import fsync_dir, replacing
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 PASSPHRASE_MIN_LENGTH = 8
@@ -245,10 +245,7 @@ def export_copy(
     if source_key is not None and not check_passphrase(source, source_key):
         raise WrongPassphrase()
     in_place = destination.exists() and destination.resolve() == source.resolve()
-    fd, tmp_name = tempfile.mkstemp(prefix=".partial-", suffix=".sqlite3", dir=destination.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(destination, suffix=".sqlite3") as tmp:
         connection = connect(source, source_key)
         try:
             connection.isolation_level = None
@@ -265,17 +262,10 @@ def export_copy(
         finally:
             connection.close()
         _verify(tmp, destination_key)
-        os.chmod(tmp, 0o600)
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, destination)
-        for suffix in ("-wal", "-shm", "-journal"):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(f"{destination}{suffix}")
-        _fsync_dir(destination.parent)
-    finally:
+    for suffix in ("-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+            os.unlink(f"{destination}{suffix}")
+    fsync_dir(destination.parent)
     return destination
 
 
@@ -289,16 +279,6 @@ def _verify(path: Path, key: Passphrase | None) -> None:
         raise sqlcipher.DatabaseError("the converted copy failed its check: " + problems[0])
     if key is not None and is_plain_sqlite(path):
         raise sqlcipher.DatabaseError("the converted copy is not encrypted")
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def encrypt_database(path: Path, passphrase: Passphrase) -> Path:
