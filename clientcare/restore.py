@@ -32,6 +32,8 @@ from clientcare.encryption import (
 from clientcare.encryption import connect as keyed_connect
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+#: What keeping the current database as a backup first may raise.
+_KEEPING_ERRORS: tuple[type[Exception], ...] = (OSError, *DATABASE_ERRORS)
 
 NOT_CLIENTCARE = (
     "This file is not a ClientCare database, so nothing was restored. "
@@ -199,7 +201,7 @@ def restore_database(
     if database.exists() and database.stat().st_size > 0:
         try:
             kept = timestamped_backup(database, BEFORE_RESTORE, passphrase=current_key)
-        except (OSError, *DATABASE_ERRORS) as exc:
+        except _KEEPING_ERRORS as exc:
             raise BackupError(
                 f"The current database could not be kept as a backup first ({exc}), "
                 "so nothing was restored."
