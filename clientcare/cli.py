@@ -22,8 +22,8 @@ from clientcare import config
 if TYPE_CHECKING:  # the GUI's start-up reads its arguments here: nothing heavy imported
     from sqlalchemy.engine import URL
 
-    from clientcare.backup import BackupSummary
     from clientcare.encryption import Passphrase
+    from clientcare.restore import BackupSummary
 
 
 @dataclass(frozen=True)
@@ -247,7 +247,8 @@ def _backup(
     out: TextIO,
     ask_secret: Callable[[str], str] | None = None,
 ) -> int:
-    from clientcare.backup import BackupError, backup_to, inspect_backup, manual_backup
+    from clientcare.backup import BackupError, backup_to, manual_backup
+    from clientcare.restore import inspect_backup
 
     if not database.is_file():
         raise BackupError(f"There is no database at {database}.")
@@ -273,9 +274,9 @@ def _restore(
     ask: Callable[[str], str],
     ask_secret: Callable[[str], str] | None = None,
 ) -> int:
-    from clientcare.backup import inspect_backup, restore_database
     from clientcare.encryption import WRONG_BACKUP_PASSPHRASE, WrongPassphrase
     from clientcare.instance_lock import InstanceLock
+    from clientcare.restore import inspect_backup, restore_database
 
     passphrase = None
     if database.is_file() and database.stat().st_size > 0:

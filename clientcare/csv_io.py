@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -30,6 +29,7 @@ from sqlalchemy.orm import Session
 from clientcare import audit, clients, money
 from clientcare.db.models import Client, ClientStatus, Practitioner
 from clientcare.errors import FieldError, ValidationError
+from clientcare.files import replacing
 from clientcare.money_format import to_decimal
 from clientcare.practice import get_settings
 from clientcare.text import fold
@@ -63,20 +63,14 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]
     The file is written beside its final name and moved into place, so a failure
     leaves no half-written file.
     """
-    path = Path(path)
-    temporary = path.with_name(f".{path.name}.partial")
-    fd = os.open(temporary, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    try:
-        with open(fd, "w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([escape_cell(cell) for cell in header])
-            for row in rows:
-                writer.writerow([escape_cell(cell) for cell in row])
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    with (
+        replacing(Path(path)) as temporary,
+        open(temporary, "w", encoding="utf-8-sig", newline="") as handle,
+    ):
+        writer = csv.writer(handle)
+        writer.writerow([escape_cell(cell) for cell in header])
+        for row in rows:
+            writer.writerow([escape_cell(cell) for cell in row])
 
 
 CLIENT_COLUMNS: tuple[tuple[str, str], ...] = (

@@ -16,12 +16,12 @@ import contextlib
 import hmac
 import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
 from clientcare.errors import DatabaseOpenError, ValidationError
+from clientcare.files import fsync_dir, replacing
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 PASSPHRASE_MIN_LENGTH = 8
@@ -245,10 +245,7 @@ def export_copy(
     if source_key is not None and not check_passphrase(source, source_key):
         raise WrongPassphrase()
     in_place = destination.exists() and destination.resolve() == source.resolve()
-    fd, tmp_name = tempfile.mkstemp(prefix=".partial-", suffix=".sqlite3", dir=destination.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    with replacing(destination, suffix=".sqlite3") as tmp:
         connection = connect(source, source_key)
         try:
             connection.isolation_level = None
@@ -265,17 +262,10 @@ def export_copy(
         finally:
             connection.close()
         _verify(tmp, destination_key)
-        os.chmod(tmp, 0o600)
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, destination)
-        for suffix in ("-wal", "-shm", "-journal"):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(f"{destination}{suffix}")
-        _fsync_dir(destination.parent)
-    finally:
+    for suffix in ("-wal", "-shm", "-journal"):
         with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
+            os.unlink(f"{destination}{suffix}")
+    fsync_dir(destination.parent)
     return destination
 
 
@@ -289,67 +279,3 @@ def _verify(path: Path, key: Passphrase | None) -> None:
         raise sqlcipher.DatabaseError("the converted copy failed its check: " + problems[0])
     if key is not None and is_plain_sqlite(path):
         raise sqlcipher.DatabaseError("the converted copy is not encrypted")
-
-
-def _fsync_dir(path: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def encrypt_database(path: Path, passphrase: Passphrase) -> Path:
-    """Encrypt the plain database at ``path`` under ``passphrase``; returns the backup taken.
-
-    The backup taken first is encrypted under the same passphrase: a plain copy left
-    beside an encrypted database would undo the point. (Until the rename, the plain
-    database itself is untouched, so a failure changes nothing.)
-    """
-    from clientcare.backup import backup_target
-
-    path = Path(path)
-    if is_encrypted(path):
-        raise PassphraseError("This database is already locked with a passphrase.")
-    kept = export_copy(path, None, backup_target(path, "before-encryption"), passphrase)
-    export_copy(path, None, path, passphrase)
-    return kept
-
-
-def change_passphrase(path: Path, old: Passphrase, new: Passphrase) -> Path:
-    """Re-key the database at ``path`` from ``old`` to ``new``; returns the backup taken first.
-
-    The backup keeps the old passphrase (it is the database as it was).
-    """
-    from clientcare.backup import timestamped_backup
-
-    path = Path(path)
-    require_passphrase(path, old)
-    kept = timestamped_backup(path, "before-passphrase-change", passphrase=old)
-    export_copy(path, old, path, new)
-    return kept
-
-
-def decrypt_database(path: Path, passphrase: Passphrase) -> Path:
-    """Store the database at ``path`` unencrypted again; returns the (encrypted) backup taken."""
-    from clientcare.backup import timestamped_backup
-
-    path = Path(path)
-    require_passphrase(path, passphrase)
-    kept = timestamped_backup(path, "before-decryption", passphrase=passphrase)
-    export_copy(path, passphrase, path, None)
-    return kept
-
-
-def encrypt_plain_backups(database: Path, passphrase: Passphrase) -> list[Path]:
-    """Encrypt, in place, the unencrypted backups of ``database`` in its backups folder."""
-    from clientcare.backup import list_backups
-
-    done = []
-    for stored in list_backups(Path(database)):
-        if is_plain_sqlite(stored.path):
-            export_copy(stored.path, None, stored.path, passphrase)
-            done.append(stored.path)
-    return done

@@ -15,12 +15,12 @@ import hmac
 import json
 import os
 import secrets
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from clientcare import config
 from clientcare.errors import ValidationError
+from clientcare.files import write_private
 
 DEFAULT_IDLE_MINUTES = 10
 MAX_IDLE_MINUTES = 240
@@ -115,7 +115,8 @@ def save_lock_settings(settings: LockSettings, path: Path | None = None) -> None
     record: dict[str, object] = {"idle_minutes": settings.idle_minutes}
     if settings.pin is not None:
         record["pin"] = settings.pin.__dict__
-    write_private_text(path, json.dumps(record, indent=2))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_private(path, json.dumps(record, indent=2).encode("utf-8"))
 
 
 def with_new_pin(settings: LockSettings, pin: str, repeated: str) -> LockSettings:
@@ -130,22 +131,6 @@ def set_idle_minutes(settings: LockSettings, minutes: int) -> LockSettings:
             "idle_minutes", f"Choose between 0 (never) and {MAX_IDLE_MINUTES} minutes."
         )
     return replace(settings, idle_minutes=minutes)
-
-
-def write_private_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (temporary file, fsync, rename), mode 0600."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".partial-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp_name, 0o600)
-        os.replace(tmp_name, path)
-    finally:
-        if os.path.exists(tmp_name):
-            os.unlink(tmp_name)
 
 
 def use_private_file_permissions() -> int:

@@ -9,7 +9,6 @@ Only the server's address is kept: host, port, database and user, never a passwo
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from sqlalchemy.exc import ArgumentError
 
 from clientcare.config import data_dir
 from clientcare.errors import FieldError, ValidationError
+from clientcare.files import write_private
 
 FILE_NAME = "database.json"
 DEFAULT_PORT = 5432
@@ -120,10 +120,7 @@ def remember_database(url: str | None) -> None:
         path.unlink(missing_ok=True)
         return
     safe = _without_password(make_url(url))
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"database": safe}, indent=1), encoding="utf-8")
-    os.chmod(temporary, 0o600)
-    os.replace(temporary, path)
+    write_private(path, json.dumps({"database": safe}, indent=1).encode("utf-8"))
 
 
 def forget_database() -> None:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -37,6 +36,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
 
+from clientcare.files import write_private
 from clientcare.printouts import Printout
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
@@ -268,33 +268,17 @@ def pdf_bytes(
     return pdf.finish(), pdf.pages
 
 
-def write_private_file(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` readable by the user only, replacing it in one step.
-
-    Raises OSError (the folder is missing or not writable, the disk is full …).
-    """
-    temporary = path.with_name(f".{path.name}.part")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def save_pdf(printout: Printout, path: Path, *, page_size: str) -> int:
     """Save ``printout`` as a PDF at ``path``; returns the page count. Raises OSError."""
     content, pages = pdf_bytes([printout], page_size=page_size)
-    write_private_file(Path(path), content)
+    write_private(Path(path), content)
     return pages
 
 
 def save_combined_pdf(printouts: Sequence[Printout], path: Path, *, page_size: str) -> int:
     """Save several printouts as one PDF (each from a new page); returns the page count."""
     content, pages = pdf_bytes(printouts, page_size=page_size)
-    write_private_file(Path(path), content)
+    write_private(Path(path), content)
     return pages
 
 

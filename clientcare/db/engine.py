@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from clientcare.config import data_dir, ensure_private_dir
 from clientcare.db.lists import register_functions
+from clientcare.files import write_private
 
 if TYPE_CHECKING:
     from clientcare.encryption import Passphrase
@@ -298,11 +299,7 @@ class ThisComputer:
             data.pop(self.key, None)
         else:
             data[self.key] = practitioner_id
-        target = self._file()
-        temporary = target.with_suffix(".tmp")
-        temporary.write_text(json.dumps(data, indent=1, sort_keys=True), encoding="utf-8")
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, target)
+        write_private(self._file(), json.dumps(data, indent=1, sort_keys=True).encode("utf-8"))
 
 
 class Database:

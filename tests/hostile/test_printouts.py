@@ -23,6 +23,7 @@ from clientcare.errors import ValidationError
 from clientcare.interactions import InteractionInput
 from clientcare.money_printouts import receipt_printout, statement_printout
 from clientcare.printouts import SummaryVariant
+from clientcare.referrals import letters
 
 from .conftest import note
 from .strings import sampled, short
@@ -193,7 +194,7 @@ def make_world(db: Database, text: str, practitioner_id: int, n: int) -> World:
 def letter_background(session: Session, world: World, text: str) -> str:
     """The hostile text as the letter's background, or "" when the letter refuses it."""
     try:
-        referrals.referral_letter_context(
+        letters.referral_letter_context(
             session, world.referral_id, {"full_name", "background"}, background=text
         )
     except ValidationError as error:
@@ -222,7 +223,7 @@ def render_all(db: Database, world: World, text: str) -> dict[str, str]:
                 session, world.client_id, start=TODAY, end=TODAY, today=TODAY
             ),
             "receipt": receipt_printout(session, world.payment_id, today=TODAY),
-            "referral letter": referrals.referral_letter(
+            "referral letter": letters.referral_letter(
                 session,
                 world.referral_id,
                 {"full_name", "preferred_name", "background"},

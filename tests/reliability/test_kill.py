@@ -329,7 +329,7 @@ def test_killed_migration_leaves_the_old_or_the_new_revision(
 RESTORER = """
 import sys
 from pathlib import Path
-from clientcare.backup import restore_database
+from clientcare.restore import restore_database
 
 print("restoring", flush=True)
 restore_database(Path(sys.argv[1]), Path(sys.argv[2]), known_revisions=[sys.argv[3]])
@@ -348,8 +348,9 @@ def _names(path: Path) -> frozenset[str]:
 def test_killed_restore_leaves_the_old_or_the_restored_database(
     db_path: Path, tmp_path: Path, report_figures: list[str]
 ) -> None:
-    from clientcare.backup import backup_to, restore_database
+    from clientcare.backup import backup_to
     from clientcare.db.models import Client
+    from clientcare.restore import restore_database
 
     rng = random.Random(SEED + 3)
     _fill(db_path, 2000)

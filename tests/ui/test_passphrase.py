@@ -13,12 +13,8 @@ from clientcare.backup import list_backups
 from clientcare.db.engine import Database
 from clientcare.db.migrate import open_database
 from clientcare.db.models import Client
-from clientcare.encryption import (
-    Passphrase,
-    check_passphrase,
-    encrypt_database,
-    is_encrypted,
-)
+from clientcare.encryption import Passphrase, check_passphrase, is_encrypted
+from clientcare.rekey import encrypt_database
 from ui.dialogs.passphrase import (
     PassphraseChange,
     SetPassphraseDialog,

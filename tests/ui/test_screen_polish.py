@@ -293,7 +293,7 @@ def test_lateness_minutes_and_restore_dates_follow_the_practice_locale(
 
     from pathlib import Path
 
-    from clientcare.backup import BackupSummary
+    from clientcare.restore import BackupSummary
     from ui.dialogs.restore import RestoreDialog
 
     taken = dt.datetime(2026, 11, 23, 14, 5)

@@ -18,9 +18,7 @@ from clientcare.backup import (
     RotationPolicy,
     backups_to_keep,
     daily_backup,
-    inspect_backup,
     list_backups,
-    restore_database,
 )
 from clientcare.cli import parse_args, run_command
 from clientcare.db.engine import Database
@@ -34,6 +32,7 @@ from clientcare.db.models import (
     Practitioner,
 )
 from clientcare.instance_lock import InstanceLock
+from clientcare.restore import inspect_backup, restore_database
 
 pytestmark = pytest.mark.sqlite_only("backups and restores of a SQLite file")
 

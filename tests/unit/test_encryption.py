@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from clientcare import backup
-from clientcare.backup import BackupError, inspect_backup, list_backups, restore_database
+from clientcare.backup import BackupError, list_backups
 from clientcare.cli import parse_args, run_command
 from clientcare.db.engine import Database
 from clientcare.db.migrate import SCHEMA_HEAD, open_database
@@ -21,15 +21,18 @@ from clientcare.encryption import (
     Passphrase,
     PassphraseRequired,
     WrongPassphrase,
-    change_passphrase,
     check_passphrase,
-    decrypt_database,
-    encrypt_database,
-    encrypt_plain_backups,
     is_encrypted,
     validate_passphrase,
 )
 from clientcare.errors import ValidationError
+from clientcare.rekey import (
+    change_passphrase,
+    decrypt_database,
+    encrypt_database,
+    encrypt_plain_backups,
+)
+from clientcare.restore import inspect_backup, restore_database
 
 FIXTURE_0001 = Path(__file__).resolve().parents[1] / "db" / "fixtures" / "schema_0001.sqlite3"
 SECRET = "Zebulon Quartermaine-Oyelaran"

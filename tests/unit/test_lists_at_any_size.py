@@ -46,8 +46,9 @@ from clientcare.db.models import (
     Urgency,
     WarmHandoff,
 )
-from clientcare.encryption import Passphrase, encrypt_database
+from clientcare.encryption import Passphrase
 from clientcare.practice import add_practitioner
+from clientcare.rekey import encrypt_database
 from clientcare.scope import WHOLE_PRACTICE, Scope, own_scope
 
 TODAY = dt.date(2026, 11, 23)

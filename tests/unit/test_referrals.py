@@ -30,7 +30,7 @@ from clientcare.db.models import (
 )
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.interactions import InteractionInput
-from clientcare.referrals import FollowUpInput, ProviderInput, ReferralInput, SourceInput
+from clientcare.referrals import FollowUpInput, ProviderInput, ReferralInput, SourceInput, letters
 
 TODAY = dt.date(2026, 11, 23)
 S = ReferralStatus
@@ -592,12 +592,12 @@ def test_gone_referral_is_not_found(db: Database) -> None:
 def test_letter_needs_consent_first(db: Database, ids: dict[str, int]) -> None:
     referral = refer(db, ids["ann"], ids["physio"])
     with db.reading() as session, pytest.raises(ValidationError) as caught:
-        rf.referral_letter_context(session, referral.id, {"full_name", "reason"})
+        letters.referral_letter_context(session, referral.id, {"full_name", "reason"})
     assert "record their consent first" in (caught.value.for_field("consent_to_share_on") or "")
     with db.unit_of_work() as session:
         rf.record_consent(session, referral.id, TODAY, today=TODAY)
     with db.reading() as session:
-        context = rf.referral_letter_context(session, referral.id, {"full_name", "reason"})
+        context = letters.referral_letter_context(session, referral.id, {"full_name", "reason"})
     assert context["consent_on"] == TODAY
 
 
@@ -618,7 +618,7 @@ def test_letter_holds_only_the_ticked_fields(db: Database, ids: dict[str, int]) 
         )
     referral = refer(db, client.id, ids["physio"], consent_to_share_on=TODAY)
     with db.reading() as session:
-        letter = rf.referral_letter(
+        letter = letters.referral_letter(
             session,
             referral.id,
             {"full_name", "email", "background"},
@@ -632,5 +632,5 @@ def test_letter_holds_only_the_ticked_fields(db: Database, ids: dict[str, int]) 
     assert "Specialist support for back pain." not in html  # the reason was not ticked
     assert "Harbour Physio" in html and letter.title.startswith("Introduction of Zoë")
     with db.reading() as session, pytest.raises(ValidationError) as caught:
-        rf.referral_letter_context(session, referral.id, {"reason"})
+        letters.referral_letter_context(session, referral.id, {"reason"})
     assert "name" in (caught.value.for_field("included") or "")

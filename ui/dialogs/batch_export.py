@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from clientcare import clients, printouts
 from clientcare.db.engine import Database
 from clientcare.errors import ValidationError
+from clientcare.files import write_private
 from clientcare.practice import get_settings
 from clientcare.printouts import BatchItem, SummaryVariant
 from ui import printing
@@ -164,7 +165,7 @@ class ExportRun(QObject):
         if self.combined_name is None:
             content, pages = printing.pdf_bytes([printout], page_size=self.size)
             path = free_path(self.folder, item.file_name)
-            printing.write_private_file(path, content)
+            write_private(path, content)
             self.result.written.append(path)
             self.result.pages += pages
         else:
@@ -182,7 +183,7 @@ class ExportRun(QObject):
         pages = self._combined.pages
         self._combined = None
         path = free_path(self.folder, self.combined_name)
-        printing.write_private_file(path, content)
+        write_private(path, content)
         self.result.written.append(path)
         self.result.pages = pages
 

@@ -28,7 +28,14 @@ from clientcare.db.models import ReferralSourceKind, ReferralStatus, ReferralUrg
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings
 from clientcare.printouts import Printout
-from clientcare.referrals import FollowUpInput, ReferralInput, ReferralRow, SourceInput, SourceRow
+from clientcare.referrals import (
+    FollowUpInput,
+    ReferralInput,
+    ReferralRow,
+    SourceInput,
+    SourceRow,
+    letters,
+)
 from ui import labels, printing
 from ui.dialogs.form import FormDialog as _FormDialog
 from ui.dialogs.print_summary import record_print
@@ -524,10 +531,10 @@ class LetterDialog(QDialog):
         consent_row.addWidget(self.consent_button)
         self.boxes: dict[str, QCheckBox] = {}
         ticks = QVBoxLayout()
-        for name, label in referrals.LETTER_FIELDS.items():
+        for name, label in letters.LETTER_FIELDS.items():
             box = QCheckBox(self.tr(label))
             box.setObjectName(f"letter_{name}")
-            box.setChecked(name in referrals.LETTER_DEFAULTS)
+            box.setChecked(name in letters.LETTER_DEFAULTS)
             self.boxes[name] = box
             ticks.addWidget(box)
         self.background = QPlainTextEdit()
@@ -612,7 +619,7 @@ class LetterDialog(QDialog):
         self.error.hide()
         try:
             return self.ops.read(
-                lambda s: referrals.referral_letter(
+                lambda s: letters.referral_letter(
                     s, referral_id, included, background=background, today=today
                 )
             )

@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare import locale_format
-from clientcare.backup import BackupError, BackupSummary, inspect_backup, restore_database
+from clientcare.backup import BackupError
 from clientcare.config import backup_dir_for
 from clientcare.db.engine import Database
 from clientcare.db.migrate import SCHEMA_HEAD, open_database
 from clientcare.encryption import Passphrase, PassphraseError, check_passphrase, is_encrypted
 from clientcare.errors import DatabaseOpenError
 from clientcare.practice import get_settings
+from clientcare.restore import BackupSummary, inspect_backup, restore_database
 from ui.dialogs.passphrase import ask_backup_passphrase
 from ui.idle_lock import lock_settings_notifier
 from ui.ops import EVERYTHING, Operations

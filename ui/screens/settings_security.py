@@ -27,16 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare.db.engine import describe_url
-from clientcare.encryption import (
-    DATABASE_ERRORS,
-    Passphrase,
+from clientcare.encryption import DATABASE_ERRORS, Passphrase, is_plain_sqlite
+from clientcare.errors import DatabaseOpenError, ValidationError
+from clientcare.rekey import (
     change_passphrase,
     decrypt_database,
     encrypt_database,
     encrypt_plain_backups,
-    is_plain_sqlite,
 )
-from clientcare.errors import DatabaseOpenError, ValidationError
 from clientcare.security import (
     MAX_IDLE_MINUTES,
     PIN_MAX_LENGTH,
