@@ -26,7 +26,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from clientcare.changes import EVERYTHING, changes_of
+from clientcare.changes import EVERYTHING as EVERYTHING
+from clientcare.changes import Changes as Changes  # the screens' words for what changed
+from clientcare.changes import changes_of
 from clientcare.db.engine import Database, describe_url, tables_written
 from clientcare.errors import FieldError, ValidationError
 from ui.background import Background

@@ -52,7 +52,7 @@ def test_the_wizard_stores_the_practice_and_the_practitioner(
     click(qtbot, wizard, NEXT)
     assert wizard.currentPage() is wizard.money_page
     wizard.currency.setCurrentText("EUR")
-    wizard.locale.setCurrentIndex(wizard.locale.findData("en_IE"))
+    wizard.locale_choice.setCurrentIndex(wizard.locale_choice.findData("en_IE"))
     click(qtbot, wizard, NEXT)
     assert wizard.currentPage() is wizard.day_page
     assert wizard.threshold.value() == 10  # the default the product promises

@@ -194,6 +194,6 @@ def test_first_run_times_follow_the_chosen_language(qtbot: QtBot, ops: Operation
     qtbot.addWidget(wizard)
     wizard.day_start.setTime(QTime(9, 0))
     assert wizard.day_start.text() == "09:00"  # en_GB, the first choice
-    wizard.locale.setCurrentIndex(wizard.locale.findData("en_US"))
+    wizard.locale_choice.setCurrentIndex(wizard.locale_choice.findData("en_US"))
     assert wizard.day_start.text() == "9:00 AM"
     assert wizard.day_start.time() == QTime(9, 0)

@@ -288,8 +288,8 @@ def test_lateness_minutes_and_restore_dates_follow_the_practice_locale(
     set_locale(db, "de_DE")
     reports = ReportsScreen(ops)
     qtbot.addWidget(reports)
-    assert reports.locale == "de_DE"
-    assert reports.lateness_chart.locale == "de_DE"
+    assert reports.practice_locale == "de_DE"
+    assert reports.lateness_chart.practice_locale == "de_DE"
 
     from pathlib import Path
 

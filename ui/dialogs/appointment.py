@@ -122,7 +122,7 @@ class AppointmentDialog(QDialog):
         )
         self.stored: list[AppointmentDetail] = []
         settings = ops.read(get_settings)
-        self.locale = settings.locale
+        self.practice_locale = settings.locale
         self.default_minutes = settings.default_session_minutes
         self.setWindowTitle(self.tr("Appointment") if self.existing else self.tr("New appointment"))
         self.setMinimumWidth(640)
@@ -149,7 +149,7 @@ class AppointmentDialog(QDialog):
             self.tr("What is offered; its fee is charged unless the client has their own fee")
         )
         self.start = QDateTimeEdit()
-        localise_date_edit(self.start, self.locale)
+        localise_date_edit(self.start, self.practice_locale)
         self.start.setCalendarPopup(True)
         self.duration = QSpinBox()
         self.duration.setRange(-1000, 10_000)  # the domain says what is allowed, in words
@@ -186,7 +186,7 @@ class AppointmentDialog(QDialog):
         self.until_check = QCheckBox(self.tr("or until"))
         self.until = QDateEdit()
         self.until.setCalendarPopup(True)
-        localise_date_edit(self.until, self.locale)
+        localise_date_edit(self.until, self.practice_locale)
         self.until.setEnabled(False)
         self.until_check.toggled.connect(self.until.setEnabled)
         self.until_check.toggled.connect(lambda on: self.times.setEnabled(not on))
@@ -431,7 +431,7 @@ class AppointmentDialog(QDialog):
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Reschedule"))
         edit = QDateTimeEdit(to_qdatetime(existing.start + dt.timedelta(days=7)))
-        localise_date_edit(edit, self.locale)
+        localise_date_edit(edit, self.practice_locale)
         edit.setCalendarPopup(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -492,8 +492,8 @@ class AppointmentDialog(QDialog):
         return CancelDialog(
             self.tr("Cancel {name}'s appointment on {day} at {time}?").format(
                 name=existing.client_preferred_name,
-                day=locale_format.weekday_day(existing.start.date(), self.locale),
-                time=locale_format.time(existing.start, self.locale),
+                day=locale_format.weekday_day(existing.start.date(), self.practice_locale),
+                time=locale_format.time(existing.start, self.practice_locale),
             ),
             in_series=existing.series_id is not None,
             parent=self,

@@ -65,13 +65,15 @@ class ArrivalDialog(QDialog):
         self.setObjectName("arrival_dialog")
         self.setWindowTitle(self.tr("{name} has arrived").format(name=self._name))
         self.setMinimumWidth(480)
-        self.locale = ops.read(lambda s: get_settings(s).locale)  # times as the practice writes
+        self.practice_locale = ops.read(
+            lambda s: get_settings(s).locale
+        )  # times as the practice writes
 
         moment = now or dt.datetime.now()
         booked = QLabel(
             self.tr("Booked for {start}–{end} with {practitioner}.").format(
-                start=locale_format.time(appointment.start, self.locale),
-                end=locale_format.time(appointment.end, self.locale),
+                start=locale_format.time(appointment.start, self.practice_locale),
+                end=locale_format.time(appointment.end, self.practice_locale),
                 practitioner=appointment.practitioner_name,
             )
         )
@@ -79,7 +81,7 @@ class ArrivalDialog(QDialog):
         booked.setWordWrap(True)
         self.arrived_at = QTimeEdit(QTime(moment.hour, moment.minute))
         self.arrived_at.setObjectName("arrived_at")
-        localise_date_edit(self.arrived_at, self.locale)
+        localise_date_edit(self.arrived_at, self.practice_locale)
         self.arrived_at.setAccessibleName(self.tr("Arrival time"))
         self.arrived_at.setMaximumWidth(120)
         self.time_field = FieldWithError(self.arrived_at, "arrived_at")
@@ -206,7 +208,7 @@ class ArrivalDialog(QDialog):
         self._show_options(arrival)
 
     def option_label(self, option: ClientLateOption, arrival: ClientArrival) -> str:
-        end = locale_format.time(arrival.appointment.end, self.locale)
+        end = locale_format.time(arrival.appointment.end, self.practice_locale)
         if option is ClientLateOption.SHORTEN:
             return self.tr("Keep the end time: {minutes} minutes together, until {end}").format(
                 minutes=arrival.remaining_minutes, end=end

@@ -44,7 +44,7 @@ class ChargeDialog(QDialog):
         self.setWindowTitle(self.tr("Charge"))
         self.setMinimumWidth(460)
         settings = ops.read(get_settings)
-        self.currency, self.locale = settings.currency, settings.locale
+        self.currency, self.practice_locale = settings.currency, settings.locale
         circumstances = (
             ops.read(lambda s: money.exempt_circumstances(s, proposal.kind))
             if proposal.kind is not ChargeKind.SESSION
@@ -70,7 +70,9 @@ class ChargeDialog(QDialog):
         self.amount.setObjectName("amount")
         self.amount.setAccessibleName(self.tr("Amount to charge"))
         if proposal.amount_minor is not None:
-            self.amount.setText(format_plain(proposal.amount_minor, self.currency, self.locale))
+            self.amount.setText(
+                format_plain(proposal.amount_minor, self.currency, self.practice_locale)
+            )
         else:
             self.amount.setPlaceholderText(self.tr("No fee is set: type the amount"))
         self.amount_field = FieldWithError(self.amount, "amount")

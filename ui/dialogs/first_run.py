@@ -147,18 +147,18 @@ class FirstRunWizard(QWizard):
         self.currency.setEditable(True)
         self.currency.addItems(CURRENCIES)
         self.currency.setCurrentText(defaults.currency)
-        self.locale = QComboBox()
-        self.locale.setObjectName("locale")
-        self.locale.setEditable(True)
+        self.locale_choice = QComboBox()
+        self.locale_choice.setObjectName("locale")
+        self.locale_choice.setEditable(True)
         for code, name in LOCALES:
-            self.locale.addItem(f"{code} — {name}", code)
-        self.locale.setCurrentIndex(0)
+            self.locale_choice.addItem(f"{code} — {name}", code)
+        self.locale_choice.setCurrentIndex(0)
         self.money_page = self._page(
             self.tr("Money and language"),
             self.tr("The currency of your fees, and how dates, amounts and phones are written."),
             [
                 ("currency", self.tr("&Currency"), self.currency),
-                ("locale", self.tr("&Language and country"), self.locale),
+                ("locale", self.tr("&Language and country"), self.locale_choice),
             ],
             self.tr(
                 "The language and country also choose the paper size of printouts (A4 or "
@@ -171,7 +171,7 @@ class FirstRunWizard(QWizard):
         self.day_end = QTimeEdit(_qtime(defaults.working_day_end))
         self.day_end.setObjectName("working_day_end")
         self._localise_times()
-        self.locale.currentIndexChanged.connect(self._localise_times)
+        self.locale_choice.currentIndexChanged.connect(self._localise_times)
         self.session_minutes = QSpinBox()
         self.session_minutes.setObjectName("default_session_minutes")
         self.session_minutes.setRange(*SESSION_RANGE)
@@ -225,7 +225,7 @@ class FirstRunWizard(QWizard):
     def _localise_times(self) -> None:
         """Show the working day's times as the chosen language and country write them."""
         for edit in (self.day_start, self.day_end):
-            localise_date_edit(edit, str(self.locale.currentData() or SetupInput().locale))
+            localise_date_edit(edit, str(self.locale_choice.currentData() or SetupInput().locale))
 
     def choose_demo(self) -> None:
         """Close the wizard with the demo chosen; nothing is stored."""
@@ -253,9 +253,9 @@ class FirstRunWizard(QWizard):
 
     def collect(self) -> SetupInput:
         # A locale from the list, or one typed in ("pt_BR"): the code is the first word.
-        index = self.locale.findText(self.locale.currentText())
-        typed = (self.locale.currentText().split() or [""])[0]
-        locale = self.locale.itemData(index) if index >= 0 else typed
+        index = self.locale_choice.findText(self.locale_choice.currentText())
+        typed = (self.locale_choice.currentText().split() or [""])[0]
+        locale = self.locale_choice.itemData(index) if index >= 0 else typed
         return SetupInput(
             practice_name=self.practice_name.text(),
             practitioner_name=self.practitioner_name.text(),

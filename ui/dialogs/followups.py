@@ -413,7 +413,7 @@ class ConsentDialog(FormDialog):
     def __init__(self, ops: Operations, client_id: int, parent: QWidget | None = None) -> None:
         super().__init__(ops, parent)
         self.client_id = client_id
-        self.locale = practice_locale(ops)
+        self.practice_locale = practice_locale(ops)
         self.setObjectName("consent_dialog")
         self.setWindowTitle(self.tr("Consent to check-ins"))
         today = self.today
@@ -437,7 +437,7 @@ class ConsentDialog(FormDialog):
             ConsentState.DECLINED,
         ):
             self.state.setCurrentIndex(self.state.findData(status.consent.value))
-        self.recorded_on = date_edit(today, self.locale)
+        self.recorded_on = date_edit(today, self.practice_locale)
         self.channel = _channel_combo(status.channel)
         self.interval = QSpinBox()
         self.interval.setRange(followups.MIN_INTERVAL_DAYS, followups.MAX_INTERVAL_DAYS)
@@ -473,13 +473,13 @@ class ConsentDialog(FormDialog):
         )
         if status.consented and status.next_due_on is not None:
             text += " " + self.tr("Next check-in due {day}.").format(
-                day=short_date(status.next_due_on, self.locale)
+                day=short_date(status.next_due_on, self.practice_locale)
             )
         if status.events:
             latest = status.events[0]
             words = f" \u2014 “{latest.client_words}”" if latest.client_words else ""
             text += "\n" + self.tr("Last recorded {day}: {state}{words}").format(
-                day=short_date(latest.recorded_on, self.locale),
+                day=short_date(latest.recorded_on, self.practice_locale),
                 state=labels.label(CONSENT_LABELS, latest.state).lower(),
                 words=words,
             )

@@ -213,7 +213,7 @@ class InteractionEditor(QDialog):
         self.client_id = client_id
         self.client = ops.read(lambda s: clients.get_client(s, client_id))
         self.checker = ops.read(load_checker)
-        self.locale = ops.read(lambda s: get_settings(s).locale)  # the practice's dates
+        self.practice_locale = ops.read(lambda s: get_settings(s).locale)  # the practice's dates
 
         self.heading = QLabel()
         self.heading.setObjectName("interaction_heading")
@@ -227,7 +227,7 @@ class InteractionEditor(QDialog):
         for kind, label in interactions.KIND_LABELS.items():
             self.kind.addItem(labels.translate(label), kind.value)
         self.occurred_at = QDateTimeEdit()
-        localise_date_edit(self.occurred_at, self.locale)
+        localise_date_edit(self.occurred_at, self.practice_locale)
         self.occurred_at.setCalendarPopup(True)
         self.practitioner = QComboBox()
         self.practitioner.addItem(self.tr("(not recorded)"), None)
@@ -240,7 +240,7 @@ class InteractionEditor(QDialog):
         )
         for item in (*summary.upcoming, *summary.past)[:60]:
             self.appointment.addItem(
-                locale_format.weekday_day_time(item.start, self.locale), item.id
+                locale_format.weekday_day_time(item.start, self.practice_locale), item.id
             )
 
         self.texts: dict[str, QPlainTextEdit] = {}
@@ -496,7 +496,7 @@ class InteractionEditor(QDialog):
         if addenda:
             lines = [
                 self.tr("{when} {who} corrected {field}: “{old}” → “{new}” ({why})").format(
-                    when=locale_format.day_time(a.written_at, self.locale),
+                    when=locale_format.day_time(a.written_at, self.practice_locale),
                     who=a.actor or self.tr("someone"),
                     field=TEXT_LABELS.get(a.field, a.field).split(" (")[0].lower(),
                     old=_short(a.old_value),
@@ -511,7 +511,7 @@ class InteractionEditor(QDialog):
             self.setWindowTitle(self.tr("{kind} — finalised").format(kind=kind))
             self.status.setText(
                 self.tr("Finalised {when}. Corrections are kept beside the original.").format(
-                    when=locale_format.day_time(self.interaction.finalised_at, self.locale)
+                    when=locale_format.day_time(self.interaction.finalised_at, self.practice_locale)
                 )
             )
         else:
@@ -543,7 +543,7 @@ class InteractionEditor(QDialog):
                 data,
                 interaction_id=interaction_id,
                 today=dt.date.today(),
-                locale=self.locale,
+                locale=self.practice_locale,
             )
         )
         while self.checklist_layout.count():
@@ -647,7 +647,7 @@ class InteractionEditor(QDialog):
         saved = self.interaction.draft_saved_at or dt.datetime.now()
         self.status.setText(
             self.tr("Draft saved at {time}").format(
-                time=locale_format.time(saved, self.locale, seconds=True)
+                time=locale_format.time(saved, self.practice_locale, seconds=True)
             )
         )
         return True

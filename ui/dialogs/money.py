@@ -64,7 +64,7 @@ class MoneyDialog(QDialog):
         self.setMinimumWidth(460)
         settings = ops.read(get_settings)
         self.currency = settings.currency
-        self.locale = settings.locale
+        self.practice_locale = settings.locale
         self.stored: Any = None
         self.fields: dict[str, FieldWithError] = {}
         self.form = QFormLayout()
@@ -123,10 +123,10 @@ class MoneyDialog(QDialog):
         layout.addWidget(self.buttons)
 
     def money(self, minor: int) -> str:
-        return format_money(minor, self.currency, self.locale)
+        return format_money(minor, self.currency, self.practice_locale)
 
     def plain(self, minor: int) -> str:
-        return format_plain(minor, self.currency, self.locale)
+        return format_plain(minor, self.currency, self.practice_locale)
 
     def clear_errors(self) -> None:
         for wrapper in self.fields.values():

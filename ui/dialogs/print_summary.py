@@ -78,14 +78,14 @@ class PrintSummaryDialog(QDialog):
             lambda s: interactions.get_interaction(s, interaction_id, today=dt.date.today())
         )
         self.client_name = detail.client_name
-        self.locale = ops.read(lambda s: get_settings(s).locale)
+        self.practice_locale = ops.read(lambda s: get_settings(s).locale)
         self.occurred_at = detail.occurred_at
         kind = label(interactions.KIND_LABELS, detail.kind)
         heading = QLabel(
             self.tr("{kind} with {name}, {when}").format(
                 kind=kind,
                 name=detail.client_preferred_name,
-                when=locale_format.day(detail.occurred_at.date(), self.locale),
+                when=locale_format.day(detail.occurred_at.date(), self.practice_locale),
             )
         )
         heading.setObjectName("print_summary_heading")

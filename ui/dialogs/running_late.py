@@ -119,7 +119,7 @@ class RunningLateDialog(QDialog):
         self.client = ops.read(lambda s: clients.get_client(s, self.appointment.client_id))
         settings = ops.read(get_settings)
         self.threshold = settings.lateness_threshold_minutes
-        self.locale = settings.locale  # times and days in the practice's locale
+        self.practice_locale = settings.locale  # times and days in the practice's locale
         self.draft: DraftNotice | None = None
         self.notices: list[NoticeRow] = []
         self.slots: list[dt.datetime] = []
@@ -128,7 +128,7 @@ class RunningLateDialog(QDialog):
         self.heading = QLabel(
             self.tr("{name} \u2014 {day} {start}\u2013{end} with {practitioner}").format(
                 name=appointment.client_preferred_name,
-                day=locale_format.weekday_day_short(appointment.start.date(), self.locale),
+                day=locale_format.weekday_day_short(appointment.start.date(), self.practice_locale),
                 start=self.time_text(appointment.start),
                 end=self.time_text(appointment.end),
                 practitioner=appointment.practitioner_name,
@@ -407,11 +407,11 @@ class RunningLateDialog(QDialog):
 
     def time_text(self, moment: dt.datetime) -> str:
         """``14:05`` (en_GB), ``2:05 PM`` (en_US)."""
-        return locale_format.time(moment, self.locale)
+        return locale_format.time(moment, self.practice_locale)
 
     def slot_text(self, moment: dt.datetime) -> str:
         """A free time: ``Tue 24 Nov 09:00`` (en_GB), ``Di., 24. Nov. 09:00`` (de)."""
-        day = locale_format.weekday_day_short(moment.date(), self.locale)
+        day = locale_format.weekday_day_short(moment.date(), self.practice_locale)
         return f"{day} {self.time_text(moment)}"
 
     # -- sending -------------------------------------------------------------------

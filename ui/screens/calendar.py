@@ -302,7 +302,7 @@ class CalendarScreen(QWidget):
                     get_settings(s).locale,
                 )
             )
-            self.month.locale = locale
+            self.month.practice_locale = locale
             self.month.set_month(self.anchor, days)
             self.range_label.setText(locale_format.month_year(self.anchor, locale))
             self.stack.setCurrentWidget(self.month)
@@ -334,7 +334,7 @@ class CalendarScreen(QWidget):
             )
             for b in busy
         ] + [block_for(item, locale, formats) for item in items]
-        self.grid.locale = locale
+        self.grid.practice_locale = locale
         self.grid.set_range(first_day, count)
         self.grid.set_hours(8, 19)
         self.grid.set_blocks(blocks)
@@ -498,7 +498,7 @@ class CalendarScreen(QWidget):
 
     def grid_moment(self, moment: dt.datetime) -> str:
         """``Mon 23 Nov 14:00`` in the locale the grid was last drawn in."""
-        locale = self.grid.locale
+        locale = self.grid.practice_locale
         day = locale_format.weekday_day_short(moment.date(), locale)
         return f"{day} {locale_format.time(moment, locale)}"
 

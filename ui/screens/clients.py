@@ -371,7 +371,7 @@ class ClientForm(QWidget):
     def _contact_item(self, row: interactions.InteractionSummary) -> QStandardItem:
         state = "" if row.state.value == "final" else " · " + self.tr("draft")
         label = (
-            f"{locale_format.weekday_day_time(row.occurred_at, self.locale)} · "
+            f"{locale_format.weekday_day_time(row.occurred_at, self.practice_locale)} · "
             f"{labels.label(interactions.KIND_LABELS, row.kind)}{state}"
             + (f"\n{row.first_line}" if row.first_line else "")
         )
@@ -418,13 +418,15 @@ class ClientForm(QWidget):
                 adherence.adherence_by_month(s, client_id=client.id, today=today),
             )
         )
-        self.adherence_chart.set_data(rows_by_principle, months, locale=self.locale)
+        self.adherence_chart.set_data(rows_by_principle, months, locale=self.practice_locale)
         if draft is not None:
             self.draft_banner.setText(
                 self.tr("An unfinished note from {when} was kept for you.").format(
-                    when=locale_format.weekday_day_short(draft.occurred_at.date(), self.locale)
+                    when=locale_format.weekday_day_short(
+                        draft.occurred_at.date(), self.practice_locale
+                    )
                     + " "
-                    + locale_format.time(draft.occurred_at, self.locale)
+                    + locale_format.time(draft.occurred_at, self.practice_locale)
                 )
             )
         self.draft_banner.setVisible(draft is not None)
@@ -435,7 +437,9 @@ class ClientForm(QWidget):
         total = getattr(self, "_contacts_total", 0)
         shown = self.contacts_model.shown
         self.contacts_count.setText(
-            shown_text(shown, total, self.locale, self.tr("contacts")) if shown < total else ""
+            shown_text(shown, total, self.practice_locale, self.tr("contacts"))
+            if shown < total
+            else ""
         )
         self.contacts_count.setVisible(shown < total)
 
@@ -555,7 +559,7 @@ class ClientForm(QWidget):
         self.referred_by_button.setText(self.tr("Change…") if source else self.tr("Set…"))
         for row in rows:
             label = self.tr("{day} · to {provider} · {status}").format(
-                day=locale_format.day(row.referred_on, self.locale),
+                day=locale_format.day(row.referred_on, self.practice_locale),
                 provider=row.provider_name,
                 status=labels.label(referrals.STATUS_LABELS, row.status),
             )
@@ -632,7 +636,7 @@ class ClientForm(QWidget):
         if stats.practitioner_events:
             you = self.tr("you were late {n}× (avg {avg} min").format(
                 n=stats.practitioner_events,
-                avg=format_minutes(stats.practitioner_average_minutes, self.locale),
+                avg=format_minutes(stats.practitioner_average_minutes, self.practice_locale),
             )
             if stats.offers_required:
                 you += self.tr(
@@ -644,7 +648,7 @@ class ClientForm(QWidget):
         if stats.client_events:
             them = self.tr("the client arrived late {n}× (avg {avg} min)").format(
                 n=stats.client_events,
-                avg=format_minutes(stats.client_average_minutes, self.locale),
+                avg=format_minutes(stats.client_average_minutes, self.practice_locale),
             )
         else:
             them = self.tr("the client was not late")
@@ -652,7 +656,7 @@ class ClientForm(QWidget):
 
     def _appointment_item(self, item: appointments.AppointmentDetail) -> QStandardItem:
         label = (
-            f"   {locale_format.weekday_day_time(item.start, self.locale)} · "
+            f"   {locale_format.weekday_day_time(item.start, self.practice_locale)} · "
             f"{labels.label(appointments.MODE_LABELS, item.mode)} · "
             f"{labels.label(appointments.STATUS_LABELS, item.status)} · "
             f"{item.practitioner_name}"
@@ -701,7 +705,7 @@ class ClientForm(QWidget):
             )
         )
         self.lateness_summary.setText(self._lateness_text(stats))
-        self.lateness_chart.set_stats(stats, locale=self.locale)
+        self.lateness_chart.set_stats(stats, locale=self.practice_locale)
 
         def reader(read):  # type: ignore[no-untyped-def]
             def items(offset: int, limit: int) -> list[QStandardItem]:
@@ -738,7 +742,9 @@ class ClientForm(QWidget):
         total = counts.upcoming + counts.past if counts else 0
         shown = self.appointments_model.shown
         self.appointments_count_label.setText(
-            shown_text(shown, total, self.locale, self.tr("appointments")) if shown < total else ""
+            shown_text(shown, total, self.practice_locale, self.tr("appointments"))
+            if shown < total
+            else ""
         )
         self.appointments_count_label.setVisible(shown < total)
 
@@ -746,7 +752,9 @@ class ClientForm(QWidget):
         self.facts_model.clear()
         facts = self.client.facts if self.client else ()
         for fact in sorted(facts, key=lambda f: (f.noted_on, f.id), reverse=True):
-            item = QStandardItem(f"{locale_format.day(fact.noted_on, self.locale)} — {fact.text}")
+            item = QStandardItem(
+                f"{locale_format.day(fact.noted_on, self.practice_locale)} — {fact.text}"
+            )
             item.setData(fact.id, Qt.ItemDataRole.UserRole)
             self.facts_model.appendRow(item)
         if not facts and self.client is not None:
@@ -813,7 +821,7 @@ class ClientForm(QWidget):
                     greeting += f" · {detail.pronouns}"
                 since = self.tr("{status} since {date}").format(
                     status=labels.label(STATUS_LABELS, detail.status),
-                    date=locale_format.day(detail.status_changed_on, self.locale),
+                    date=locale_format.day(detail.status_changed_on, self.practice_locale),
                 )
                 self.subheading.setText(f"{greeting} · {since}")
             self.clear_errors()
@@ -834,10 +842,10 @@ class ClientForm(QWidget):
             self.status.addItem(labels.label(STATUS_LABELS, status), status.value)
         self.practitioner.clear()
         self.practitioner.addItem(self.tr("(not assigned)"), None)
-        practitioners, self.locale = self.ops.read(
+        practitioners, self.practice_locale = self.ops.read(
             lambda s: (list_practitioners(s, include_inactive=True), get_settings(s).locale)
         )
-        localise_date_edit(self.fact_date, self.locale)
+        localise_date_edit(self.fact_date, self.practice_locale)
         for practitioner in practitioners:
             if practitioner.active or (
                 detail is not None and practitioner.id == detail.primary_practitioner_id

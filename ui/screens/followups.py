@@ -224,11 +224,11 @@ class _Panel(QWidget):
 
     @property
     def locale(self) -> str:
-        return self.screen.locale
+        return self.screen.practice_locale
 
     def day(self, day: dt.date | None) -> str:
         """``day`` in the practice's locale, or an empty string."""
-        return short_date(day, self.screen.locale)
+        return short_date(day, self.screen.practice_locale)
 
     def run_dialog(self, dialog: QDialog) -> bool:
         return self.screen.run_dialog(dialog)
@@ -1082,7 +1082,7 @@ class FollowUpsScreen(QWidget):
         self.ops = ops
         self._stale = True
         self._read_on: dt.date | None = None
-        self.locale = locale_format.DEFAULT_LOCALE  # the practice's, read on each refresh
+        self.practice_locale = locale_format.DEFAULT_LOCALE  # the practice's, read on each refresh
         # Your clients' follow-ups by default; the whole practice's on request.
         self.scope_choice = ScopeChoice(ops)
         self.scope_choice.setContentsMargins(0, 0, 8, 0)
@@ -1162,7 +1162,7 @@ class FollowUpsScreen(QWidget):
         they are next shown."""
         self._stale = False
         self._read_on = self.today()
-        self.locale = self.ops.read(lambda s: get_settings(s).locale)
+        self.practice_locale = self.ops.read(lambda s: get_settings(s).locale)
         for panel in self.panels():
             panel.stale = True
         self.current_panel().refresh()
@@ -1186,7 +1186,10 @@ class FollowUpsScreen(QWidget):
             )
         ):
             self.tabs.setTabText(
-                index, f"{title} ({locale_format.number(count, self.locale)})" if count else title
+                index,
+                f"{title} ({locale_format.number(count, self.practice_locale)})"
+                if count
+                else title,
             )
 
     def _on_tab(self, _index: int) -> None:

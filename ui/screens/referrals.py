@@ -192,7 +192,7 @@ class ReferralsPanel(QWidget):
             "descending": self.model.descending,
         }
         keep = self.current_id()
-        self.model.locale = self.screen.locale  # dates as the practice writes them
+        self.model.locale = self.screen.practice_locale  # dates as the practice writes them
         self.model.set_source(
             lambda offset, limit: self.ops.read(
                 lambda s: referrals.list_referrals(
@@ -221,12 +221,12 @@ class ReferralsPanel(QWidget):
                 self.tr("1 follow-up is due")
                 if due.due == 1
                 else self.tr("{n} follow-ups are due").format(
-                    n=locale_format.number(due.due, self.screen.locale)
+                    n=locale_format.number(due.due, self.screen.practice_locale)
                 )
             )
             if due.overdue:
                 text_due += self.tr(" ({n} overdue)").format(
-                    n=locale_format.number(due.overdue, self.screen.locale)
+                    n=locale_format.number(due.overdue, self.screen.practice_locale)
                 )
             self.due_banner.setText(
                 text_due + self.tr(": ask whether they connected, and record the answer.")
@@ -256,7 +256,9 @@ class ReferralsPanel(QWidget):
             self.count_label.setText(self.tr("1 referral"))
             return
         self.count_label.setText(
-            shown_text(self.model.rowCount(), self.total, self.screen.locale, self.tr("referrals"))
+            shown_text(
+                self.model.rowCount(), self.total, self.screen.practice_locale, self.tr("referrals")
+            )
         )
 
     def select(self, referral_id: int) -> bool:
@@ -582,7 +584,9 @@ class DirectoryPanel(QWidget):
             self.count_label.setText(self.tr("1 provider"))
             return
         self.count_label.setText(
-            shown_text(self.model.rowCount(), self.total, self.screen.locale, self.tr("providers"))
+            shown_text(
+                self.model.rowCount(), self.total, self.screen.practice_locale, self.tr("providers")
+            )
         )
 
     def select(self, provider_id: int) -> bool:
@@ -642,7 +646,7 @@ class ReferralsScreen(QWidget):
         self.ops = ops
         self._stale = True
         self._read_on: dt.date | None = None
-        self.locale = locale_format.DEFAULT_LOCALE  # the practice's, read on each refresh
+        self.practice_locale = locale_format.DEFAULT_LOCALE  # the practice's, read on each refresh
         # Your clients' referrals by default; the whole practice's on request.
         self.scope_choice = ScopeChoice(ops)
         self.scope_choice.setContentsMargins(0, 0, 8, 0)
@@ -695,7 +699,7 @@ class ReferralsScreen(QWidget):
         """Read the tab shown again; the other is read when it is next shown."""
         self._stale = False
         self._read_on = self.today()
-        self.locale = self.ops.read(lambda s: get_settings(s).locale)
+        self.practice_locale = self.ops.read(lambda s: get_settings(s).locale)
         for panel in self.panels():
             panel.stale = True
         current = self.current_panel()

@@ -34,7 +34,7 @@ class ReportsScreen(QWidget):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        self.locale = locale_format.DEFAULT_LOCALE  # the practice's, read on each refresh
+        self.practice_locale = locale_format.DEFAULT_LOCALE  # the practice's, read on each refresh
         title = QLabel(self.tr("Service principles: done when they applied"))
         title.setObjectName("reports_title")
         title.setWordWrap(True)
@@ -51,7 +51,7 @@ class ReportsScreen(QWidget):
         self.last = QDateEdit(today)
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
-            localise_date_edit(edit, self.locale)  # the practice's: refresh()
+            localise_date_edit(edit, self.practice_locale)  # the practice's: refresh()
             edit.dateChanged.connect(self.refresh)
         self.first.setAccessibleName(self.tr("Report from"))
         self.last.setAccessibleName(self.tr("Report to"))
@@ -129,7 +129,7 @@ class ReportsScreen(QWidget):
                 get_settings(s).locale,
             )
         )
-        self.locale = locale
+        self.practice_locale = locale
         for edit in (self.first, self.last):
             localise_date_edit(edit, locale)
         self.chart.set_data(rows, months, locale=locale)
@@ -202,7 +202,7 @@ class ReportsScreen(QWidget):
             lines.append(
                 self.tr("Practitioners ran late {n}× (avg {avg} min).").format(
                     n=stats.practitioner_events,
-                    avg=format_minutes(stats.practitioner_average_minutes, self.locale),
+                    avg=format_minutes(stats.practitioner_average_minutes, self.practice_locale),
                 )
             )
         else:
@@ -211,7 +211,7 @@ class ReportsScreen(QWidget):
             lines.append(
                 self.tr("Clients arrived late {n}× (avg {avg} min).").format(
                     n=stats.client_events,
-                    avg=format_minutes(stats.client_average_minutes, self.locale),
+                    avg=format_minutes(stats.client_average_minutes, self.practice_locale),
                 )
             )
         else:

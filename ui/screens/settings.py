@@ -86,9 +86,9 @@ class PracticeTab(QWidget):
         self.currency = QLineEdit()
         self.currency.setPlaceholderText(self.tr("e.g. GBP"))
         self.currency.setMaximumWidth(120)
-        self.locale = QLineEdit()
-        self.locale.setPlaceholderText(self.tr("e.g. en_GB"))
-        self.locale.setMaximumWidth(120)
+        self.locale_field = QLineEdit()
+        self.locale_field.setPlaceholderText(self.tr("e.g. en_GB"))
+        self.locale_field.setMaximumWidth(120)
         self.threshold = QSpinBox()
         self.threshold.setRange(*settings.THRESHOLD_RANGE)
         self.threshold.setSuffix(self.tr(" minutes"))
@@ -108,7 +108,7 @@ class PracticeTab(QWidget):
             "phone": self.phone,
             "email": self.email,
             "currency": self.currency,
-            "locale": self.locale,
+            "locale": self.locale_field,
             "lateness_threshold_minutes": self.threshold,
             "default_session_minutes": self.session_minutes,
             "cancellation_window_hours": self.window,
@@ -176,7 +176,7 @@ class PracticeTab(QWidget):
         self.phone.setText(data.phone)
         self.email.setText(data.email)
         self.currency.setText(data.currency)
-        self.locale.setText(data.locale)
+        self.locale_field.setText(data.locale)
         self.threshold.setValue(data.lateness_threshold_minutes)
         self.session_minutes.setValue(data.default_session_minutes)
         self.window.setValue(data.cancellation_window_hours)
@@ -190,7 +190,7 @@ class PracticeTab(QWidget):
             phone=self.phone.text(),
             email=self.email.text(),
             currency=self.currency.text(),
-            locale=self.locale.text(),
+            locale=self.locale_field.text(),
             lateness_threshold_minutes=self.threshold.value(),
             default_session_minutes=self.session_minutes.value(),
             cancellation_window_hours=self.window.value(),
@@ -835,7 +835,7 @@ class MessagesTab(QWidget):
     def load(self) -> None:
         stored = self.ops.read(lateness.message_settings)
         self.practitioner, self.threshold = stored.practitioner, stored.threshold
-        self.locale = stored.locale  # the example time as clients will read it
+        self.practice_locale = stored.locale  # the example time as clients will read it
         self.template.setPlainText(stored.template)
         self.reschedule.setPlainText(stored.reschedule_sentence)
         for option, box in self.client_options.items():
@@ -863,7 +863,7 @@ class MessagesTab(QWidget):
                     start=EXAMPLE_START,
                     practitioner=self.practitioner,
                     offer_reschedule=offer,
-                    locale=self.locale,
+                    locale=self.practice_locale,
                 )
             )
         self.preview_caption.setText(
@@ -872,7 +872,7 @@ class MessagesTab(QWidget):
             ).format(
                 name=EXAMPLE_NAME,
                 minutes=EXAMPLE_MINUTES,
-                time=locale_format.time(EXAMPLE_START, self.locale),
+                time=locale_format.time(EXAMPLE_START, self.practice_locale),
                 practitioner=self.practitioner,
                 offer=self.tr(" (past the threshold, so with the reschedule offer)")
                 if offer

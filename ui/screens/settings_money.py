@@ -143,7 +143,7 @@ class _RowDialog(QDialog):
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         settings = ops.read(get_settings)
-        self.currency, self.locale = settings.currency, settings.locale
+        self.currency, self.practice_locale = settings.currency, settings.locale
         self.saved: Any = None
         self.fields: dict[str, FieldWithError] = {}
         self.form = QFormLayout()
@@ -177,7 +177,7 @@ class _RowDialog(QDialog):
         layout.addWidget(self.button_box)
 
     def plain(self, minor: int) -> str:
-        return format_plain(minor, self.currency, self.locale)
+        return format_plain(minor, self.currency, self.practice_locale)
 
     def store(self, action: Callable[[Any], Any]) -> None:
         try:

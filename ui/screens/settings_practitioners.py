@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -22,14 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from clientcare import practice
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import PractitionerInput, PractitionerRow
 from ui.dialogs.form import FormDialog
 from ui.models.base import Index, RowsTableModel, select_row_with_id, selected_model_row
-from ui.ops import Changes, Operations
+from ui.ops import Changes, Operations, Work
 from ui.theme import SPACE_M, SPACE_S, empty_state, muted_text, notice_style
 from ui.widgets.fields import error_label
 
@@ -144,7 +142,7 @@ class PractitionerDialog(FormDialog):
         row = self.row
         if row is None:
             is_me = self.is_me.isChecked()
-            action: Callable[[Session], PractitionerRow] = lambda s: practice.add_practitioner(  # noqa: E731
+            action: Work[PractitionerRow] = lambda s: practice.add_practitioner(  # noqa: E731
                 s, data.full_name, email=data.email, phone=data.phone, is_current_user=is_me
             )
         else:
@@ -340,7 +338,7 @@ class PractitionersTab(QWidget):
         row = self.selected_row()
         return self._open_dialog(row) if row is not None else None
 
-    def _run(self, action: Callable[[Session], PractitionerRow], done: str) -> bool:
+    def _run(self, action: Work[PractitionerRow], done: str) -> bool:
         self.message.hide()
         self.status.hide()
         try:

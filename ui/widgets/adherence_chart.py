@@ -38,7 +38,7 @@ class AdherenceChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.rows: list[PrincipleAdherence] = []
         self.months: list[PeriodAdherence] = []
-        self.locale = locale_format.DEFAULT_LOCALE  # the practice's; given with the data
+        self.practice_locale = locale_format.DEFAULT_LOCALE  # the practice's; given with the data
         self.set_data([], [])
 
     # ------------------------------------------------------------------ data
@@ -51,7 +51,7 @@ class AdherenceChart(QWidget):
     ) -> None:
         """Show ``rows`` and ``months``; month names in ``locale`` (the practice's) if given."""
         if locale is not None:
-            self.locale = locale
+            self.practice_locale = locale
         self.rows = list(rows)
         self.months = list(months)
         self.setAccessibleDescription(self._description())
@@ -83,7 +83,7 @@ class AdherenceChart(QWidget):
         return "–" if month.rate is None else percent(month.rate)
 
     def month_label(self, month: PeriodAdherence) -> str:
-        return locale_format.month_short(month.period_start, self.locale)
+        return locale_format.month_short(month.period_start, self.practice_locale)
 
     def principles_title(self) -> str:
         return self.tr("Done when it applied, per principle (final contacts)")
@@ -93,8 +93,8 @@ class AdherenceChart(QWidget):
         if len(self.months) > 1:
             first, last = self.months[0].period_start, self.months[-1].period_start
             title += (
-                f" ({locale_format.month_year_short(first, self.locale)} – "
-                f"{locale_format.month_year_short(last, self.locale)})"
+                f" ({locale_format.month_year_short(first, self.practice_locale)} – "
+                f"{locale_format.month_year_short(last, self.practice_locale)})"
             )
         return title
 
@@ -118,7 +118,7 @@ class AdherenceChart(QWidget):
         text = "; ".join(parts) + "."
         if self.months:
             by_month = ", ".join(
-                f"{locale_format.month_year_short(m.period_start, self.locale)} "
+                f"{locale_format.month_year_short(m.period_start, self.practice_locale)} "
                 f"{self.month_figure(m)}"
                 for m in self.months
             )

@@ -82,14 +82,16 @@ class CareListPanel(QWidget):
         self.ops = ops
         self.care = CareList(())
         self.today = dt.date.today()
-        self.locale = locale_format.DEFAULT_LOCALE  # the practice's, read on each refresh
+        self.practice_locale = locale_format.DEFAULT_LOCALE  # the practice's, read on each refresh
 
         self.title = QLabel(self.tr("Needs care"))
         self.title.setObjectName("care_title")
         set_heading(self.title, "heading")
         # Your clients' care by default; the whole practice's on request (clientcare.scope).
         self.scope_choice = ScopeChoice(ops)
-        self.scope_choice.changed.connect(lambda: self.refresh(self.today, locale=self.locale))
+        self.scope_choice.changed.connect(
+            lambda: self.refresh(self.today, locale=self.practice_locale)
+        )
         self.notice = QLabel()
         self.notice.setObjectName("care_notice")
         self.notice.setWordWrap(True)
@@ -172,7 +174,7 @@ class CareListPanel(QWidget):
         Without ``locale`` the practice's is read here.
         """
         self.today = today
-        self.locale = (
+        self.practice_locale = (
             locale if locale is not None else self.ops.read(lambda s: get_settings(s).locale)
         )
         selected = self.current()
@@ -201,7 +203,9 @@ class CareListPanel(QWidget):
             group.setFirstColumnSpanned(True)
             for care in items:
                 name = client_label(care.client_full_name, care.client_name)
-                row = QTreeWidgetItem(["    " + name, care.title, care.since(today, self.locale)])
+                row = QTreeWidgetItem(
+                    ["    " + name, care.title, care.since(today, self.practice_locale)]
+                )
                 row.setData(0, ITEM_ROLE, care)
                 row.setToolTip(1, care.title)
                 self.tree.addTopLevelItem(row)
@@ -216,7 +220,7 @@ class CareListPanel(QWidget):
                     [
                         "    "
                         + self.tr("{n} more: see them all in {section}").format(
-                            n=locale_format.number(total - len(items), self.locale),
+                            n=locale_format.number(total - len(items), self.practice_locale),
                             section=labels.translate(SECTION_NAMES[section]),
                         )
                     ]
@@ -291,7 +295,7 @@ class CareListPanel(QWidget):
         if care.kind is CareKind.MONEY_FOLLOW_UP:
             today = self.today
             self.ops.run(lambda s: money.complete_follow_up(s, care.ref_id, done_on=today))
-            self.refresh(today, locale=self.locale)
+            self.refresh(today, locale=self.practice_locale)
             return
         if care.kind is CareKind.PLAN:
             self.open_client.emit(care.client_id)

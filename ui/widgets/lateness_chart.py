@@ -59,7 +59,7 @@ class LatenessChart(QWidget):
         self.practitioner_label = practitioner_label or self.tr("You")
         self.client_label = client_label or self.tr("The client")
         self.stats: LatenessStats | None = None
-        self.locale: str | None = None  # the practice's, for the figures
+        self.practice_locale: str | None = None  # the practice's, for the figures
         self.set_stats(None)
 
     # ------------------------------------------------------------------ data
@@ -67,7 +67,7 @@ class LatenessChart(QWidget):
     def set_stats(self, stats: LatenessStats | None, locale: str | None = None) -> None:
         """Show ``stats``; figures written in ``locale`` (the practice's) if given."""
         if locale is not None:
-            self.locale = locale
+            self.practice_locale = locale
         self.stats = stats
         self.setAccessibleDescription(self._description())
         self.updateGeometry()
@@ -87,7 +87,7 @@ class LatenessChart(QWidget):
         if events == 0:
             return self.tr("not late")
         return self.tr("late {n}× · avg {avg} min").format(
-            n=events, avg=format_minutes(average, self.locale)
+            n=events, avg=format_minutes(average, self.practice_locale)
         )
 
     def offers_text(self) -> str:

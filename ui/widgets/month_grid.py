@@ -29,7 +29,7 @@ class MonthGrid(QWidget):
         self.setAccessibleName(self.tr("Month overview"))
         self.month = dt.date.today().replace(day=1)
         self.days: dict[dt.date, MonthDay] = {}
-        self.locale = locale_format.DEFAULT_LOCALE  # the practice's; the screen sets it
+        self.practice_locale = locale_format.DEFAULT_LOCALE  # the practice's; the screen sets it
         self._labels: dict[tuple[dt.date, int], str] = {}
         self.setMinimumHeight(420)
 
@@ -41,7 +41,7 @@ class MonthGrid(QWidget):
         total = sum(v.count for k, v in days.items() if k.month == self.month.month)
         self.setAccessibleDescription(
             self.tr("{n} appointments in {month}").format(
-                n=total, month=locale_format.month_year(self.month, self.locale)
+                n=total, month=locale_format.month_year(self.month, self.practice_locale)
             )
         )
         self.update()
@@ -72,7 +72,9 @@ class MonthGrid(QWidget):
         start = month_start_grid(self.month)
         width = self.width() / 7
         for column in range(7):
-            name = locale_format.weekday_short(start + dt.timedelta(days=column), self.locale)
+            name = locale_format.weekday_short(
+                start + dt.timedelta(days=column), self.practice_locale
+            )
             painter.setPen(text)
             painter.drawText(
                 QRectF(column * width, 0, width, HEADER), Qt.AlignmentFlag.AlignCenter, name
@@ -122,7 +124,7 @@ class MonthGrid(QWidget):
         """ "09:00 Annie", formatted once per month shown (not on every paint)."""
         key = (day, number)
         if key not in self._labels:
-            self._labels[key] = f"{locale_format.time(moment, self.locale)} {name}"
+            self._labels[key] = f"{locale_format.time(moment, self.practice_locale)} {name}"
         return self._labels[key]
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:

@@ -68,7 +68,7 @@ class TimeGrid(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Appointments grid"))
         self.first_day = dt.date.today()
-        self.locale = locale_format.DEFAULT_LOCALE  # the practice's; the screen sets it
+        self.practice_locale = locale_format.DEFAULT_LOCALE  # the practice's; the screen sets it
         self.days = 7
         self.first_hour = 8
         self.last_hour = 19
@@ -213,7 +213,7 @@ class TimeGrid(QWidget):
                 self._drag_target,
                 self._drag_target + (self._drag.end - self._drag.start),
                 self._drag.title,
-                locale_format.time(self._drag_target, self.locale),
+                locale_format.time(self._drag_target, self.practice_locale),
                 "scheduled",
                 "",
             )
@@ -243,7 +243,7 @@ class TimeGrid(QWidget):
             painter.setFont(header_font if day == today else self.font())
             painter.setPen(text)
             label = painter.fontMetrics().elidedText(
-                locale_format.weekday_day_short(day, self.locale),
+                locale_format.weekday_day_short(day, self.practice_locale),
                 Qt.TextElideMode.ElideRight,
                 int(width - 4),
             )
@@ -266,7 +266,7 @@ class TimeGrid(QWidget):
                 painter.drawText(
                     QRect(0, int(y) - 8, GUTTER_WIDTH - 8, 16),
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                    locale_format.time(dt.time(hour % 24), self.locale),
+                    locale_format.time(dt.time(hour % 24), self.practice_locale),
                 )
         painter.setPen(QPen(faint))
         painter.drawLine(0, HEADER_HEIGHT, self.width(), HEADER_HEIGHT)

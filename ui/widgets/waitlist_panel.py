@@ -335,7 +335,7 @@ class FreedSlotDialog(QDialog):
         super().__init__(parent)
         self.ops = ops
         self.slot = slot
-        self.locale = ops.read(lambda s: get_settings(s).locale)
+        self.practice_locale = ops.read(lambda s: get_settings(s).locale)
         self.setObjectName("freed_slot_dialog")
         self.setWindowTitle(self.tr("A slot is free"))
         intro = QLabel(
@@ -345,7 +345,7 @@ class FreedSlotDialog(QDialog):
         )
         intro.setWordWrap(True)
         self.model = WaitlistModel(self)
-        self.model.locale = self.locale
+        self.model.locale = self.practice_locale
         self.model.set_rows(candidates)
         self.table = QTableView()
         self.table.setObjectName("freed_slot_candidates")
@@ -374,8 +374,8 @@ class FreedSlotDialog(QDialog):
 
     def when_text(self, moment: dt.datetime) -> str:
         """``Monday 23 November, 14:00`` (en_GB), in the practice's locale."""
-        day = locale_format.weekday_day(moment.date(), self.locale)
-        return f"{day}, {locale_format.time(moment, self.locale)}"
+        day = locale_format.weekday_day(moment.date(), self.practice_locale)
+        return f"{day}, {locale_format.time(moment, self.practice_locale)}"
 
     def book(self) -> None:
         index = self.table.currentIndex()

@@ -1,0 +1,82 @@
+"""The UI presents and collects; the domain decides and stores.
+
+Read from the source (no Qt needed): screens, dialogs and widgets import no SQLAlchemy and
+no ORM model (enums from the models are the domain's words and are allowed), and no widget
+hides ``QWidget.locale()`` behind an attribute of its own.
+"""
+
+from __future__ import annotations
+
+import ast
+import inspect
+from pathlib import Path
+
+from sqlalchemy.orm import DeclarativeBase
+
+from clientcare.db import models
+
+ROOT = Path(__file__).resolve().parents[2]
+#: Where the presenting code lives (ui/models and ui/ops are the bridge to the domain).
+PRESENTING = ("ui/screens", "ui/dialogs", "ui/widgets")
+
+ORM_CLASSES = {
+    name
+    for name, value in vars(models).items()
+    if inspect.isclass(value) and issubclass(value, DeclarativeBase)
+}
+
+
+def _files() -> list[Path]:
+    return [path for folder in PRESENTING for path in sorted((ROOT / folder).rglob("*.py"))]
+
+
+def _imports(path: Path) -> list[tuple[str, str, int]]:
+    """(module, name, line) of every import in ``path``."""
+    found: list[tuple[str, str, int]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [(alias.name, "", node.lineno) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            found += [(node.module or "", alias.name, node.lineno) for alias in node.names]
+    return found
+
+
+def test_the_orm_classes_are_found() -> None:
+    assert {"Client", "Appointment", "PracticeSettings"} <= ORM_CLASSES
+    assert "ClientStatus" not in ORM_CLASSES  # an enum: the domain's vocabulary
+
+
+def test_screens_dialogs_and_widgets_import_no_sqlalchemy_and_no_orm_model() -> None:
+    wrong = []
+    for path in _files():
+        where = path.relative_to(ROOT)
+        for module, name, line in _imports(path):
+            if module.split(".")[0] == "sqlalchemy":
+                wrong.append(f"{where}:{line} imports {module}")
+            elif module == "clientcare.db.models" and name in ORM_CLASSES | {"*"}:
+                wrong.append(f"{where}:{line} imports the ORM model {name}")
+            elif module == "clientcare.db" and name == "models":
+                wrong.append(f"{where}:{line} imports clientcare.db.models")
+    assert not wrong, "the domain's work in the UI:\n" + "\n".join(wrong)
+
+
+def test_no_widget_hides_qwidget_locale() -> None:
+    """``self.locale = "en_GB"`` on a widget replaces its ``locale()`` method: Qt code that
+    calls it (styles, date fields) then fails. The practice's locale is ``practice_locale``."""
+    wrong = []
+    for path in _files():
+        for cls in (
+            n for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.ClassDef)
+        ):
+            if cls.name.endswith("Model"):
+                continue  # item models are no widgets
+            for node in ast.walk(cls):
+                if (
+                    isinstance(node, ast.Attribute)
+                    and node.attr == "locale"
+                    and isinstance(node.ctx, ast.Store)
+                    and isinstance(node.value, ast.Name)
+                    and node.value.id == "self"
+                ):
+                    wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} ({cls.name})")
+    assert not wrong, "widgets that hide QWidget.locale():\n" + "\n".join(wrong)
