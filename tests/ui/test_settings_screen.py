@@ -45,7 +45,7 @@ def test_change_the_lateness_threshold(qtbot: QtBot, ops: Operations, db: Databa
     typist(practice.threshold, "15")
     with qtbot.waitSignal(ops.changed) as signal:
         qtbot.mouseClick(practice.save_button, Qt.MouseButton.LeftButton)
-    assert signal.args == [Changes.SETTINGS]
+    assert signal.args == [Changes.SETTINGS | Changes.AUDIT]  # the change and its audit entry
     assert practice.status.text() == "✓ Saved."
     with db.reading() as session:
         assert session.get(PracticeSettings, 1).lateness_threshold_minutes == 15  # type: ignore[union-attr]

@@ -65,12 +65,13 @@ def test_no_widget_hides_qwidget_locale() -> None:
     calls it (styles, date fields) then fails. The practice's locale is ``practice_locale``."""
     wrong = []
     for path in _files():
-        for cls in (
-            n for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.ClassDef)
-        ):
-            if cls.name.endswith("Model"):
-                continue  # item models are no widgets
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            if cls.name.endswith("Model") or not cls.bases:
+                continue  # item models and plain classes are no widgets
             for node in ast.walk(cls):
+                if isinstance(node, ast.FunctionDef) and node.name == "locale":
+                    wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} ({cls.name}.locale())")
                 if (
                     isinstance(node, ast.Attribute)
                     and node.attr == "locale"

@@ -223,7 +223,7 @@ class _Panel(QWidget):
         return self.screen.scope_choice.scope()
 
     @property
-    def locale(self) -> str:
+    def practice_locale(self) -> str:
         return self.screen.practice_locale
 
     def day(self, day: dt.date | None) -> str:
@@ -332,7 +332,7 @@ class IssuesPanel(_Panel):
 
     def refresh(self) -> None:
         self.stale = False
-        self.model.locale = self.locale
+        self.model.locale = self.practice_locale
         today, filters = self.today(), self._filters()
         order: dict[str, Any] = {
             "sort": ISSUE_SORTS[IssueColumn(self.model.sort_column)],
@@ -389,19 +389,21 @@ class IssuesPanel(_Panel):
 
     def _show_count(self) -> None:
         counts, shown = self.counts, self.model.rowCount()
-        urgent = locale_format.number(counts.urgent, self.locale)
+        urgent = locale_format.number(counts.urgent, self.practice_locale)
         if not self.show_filter.currentData():  # open issues only
             self.count_label.setText(
                 self.tr("{shown} · {urgent} crisis or high").format(
-                    shown=shown_text(shown, counts.listed, self.locale, self.tr("open issues")),
+                    shown=shown_text(
+                        shown, counts.listed, self.practice_locale, self.tr("open issues")
+                    ),
                     urgent=urgent,
                 )
             )
             return
         self.count_label.setText(
             self.tr("{shown} · {open} open · {urgent} crisis or high").format(
-                shown=shown_text(shown, counts.listed, self.locale, self.tr("issues")),
-                open=locale_format.number(counts.open, self.locale),
+                shown=shown_text(shown, counts.listed, self.practice_locale, self.tr("issues")),
+                open=locale_format.number(counts.open, self.practice_locale),
                 urgent=urgent,
             )
         )
@@ -537,7 +539,7 @@ class ExpectationsPanel(_Panel):
 
     def refresh(self) -> None:
         self.stale = False
-        self.model.locale = self.locale
+        self.model.locale = self.practice_locale
         today = self.today()
         filters: dict[str, Any] = {"text": self.search.text(), "scope": self.scope()}
         order = {
@@ -581,12 +583,12 @@ class ExpectationsPanel(_Panel):
         shown = shown_text(
             self.model.rowCount(),
             self.counts.listed,
-            self.locale,
+            self.practice_locale,
             self.tr("not reviewed yet"),
         )
         self.count_label.setText(
             self.tr("{due} due for review · {shown}").format(
-                due=locale_format.number(self.counts.due, self.locale), shown=shown
+                due=locale_format.number(self.counts.due, self.practice_locale), shown=shown
             )
         )
 
@@ -694,7 +696,7 @@ class CheckInsPanel(_Panel):
 
     def refresh(self) -> None:
         self.stale = False
-        self.model.locale = self.locale
+        self.model.locale = self.practice_locale
         today, text, scope = self.today(), self.search.text(), self.scope()
         sort = CHECKIN_SORTS[CheckInColumn(self.model.sort_column)]
         descending = self.model.descending
@@ -732,7 +734,9 @@ class CheckInsPanel(_Panel):
 
     def _show_count(self) -> None:
         self.count_label.setText(
-            shown_text(self.model.rowCount(), self.total, self.locale, self.tr("check-ins due"))
+            shown_text(
+                self.model.rowCount(), self.total, self.practice_locale, self.tr("check-ins due")
+            )
             if self.total != 1
             else self.tr("1 check-in due")
         )
@@ -888,7 +892,7 @@ class ContactsPanel(_Panel):
 
     def refresh(self) -> None:
         self.stale = False
-        self.attempts_model.locale = self.prospects_model.locale = self.locale
+        self.attempts_model.locale = self.prospects_model.locale = self.practice_locale
         today, scope, text = self.today(), self.scope(), self.search.text()
         start = today - dt.timedelta(days=int(self.period.currentData()))
         attempts_order = {
@@ -971,20 +975,27 @@ class ContactsPanel(_Panel):
         self._show_counts()
         self._update_buttons()
 
+    def _number(self, count: int) -> str:
+        return locale_format.number(count, self.practice_locale)
+
     def _show_counts(self) -> None:
         stages = " · ".join(
-            f"{labels.label(STAGE_LABELS, stage)}: {locale_format.number(count, self.locale)}"
+            f"{labels.label(STAGE_LABELS, stage)}: {self._number(count)}"
             for stage, count in self.stages.items()
         )
         listed = sum(self.stages.values())
         shown = self.prospects_model.rowCount()
         if shown < listed:
-            stages = shown_text(shown, listed, self.locale, self.tr("prospects")) + " · " + stages
+            stages = (
+                shown_text(shown, listed, self.practice_locale, self.tr("prospects"))
+                + " · "
+                + stages
+            )
         self.stage_counts.setText(stages)
         shown = self.attempts_model.rowCount()
         self.attempts_count.setVisible(shown < self.attempts_total)
         self.attempts_count.setText(
-            shown_text(shown, self.attempts_total, self.locale, self.tr("people"))
+            shown_text(shown, self.attempts_total, self.practice_locale, self.tr("people"))
         )
 
     def conversion_text(self, figures: ProspectConversion) -> str:
