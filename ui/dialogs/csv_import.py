@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -40,6 +39,7 @@ from ui import theme
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Operations
 from ui.widgets.fields import error_label
+from ui.widgets.tables import read_only_table
 
 #: What the preview shows, in this order, when the column is mapped.
 PREVIEW_FIELDS = (
@@ -217,12 +217,8 @@ class CsvImportDialog(QDialog):
             self.load(path)
 
     def _table_view(self, name: str, model: Any) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setModel(model)
-        view.verticalHeader().hide()
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view = read_only_table(name, model, single=False)
+        view.setAlternatingRowColors(False)
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setStretchLastSection(True)
         view.setWordWrap(False)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHeaderView, QTableView
 
 from clientcare import locale_format
 from ui.models.base import Index, PagedRowsModel
+from ui.widgets.tables import paged_table
 
 #: Role holding the id of a row (issue, expectation, referral, provider or client).
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -134,27 +135,10 @@ class SqlListModel(PagedRowsModel):
 
 
 def list_table(name: str, accessible: str, model: SqlListModel) -> QTableView:
-    """A single-selection table over ``model``, sorted by the model (in SQL) when a column
-    heading is clicked; one line per row."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(False)
-    header.setSortIndicator(model.sort_column, model.sort_order)
-    table.setSortingEnabled(True)
-    table.setAccessibleName(accessible)
-    return table
+    """A paged table over ``model``, its sort indicator where the model sorts."""
+    return paged_table(
+        name, accessible, model, sort_column=model.sort_column, sort_order=model.sort_order
+    )
 
 
 def fit_columns_to_rows(table: QTableView, stretch: Sequence[int]) -> bool:

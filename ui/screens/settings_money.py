@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -21,14 +20,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,31 +41,9 @@ from ui.ops import Changes, Operations
 from ui.theme import SPACE_M, empty_state
 from ui.widgets.fields import FieldWithError, clear_errors, error_label, show_errors
 from ui.widgets.settings_tab import fill_with_scrolled, save_row
+from ui.widgets.tables import fitted_table
 
 CHANGES = Changes.SETTINGS | Changes.MONEY
-
-
-def _table(name: str, model: RowsTableModel, stretch: int) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    # Rows fitted to their text need room to breathe (as on the Principles tab).
-    table.setStyleSheet("QTableView::item { padding: 4px 4px; }")
-    table.verticalHeader().hide()
-    table.setMinimumHeight(130)
-    header = table.horizontalHeader()
-    for column in range(model.columnCount()):
-        mode = (
-            QHeaderView.ResizeMode.Stretch
-            if column == stretch
-            else QHeaderView.ResizeMode.ResizeToContents
-        )
-        header.setSectionResizeMode(column, mode)
-    return table
 
 
 class _MoneyRowsModel(RowsTableModel):
@@ -415,7 +390,7 @@ class _RowsSection(QGroupBox):
         self.setObjectName(f"{key}_section")
         self.model = model
         self.open_dialog = open_dialog
-        self.table = _table(f"{key}_table", model, stretch)
+        self.table = fitted_table(f"{key}_table", model, stretch)
         self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         self.add_button = QPushButton(self.tr("Add…"))
         self.add_button.setObjectName(f"add_{key}")
