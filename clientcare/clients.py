@@ -617,10 +617,6 @@ def find_by_label(session: Session, text: str) -> int | None:
     return None
 
 
-def count_clients(session: Session) -> int:
-    return session.scalar(select(func.count()).select_from(Client)) or 0
-
-
 def find_duplicates(
     session: Session, data: ClientInput, *, exclude_id: int | None = None
 ) -> list[str]:

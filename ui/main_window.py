@@ -314,9 +314,7 @@ class MainWindow(QMainWindow):
             from ui.screens.settings import SettingsScreen
 
             return SettingsScreen(self.ops)
-        from ui.screens.placeholder import ComingSoonScreen
-
-        return ComingSoonScreen(labels.translate(section.title), labels.translate(section.purpose))
+        raise ValueError(f"no screen for the section {section.key!r}")
 
     def _database_text(self, demo: bool) -> str:
         path = self.ops.database.path

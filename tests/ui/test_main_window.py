@@ -18,7 +18,6 @@ from ui.main_window import SECTIONS, MainWindow
 from ui.models.clients import ClientColumn
 from ui.ops import Operations
 from ui.screens.clients import ClientsScreen
-from ui.screens.placeholder import ComingSoonScreen
 from ui.screens.today import TodayScreen
 
 
@@ -51,9 +50,13 @@ def test_every_section_is_a_real_screen_and_a_click_opens_it(qtbot: QtBot, ops: 
     rect = window.sidebar.visualItemRect(item)
     qtbot.mouseClick(window.sidebar.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_section() == "money"
+    screens = set()
     for section in SECTIONS:
         window.go_to(section.key)
-        assert not isinstance(window.stack.currentWidget(), ComingSoonScreen), section.key
+        screen = window.stack.currentWidget()
+        assert type(screen).__module__ == f"ui.screens.{section.key}", section.key
+        screens.add(type(screen))
+    assert len(screens) == len(SECTIONS)  # one screen of its own each
 
 
 def test_a_care_item_on_today_opens_where_it_is_handled(

@@ -41,7 +41,6 @@ from ui.ops import Operations
 from ui.screens.calendar import CalendarScreen, block_for
 from ui.screens.clients import ClientsScreen
 from ui.screens.money import MoneyScreen
-from ui.screens.placeholder import ComingSoonScreen
 from ui.screens.reports import ReportsScreen
 from ui.screens.today import TodayColumn, TodayScreen
 from ui.widgets.lateness_chart import format_minutes
@@ -112,8 +111,6 @@ def test_screen_titles_use_the_theme_type_scale(
     assert_role(money.findChild(QLabel, "money_title"), "title")
     # The overview's amounts are figures: their own step of the scale, from the theme.
     assert_role(money.findChild(QLabel, "received_this_month"), "figure")
-    soon = show(qtbot, ComingSoonScreen("Later", "Something to come."))
-    assert_role(soon.findChild(QLabel, "coming_soon_title"), "title")
 
 
 def test_dialog_headings_use_the_theme_type_scale(

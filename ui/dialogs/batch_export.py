@@ -472,10 +472,6 @@ class BatchExportDialog(QDialog):
         self.run.start()
         self.progress.show()
 
-    def cancel_export(self) -> None:
-        """As the progress dialog's Cancel button does."""
-        self._cancel_requested()
-
     def _cancel_requested(self) -> None:
         if self.run is not None:
             self.run.cancel()

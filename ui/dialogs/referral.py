@@ -201,9 +201,6 @@ class ReferralDialog(_FormDialog):
             self.not_accepting.setText("⚠ " + referrals.not_accepting_message(provider.name))
         self.not_accepting.setVisible(show)
 
-    def select_provider(self, provider_id: int) -> None:
-        self.provider.setCurrentIndex(max(self.provider.findData(provider_id), 0))
-
     def collect(self) -> ReferralInput:
         return ReferralInput(
             client_id=self.client.client_id(),
