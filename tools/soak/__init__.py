@@ -9,7 +9,10 @@ The practice is copied with SQLite's backup API into a scratch folder (the origi
 read), and ClientCare is started on the copy in a child process, as ``ui.app.main`` starts it
 (offscreen, with its own data folder, a PIN for the idle lock, and the clock of a working
 week: Monday to Friday of the practice's week, 08:30-18:00, moving on with the run). It
-ends after ``--minutes`` of wall-clock time (or ``--actions`` counted actions), a warm-up
+ends after ``--minutes`` of wall-clock time (or ``--actions`` counted actions) once it has
+done at least ``--min-actions`` (20,000 in the default hour, so that a machine busy with other
+work gives a longer run, not a thinner one; it stops at twice the minutes and fails if it has
+not reached them), a warm-up
 included: every kind of action three times, not counted, so the memory baseline is warm. The
 child then drives the real main window with actions chosen by a seeded random generator
 (``tools/soak/actions.py``: one table, name -> function): every section visited, clients
@@ -55,6 +58,8 @@ ROOT = Path(__file__).resolve().parents[2]
 #: The practice's "today" in the benchmark practices (bench.generate.TODAY): a Monday.
 WEEK_OF = dt.date(2026, 11, 23)
 MAX_GROWTH = 0.10
+#: The actions a default (hour-long) run does at least: a working week's worth.
+DEFAULT_MIN_ACTIONS = 20_000
 #: References to None/True/False may not fall by more than this share over the run.
 MAX_SINGLETON_FALL = 0.25
 ACTION_TIMEOUT_S = 300
@@ -191,6 +196,7 @@ def run_soak(
     *,
     minutes: float,
     actions: int | None = None,
+    min_actions: int = 0,
     seed: int | None = None,
     week_of: dt.date = WEEK_OF,
     workdir: Path | None = None,
@@ -204,8 +210,9 @@ def run_soak(
     """Copy ``database``, drive ClientCare on the copy in a child process, check the outcome.
 
     The run ends after ``minutes`` of wall-clock time or ``actions`` actions, whichever
-    comes first. ``python`` is the interpreter of the child (another venv, to try another
-    PySide6). ``echo`` prints progress as it goes.
+    comes first, but not before ``min_actions`` actions (up to twice the minutes: a run that
+    has not reached them by then fails). ``python`` is the interpreter of the child (another
+    venv, to try another PySide6). ``echo`` prints progress as it goes.
     """
     seed = random.SystemRandom().randrange(1, 2**31) if seed is None else seed
     result = SoakResult(seed=seed)
@@ -232,6 +239,7 @@ def run_soak(
             "seed": seed,
             "minutes": minutes,
             "actions": actions,
+            "min_actions": min_actions,
             "week_of": week_of.isoformat(),
             "action_timeout": action_timeout,
         }
@@ -243,7 +251,7 @@ def run_soak(
             print(f"soak: kept {scratch}", flush=True)
         else:
             shutil.rmtree(scratch, ignore_errors=True)
-    _judge(result, max_growth)
+    _judge(result, max_growth, min_actions)
     return result
 
 
@@ -272,7 +280,8 @@ def _run_child(
     env.update(extra_env or {})
     stderr_path = scratch / "stderr.txt"
     command = [python or sys.executable, "-m", "tools.soak.child", json.dumps(config)]
-    deadline = time.monotonic() + config["minutes"] * 60 + config["action_timeout"] + 600
+    longest = config["minutes"] * (2 if config.get("min_actions") else 1)
+    deadline = time.monotonic() + longest * 60 + config["action_timeout"] + 600
     started = time.monotonic()
     last_echo = started
     with open(stderr_path, "wb") as stderr:
@@ -348,7 +357,7 @@ def _tail(path: Path, lines: int = 60) -> str:
         return ""
 
 
-def _judge(result: SoakResult, max_growth: float) -> None:
+def _judge(result: SoakResult, max_growth: float, min_actions: int = 0) -> None:
     code = result.exit_code
     if code is not None and code != 0:
         how = f"signal {-code}" if code < 0 else f"exit code {code}"
@@ -380,6 +389,11 @@ def _judge(result: SoakResult, max_growth: float) -> None:
                 "references it does not own (it will abort the app; see "
                 "tests/ui/test_binding_refcounts.py)"
             )
+    if result.reported and not result.exceptions and result.actions < min_actions:
+        result.failures.append(
+            f"only {result.actions:,} actions in {result.seconds / 60:.1f} minutes "
+            f"(at least {min_actions:,} were asked for)"
+        )
     if result.integrity and result.integrity != "ok":
         result.failures.append(f"PRAGMA integrity_check: {result.integrity}")
 
@@ -395,6 +409,13 @@ def main(argv: list[str] | None = None) -> int:
         help="wall-clock minutes (default 60, or $SOAK_MINUTES)",
     )
     parser.add_argument("--actions", type=int, default=None, help="stop after this many actions")
+    parser.add_argument(
+        "--min-actions",
+        type=int,
+        default=None,
+        help=f"go on past --minutes until this many actions (default {DEFAULT_MIN_ACTIONS:,} "
+        "for a run of an hour or more, else none); stop at twice the minutes",
+    )
     parser.add_argument("--seed", type=int, default=None, help="replay a run (default: random)")
     parser.add_argument(
         "--db", type=Path, default=None, help="the practice to copy (default: the 10x benchmark)"
@@ -426,6 +447,9 @@ def main(argv: list[str] | None = None) -> int:
         database,
         minutes=args.minutes,
         actions=args.actions,
+        min_actions=args.min_actions
+        if args.min_actions is not None
+        else (DEFAULT_MIN_ACTIONS if args.minutes >= 60 else 0),
         seed=args.seed,
         workdir=args.workdir,
         keep=args.keep,

@@ -131,6 +131,7 @@ class Soak:
         self.week_of = dt.date.fromisoformat(config["week_of"])
         self.minutes = float(config["minutes"])
         self.planned = config["actions"]
+        self.min_actions = int(config.get("min_actions") or 0)
         self.clock = clock
         self.moment = dt.datetime.combine(self.week_of, DAY_START)
         app = QApplication.instance()
@@ -199,7 +200,11 @@ class Soak:
     def share_done(self) -> float:
         """How far through the run: by actions or by time, whichever is further."""
         by_time = self.elapsed() / (self.minutes * 60) if self.minutes else 0.0
-        by_count = self.done / self.planned if self.planned else 0.0
+        by_count = (
+            self.done / (self.planned or self.min_actions or 0)
+            if (self.planned or self.min_actions)
+            else 0.0
+        )
         return min(max(by_time, by_count), 1.0)
 
     def move_clock(self) -> None:
@@ -226,7 +231,9 @@ class Soak:
             return True
         if self.planned is not None and self.done >= self.planned:
             return True
-        return self.elapsed() >= self.minutes * 60
+        if self.elapsed() >= self.minutes * 60 * 2:
+            return True  # the floor of actions was not reached: the parent says so
+        return self.elapsed() >= self.minutes * 60 and self.done >= self.min_actions
 
     def step(self) -> None:
         from PySide6.QtCore import QTimer
