@@ -105,7 +105,7 @@ def test_the_brief_shows_how_to_greet_and_what_to_remember(
     assert "In their words: “I slept better this week.”" in text
     assert "Has a new puppy" in text
     assert "● due for review Replies to messages within two working days" in text
-    assert "▲ High Needs a letter for work" in text
+    assert "High: Needs a letter for work" in text  # one template: the printed form
     assert "Principle 14. An expectation is due for review" in text
 
 
