@@ -4,7 +4,9 @@ checks every write goes through (private to the package)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, TypeAlias
 
+from sqlalchemy import Select
 from sqlalchemy.orm import Session
 
 from clientcare import audit, locale_format
@@ -17,6 +19,9 @@ from clientcare.db.models import (
 from clientcare.errors import FieldError, NotFoundError, ValidationError
 from clientcare.practice import get_settings
 from clientcare.text import check_text
+
+#: A SELECT of any columns, as the list queries build them.
+AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
 MAX_NOTE = 20_000
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select
+from sqlalchemy import ColumnElement, and_, bindparam, func, select
 from sqlalchemy.orm import Session, aliased
 
 from clientcare import audit, locale_format
@@ -31,6 +31,7 @@ from clientcare.followups._common import (
     _HELD,
     MAX_DAYS_AHEAD,
     MAX_WORDS,
+    AnySelect,
     _as_datetime,
     _client,
     _current_practitioner_id,
@@ -181,7 +182,7 @@ class AttemptSort(StrEnum):
 _SUGGESTED_STATUSES = (ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED)
 
 
-def _attempts_query(scope: Scope, text: str) -> tuple[Select, dict[str, Any]]:
+def _attempts_query(scope: Scope, text: str) -> tuple[AnySelect, dict[str, Any]]:
     """Everyone of ``scope`` with several unreturned attempts, with how many and when the
     first and the last were; and the aggregates to order by."""
     attempts = func.count(Interaction.id)

@@ -15,7 +15,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, bindparam, func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit
@@ -39,6 +39,7 @@ from clientcare.followups._common import (
     _HELD,
     MAX_DAYS_AHEAD,
     MAX_WORDS,
+    AnySelect,
     _client,
     _current_practitioner_name,
     _is_date,
@@ -294,7 +295,7 @@ def checkins_due(
 
 
 @cache
-def _checkin_candidates(scope: Scope = WHOLE_PRACTICE) -> Select:
+def _checkin_candidates(scope: Scope = WHOLE_PRACTICE) -> AnySelect:
     """Consenting clients, neither snoozed past ``today`` nor booked from ``day_start`` on,
     each with the day of every kind of contact ``last_contacts`` counts (built once:
     Today reads it on every refresh)."""

@@ -8,7 +8,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, and_, bindparam, case, func, select
+from sqlalchemy import and_, bindparam, case, func, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit
@@ -24,6 +24,7 @@ from clientcare.db.models import (
 from clientcare.errors import FieldError, NotFoundError
 from clientcare.followups._common import (
     MAX_NOTE,
+    AnySelect,
     _client,
     _is_date,
     _locale,
@@ -109,7 +110,7 @@ _EXPECTATION_COLUMNS = (
 )
 
 
-def _open_expectations_query(client_id: int | None = None):  # type: ignore[no-untyped-def]
+def _open_expectations_query(client_id: int | None = None) -> AnySelect:
     query = (
         select(*_EXPECTATION_COLUMNS)
         .join(Client, Client.id == Expectation.client_id)
@@ -180,7 +181,7 @@ def count_expectations_due(
 
 
 @cache
-def _expectations_due(scope: Scope = WHOLE_PRACTICE) -> Select:
+def _expectations_due(scope: Scope = WHOLE_PRACTICE) -> AnySelect:
     """``expectations_due``'s statement, built once per scope (Today reads it on every
     refresh). Every row has a review date, so the order is the review-date index's."""
     return (
@@ -213,7 +214,7 @@ class ExpectationCounts:
     due: int
 
 
-def _expectations_query(client_id: int | None, text: str, scope: Scope) -> Select:
+def _expectations_query(client_id: int | None, text: str, scope: Scope) -> AnySelect:
     """The open expectations the list shows (no order)."""
     conditions = every_word(text, plain=(Expectation.description,), keys=(Client.search_key,))
     if not scope.whole_practice:

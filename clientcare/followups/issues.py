@@ -14,7 +14,7 @@ from enum import StrEnum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, and_, case, func, select
+from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit
@@ -31,6 +31,7 @@ from clientcare.errors import FieldError, NotFoundError
 from clientcare.followups._common import (
     MAX_NOTE,
     MAX_REASON,
+    AnySelect,
     _client,
     _is_date,
     _locale,
@@ -204,7 +205,7 @@ _ISSUE_COLUMNS = (
 
 
 @cache
-def _open_issues(scope: Scope = WHOLE_PRACTICE) -> Select:
+def _open_issues(scope: Scope = WHOLE_PRACTICE) -> AnySelect:
     """Every open issue of ``scope``'s clients with their names, in triage order (built
     once per scope: Today reads it on every refresh)."""
     return (
@@ -238,7 +239,7 @@ class IssueCounts:
 
 def _issues_query(
     include_resolved: bool, text: str, scope: Scope, client_id: int | None = None
-) -> Select:
+) -> AnySelect:
     """The issues the list shows (no order): open, or open and resolved, of ``scope``'s
     clients; every word of ``text`` in the client's names, the title, the impact or the
     notes."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit
@@ -26,6 +26,7 @@ from clientcare.errors import FieldError, ValidationError
 from clientcare.followups._common import (
     _HELD,
     MAX_REASON,
+    AnySelect,
     _as_datetime,
     _client,
     _raise,
@@ -158,7 +159,7 @@ class ProspectSort(StrEnum):
     UNRETURNED = "unreturned"
 
 
-def _prospects_query(scope: Scope, text: str) -> Select:
+def _prospects_query(scope: Scope, text: str) -> AnySelect:
     """Open prospects of ``scope`` (no order), with their stage and unreturned attempts."""
     return select(
         Client.id,
