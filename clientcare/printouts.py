@@ -35,6 +35,9 @@ What the two session summaries show (the practitioner chooses each time):
   hold clinical impressions written for the practitioner; the practitioner-only
   notes, the checklist and the feedback are never in the client's context at all,
   so even an edited template cannot print them.
+
+The pre-session brief's context and printout are :mod:`clientcare.brief` (one brief for
+the screen and for paper).
 """
 
 from __future__ import annotations
@@ -69,18 +72,14 @@ from clientcare.db.models import (
     AppointmentStatus,
     ChecklistAnswerValue,
     Client,
-    ClientFact,
-    ClientIssue,
     Expectation,
     ExpectationOutcome,
     Interaction,
     InteractionKind,
     InteractionState,
-    IssueStatus,
     PracticeSettings,
     Practitioner,
     SetBy,
-    Urgency,
 )
 from clientcare.errors import FieldError, NotFoundError, ValidationError
 from clientcare.money_format import format_money
@@ -102,10 +101,6 @@ TEMPLATE_DESCRIPTIONS: dict[str, str] = {
     "referral_letter.html": "Referral introduction letter",
 }
 
-#: How much of an earlier text the one-page brief shows.
-BRIEF_TEXT_LIMIT = 600
-BRIEF_FACTS = 6
-
 KIND_NOUNS: dict[InteractionKind, str] = {
     InteractionKind.SESSION: "session",
     InteractionKind.PHONE_CALL: "phone call",
@@ -124,13 +119,6 @@ FLAG_LABELS: dict[str, str] = {
     "referral_considered": "A referral was considered or made",
     "checkins_discussed": "Check-ins were discussed",
 }
-URGENCY_LABELS: dict[Urgency, str] = {
-    Urgency.CRISIS: "Crisis",
-    Urgency.HIGH: "High",
-    Urgency.NORMAL: "Normal",
-    Urgency.LOW: "Low",
-}
-_URGENCY_ORDER = {urgency: index for index, urgency in enumerate(Urgency)}
 
 
 class SummaryVariant(StrEnum):
@@ -223,21 +211,6 @@ class ExpectationLine:
     set_on: dt.date
     review_on: dt.date | None
     review_due: bool
-
-
-@dataclass(frozen=True)
-class IssueLine:
-    title: str
-    description: str
-    urgency: str
-    raised_on: dt.date
-    due_on: dt.date | None
-
-
-@dataclass(frozen=True)
-class FactLine:
-    noted_on: dt.date
-    text: str
 
 
 @dataclass(frozen=True)
@@ -602,7 +575,8 @@ def current_practitioner_name(session: Session) -> str:
     return audit.current_practitioner(session)
 
 
-def _appointment_line(session: Session, appointment: Appointment) -> AppointmentLine:
+def appointment_line(session: Session, appointment: Appointment) -> AppointmentLine:
+    """``appointment`` as a printout shows it (the day sheet, the pre-session brief)."""
     client = _load_client(session, appointment.client_id)
     return AppointmentLine(
         start=appointment.start,
@@ -631,7 +605,7 @@ def next_appointment(
         .order_by(Appointment.start, Appointment.id)
         .limit(1)
     ).first()
-    return _appointment_line(session, appointment) if appointment else None
+    return appointment_line(session, appointment) if appointment else None
 
 
 def open_expectations(
@@ -783,111 +757,6 @@ def session_summary(
     return render_printout(SUMMARY_TEMPLATES[variant], context, title=title, footer_left=footer)
 
 
-def _shorten(text: str, limit: int = BRIEF_TEXT_LIMIT) -> str:
-    text = text.strip()
-    if len(text) <= limit:
-        return text
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    return cut.rstrip() + " …"
-
-
-def pre_session_brief_context(
-    session: Session, client_id: int, *, now: dt.datetime, appointment_id: int | None = None
-) -> dict[str, object]:
-    """What the practitioner glances at before a session (kept to about one page)."""
-    client = _load_client(session, client_id)
-    today = now.date()
-    if appointment_id is not None:
-        row = session.get(Appointment, appointment_id)
-        if row is None or row.client_id != client_id:
-            raise NotFoundError(f"Appointment {appointment_id} is not this client's.")
-        appointment: AppointmentLine | None = _appointment_line(session, row)
-    else:
-        day_start = dt.datetime.combine(today, dt.time())
-        appointment = next_appointment(session, client_id, after=day_start - dt.timedelta(0, 1))
-    last = session.scalars(
-        select(Interaction)
-        .where(
-            Interaction.client_id == client_id,
-            Interaction.kind.in_((InteractionKind.SESSION, InteractionKind.PHONE_CALL)),
-            Interaction.occurred_at <= now,
-        )
-        .order_by(Interaction.occurred_at.desc(), Interaction.id.desc())
-        .limit(1)
-    ).first()
-    facts = session.scalars(
-        select(ClientFact)
-        .where(ClientFact.client_id == client_id)
-        .order_by(ClientFact.noted_on.desc(), ClientFact.id.desc())
-        .limit(BRIEF_FACTS)
-    ).all()
-    issues = session.scalars(
-        select(ClientIssue).where(
-            ClientIssue.client_id == client_id, ClientIssue.status == IssueStatus.OPEN
-        )
-    ).all()
-    issues = sorted(issues, key=lambda i: (_URGENCY_ORDER[i.urgency], i.raised_on))
-    money_note = ""
-    if interactions.has_overdue_balance(session, client_id, today=today):
-        money_note = (
-            "There is a balance from earlier sessions. If it feels right, mention it "
-            "gently and offer options (sliding scale, payment plan); no shame around money."
-        )
-    return {
-        "practice": practice_context(session),
-        "client": _client_line(client),
-        "appointment": appointment,
-        "last_contact": (
-            {
-                "occurred_at": last.occurred_at,
-                "kind": interactions.KIND_LABELS[last.kind],
-                "client_words": _shorten(last.client_words),
-                "next_steps": _shorten(last.next_steps),
-                "more_helpful": _shorten(last.more_helpful, 300),
-            }
-            if last
-            else None
-        ),
-        "facts": [FactLine(f.noted_on, _shorten(f.text, 200)) for f in facts],
-        "expectations": open_expectations(session, client_id, today=today),
-        "issues": [
-            IssueLine(
-                title=i.title,
-                description=_shorten(i.description, 200),
-                urgency=URGENCY_LABELS[i.urgency],
-                raised_on=i.raised_on,
-                due_on=i.due_on,
-            )
-            for i in issues
-        ],
-        "money_note": money_note,
-        "today": today,
-    }
-
-
-def pre_session_brief(
-    session: Session, client_id: int, *, now: dt.datetime, appointment_id: int | None = None
-) -> Printout:
-    """The one-page brief for the client's next (or the given) appointment."""
-    context = pre_session_brief_context(session, client_id, now=now, appointment_id=appointment_id)
-    practice = context["practice"]
-    assert isinstance(practice, dict)
-    client = context["client"]
-    assert isinstance(client, ClientLine)
-    appointment = context["appointment"]
-    practitioner = (
-        appointment.practitioner_name
-        if isinstance(appointment, AppointmentLine)
-        else current_practitioner_name(session)
-    )
-    return render_printout(
-        "pre_session_brief.html",
-        context,
-        title=f"Pre-session brief — {client.full_name}",
-        footer_left=footer_text(now.date(), practitioner, practice["locale"]),
-    )
-
-
 def day_sheet_context(
     session: Session, day: dt.date, *, practitioner_id: int | None, now: dt.datetime
 ) -> dict[str, object]:
@@ -900,7 +769,7 @@ def day_sheet_context(
         )
         if item.start >= start
     ]
-    lines = [_appointment_line(session, _appointment(session, item.id)) for item in rows]
+    lines = [appointment_line(session, _appointment(session, item.id)) for item in rows]
     name = (
         _practitioner_name(session, practitioner_id)
         if practitioner_id is not None

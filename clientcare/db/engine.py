@@ -223,7 +223,7 @@ def _note_write_statement(state) -> None:  # type: ignore[no-untyped-def]
 
 def plain_rows(
     session: Session, statement: Executable, parameters: dict[str, Any] | None = None
-) -> Sequence[Row[Any]]:
+) -> Sequence[Row[*tuple[Any, ...]]]:
     """The rows of a SELECT of columns (no entities), run on the session's connection.
 
     The ORM's per-statement set-up is skipped (a few tenths of a millisecond, which add up

@@ -39,11 +39,16 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.type_api import TypeEngine
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import Boolean
 
 from clientcare.text import fold
+
+#: A column as the list helpers take it: a Core column or a mapped attribute (``Client.id``).
+Column = ColumnElement[Any] | QueryableAttribute[Any]
+
 
 #: The SQLite function that folds text as clientcare.text.fold does.
 FOLD_FUNCTION = "cc_fold"
@@ -105,7 +110,7 @@ class _FoldedContains(ColumnElement[bool]):
     inherit_cache = True
     type: TypeEngine[bool] = Boolean()
 
-    def __init__(self, column: ColumnElement[Any], word: str) -> None:
+    def __init__(self, column: Column, word: str) -> None:
         self.column = column
         self.like = bindparam(None, f"%{escape_like(word)}%", unique=True)
         self.regex = bindparam(None, accent_pattern(word), unique=True)
@@ -135,12 +140,12 @@ def _contains_postgresql(element: _FoldedContains, compiler: Any, **kw: Any) -> 
     return compiler.process(element.column.op("~*")(element.regex), **kw)
 
 
-def contains_folded(column: ColumnElement[Any], word: str) -> ColumnElement[bool]:
+def contains_folded(column: Column, word: str) -> ColumnElement[bool]:
     """``column`` (plain text) contains ``word`` (folded: ``clientcare.text.fold``)."""
     return _FoldedContains(column, word)
 
 
-def key_contains(column: ColumnElement[Any], word: str) -> ColumnElement[bool]:
+def key_contains(column: Column, word: str) -> ColumnElement[bool]:
     """``column`` (text stored folded already, like ``Client.search_key``) contains
     ``word`` (folded)."""
     return column.like(f"%{escape_like(word)}%", escape="\\")
@@ -148,8 +153,8 @@ def key_contains(column: ColumnElement[Any], word: str) -> ColumnElement[bool]:
 
 def every_word(
     text: str,
-    plain: Iterable[ColumnElement[Any]] = (),
-    keys: Iterable[ColumnElement[Any]] = (),
+    plain: Iterable[Column] = (),
+    keys: Iterable[Column] = (),
 ) -> list[ColumnElement[bool]]:
     """One condition per word of ``text``: the word is in one of the ``plain`` text
     columns or one of the folded ``keys``. No words, no conditions."""
@@ -166,18 +171,18 @@ def every_word(
 # -- order and position -------------------------------------------------------------------
 
 
-def nulls_last(column: ColumnElement[Any]) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+def nulls_last(column: Column) -> tuple[ColumnElement[Any], Column]:
     """``column`` as two sort keys that put NULL after every value (on every backend)."""
     return (case((column.is_(None), 1), else_=0), column)
 
 
 #: A sort key: a column (lowest first), or (column, True) for one that runs the other way
 #: (highest first) within the order.
-SortKey = ColumnElement[Any] | tuple[ColumnElement[Any], bool]
+SortKey = Column | tuple[Column, bool]
 
 
 def ordered(
-    keys: Sequence[SortKey], row_id: ColumnElement[Any], descending: bool = False
+    keys: Sequence[SortKey], row_id: Column, descending: bool = False
 ) -> list[ColumnElement[Any]]:
     """The ORDER BY of ``keys`` then ``row_id``; the whole order turned around when
     ``descending`` (as a click on the column heading does)."""
@@ -189,7 +194,7 @@ def ordered(
 
 
 def position(
-    query: Select[Any], order: Sequence[ColumnElement[Any]], row_id: ColumnElement[Any]
+    query: Select[Any], order: Sequence[ColumnElement[Any]], row_id: Column
 ) -> Select[tuple[int]]:
     """A SELECT of the place (from 0) of the row whose ``row_id`` is bound as ``row_id``
     in ``query`` (its WHERE, without ORDER BY or LIMIT) ordered by ``order``; no row when

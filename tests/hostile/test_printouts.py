@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from clientcare import appointments, clients, interactions, money, printouts, referrals, settings
 from clientcare.appointments import AppointmentInput
+from clientcare.brief import pre_session_brief
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import ClientStatus, InteractionKind, PaymentMethod, Practitioner
@@ -217,7 +218,7 @@ def render_all(db: Database, world: World, text: str) -> dict[str, str]:
                 include_money=True,
                 now=NOW,
             ),
-            "pre-session brief": printouts.pre_session_brief(session, world.client_id, now=NOW),
+            "pre-session brief": pre_session_brief(session, world.client_id, now=NOW),
             "day sheet": printouts.day_sheet(session, TODAY, practitioner_id=None, now=NOW),
             "statement": statement_printout(
                 session, world.client_id, start=TODAY, end=TODAY, today=TODAY

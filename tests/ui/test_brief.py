@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from clientcare import clients
 from clientcare import followups as fu
+from clientcare.brief import pre_session_brief
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import (
@@ -105,7 +107,7 @@ def test_the_brief_shows_how_to_greet_and_what_to_remember(
     assert "In their words: “I slept better this week.”" in text
     assert "Has a new puppy" in text
     assert "● due for review Replies to messages within two working days" in text
-    assert "▲ High Needs a letter for work" in text
+    assert "High: Needs a letter for work" in text  # one template: the printed form
     assert "Principle 14. An expectation is due for review" in text
 
 
@@ -158,3 +160,45 @@ def test_the_brief_opens_from_the_client_page(qtbot: QtBot, db: Database, ops: O
     [dialog] = opened
     assert dialog.isVisible()
     assert dialog.text.toPlainText().startswith("Shiv\n")
+
+
+def _section(text: str, start: str, end: str) -> str:
+    return text.split(start, 1)[1].split(end, 1)[0]
+
+
+def test_the_dialog_shows_what_the_print_shows(qtbot: QtBot, db: Database, ops: Operations) -> None:
+    client_id = make_client(db)
+    with db.unit_of_work() as session:
+        for n in range(8):
+            session.add(
+                ClientFact(
+                    client_id=client_id,
+                    noted_on=TODAY - dt.timedelta(days=20 + n),
+                    text=f"Older fact {n}",
+                )
+            )
+        session.add(  # newer than the session, but a session is what "last time" means
+            Interaction(
+                client_id=client_id,
+                kind=InteractionKind.PHONE_CALL,
+                occurred_at=dt.datetime.combine(TODAY - dt.timedelta(days=1), dt.time(9)),
+                client_words="Called to move the time.",
+                state=InteractionState.FINAL,
+            )
+        )
+    dialog = open_brief(qtbot, ops, client_id)
+    shown = dialog.text.toPlainText()
+    with db.reading() as session:
+        printout = pre_session_brief(session, client_id, now=dt.datetime.now())
+    document = QTextDocument()
+    document.setHtml(printout.html)
+    printed = document.toPlainText()
+    for start, end in (("Last time", "Facts to remember"), ("Facts to remember", "Open ")):
+        assert _section(shown, start, end) == _section(printed, start, end)
+    facts = _section(shown, "Facts to remember", "Open ")
+    assert "Has a new puppy" in facts and "Older fact 4" in facts
+    assert "Older fact 5" not in facts
+    assert "And 3 more facts on the client's page." in facts
+    last_time = _section(shown, "Last time", "Facts to remember")
+    assert "I slept better this week." in last_time
+    assert "Called to move the time." not in last_time

@@ -24,6 +24,7 @@ from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import ClientStatus, InteractionKind, Practitioner, Urgency
 from clientcare.followups import IssueInput
+from clientcare.printouts import format_day
 from clientcare.referrals import ProviderInput, ReferralInput
 from ui.dialogs.arrival import ArrivalDialog
 from ui.dialogs.brief import PreSessionBriefDialog
@@ -188,7 +189,8 @@ def test_brief_and_contact_note_write_dates_in_the_practice_locale(
     brief = PreSessionBriefDialog(ops, people["zoe"], today=TODAY)
     qtbot.addWidget(brief)
     text = brief.text.toPlainText()
-    assert f"{GERMAN_WEEKDAYS[TOMORROW.weekday()]} {german(TOMORROW)} 09:00" in text, text
+    # The brief is the printed brief's template: the appointment's day written in full.
+    assert f"{format_day(TOMORROW, 'de_DE', 'full')}, 09:00" in text, text
 
     editor = InteractionEditor(ops, appointment_id=appointment_id)
     qtbot.addWidget(editor)

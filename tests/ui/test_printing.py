@@ -20,6 +20,7 @@ from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
 
 from clientcare import clients, interactions, printouts
+from clientcare.brief import pre_session_brief
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import ClientStatus, InteractionKind
@@ -140,7 +141,7 @@ def test_rtl_and_cjk_names_print(qtbot: QtBot, db: Database, tmp_path: Path) -> 
         ]
     for name, client_id in zip(names, ids, strict=True):
         with db.reading() as session:
-            printout = printouts.pre_session_brief(session, client_id, now=NOW)
+            printout = pre_session_brief(session, client_id, now=NOW)
         path = tmp_path / f"{client_id}.pdf"
         printing.save_pdf(printout, path, page_size="A4")
         text = flat(pdf_pages(path))

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from clientcare import clients
 from clientcare import followups as fu
 from clientcare import interactions as ix
+from clientcare.brief import brief_for
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import (
@@ -695,7 +696,7 @@ def test_the_brief_gathers_what_to_glance_at(db: Database) -> None:
     add_issue(db, client, Urgency.HIGH, 2, "Letter for work")
     add_expectation(db, client, "Replies within two days", days_ago(1))
     with db.reading() as session:
-        brief = fu.brief_for(session, client, today=TODAY)
+        brief = brief_for(session, client, today=TODAY)
     assert (brief.preferred_name, brief.pronunciation, brief.pronouns) == (
         "Shiv",
         "shi-VAWN",

@@ -14,6 +14,7 @@ from clientcare import clients, followups, lateness, money, series, waitlist
 from clientcare import locale_format as fmt
 from clientcare import settings as practice_settings
 from clientcare.appointments import AppointmentInput
+from clientcare.brief import brief_for
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import (
@@ -485,7 +486,7 @@ def test_the_brief_money_note_writes_its_dates_in_the_practice_locale(
             money.PaymentInput(client, 4500, PaymentMethod.CARD, NOV_13, towards_plan=True),
         )
     with db.reading() as session:
-        brief = followups.brief_for(session, client, today=TODAY)
+        brief = brief_for(session, client, today=TODAY)
     assert brief.money is not None
     plan_text = brief.money.plan
     assert plan_text.startswith(f"A payment plan agreed on {nov_13}; next instalment ")

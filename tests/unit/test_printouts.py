@@ -12,6 +12,7 @@ from markupsafe import escape
 
 from clientcare import appointments, clients, interactions, printouts
 from clientcare.appointments import AppointmentInput
+from clientcare.brief import pre_session_brief
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import (
@@ -419,7 +420,7 @@ def test_the_brief_says_how_to_greet_and_what_to_remember(db: Database) -> None:
         )
     later = NOW + dt.timedelta(days=6)
     with db.reading() as session:
-        printout = printouts.pre_session_brief(session, world.client, now=later)
+        printout = pre_session_brief(session, world.client, now=later)
     html = printout.html
     assert "“Bob”" in html
     assert "he/him" in html

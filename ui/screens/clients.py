@@ -472,15 +472,13 @@ class ClientForm(QWidget):
 
     def print_brief(self) -> None:
         """The pre-session brief of this client, in the print preview."""
-        from clientcare import printouts
+        from clientcare.brief import pre_session_brief
         from ui.dialogs.print_summary import page_size, record_print
 
         if self.client is None:
             return
         client_id = self.client.id
-        printout = self.ops.read(
-            lambda s: printouts.pre_session_brief(s, client_id, now=dt.datetime.now())
-        )
+        printout = self.ops.read(lambda s: pre_session_brief(s, client_id, now=dt.datetime.now()))
         record_print(self.ops, "client", client_id, "pre-session brief (preview)")
         self.run_preview(printout, page_size(self.ops))
 
