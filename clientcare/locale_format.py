@@ -133,8 +133,9 @@ def time_range(start: dt.datetime, end: dt.datetime, locale: str = DEFAULT_LOCAL
 
 
 def day_time(moment: dt.datetime, locale: str = DEFAULT_LOCALE) -> str:
-    """A date and a time: ``23 Nov 2026, 14:05`` (en_GB)."""
-    pattern = str(get_datetime_format("medium", locale=_parse(locale)))
+    """A date and a time: ``23 Nov 2026, 14:05`` (en_GB); the locale's words between them
+    are written without CLDR's quotes (``{1} 'um' {0}`` gives ``… um …``)."""
+    pattern = str(get_datetime_format("medium", locale=_parse(locale))).replace("'", "")
     return pattern.replace("{1}", day(moment.date(), locale)).replace("{0}", time(moment, locale))
 
 

@@ -55,8 +55,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time, get_datetime_format
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateSyntaxError, pass_context
 from jinja2.runtime import Context
 from jinja2.sandbox import SandboxedEnvironment
@@ -64,7 +62,7 @@ from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from clientcare import audit, config, interactions, money
+from clientcare import audit, config, interactions, locale_format, money
 from clientcare.appointments import MODE_LABELS, STATUS_LABELS, appointments_between
 from clientcare.config import DEFAULT_LOCALE
 from clientcare.db.models import (
@@ -82,6 +80,7 @@ from clientcare.db.models import (
     SetBy,
 )
 from clientcare.errors import FieldError, NotFoundError, ValidationError
+from clientcare.locale_format import Width
 from clientcare.money_format import format_money
 
 #: Countries that use US Letter paper (CLDR has no paper sizes; this is the usual list).
@@ -249,15 +248,6 @@ class BatchItem:
 # --------------------------------------------------------------------------
 
 
-def _babel_locale(locale: str | None) -> str:
-    text = (locale or DEFAULT_LOCALE).replace("-", "_").split(".")[0]
-    try:
-        Locale.parse(text)
-    except (ValueError, UnknownLocaleError):
-        return DEFAULT_LOCALE
-    return text
-
-
 def page_size_for_locale(locale: str) -> str:
     """ "Letter" for the countries that use it (en_US, fr_CA, es_MX, …), else "A4"."""
     parts = (locale or "").replace("-", "_").split(".")[0].split("_")
@@ -265,22 +255,14 @@ def page_size_for_locale(locale: str) -> str:
     return "Letter" if region in LETTER_REGIONS else "A4"
 
 
-def format_day(day: dt.date | dt.datetime, locale: str, width: str = "medium") -> str:
-    """A date for print in the practice's locale ("23 Nov 2026")."""
-    if isinstance(day, dt.datetime):
-        day = day.date()
-    return str(format_date(day, width, locale=_babel_locale(locale)))
+def format_day(day: dt.date | dt.datetime, locale: str, width: Width = "medium") -> str:
+    """A date for print in the practice's locale ("23 Nov 2026"; see locale_format)."""
+    return locale_format.day(day.date() if isinstance(day, dt.datetime) else day, locale, width)
 
 
 def format_moment(moment: dt.datetime, locale: str) -> str:
-    """A date and time for print ("23 Nov 2026, 14:00" in en_GB)."""
-    loc = _babel_locale(locale)
-    pattern = str(get_datetime_format("medium", locale=loc))
-    return (
-        pattern.replace("'", "")
-        .replace("{1}", str(format_date(moment.date(), "medium", locale=loc)))
-        .replace("{0}", str(format_time(moment.time(), "short", locale=loc)))
-    )
+    """A date and time for print ("23 Nov 2026, 14:00" in en_GB; see locale_format)."""
+    return locale_format.day_time(moment, locale)
 
 
 def footer_text(printed_on: dt.date, practitioner_name: str, locale: str) -> str:
@@ -406,9 +388,7 @@ def _datetime_filter(context: Context, value: dt.datetime | None) -> str:
 def _time_filter(context: Context, value: dt.datetime | dt.time | None) -> str:
     if value is None:
         return ""
-    moment = value.time() if isinstance(value, dt.datetime) else value
-    locale = _babel_locale(_practice_value(context, "locale", DEFAULT_LOCALE))
-    return str(format_time(moment, "short", locale=locale))
+    return locale_format.time(value, _practice_value(context, "locale", DEFAULT_LOCALE))
 
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n+")

@@ -43,3 +43,17 @@ def test_an_odd_locale_setting_falls_back_and_never_raises(locale: str) -> None:
 def test_widths() -> None:
     assert fmt.day(MOMENT.date(), "en_GB", "full") == "Monday, 23 November 2026"
     assert fmt.day(MOMENT.date(), "en_GB", "short") == "23/11/2026"
+
+
+def test_a_date_and_time_is_written_one_way_on_screen_and_on_paper() -> None:
+    """One home for the practice's dates: printouts use locale_format, and CLDR's quoted
+    words between the date and the time are written without their quotes (Corsican: 'à')."""
+    from clientcare import printouts
+
+    moment = dt.datetime(2026, 11, 23, 14, 5)
+    for locale in ("en_GB", "en_US", "de_DE", "fr_FR", "co_FR"):
+        written = fmt.day_time(moment, locale)
+        assert printouts.format_moment(moment, locale) == written
+        assert "'" not in written
+    assert fmt.day_time(moment, "co_FR").endswith(" à 14:05")
+    assert printouts.format_day(moment, "de_DE", "full") == fmt.day(moment.date(), "de_DE", "full")
