@@ -174,8 +174,10 @@ from clientcare.money.plans import (
 )
 from clientcare.money.statements import Receipt, Statement, client_money, receipt, statement
 from clientcare.money.to_charge import (
+    ChargedAll,
     ToChargeOrder,
     ToChargeTotals,
+    charge_all,
     to_charge,
     to_charge_and_totals,
     to_charge_totals,
@@ -209,6 +211,7 @@ __all__ = [
     "Bucket",
     "ChargeProposal",
     "ChargeRow",
+    "ChargedAll",
     "ConversationInput",
     "ConversationRow",
     "Debit",
@@ -247,6 +250,7 @@ __all__ = [
     "balances_and_totals",
     "bucket_for",
     "cancel_plan",
+    "charge_all",
     "charge_appointment",
     "charge_mode",
     "client_ageing",

@@ -5,6 +5,7 @@ known fee" (``charge_all``)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -29,7 +30,12 @@ from clientcare.db.models import (
     SlidingScaleTier,
 )
 from clientcare.money._shared import KIND_LABELS, _number
-from clientcare.money.charges import _KIND_FOR_STATUS, ChargeProposal
+from clientcare.money.charges import (
+    _KIND_FOR_STATUS,
+    ChargeProposal,
+    ChargeRow,
+    charge_appointment,
+)
 from clientcare.money.fees import _policy_fee, _quote_from, list_services
 from clientcare.money.grace import _applies, _forgiven_reason, list_grace_rules
 from clientcare.scope import WHOLE_PRACTICE, Scope
@@ -392,3 +398,33 @@ def _without_index(session: Session, column: Any) -> ColumnElement[Any]:
     if session.get_bind().dialect.name == "sqlite":
         return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
     return column
+
+
+@dataclass(frozen=True)
+class ChargedAll:
+    """What "Charge all with a known fee" did, for the person to read."""
+
+    charges: tuple[ChargeRow, ...]
+
+    @property
+    def waived(self) -> int:
+        """How many fees a grace rule forgave (recorded waived, with their reason)."""
+        return sum(1 for charge in self.charges if charge.waived_reason)
+
+    @property
+    def charged(self) -> int:
+        """How many were charged (and added to the balances)."""
+        return len(self.charges) - self.waived
+
+    @property
+    def charged_minor(self) -> int:
+        """What the charges add to the balances (waived fees count for nothing)."""
+        return sum(charge.amount_minor for charge in self.charges if not charge.waived_reason)
+
+
+def charge_all(session: Session, appointment_ids: Sequence[int]) -> ChargedAll:
+    """Charge each of ``appointment_ids`` (``to_charge_with_fee``'s, as the person was
+    asked about) at its proposed amount, in the caller's one unit of work: if one can't
+    be charged, ValidationError (or NotFoundError) is raised and nothing is kept."""
+    stored = (charge_appointment(session, appointment_id) for appointment_id in appointment_ids)
+    return ChargedAll(tuple(charge for charge in stored if charge is not None))
