@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, Integer, func, literal_column, select
 from sqlalchemy.orm import Session
@@ -130,7 +131,7 @@ def money_text(session: Session, minor: int) -> str:
     return format_money(minor, practice.currency, practice.locale)
 
 
-def _sum(session: Session, column, *conditions) -> int:  # type: ignore[no-untyped-def]
+def _sum(session: Session, column: Any, *conditions: ColumnElement[bool]) -> int:
     return int(session.scalar(select(func.coalesce(func.sum(column), 0)).where(*conditions)) or 0)
 
 

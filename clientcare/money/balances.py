@@ -220,7 +220,7 @@ def _balance_rows(
             .group_by(MoneyConversation.client_id)
         ).all()
     )
-    due_follow_ups: dict[int, dt.date] = {}
+    due_follow_ups: dict[int, dt.date | None] = {}
     for client_id, follow_up_on in session.execute(
         select(MoneyConversation.client_id, MoneyConversation.follow_up_on)
         .where(
@@ -352,5 +352,5 @@ def received_this_month(
     ).where(Payment.paid_on >= today.replace(day=1), Payment.paid_on <= today)
     if not scope.whole_practice:
         paid = paid.where(Payment.client_id.in_(scope.client_ids()))
-    received, refunded = plain_rows(session, paid)[0]
+    received, refunded = tuple(plain_rows(session, paid)[0])
     return int(received or 0), int(refunded or 0)

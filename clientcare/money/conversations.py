@@ -118,9 +118,10 @@ def record_conversation(
         session.flush()
         audit.record(session, AuditAction.CREATE, "money_conversation", row.id)
     else:
-        row = session.get(MoneyConversation, conversation_id)
-        if row is None:
+        found = session.get(MoneyConversation, conversation_id)
+        if found is None:
             raise NotFoundError(f"Money conversation {conversation_id} no longer exists.")
+        row = found
         audit.apply_changes(session, row, "money_conversation", row.id, values)
     return _conversation_row(row, client.preferred_name)
 
@@ -174,7 +175,7 @@ def _conversation_follow_ups(
     scope: Scope = WHOLE_PRACTICE,
     order: FollowUpOrder = FollowUpOrder.DUE,
     descending: bool = False,
-) -> Select:
+) -> Select[*tuple[Any, ...]]:
     """``conversation_follow_ups_due``'s statement, built once per scope and order (Today
     reads it often)."""
     keys: list[Any] = [func.lower(Client.full_name), Client.id] if order == "client" else []

@@ -102,9 +102,10 @@ def save_service(session: Session, data: ServiceInput, service_id: int | None = 
         session.flush()
         audit.record(session, AuditAction.CREATE, "service", service.id)
     else:
-        service = session.get(Service, service_id)
-        if service is None:
+        found = session.get(Service, service_id)
+        if found is None:
             raise NotFoundError(f"Service {service_id} no longer exists.")
+        service = found
         audit.apply_changes(
             session,
             service,
@@ -187,9 +188,10 @@ def save_tier(session: Session, data: TierInput, tier_id: int | None = None) -> 
         session.flush()
         audit.record(session, AuditAction.CREATE, "sliding_scale_tier", tier.id)
     else:
-        tier = session.get(SlidingScaleTier, tier_id)
-        if tier is None:
+        found = session.get(SlidingScaleTier, tier_id)
+        if found is None:
             raise NotFoundError(f"Tier {tier_id} no longer exists.")
+        tier = found
         audit.apply_changes(
             session,
             tier,

@@ -137,9 +137,10 @@ def save_grace_rule(
         session.flush()
         audit.record(session, AuditAction.CREATE, "grace_rule", rule.id)
     else:
-        rule = session.get(GraceRule, rule_id)
-        if rule is None:
+        found = session.get(GraceRule, rule_id)
+        if found is None:
             raise NotFoundError(f"Grace rule {rule_id} no longer exists.")
+        rule = found
         audit.apply_changes(session, rule, "grace_rule", rule.id, values)
     return _grace_row(rule)
 

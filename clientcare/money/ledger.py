@@ -14,7 +14,18 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Date, Select, and_, case, func, literal, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Date,
+    Select,
+    and_,
+    case,
+    func,
+    literal,
+    or_,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from clientcare.clients import search_conditions
@@ -206,9 +217,9 @@ def _debits_and_credits(
     """Per client (``client_id``, those of ``client_ids``, or all): what adds to the
     balance (due charges, adjustments that add) and the sum of what takes away from it
     (payments less refunds, adjustments that reduce)."""
-    where_charge = [Charge.status == ChargeStatus.DUE]
-    where_payment = []
-    where_adjustment = []
+    where_charge: list[ColumnElement[bool]] = [Charge.status == ChargeStatus.DUE]
+    where_payment: list[ColumnElement[bool]] = []
+    where_adjustment: list[ColumnElement[bool]] = []
     if client_ids is not None:
         where_charge.append(Charge.client_id.in_(client_ids))
         where_payment.append(Payment.client_id.in_(client_ids))
@@ -323,7 +334,7 @@ def _ageing_select(
     search: str = "",
     *,
     by_age: bool = True,
-) -> Select:
+) -> Select[*tuple[Any, ...]]:
     """Every client of ``scope`` (matching ``search``) with money on record, their
     balance and what they owe by age: ``client_ageing``'s rule in one SELECT, so the
     Money screen's figures are sums, and its balances are sorted and paged, by the

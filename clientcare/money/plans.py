@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import Any
 
 from sqlalchemy import Select, bindparam, case, func, select
 from sqlalchemy.orm import Session
@@ -109,7 +110,9 @@ def split_evenly(
     """``count`` instalments adding up to exactly ``total_minor`` (the odd pennies go first)."""
     if count < 1 or total_minor < count:
         return []
-    from dateutil.relativedelta import relativedelta  # only here: not on the way to Today
+    from dateutil.relativedelta import (  # type: ignore[import-untyped]  # only here: not on the way to Today
+        relativedelta,
+    )
 
     base, extra = divmod(total_minor, count)
     result = []
@@ -146,7 +149,7 @@ def instalment_states(
 
 
 @cache
-def _paid_towards_plan() -> Select:
+def _paid_towards_plan() -> Select[*tuple[Any, ...]]:
     """Payments towards plan ``plan_id`` less refunds of them (built once)."""
     return select(
         func.coalesce(
@@ -287,7 +290,7 @@ class PlanNeedingCare:
 
 
 @cache
-def _plans_in_progress(scope: Scope = WHOLE_PRACTICE) -> Select:
+def _plans_in_progress(scope: Scope = WHOLE_PRACTICE) -> Select[*tuple[Any, ...]]:
     """Plans in progress: their columns, the client's preferred name and what has been paid
     towards each (less refunds), in one statement built once."""
     paid = (
@@ -337,13 +340,15 @@ def plans_past_their_date(
     if not rows:
         return []
     instalments: dict[int, list[tuple[int, dt.date, int]]] = defaultdict(list)
-    for plan_id, instalment_id, due_on, amount in plain_rows(
+    for instalment in plain_rows(
         session,
         select(Instalment.plan_id, Instalment.id, Instalment.due_on, Instalment.amount_minor)
         .where(Instalment.plan_id.in_([row.id for row in rows]))
         .order_by(Instalment.plan_id, Instalment.due_on, Instalment.id),
     ):
-        instalments[plan_id].append((instalment_id, due_on, amount))
+        instalments[instalment.plan_id].append(
+            (instalment.id, instalment.due_on, instalment.amount_minor)
+        )
     result = []
     for row in rows:
         view = PlanView(

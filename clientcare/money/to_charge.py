@@ -5,13 +5,14 @@ known fee" (``charge_all``)."""
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Date, Select, and_, case, cast, func, null, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 from sqlalchemy.sql.elements import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
@@ -138,7 +139,7 @@ class _ToCharge:
             else_=_number(self.sole.standard_fee_minor) if self.sole is not None else null(),
         )
 
-    def _grace(self, session: Session) -> ColumnElement[int | None]:
+    def _grace(self, session: Session) -> ColumnElement[Any]:
         """The id of the "first N forgiven" rule that forgives a late cancellation's or a
         missed session's fee (``grace_for`` without a named circumstance), else NULL."""
         exempted = select(GraceRule.id).where(GraceRule.kind == GraceKind.CIRCUMSTANCE)
@@ -178,10 +179,10 @@ class _ToCharge:
                 )
         return case(*whens, else_=null()) if whens else null()
 
-    def _select(self, *columns: Any, by_date: bool = False) -> Select:
+    def _select(self, *columns: Any, by_date: bool = False) -> Select[*tuple[Any, ...]]:
         """The list's SELECT of ``columns``; ``by_date``: read in date order (a page of the
         whole practice's list walks the date index and stops after the page)."""
-        start: ColumnElement[dt.datetime] = Appointment.start
+        start: ColumnElement[Any] | InstrumentedAttribute[dt.datetime] = Appointment.start
         if self.whole_practice and not by_date:
             # Counting or sorting the whole practice's list reads every appointment: in
             # the table's own order, not one by one through the date index (ten times
@@ -221,12 +222,13 @@ class _ToCharge:
         """A page of the list; ``with_totals``: and the whole list's figures, counted in
         the same statement (window sums over every row, before the page is cut)."""
         order = ToChargeOrder(order)
-        keys: list[Any] = {
+        by_order: dict[ToChargeOrder, list[Any]] = {
             ToChargeOrder.DATE: [],
             ToChargeOrder.CLIENT: [func.lower(Client.full_name), Client.id],
             ToChargeOrder.WHAT: [func.lower(self.what)],
             ToChargeOrder.AMOUNT: [func.coalesce(self.amount, -1)],
-        }[order]
+        }
+        keys = by_order[order]
         keys += [Appointment.start, Appointment.id]
         totals: list[Any] = []
         if with_totals:
@@ -308,15 +310,17 @@ class _ToCharge:
         listed = self._select(
             self.amount.label("amount"), self.grace.label("grace_rule_id")
         ).subquery()
-        count, with_fee, total, forgiven = plain_rows(
-            self.session,
-            select(
-                func.count(),
-                func.count(listed.c.amount),
-                func.sum(case((listed.c.grace_rule_id.is_(None), listed.c.amount), else_=0)),
-                func.count(listed.c.grace_rule_id),
-            ),
-        )[0]
+        count, with_fee, total, forgiven = tuple(
+            plain_rows(
+                self.session,
+                select(
+                    func.count(),
+                    func.count(listed.c.amount),
+                    func.sum(case((listed.c.grace_rule_id.is_(None), listed.c.amount), else_=0)),
+                    func.count(listed.c.grace_rule_id),
+                ),
+            )[0]
+        )
         return ToChargeTotals(int(count), int(with_fee), int(total or 0), int(forgiven))
 
     def ids_with_fee(self) -> list[int]:
@@ -397,7 +401,7 @@ def _without_index(session: Session, column: Any) -> ColumnElement[Any]:
     own advice: a unary ``+``); PostgreSQL plans for itself."""
     if session.get_bind().dialect.name == "sqlite":
         return UnaryExpression(column, operator=custom_op("+"), type_=column.type)
-    return column
+    return typing.cast(ColumnElement[Any], column)
 
 
 @dataclass(frozen=True)
