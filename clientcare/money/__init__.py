@@ -53,11 +53,9 @@ from __future__ import annotations
 
 from clientcare.money._shared import (
     KIND_LABELS,
-    MAX_INSTALMENTS,
     MAX_NAME,
     MAX_NOTE,
     MAX_REASON,
-    MAX_REFERENCE,
     METHOD_LABELS,
     money_text,
 )
@@ -148,6 +146,7 @@ from clientcare.money.ledger import (
     overdue_minor,
 )
 from clientcare.money.payments import (
+    MAX_REFERENCE,
     AdjustmentRow,
     PaymentInput,
     PaymentResult,
@@ -159,6 +158,7 @@ from clientcare.money.payments import (
 )
 from clientcare.money.plans import (
     INSTALMENT_LABELS,
+    MAX_INSTALMENTS,
     InstalmentInput,
     InstalmentState,
     InstalmentView,

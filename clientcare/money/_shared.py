@@ -1,5 +1,6 @@
 """What the money modules share: limits, the labels of charge kinds and payment methods,
-reading typed amounts, texts and dates into FieldErrors, the practice's currency."""
+reading typed amounts, texts and dates into FieldErrors, the practice's currency, and a
+whole number written into a statement (``_number``)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,6 @@ from clientcare.text import check_text, clean_line
 MAX_NAME = 200
 MAX_NOTE = 4000
 MAX_REASON = 1000
-MAX_REFERENCE = 200
-MAX_INSTALMENTS = 60
 
 
 METHOD_LABELS: dict[PaymentMethod, str] = {

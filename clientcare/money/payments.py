@@ -19,7 +19,6 @@ from clientcare.db.models import (
 from clientcare.errors import FieldError
 from clientcare.money._shared import (
     MAX_REASON,
-    MAX_REFERENCE,
     _amount,
     _client,
     _date,
@@ -32,6 +31,8 @@ from clientcare.money._shared import (
 )
 from clientcare.money.ledger import client_balance
 from clientcare.money.plans import InstalmentState, PlanView, _plan_view, active_plan
+
+MAX_REFERENCE = 200
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,6 @@ from clientcare.db.models import (
 )
 from clientcare.errors import FieldError, NotFoundError
 from clientcare.money._shared import (
-    MAX_INSTALMENTS,
     MAX_REASON,
     _amount,
     _client,
@@ -40,6 +39,8 @@ from clientcare.money._shared import (
 )
 from clientcare.money.ledger import client_balance
 from clientcare.scope import WHOLE_PRACTICE, Scope
+
+MAX_INSTALMENTS = 60
 
 
 class InstalmentState(StrEnum):
