@@ -13,7 +13,7 @@ from sqlalchemy import select
 from clientcare import clients, money
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
-from clientcare.db.models import Charge, ChargeStatus, ClientStatus, PaymentMethod
+from clientcare.db.models import Charge, ChargeStatus, ClientStatus, MoneyTopic, PaymentMethod
 from ui.ops import Changes, Operations
 from ui.screens.clients import ClientsScreen
 from ui.widgets.client_money import ClientMoneyPanel, LedgerColumn
@@ -268,7 +268,7 @@ def test_fee_line_and_recent_conversation(
             money.ConversationInput(
                 client_id,
                 TODAY,
-                money.MoneyTopic.OVERDUE_BALANCE,
+                MoneyTopic.OVERDUE_BALANCE,
                 summary="Mentioned the balance from earlier sessions.",
                 client_words="Paying after payday would help.",
                 follow_up_on=TODAY + dt.timedelta(days=14),

@@ -15,7 +15,7 @@ from clientcare import clients, csv_io, money
 from clientcare.clients import ClientInput
 from clientcare.csv_io import Target
 from clientcare.db.engine import Database
-from clientcare.db.models import AuditAction, AuditEntry, Client, ClientStatus
+from clientcare.db.models import AuditAction, AuditEntry, Client, ClientStatus, PaymentMethod
 from clientcare.errors import ValidationError
 
 TODAY = dt.date(2026, 11, 23)
@@ -282,7 +282,7 @@ def test_ledger_export_for_one_and_every_client(db: Database, tmp_path: Path) ->
         money.record_payment(
             session,
             money.PaymentInput(
-                client_id=one.id, amount="20", method=money.PaymentMethod.CASH, paid_on=TODAY
+                client_id=one.id, amount="20", method=PaymentMethod.CASH, paid_on=TODAY
             ),
         )
         money.add_charge(session, two.id, description="=1+1", amount="10.50", charged_on=TODAY)

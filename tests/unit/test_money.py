@@ -33,6 +33,7 @@ from clientcare.db.models import (
 from clientcare.errors import ValidationError
 from clientcare.interactions import InteractionInput
 from clientcare.money import Bucket, InstalmentState, PaymentInput
+from clientcare.money.charges import _charge_row
 from clientcare.settings import PracticeInput, get_practice, update_practice
 
 TODAY = dt.date(2026, 11, 23)
@@ -224,7 +225,7 @@ def no_show(db: Database, appointment_id: int, circumstance: str | None = None) 
 def charges(db: Database) -> list[money.ChargeRow]:
     with db.reading() as session:
         rows = session.scalars(select(Charge).order_by(Charge.id))
-        return [money._charge_row(row) for row in rows]
+        return [_charge_row(row) for row in rows]
 
 
 def test_confirm_mode_lists_a_completed_session_until_it_is_charged(

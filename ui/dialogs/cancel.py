@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import appointments, money
-from clientcare.db.models import CancelledBy, ChargeKind, PracticeSettings
+from clientcare.db.models import CancelledBy
+from clientcare.money.late_cancel import LateCancelFee, late_cancel_fee
 from clientcare.series import Scope
 from ui.ops import Operations
 from ui.widgets.fields import FieldWithError
@@ -105,23 +105,11 @@ class CancelDialog(QDialog):
         self.fee_hint = QLabel()
         self.fee_hint.setObjectName("late_fee_hint")
         self.fee_hint.setWordWrap(True)
-        self._fee_text, self._late = "", False
+        self._policy: LateCancelFee | None = None
         if ops is not None and start is not None:
-
-            def read(session):  # type: ignore[no-untyped-def]
-                settings = session.get(PracticeSettings, 1)
-                fee = settings.late_cancel_fee_minor if settings is not None else None
-                window = appointments.cancellation_window_hours(session)
-                return (
-                    money.money_text(session, fee) if fee else "",
-                    appointments.is_late_cancellation(
-                        start, CancelledBy.CLIENT, self.now(), window
-                    ),
-                    money.exempt_circumstances(session, ChargeKind.LATE_CANCEL),
-                )
-
-            self._fee_text, self._late, circumstances = ops.read(read)
-            for name in circumstances:
+            now = self.now()
+            self._policy = ops.read(lambda session: late_cancel_fee(session, start, now=now))
+            for name in self._policy.circumstances:
                 self.circumstance_combo.addItem(name, name)
             self.circumstance_combo.addItem(self.tr("None of these"), None)
             self.circumstance_combo.setCurrentIndex(self.circumstance_combo.count() - 1)
@@ -133,7 +121,8 @@ class CancelDialog(QDialog):
         self._show_fee()
 
     def _show_fee(self) -> None:
-        applies = bool(self._fee_text) and self._late and self.by_client.isChecked()
+        applies = self._policy is not None and self._policy.applies(self.cancelled_by)
+        fee_text = self._policy.fee_text if self._policy is not None else ""
         self._form.setRowVisible(
             self.circumstance_combo, applies and self.circumstance_combo.count() > 1
         )
@@ -150,15 +139,15 @@ class CancelDialog(QDialog):
                 self.tr(
                     "A late-cancellation fee of {fee} applies under the practice's policy; "
                     "a grace rule may forgive it."
-                ).format(fee=self._fee_text)
+                ).format(fee=fee_text)
             )
 
     @property
     def circumstance(self) -> str | None:
         """The exempt circumstance chosen, or None (also when the fee doesn't apply)."""
-        if not (self._fee_text and self._late and self.by_client.isChecked()):
+        if self._policy is None:
             return None
-        return self.circumstance_combo.currentData()
+        return self._policy.circumstance(self.cancelled_by, self.circumstance_combo.currentData())
 
     @property
     def cancelled_by(self) -> CancelledBy:

@@ -879,7 +879,7 @@ class MoneyScreen(QWidget):
         if not self.confirm(self.tr("Charge all with a known fee"), text):
             return
         try:
-            charges = self.ops.run(lambda s: [money.charge_appointment(s, i) for i in ids])
+            done = self.ops.run(lambda s: money.charge_all(s, ids))
         except (ValidationError, NotFoundError) as error:
             message = (
                 "; ".join(e.message for e in error.errors)
@@ -888,14 +888,12 @@ class MoneyScreen(QWidget):
             )
             self._say(self.tr("Nothing was charged: {message}").format(message=message))
             return
-        waived = [c for c in charges if c is not None and c.waived_reason]
-        charged = sum(c.amount_minor for c in charges if c is not None and not c.waived_reason)
         text = self.tr("Charged {n} appointments: {total}.").format(
-            n=self._number(len(charges) - len(waived)), total=self.money_text(charged)
+            n=self._number(done.charged), total=self.money_text(done.charged_minor)
         )
-        if waived:
+        if done.waived:
             text += " " + self.tr("{n} recorded as waived under a grace rule.").format(
-                n=self._number(len(waived))
+                n=self._number(done.waived)
             )
         self._say(text)
 
