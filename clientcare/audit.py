@@ -18,6 +18,7 @@ from typing import TypeVar
 from sqlalchemy import ColumnElement, String, Table, and_, case, cast, func, or_, select
 from sqlalchemy.orm import Session
 
+from clientcare.csv_files import write_csv
 from clientcare.db.engine import THIS_COMPUTER
 from clientcare.db.models import AuditAction, AuditEntry, Base, Client, Practitioner
 from clientcare.text import clean_line, fold
@@ -418,8 +419,6 @@ def audit_entities(session: Session) -> list[str]:
 
 def export_audit_csv(rows: Iterable[AuditRow], path: Path) -> int:
     """Write ``rows`` to a CSV file readable by the user only; returns how many rows."""
-    from clientcare.csv_io import write_csv  # csv_io reads clients, which audit themselves
-
     lines = [
         (
             row.at.strftime("%Y-%m-%d %H:%M:%S"),

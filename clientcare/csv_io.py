@@ -18,7 +18,7 @@ import csv
 import datetime as dt
 import io
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -27,9 +27,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clientcare import audit, clients, money
+from clientcare.csv_files import escape_cell as escape_cell
+from clientcare.csv_files import write_csv as write_csv
 from clientcare.db.models import Client, ClientStatus, Practitioner
 from clientcare.errors import FieldError, ValidationError
-from clientcare.files import replacing
 from clientcare.money_format import to_decimal
 from clientcare.practice import get_settings
 from clientcare.text import fold
@@ -41,36 +42,11 @@ MAX_ROWS = 10_000
 FIELD_SIZE_LIMIT = 4 * 1024 * 1024
 PREVIEW_ROWS = 5
 _SNIFF_BYTES = 64 * 1024
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 # ---------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------
-
-
-def escape_cell(value: object) -> str:
-    """The cell as text, made inert for spreadsheets when it would start a formula."""
-    text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_STARTS):
-        return "'" + text
-    return text
-
-
-def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    """Write a CSV file (UTF-8 with a BOM, for spreadsheets) readable by the user only.
-
-    The file is written beside its final name and moved into place, so a failure
-    leaves no half-written file.
-    """
-    with (
-        replacing(Path(path)) as temporary,
-        open(temporary, "w", encoding="utf-8-sig", newline="") as handle,
-    ):
-        writer = csv.writer(handle)
-        writer.writerow([escape_cell(cell) for cell in header])
-        for row in rows:
-            writer.writerow([escape_cell(cell) for cell in row])
 
 
 CLIENT_COLUMNS: tuple[tuple[str, str], ...] = (

@@ -43,6 +43,7 @@ The package, one module per concept (each imports only those above it):
     conversations  money conversations and their follow-ups
     balances       every client's balance, the next gentle step, the overview
     statements     statements and receipts
+    views          what a screen reads about one client's money in one go
     late_cancel    what a cancellation made now would cost (reads appointments;
                    not imported here, so appointments can import this package)
 
@@ -184,6 +185,13 @@ from clientcare.money.to_charge import (
     to_charge_with_fee,
     uncharged,
 )
+from clientcare.money.views import (
+    RECENT_CONVERSATIONS,
+    ClientMoneyView,
+    PaymentSituation,
+    client_money_view,
+    payment_situation,
+)
 
 __all__ = [
     "BUCKET_LABELS",
@@ -199,6 +207,7 @@ __all__ = [
     "MAX_REFERENCE",
     "METHOD_LABELS",
     "OVERDUE_AFTER_DAYS",
+    "RECENT_CONVERSATIONS",
     "TOPIC_LABELS",
     "AdjustmentRow",
     "Ageing",
@@ -212,6 +221,7 @@ __all__ = [
     "ChargeProposal",
     "ChargeRow",
     "ChargedAll",
+    "ClientMoneyView",
     "ConversationInput",
     "ConversationRow",
     "Debit",
@@ -229,6 +239,7 @@ __all__ = [
     "PaymentInput",
     "PaymentResult",
     "PaymentRow",
+    "PaymentSituation",
     "PlanNeedingCare",
     "PlanView",
     "Receipt",
@@ -258,6 +269,7 @@ __all__ = [
     "client_conversations",
     "client_ledger",
     "client_money",
+    "client_money_view",
     "client_plans",
     "complete_follow_up",
     "conversation_follow_ups_due",
@@ -280,6 +292,7 @@ __all__ = [
     "overdue_minor",
     "overview",
     "paid_towards",
+    "payment_situation",
     "plans_past_their_date",
     "propose_charge",
     "receipt",

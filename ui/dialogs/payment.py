@@ -10,7 +10,6 @@ stays open and nothing is stored. ``accepted`` means stored.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -26,13 +25,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from clientcare import clients, locale_format, money
+from clientcare import locale_format, money
 from clientcare.db.models import PaymentMethod
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import AmountError, format_money, parse_amount
-from clientcare.practice import get_settings
 from ui import labels
 from ui.ops import Operations
 from ui.theme import set_heading
@@ -41,31 +38,6 @@ from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 NOTE_STYLE = (
     "background: palette(alternate-base); border-left: 3px solid palette(mid); padding: 4px 8px;"
 )
-
-
-@dataclass(frozen=True)
-class _Situation:
-    """What the dialog needs to know before the person types."""
-
-    client_name: str
-    currency: str
-    locale: str
-    balance_minor: int
-    refundable_minor: int
-    plan: money.PlanView | None
-
-
-def _situation(session: Session, client_id: int, today: dt.date) -> _Situation:
-    client = clients.get_client(session, client_id)
-    settings = get_settings(session)
-    return _Situation(
-        client.full_name,
-        settings.currency,
-        settings.locale,
-        money.client_balance(session, client_id),
-        money.refundable(session, client_id),
-        money.active_plan(session, client_id, today=today),
-    )
 
 
 def _to_date(day: QDate) -> dt.date:
@@ -86,7 +58,7 @@ class PaymentDialog(QDialog):
         self.setObjectName("refund_dialog" if refund else "payment_dialog")
         self.setMinimumWidth(500)
         today = self.today()
-        self.situation = ops.read(lambda s: _situation(s, client_id, today))
+        self.situation = ops.read(lambda s: money.payment_situation(s, client_id, today=today))
         name = self.situation.client_name
         if refund:
             self.setWindowTitle(self.tr("Refund"))

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QGroupBox,
     QHBoxLayout,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from clientcare import locale_format, money
 from clientcare.errors import NotFoundError, ValidationError
@@ -55,32 +53,10 @@ from ui.ops import Changes, Operations
 from ui.theme import set_figure, set_heading
 from ui.widgets.ageing_chart import AgeingChart
 from ui.widgets.scope_choice import ScopeChoice, shown_text
+from ui.widgets.tables import paged_table
 
 #: What the Money screen shows depends on these kinds of change.
 WATCHED = Changes.MONEY | Changes.APPOINTMENTS | Changes.CLIENTS | Changes.SETTINGS
-
-
-def _table(model: Any, name: str, accessible: str) -> QTableView:
-    """A read-only table over a paged ``model``, sorted by clicking a header (the screen
-    reads the list again in that order: the SQL sorts, never a proxy)."""
-    table = QTableView()
-    table.setObjectName(name)
-    table.setAccessibleName(accessible)
-    table.setModel(model)
-    header = table.horizontalHeader()
-    header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-    table.setSortingEnabled(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return table
 
 
 def _text_margins(table: QTableView) -> int:
@@ -201,7 +177,7 @@ class MoneyScreen(QWidget):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
-        self.currency, self.locale = "GBP", "en_GB"
+        self.currency, self.practice_locale = "GBP", "en_GB"
         self.overview: money.Overview | None = None
         self._stale = True
         self._read_on: dt.date | None = None
@@ -267,8 +243,8 @@ class MoneyScreen(QWidget):
 
     def _build_waiting(self) -> QWidget:
         self.to_charge_model = ToChargeModel(self)
-        self.to_charge_table = _table(
-            self.to_charge_model, "to_charge_table", self.tr("Appointments to charge")
+        self.to_charge_table = paged_table(
+            "to_charge_table", self.tr("Appointments to charge"), self.to_charge_model
         )
         self.to_charge_empty = QLabel(self.tr("Nothing is waiting to be charged."))
         self.to_charge_empty.setObjectName("to_charge_empty")
@@ -302,8 +278,8 @@ class MoneyScreen(QWidget):
         box_layout.addLayout(buttons)
 
         self.follow_up_model = FollowUpModel(self)
-        self.follow_up_table = _table(
-            self.follow_up_model, "follow_up_table", self.tr("Money conversations to follow up")
+        self.follow_up_table = paged_table(
+            "follow_up_table", self.tr("Money conversations to follow up"), self.follow_up_model
         )
         self._follow_up_rows = _ProseRows(
             self.follow_up_table, self.follow_up_model, FollowUpColumn.AGREED
@@ -343,7 +319,7 @@ class MoneyScreen(QWidget):
 
     def _build_balances(self) -> QWidget:
         self.balance_model = BalanceTableModel(self)
-        self.balance_table = _table(self.balance_model, "balance_table", self.tr("Balances"))
+        self.balance_table = paged_table("balance_table", self.tr("Balances"), self.balance_model)
         # The next step is a sentence, and wraps (its row as tall as it needs) rather
         # than be cut off.
         self._balance_rows = _ProseRows(
@@ -434,7 +410,7 @@ class MoneyScreen(QWidget):
     # -- loading -------------------------------------------------------------------
 
     def money_text(self, minor: int) -> str:
-        return format_money(minor, self.currency, self.locale)
+        return format_money(minor, self.currency, self.practice_locale)
 
     def scope(self) -> Scope:
         """Whose money is shown: your clients', or the whole practice's."""
@@ -451,7 +427,7 @@ class MoneyScreen(QWidget):
         )
         first_page = PAGE_SIZE + 1  # one more than a page: whether there is more
 
-        def read(s: Session) -> tuple[Any, ...]:
+        def read(s: Any) -> tuple[Any, ...]:  # one read of the session (ops.read)
             settings = get_settings(s)
             balances = money.balances_and_totals(
                 s,
@@ -490,10 +466,10 @@ class MoneyScreen(QWidget):
 
         settings, received, waiting, follow_ups, due, balances, everyone = self.ops.read(read)
         self._stale, self._read_on = False, today
-        self.currency, self.locale = settings.currency, settings.locale
+        self.currency, self.practice_locale = settings.currency, settings.locale
         for model in (to_charge, follow_up, balance):
             model.format_amount = self.money_text
-            model.locale = self.locale
+            model.locale = self.practice_locale
         self.overview = money.Overview(
             received[0],
             received[1],
@@ -559,7 +535,7 @@ class MoneyScreen(QWidget):
         )
 
     def _number(self, n: int) -> str:
-        return locale_format.number(n, self.locale)
+        return locale_format.number(n, self.practice_locale)
 
     def _load_to_charge(self, first: list[money.ChargeProposal] | None = None) -> None:
         """The list to charge in the order chosen, from its first page (``first``, when
@@ -615,7 +591,10 @@ class MoneyScreen(QWidget):
             return
         parts = [
             shown_text(
-                self.to_charge_model.rowCount(), totals.count, self.locale, self.tr("appointments")
+                self.to_charge_model.rowCount(),
+                totals.count,
+                self.practice_locale,
+                self.tr("appointments"),
             ),
             self.tr("{amount} to charge").format(amount=self.money_text(totals.total_minor)),
         ]
@@ -657,7 +636,9 @@ class MoneyScreen(QWidget):
         total = self.overview.follow_ups_due if self.overview else 0
         shown = self.follow_up_model.rowCount()
         self.follow_up_count.setText(
-            shown_text(shown, total, self.locale, self.tr("follow-ups")) if shown < total else ""
+            shown_text(shown, total, self.practice_locale, self.tr("follow-ups"))
+            if shown < total
+            else ""
         )
 
     def refresh_balances(
@@ -670,7 +651,7 @@ class MoneyScreen(QWidget):
         selected. ``first``: the first page and the list's figures, when just read;
         ``keep_totals``: only the order changed (the figures stay)."""
         today, scope, text = self.today(), self.scope(), self.search.text()
-        model, locale = self.balance_model, self.locale
+        model, locale = self.balance_model, self.practice_locale
         order = model.order() or money.BalanceOrder.OLDEST
         descending = model.descending
         selected = self.selected_client_id()
@@ -742,7 +723,11 @@ class MoneyScreen(QWidget):
         )
         shown = self.balance_model.rowCount()
         if shown < counts.listed:
-            text = shown_text(shown, counts.listed, self.locale, self.tr("clients")) + " · " + text
+            text = (
+                shown_text(shown, counts.listed, self.practice_locale, self.tr("clients"))
+                + " · "
+                + text
+            )
         self.balance_count.setText(text)
 
     def focus_search(self) -> None:

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare import money
-from clientcare.db.models import ChargeMode, GraceKind, PracticeSettings
+from clientcare.db.models import ChargeMode, GraceKind
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import format_money, format_plain
 from clientcare.practice import get_settings
@@ -362,13 +362,6 @@ class GraceRuleDialog(_RowDialog):
 # --------------------------------------------------------------------------
 
 
-def _fee_policy(session: Any) -> tuple[int | None, int | None, ChargeMode]:
-    settings = session.get(PracticeSettings, 1)
-    if settings is None:
-        return None, None, money.charge_mode(session)
-    return settings.late_cancel_fee_minor, settings.no_show_fee_minor, money.charge_mode(session)
-
-
 class _RowsSection(QGroupBox):
     """A titled table with "Add…" and "Edit…" opening a small dialog.
 
@@ -603,7 +596,8 @@ class MoneyTab(QWidget):
     def load(self) -> None:
         """Read everything again; throws away unsaved fee-policy edits."""
         settings = self.ops.read(get_settings)
-        late, missed, mode = self.ops.read(_fee_policy)
+        policy = self.ops.read(money.fee_policy)
+        late, missed, mode = policy.late_cancel_minor, policy.no_show_minor, policy.mode
         plain = lambda minor: (  # noqa: E731
             "" if minor is None else format_plain(minor, settings.currency, settings.locale)
         )

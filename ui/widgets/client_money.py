@@ -8,7 +8,6 @@ earlier sessions", "past its date"), and no state is shown by colour alone.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
@@ -28,13 +27,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from clientcare import locale_format, money
 from clientcare.concurrency import StaleEdit
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import format_money
-from clientcare.practice import get_settings
 from ui import labels
 from ui.dialogs.money import (
     AddChargeDialog,
@@ -56,7 +53,6 @@ from ui.widgets.scope_choice import shown_text
 # are imported when first opened: opening a client does not need them.
 
 #: How many money conversations the panel lists (the rest are on the Money screen).
-RECENT_CONVERSATIONS = 3
 #: How many of the latest ledger lines are shown at first ("Earlier lines" adds as many).
 LEDGER_LINES = 24
 
@@ -153,37 +149,6 @@ class LedgerModel(RowsTableModel):
         return None
 
 
-@dataclass(frozen=True)
-class _Snapshot:
-    """Everything the panel shows, read in one go."""
-
-    currency: str
-    locale: str
-    ledger: money.Ledger
-    ageing: money.Ageing
-    plan: money.PlanView | None
-    history: list[money.ArrangementRow]
-    quote: money.FeeQuote
-    conversations: list[money.ConversationRow]
-    to_confirm: int
-
-
-def _snapshot(session: Session, client_id: int, today: dt.date) -> _Snapshot:
-    settings = get_settings(session)
-    ledger, ageing, plan = money.client_money(session, client_id, today=today)
-    return _Snapshot(
-        settings.currency,
-        settings.locale,
-        ledger,
-        ageing,
-        plan,
-        money.fee_history(session, client_id),
-        money.fee_for(session, client_id, today),
-        money.client_conversations(session, client_id)[:RECENT_CONVERSATIONS],
-        len(money.uncharged(session, until=today, client_id=client_id)),
-    )
-
-
 def _muted(label: QLabel) -> QLabel:
     label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
@@ -200,7 +165,7 @@ class ClientMoneyPanel(QGroupBox):
         self.ops = ops
         self.setObjectName("client_money")
         self.client_id: int | None = None
-        self.snapshot: _Snapshot | None = None
+        self.snapshot: money.ClientMoneyView | None = None
 
         self.balance_label = QLabel()
         self.balance_label.setObjectName("money_balance")
@@ -427,7 +392,7 @@ class ClientMoneyPanel(QGroupBox):
             return
         today = self.today()
         try:
-            snap = self.ops.read(lambda s: _snapshot(s, client_id, today))
+            snap = self.ops.read(lambda s: money.client_money_view(s, client_id, today=today))
         except NotFoundError:
             self.client_id = None
             self.hide()
@@ -504,7 +469,7 @@ class ClientMoneyPanel(QGroupBox):
         ]
         return " · ".join(parts)
 
-    def fee_text(self, snap: _Snapshot, today: dt.date) -> str:
+    def fee_text(self, snap: money.ClientMoneyView, today: dt.date) -> str:
         in_force = next((a for a in snap.history if a.effective_from <= today), None)
         upcoming = [a for a in snap.history if a.effective_from > today]
         if in_force is not None:
