@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from clientcare import money
+from clientcare.db.models import PaymentKind
 from clientcare.money import METHOD_LABELS, InstalmentState
 from clientcare.printouts import (
     Printout,
@@ -137,7 +138,7 @@ def receipt_context(session: Session, payment_id: int, *, today: dt.date) -> dic
             "amount_minor": payment.amount_minor,
             "method": METHOD_LABELS[payment.method],
             "reference": payment.reference,
-            "is_refund": payment.kind is money.PaymentKind.REFUND,
+            "is_refund": payment.kind is PaymentKind.REFUND,
         },
         "balance_after_minor": receipt.balance_after_minor,
         "today": today,

@@ -27,6 +27,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Select,
     and_,
@@ -39,6 +40,8 @@ from sqlalchemy import (
     true,
 )
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.type_api import TypeEngine
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import Boolean
@@ -47,6 +50,10 @@ from clientcare.text import fold
 
 #: The SQLite function that folds text as clientcare.text.fold does.
 FOLD_FUNCTION = "cc_fold"
+
+#: A column in a search or an order: a Core column expression or a mapped attribute
+#: (``Client.full_name``), which SQLAlchemy turns into its column where it is used.
+Column = ColumnElement[Any] | QueryableAttribute[Any]
 
 
 def _fold_or_none(value: object) -> str | None:
@@ -105,42 +112,45 @@ class _FoldedContains(ColumnElement[bool]):
     inherit_cache = True
     type: TypeEngine[bool] = Boolean()
 
-    def __init__(self, column: ColumnElement[Any], word: str) -> None:
+    def __init__(self, column: Column, word: str) -> None:
         self.column = column
-        self.like = bindparam(None, f"%{escape_like(word)}%", unique=True)
-        self.regex = bindparam(None, accent_pattern(word), unique=True)
+        self.like_pattern: BindParameter[str] = bindparam(
+            None, f"%{escape_like(word)}%", unique=True
+        )
+        self.regex_pattern: BindParameter[str] = bindparam(None, accent_pattern(word), unique=True)
 
     # The column and both patterns are part of the statement (and of its cache key; the
     # patterns' values are bound parameters).
     _traverse_internals = [  # noqa: RUF012
         ("column", InternalTraversal.dp_clauseelement),
-        ("like", InternalTraversal.dp_clauseelement),
-        ("regex", InternalTraversal.dp_clauseelement),
+        ("like_pattern", InternalTraversal.dp_clauseelement),
+        ("regex_pattern", InternalTraversal.dp_clauseelement),
     ]
 
 
 @compiles(_FoldedContains)
-def _contains_default(element: _FoldedContains, compiler: Any, **kw: Any) -> str:
-    return compiler.process(func.lower(element.column).like(element.like, escape="\\"), **kw)
+def _contains_default(element: _FoldedContains, compiler: SQLCompiler, **kw: Any) -> str:
+    lowered = func.lower(element.column)
+    return compiler.process(lowered.like(element.like_pattern, escape="\\"), **kw)
 
 
 @compiles(_FoldedContains, "sqlite")
-def _contains_sqlite(element: _FoldedContains, compiler: Any, **kw: Any) -> str:
+def _contains_sqlite(element: _FoldedContains, compiler: SQLCompiler, **kw: Any) -> str:
     folded = getattr(func, FOLD_FUNCTION)(element.column)
-    return compiler.process(folded.like(element.like, escape="\\"), **kw)
+    return compiler.process(folded.like(element.like_pattern, escape="\\"), **kw)
 
 
 @compiles(_FoldedContains, "postgresql")
-def _contains_postgresql(element: _FoldedContains, compiler: Any, **kw: Any) -> str:
-    return compiler.process(element.column.op("~*")(element.regex), **kw)
+def _contains_postgresql(element: _FoldedContains, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column.op("~*")(element.regex_pattern), **kw)
 
 
-def contains_folded(column: ColumnElement[Any], word: str) -> ColumnElement[bool]:
+def contains_folded(column: Column, word: str) -> ColumnElement[bool]:
     """``column`` (plain text) contains ``word`` (folded: ``clientcare.text.fold``)."""
     return _FoldedContains(column, word)
 
 
-def key_contains(column: ColumnElement[Any], word: str) -> ColumnElement[bool]:
+def key_contains(column: Column, word: str) -> ColumnElement[bool]:
     """``column`` (text stored folded already, like ``Client.search_key``) contains
     ``word`` (folded)."""
     return column.like(f"%{escape_like(word)}%", escape="\\")
@@ -148,8 +158,8 @@ def key_contains(column: ColumnElement[Any], word: str) -> ColumnElement[bool]:
 
 def every_word(
     text: str,
-    plain: Iterable[ColumnElement[Any]] = (),
-    keys: Iterable[ColumnElement[Any]] = (),
+    plain: Iterable[Column] = (),
+    keys: Iterable[Column] = (),
 ) -> list[ColumnElement[bool]]:
     """One condition per word of ``text``: the word is in one of the ``plain`` text
     columns or one of the folded ``keys``. No words, no conditions."""
@@ -166,22 +176,22 @@ def every_word(
 # -- order and position -------------------------------------------------------------------
 
 
-def nulls_last(column: ColumnElement[Any]) -> tuple[ColumnElement[Any], ColumnElement[Any]]:
+def nulls_last(column: Column) -> tuple[ColumnElement[int], Column]:
     """``column`` as two sort keys that put NULL after every value (on every backend)."""
     return (case((column.is_(None), 1), else_=0), column)
 
 
 #: A sort key: a column (lowest first), or (column, True) for one that runs the other way
 #: (highest first) within the order.
-SortKey = ColumnElement[Any] | tuple[ColumnElement[Any], bool]
+SortKey = Column | tuple[Column, bool]
 
 
 def ordered(
-    keys: Sequence[SortKey], row_id: ColumnElement[Any], descending: bool = False
+    keys: Sequence[SortKey], row_id: Column, descending: bool = False
 ) -> list[ColumnElement[Any]]:
     """The ORDER BY of ``keys`` then ``row_id``; the whole order turned around when
     ``descending`` (as a click on the column heading does)."""
-    order = []
+    order: list[ColumnElement[Any]] = []
     for key in (*keys, row_id):
         column, downwards = key if isinstance(key, tuple) else (key, False)
         order.append(column.desc() if downwards != descending else column.asc())
@@ -189,8 +199,8 @@ def ordered(
 
 
 def position(
-    query: Select[Any], order: Sequence[ColumnElement[Any]], row_id: ColumnElement[Any]
-) -> Select[tuple[int]]:
+    query: Select[*tuple[Any, ...]], order: Sequence[ColumnElement[Any]], row_id: Column
+) -> Select[int]:
     """A SELECT of the place (from 0) of the row whose ``row_id`` is bound as ``row_id``
     in ``query`` (its WHERE, without ORDER BY or LIMIT) ordered by ``order``; no row when
     it is not in the list."""
@@ -213,6 +223,7 @@ def all_of(conditions: Sequence[ColumnElement[bool]]) -> ColumnElement[bool]:
 
 __all__ = [
     "FOLD_FUNCTION",
+    "Column",
     "accent_pattern",
     "all_of",
     "contains_folded",
