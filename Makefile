@@ -9,7 +9,7 @@ ARGS   ?=
 QT_LIBS      := libegl1 libgl1 libxkbcommon0 libfontconfig1 fonts-dejavu-core fonts-noto-cjk libdbus-1-3 libglib2.0-0
 QT_X11_LIBS  := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
 
-.PHONY: run demo test test-pg test-fast lint format bench bench-pg soak screenshots revision check-qt-libs check-qt-x11-libs translations clean
+.PHONY: run demo test test-pg test-fast lint typecheck format bench bench-pg soak screenshots revision check-qt-libs check-qt-x11-libs translations clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -56,6 +56,11 @@ test-pg: check-qt-libs $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+
+# The typing gate: mypy as configured in pyproject.toml ([tool.mypy]: clientcare/ strict,
+# ui/ in the default mode).
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, select
 from sqlalchemy.orm import Session
@@ -260,7 +261,7 @@ class ClientAppointments:
 # ---------------------------------------------------------------------------
 
 
-def _detail_query() -> Select:
+def _detail_query() -> Select[*tuple[Any, ...]]:
     return (
         select(Appointment, Client.full_name, Client.preferred_name, Practitioner.full_name)
         .join(Client, Client.id == Appointment.client_id)
@@ -405,7 +406,7 @@ _DETAIL_COLUMNS = (
 
 
 @cache
-def _practitioner_window() -> Select:
+def _practitioner_window() -> Select[*tuple[Any, ...]]:
     """``appointments_between`` for one practitioner, every status, with bound values.
 
     Built once: building a SELECT costs more than SQLite takes to run it, and the

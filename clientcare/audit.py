@@ -9,17 +9,30 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, String, Table, and_, case, cast, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    ColumnExpressionArgument,
+    String,
+    Table,
+    UnaryExpression,
+    and_,
+    case,
+    cast,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session
 
 from clientcare.csv_files import write_csv
 from clientcare.db.engine import THIS_COMPUTER
+from clientcare.db.lists import Column
 from clientcare.db.models import AuditAction, AuditEntry, Base, Client, Practitioner
 from clientcare.text import clean_line, fold
 
@@ -158,7 +171,7 @@ def record_export(session: Session, entity: str, entity_id: int, what: str) -> N
 
 
 def apply_changes(
-    session: Session, row: object, entity: str, entity_id: int, values: dict[str, object]
+    session: Session, row: object, entity: str, entity_id: int, values: Mapping[str, object]
 ) -> list[str]:
     """Set the fields of ``row`` that differ from ``values``, audit them, return their names."""
     changed = [field for field, value in values.items() if getattr(row, field) != value]
@@ -276,7 +289,7 @@ def _word_condition(session: Session, word: str) -> ColumnElement[bool]:
     """
     pattern = f"%{_escape_like(word)}%"
 
-    def like(column: ColumnElement[str]) -> ColumnElement[bool]:
+    def like(column: ColumnExpressionArgument[str]) -> ColumnElement[bool]:
         return func.lower(column).like(pattern, escape="\\")
 
     practitioners = [
@@ -320,9 +333,9 @@ def _conditions(session: Session, query: AuditQuery) -> list[ColumnElement[bool]
     return conditions
 
 
-def _order(order: AuditOrder, descending: bool) -> list[ColumnElement[object]]:
+def _order(order: AuditOrder, descending: bool) -> list[UnaryExpression[Any]]:
     """ORDER BY for ``order``; ties newest first."""
-    key: ColumnElement[object] | None = {
+    key: Column | None = {
         AuditOrder.WHEN: None,
         AuditOrder.USER: func.lower(AuditEntry.actor),
         AuditOrder.PRACTITIONER: func.lower(AuditEntry.practitioner),
@@ -334,10 +347,10 @@ def _order(order: AuditOrder, descending: bool) -> list[ColumnElement[object]]:
         AuditOrder.CLIENT: func.lower(_client_name()),
         AuditOrder.FIELDS: func.lower(AuditEntry.fields),
     }[order]
-    newest = [AuditEntry.at.desc(), AuditEntry.id.desc()]
+    newest: list[UnaryExpression[Any]] = [AuditEntry.at.desc(), AuditEntry.id.desc()]
     if key is None:
         return newest if descending else [AuditEntry.at.asc(), AuditEntry.id.asc()]
-    columns = [key.desc() if descending else key.asc()]
+    columns: list[UnaryExpression[Any]] = [key.desc() if descending else key.asc()]
     if order is AuditOrder.RECORD:
         columns.append(AuditEntry.entity_id.desc() if descending else AuditEntry.entity_id.asc())
     return columns + newest

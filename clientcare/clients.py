@@ -222,6 +222,7 @@ def normalise_phone(phone: str, region: str | None) -> tuple[str, FieldError | N
         return phone, FieldError("phone", f"This phone number {words}.")
     same_country = (
         region is not None
+        and number.country_code is not None
         and phonenumbers.region_code_for_country_code(number.country_code) == region
     )
     style = (
@@ -345,7 +346,9 @@ def search_conditions(text: str) -> list[ColumnElement[bool]]:
     return _search_conditions(text, None)
 
 
-def search_query(text: str, statuses: frozenset[ClientStatus] | None = None) -> Select:
+def search_query(
+    text: str, statuses: frozenset[ClientStatus] | None = None
+) -> Select[*tuple[Any, ...]]:
     """The SELECT behind the client list: every word of ``text`` must match somewhere.
 
     Ordered by lower(full_name), id: the ix_client_name_order index gives that order

@@ -16,7 +16,7 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import select, text
+from sqlalchemy import Engine, select, text
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -74,9 +74,13 @@ def stale_edit(session: Session, entity: str, entity_id: int) -> StaleEdit:
     Read on a connection of its own: after a failed flush the session's transaction can
     no longer be used, and the other practitioner's save is committed anyway.
     """
-    engine = session.get_bind()
+    bind = session.get_bind()
+    who: str = ""
+    at: dt.datetime | None = None
+    if not isinstance(bind, Engine):  # a session on a connection: the message has no name
+        return StaleEdit(entity, entity_id, who, at)
     try:
-        with engine.connect() as connection, Session(bind=connection) as fresh:
+        with bind.connect() as connection, Session(bind=connection) as fresh:
             who, at = last_change(fresh, entity, entity_id)
     except Exception:  # the message is still right without a name
         who, at = "", None

@@ -409,7 +409,9 @@ def mapped_values(cells: Sequence[str], mapping: Sequence[Target]) -> dict[Targe
     return values
 
 
-def preview(table: CsvTable, mapping: Sequence[Target], rows: int = PREVIEW_ROWS) -> list[dict]:
+def preview(
+    table: CsvTable, mapping: Sequence[Target], rows: int = PREVIEW_ROWS
+) -> list[dict[str, int | str]]:
     """The first rows as they would be read into the client fields (before validation)."""
     return [
         {"line": line, **{t.value: v for t, v in mapped_values(cells, mapping).items()}}

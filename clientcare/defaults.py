@@ -13,7 +13,10 @@ from clientcare.db.models import LanguageWord, PracticeSettings, Principle, Requ
 
 
 def _load(name: str) -> dict[str, Any]:
-    return json.loads(resources.files("resources").joinpath(name).read_text(encoding="utf-8"))
+    loaded: dict[str, Any] = json.loads(
+        resources.files("resources").joinpath(name).read_text(encoding="utf-8")
+    )
+    return loaded
 
 
 def default_principles() -> list[dict[str, Any]]:

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select, text, update
+from sqlalchemy import Table, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from clientcare.clients import search_key_for
@@ -485,8 +485,8 @@ class _Rows:
 
     def __init__(self, session: Session) -> None:
         self.tables: dict[type[Base], list[dict[str, Any]]] = {m: [] for m in _INSERT_ORDER}
-        self._next_id = {
-            model: (session.scalar(select(func.max(model.id))) or 0) + 1  # type: ignore[attr-defined]
+        self._next_id: dict[type[Base], int] = {
+            model: (session.scalar(select(func.max(model.__table__.c.id))) or 0) + 1
             for model in _INSERT_ORDER
         }
 
@@ -521,8 +521,10 @@ class _Rows:
                 ]
             # Core inserts of the table: one executemany per batch. (ORM bulk inserts
             # split the rows into many small statements wherever a value is None.)
+            table = model.__table__
+            assert isinstance(table, Table)  # every model is mapped to a table of its own
             for start in range(0, len(rows), _BATCH):
-                session.execute(insert(model.__table__), rows[start : start + _BATCH])
+                session.execute(insert(table), rows[start : start + _BATCH])
         if rescheduled:
             session.execute(update(Appointment), rescheduled)
         if session.get_bind().dialect.name == "postgresql":
@@ -1360,7 +1362,8 @@ class _Generator:
 
     def session_notes(self, plan: _Plan, row: dict[str, Any], *, first: bool, last: bool) -> None:
         rng, name = self.rng, plan.preferred_name
-        answers, values = [1, 2], {}
+        answers: list[int] = [1, 2]
+        values: dict[str, str | bool] = {}
         late = self.late_minutes.get(row["id"], 0)
         if first:
             notes = (

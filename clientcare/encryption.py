@@ -17,6 +17,7 @@ import hmac
 import os
 import sqlite3
 from pathlib import Path
+from typing import NoReturn
 
 import sqlcipher3.dbapi2 as sqlcipher
 
@@ -84,7 +85,7 @@ class Passphrase:
 
     __str__ = __repr__
 
-    def __reduce__(self) -> object:
+    def __reduce__(self) -> NoReturn:
         raise TypeError("a passphrase is never pickled")
 
 
@@ -279,3 +280,26 @@ def _verify(path: Path, key: Passphrase | None) -> None:
         raise sqlcipher.DatabaseError("the converted copy failed its check: " + problems[0])
     if key is not None and is_plain_sqlite(path):
         raise sqlcipher.DatabaseError("the converted copy is not encrypted")
+
+
+__all__ = [
+    "DATABASE_ERRORS",
+    "PASSPHRASE_MAX_LENGTH",
+    "PASSPHRASE_MIN_LENGTH",
+    "PASSPHRASE_REQUIRED",
+    "WRONG_BACKUP_PASSPHRASE",
+    "WRONG_PASSPHRASE",
+    "Passphrase",
+    "PassphraseError",
+    "PassphraseRequired",
+    "WrongPassphrase",
+    "check_passphrase",
+    "connect",
+    "export_copy",
+    "is_encrypted",
+    "is_plain_sqlite",
+    "require_passphrase",
+    # SQLCipher's DB-API module, for the engine's ``module=`` and its callers' ``except``.
+    "sqlcipher",
+    "validate_passphrase",
+]

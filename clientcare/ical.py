@@ -203,7 +203,8 @@ def export_ics(
         first_date=min(dt.date(1970, 1, 1), start),
         last_date=max(dt.date(2038, 1, 1), dt.date(end.year + 2, 1, 1)),
     )
-    return calendar.to_ical()
+    data: bytes = calendar.to_ical()
+    return data
 
 
 # ---------------------------------------------------------------------------
@@ -346,7 +347,7 @@ def _length(event: icalendar.Component, begin: dt.date | dt.datetime) -> dt.time
     if finish is not None:
         if isinstance(finish, dt.datetime) == all_day:
             raise _Skip("has a start and an end of different kinds (a day and a time)")
-        length = _elapsed(begin, finish) if not all_day else finish - begin
+        length = _elapsed(begin, finish) if isinstance(begin, dt.datetime) else finish - begin
     else:
         duration = _value(event, "DURATION")
         if isinstance(duration, dt.timedelta):
@@ -392,8 +393,7 @@ def _expand(
     overridden: set[dt.datetime],
 ) -> tuple[list[dt.datetime], str, dt.datetime | None]:
     """Local starts of a repeating event within the limits, and a reason when some were left out."""
-    all_day = not isinstance(begin, dt.datetime)
-    first = dt.datetime.combine(begin, dt.time()) if all_day else begin
+    first = begin if isinstance(begin, dt.datetime) else dt.datetime.combine(begin, dt.time())
     text, count, ends = _rule_text(event, first, zone)
     if _never_happens(text):
         raise _Skip("repeats on a day that never comes (such as 30 February)")
@@ -458,6 +458,8 @@ def _never_happens(rule_text: str) -> bool:
 
 
 def _exdates(event: icalendar.Component) -> list[dt.date | dt.datetime]:
+    if not isinstance(event, icalendar.Event):  # only an event has EXDATE here
+        return []
     try:
         return list(event.exdates)
     except Exception:  # a broken EXDATE: repeat on those days rather than fail
@@ -784,7 +786,7 @@ def _taken_busy(
                 BusyTime.practitioner_id == practitioner_id, BusyTime.ical_uid.in_(chunk)
             )
         )
-        found |= {(uid, start) for uid, start in rows}
+        found |= {(uid, start) for uid, start in rows if uid is not None}
     return found
 
 
@@ -857,7 +859,7 @@ def _plan(
             if occurrence.uid in own:
                 raise _Already("is already a ClientCare appointment")
             if as_ is ImportAs.APPOINTMENTS:
-                row: Appointment | BusyTime = _plan_appointment(
+                appointment = _plan_appointment(
                     occurrence,
                     clients=clients,
                     calendar=calendar,
@@ -865,7 +867,10 @@ def _plan(
                     practitioner_id=practitioner_id,
                 )
                 taken_keys.add(occurrence.key)
-                calendar.add(row.start, occurrence.end or row.start, "an appointment")
+                calendar.add(
+                    appointment.start, occurrence.end or appointment.start, "an appointment"
+                )
+                row: Appointment | BusyTime = appointment
             else:
                 row = _plan_busy(occurrence, taken=taken, practitioner_id=practitioner_id)
                 taken.add((occurrence.uid, occurrence.start))

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, replace
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit, locale_format
@@ -257,7 +257,7 @@ def _money_conversation_linked(
     same_day = (MoneyConversation.client_id == data.client_id) & (
         MoneyConversation.held_on == data.occurred_at.date()
     )
-    condition = same_day
+    condition: ColumnElement[bool] = same_day
     if interaction_id is not None:
         condition = or_(same_day, MoneyConversation.interaction_id == interaction_id)
     return session.scalar(select(MoneyConversation.id).where(condition).limit(1)) is not None
@@ -397,6 +397,7 @@ def notice_answers(
             principles[key] = principle.id
     covered: dict[int, AnswerRow] = {}
     first = notices[0]
+    assert first.told_at is not None  # the query reads only the notices that were given
     apology = principles.get(json.dumps(_APOLOGY_RULE, sort_keys=True))
     if apology is not None:
         channel = first.channel.value.replace("_", " ") if first.channel else "a message"
@@ -412,13 +413,15 @@ def notice_answers(
         n for n in notices if n.reschedule_offered and n.outcome is not LatenessOutcome.PENDING
     ]
     if offer is not None and chosen:
+        last_told = chosen[-1].told_at
+        assert last_told is not None  # the query reads only the notices that were given
         outcome = chosen[-1].outcome.value.replace("_", " ")
         covered[offer] = AnswerRow(
             offer,
             ChecklistAnswerValue.DONE,
             "",
             f"Rescheduling was offered in the notice at "
-            f"{locale_format.time(chosen[-1].told_at, locale)}; "
+            f"{locale_format.time(last_told, locale)}; "
             f"the client chose: {outcome}.",
         )
     return covered
@@ -687,8 +690,9 @@ def save_draft(
     return _detail(session, interaction, now.date())
 
 
-def _as_kind(kind: object) -> object:
-    """A kind given as its string value becomes the enum; anything else is left to validation."""
+def _as_kind(kind: InteractionKind) -> InteractionKind:
+    """A kind given as its string value becomes the enum; anything else is left to validation
+    (a caller outside the type checker may hand a form's raw value)."""
     if isinstance(kind, str) and kind in InteractionKind._value2member_map_:
         return InteractionKind(kind)
     return kind

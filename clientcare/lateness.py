@@ -707,10 +707,10 @@ def record_client_choice(
     errors: list[FieldError] = []
     allowed = _policy(session).client_options
     try:
-        option = ClientLateOption(option)
+        chosen: ClientLateOption | None = ClientLateOption(option)
     except ValueError:
-        option = None  # type: ignore[assignment]
-    if option is None or option not in allowed:
+        chosen = None
+    if chosen is None or chosen not in allowed:
         words = ", ".join(CLIENT_OPTION_LABELS[o] for o in allowed)
         errors.append(
             FieldError("option", f"Please choose one of the options the practice offers: {words}.")
@@ -722,9 +722,9 @@ def record_client_choice(
         problem = check_text("note", "The note", note, max_length=MAX_CLIENT_NOTE, multiline=True)
         if problem:
             errors.append(problem)
-    if errors:
+    if errors or chosen is None:
         raise ValidationError(errors)
-    notice.outcome = LatenessOutcome(option.value)
+    notice.outcome = LatenessOutcome(chosen.value)
     notice.note = note
     session.flush()
     audit.record(session, AuditAction.UPDATE, "lateness_notice", notice.id, ("outcome", "note"))

@@ -62,7 +62,7 @@ def _skeleton(skeleton: str, locale: str, widen: bool) -> str:
     parsed = _parse(locale)
     options = parsed.datetime_skeletons
     key = match_skeleton(skeleton, options) or next(iter(options))
-    pattern = options[key].pattern
+    pattern: str = options[key].pattern
     if widen:
         # CLDR often has only the abbreviated form of a skeleton ("EEE, MMM d");
         # widening the fields gives the full names in the locale's own order.

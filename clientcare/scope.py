@@ -57,7 +57,7 @@ class Scope:
         )
         return or_(column.is_(None), column.in_(yours))
 
-    def client_ids(self) -> Select[tuple[int]]:
+    def client_ids(self) -> Select[int]:
         """The ids of the clients in this scope, for ``column.in_(scope.client_ids())`` on
         a table that carries a client id without joining the client."""
         return select(Client.id).where(self.client_condition())

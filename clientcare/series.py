@@ -137,13 +137,13 @@ def _rule_problems(
 
 
 def _rrule(first_start: dt.datetime, rule: SeriesRule) -> rr.rrule:
-    if rule.frequency is Frequency.WEEKLY:
-        freq, weekday = rr.WEEKLY, rr.weekday(first_start.weekday())
+    weekly = rule.frequency is Frequency.WEEKLY
+    if weekly:
+        weekday = rr.weekday(first_start.weekday())
     else:
-        freq = rr.MONTHLY
         weekday = rr.weekday(first_start.weekday(), _week_of_month(first_start))
     return rr.rrule(
-        freq,
+        rr.WEEKLY if weekly else rr.MONTHLY,
         dtstart=first_start,
         interval=rule.interval,
         byweekday=weekday,

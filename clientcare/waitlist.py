@@ -134,7 +134,7 @@ def weekdays_from_text(text: str) -> frozenset[int]:
 # ---------------------------------------------------------------------------
 
 
-def _rows_query() -> Select:
+def _rows_query() -> Select[WaitlistEntry, str, str, str]:
     preferred = aliased(Practitioner)
     return (
         select(

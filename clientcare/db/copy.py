@@ -11,8 +11,20 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, bindparam, func, inspect, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Select,
+    Table,
+    bindparam,
+    func,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import URL
 
 from clientcare.db.engine import database_url, describe_url, make_engine
@@ -179,7 +191,7 @@ def _self_references(table: Table) -> list[str]:
     return [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
 
 
-def _batches(connection: Connection, table: Table, size: int) -> Iterator[list[dict]]:
+def _batches(connection: Connection, table: Table, size: int) -> Iterator[list[dict[str, Any]]]:
     [key] = table.primary_key.columns
     last = None
     while True:
@@ -204,7 +216,7 @@ def _copy_table(
     # newer one): those columns are written empty first and filled in afterwards.
     later = _self_references(table)
     [key] = table.primary_key.columns
-    deferred: list[dict] = []
+    deferred: list[dict[str, Any]] = []
     copied = 0
     for rows in _batches(reading, table, size):
         if later:
@@ -258,7 +270,7 @@ def ledger_totals(connection: Connection) -> dict[str, int]:
 
     totals: dict[str, int] = {}
 
-    def add(label: str, query) -> None:  # type: ignore[no-untyped-def]
+    def add(label: str, query: Select[Any, Any]) -> None:
         for currency, amount in connection.execute(query):
             totals[f"{label} ({currency})"] = int(amount or 0)
 

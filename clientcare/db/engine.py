@@ -32,6 +32,11 @@ from clientcare.db.lists import register_functions
 from clientcare.files import write_private
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.engine.interfaces import ExceptionContext
+    from sqlalchemy.orm import ORMExecuteState
+    from sqlalchemy.pool import ConnectionPoolEntry
+
     from clientcare.encryption import Passphrase
 
 #: Seconds to wait for a PostgreSQL server before saying it cannot be reached.
@@ -90,7 +95,7 @@ def _create_private_file(path: Path) -> None:
 SQLITE_CACHE_KIB = 32 * 1024
 
 
-def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _set_sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
     # Take transaction control away from the sqlite3 module (it would not begin a
     # transaction before DDL); SQLAlchemy's "begin" event below emits BEGIN itself,
     # so a migration is atomic and a user action is one transaction.
@@ -109,7 +114,7 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-u
     cursor.close()
 
 
-def _without_server_detail(context) -> None:  # type: ignore[no-untyped-def]
+def _without_server_detail(context: ExceptionContext) -> None:
     """Keep the values written out of PostgreSQL's error messages.
 
     The server adds a DETAIL line such as "Failing row contains (..., note text, ...)"
@@ -139,7 +144,7 @@ def _sqlcipher_engine(url: URL, path: Path, passphrase: Passphrase) -> Engine:
     return create_engine(url, hide_parameters=True, module=encryption.sqlcipher, creator=keyed)
 
 
-def _begin_sqlite(connection) -> None:  # type: ignore[no-untyped-def]
+def _begin_sqlite(connection: Connection) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
@@ -205,7 +210,7 @@ def tables_written(session: Session) -> frozenset[str]:
     return frozenset(session.info.get(_WRITTEN, ()))
 
 
-def _note_write_statement(state) -> None:  # type: ignore[no-untyped-def]
+def _note_write_statement(state: ORMExecuteState) -> None:
     statement = state.statement
     if (
         state.is_insert
@@ -236,7 +241,9 @@ def plain_rows(
 
 
 @lru_cache(maxsize=256)
-def limited(statement: Select[Any], limit: int | None, offset: int = 0) -> Select[Any]:
+def limited(
+    statement: Select[*tuple[Any, ...]], limit: int | None, offset: int = 0
+) -> Select[*tuple[Any, ...]]:
     """``statement`` with its LIMIT and OFFSET, built once per statement, limit and offset.
 
     A new SELECT has its cache key worked out again on every execution (a traversal of the
@@ -249,7 +256,7 @@ def limited(statement: Select[Any], limit: int | None, offset: int = 0) -> Selec
 
 
 def count_rows(
-    session: Session, statement: Select[Any], parameters: dict[str, Any] | None = None
+    session: Session, statement: Select[*tuple[Any, ...]], parameters: dict[str, Any] | None = None
 ) -> int:
     """How many rows ``statement`` gives in all (its ORDER BY and LIMIT set aside): the
     total beside a list that shows only its first rows."""

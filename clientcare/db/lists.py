@@ -27,6 +27,7 @@ from functools import cache
 from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     ColumnElement,
     Select,
     and_,
@@ -40,18 +41,19 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.type_api import TypeEngine
 from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import Boolean
 
 from clientcare.text import fold
 
-#: A column as the list helpers take it: a Core column or a mapped attribute (``Client.id``).
-Column = ColumnElement[Any] | QueryableAttribute[Any]
-
-
 #: The SQLite function that folds text as clientcare.text.fold does.
 FOLD_FUNCTION = "cc_fold"
+
+#: A column in a search or an order: a Core column expression or a mapped attribute
+#: (``Client.full_name``), which SQLAlchemy turns into its column where it is used.
+Column = ColumnElement[Any] | QueryableAttribute[Any]
 
 
 def _fold_or_none(value: object) -> str | None:
@@ -112,32 +114,35 @@ class _FoldedContains(ColumnElement[bool]):
 
     def __init__(self, column: Column, word: str) -> None:
         self.column = column
-        self.like = bindparam(None, f"%{escape_like(word)}%", unique=True)
-        self.regex = bindparam(None, accent_pattern(word), unique=True)
+        self.like_pattern: BindParameter[str] = bindparam(
+            None, f"%{escape_like(word)}%", unique=True
+        )
+        self.regex_pattern: BindParameter[str] = bindparam(None, accent_pattern(word), unique=True)
 
     # The column and both patterns are part of the statement (and of its cache key; the
     # patterns' values are bound parameters).
     _traverse_internals = [  # noqa: RUF012
         ("column", InternalTraversal.dp_clauseelement),
-        ("like", InternalTraversal.dp_clauseelement),
-        ("regex", InternalTraversal.dp_clauseelement),
+        ("like_pattern", InternalTraversal.dp_clauseelement),
+        ("regex_pattern", InternalTraversal.dp_clauseelement),
     ]
 
 
 @compiles(_FoldedContains)
-def _contains_default(element: _FoldedContains, compiler: Any, **kw: Any) -> str:
-    return compiler.process(func.lower(element.column).like(element.like, escape="\\"), **kw)
+def _contains_default(element: _FoldedContains, compiler: SQLCompiler, **kw: Any) -> str:
+    lowered = func.lower(element.column)
+    return compiler.process(lowered.like(element.like_pattern, escape="\\"), **kw)
 
 
 @compiles(_FoldedContains, "sqlite")
-def _contains_sqlite(element: _FoldedContains, compiler: Any, **kw: Any) -> str:
+def _contains_sqlite(element: _FoldedContains, compiler: SQLCompiler, **kw: Any) -> str:
     folded = getattr(func, FOLD_FUNCTION)(element.column)
-    return compiler.process(folded.like(element.like, escape="\\"), **kw)
+    return compiler.process(folded.like(element.like_pattern, escape="\\"), **kw)
 
 
 @compiles(_FoldedContains, "postgresql")
-def _contains_postgresql(element: _FoldedContains, compiler: Any, **kw: Any) -> str:
-    return compiler.process(element.column.op("~*")(element.regex), **kw)
+def _contains_postgresql(element: _FoldedContains, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.column.op("~*")(element.regex_pattern), **kw)
 
 
 def contains_folded(column: Column, word: str) -> ColumnElement[bool]:
@@ -171,7 +176,7 @@ def every_word(
 # -- order and position -------------------------------------------------------------------
 
 
-def nulls_last(column: Column) -> tuple[ColumnElement[Any], Column]:
+def nulls_last(column: Column) -> tuple[ColumnElement[int], Column]:
     """``column`` as two sort keys that put NULL after every value (on every backend)."""
     return (case((column.is_(None), 1), else_=0), column)
 
@@ -186,7 +191,7 @@ def ordered(
 ) -> list[ColumnElement[Any]]:
     """The ORDER BY of ``keys`` then ``row_id``; the whole order turned around when
     ``descending`` (as a click on the column heading does)."""
-    order = []
+    order: list[ColumnElement[Any]] = []
     for key in (*keys, row_id):
         column, downwards = key if isinstance(key, tuple) else (key, False)
         order.append(column.desc() if downwards != descending else column.asc())
@@ -194,8 +199,8 @@ def ordered(
 
 
 def position(
-    query: Select[Any], order: Sequence[ColumnElement[Any]], row_id: Column
-) -> Select[tuple[int]]:
+    query: Select[*tuple[Any, ...]], order: Sequence[ColumnElement[Any]], row_id: Column
+) -> Select[int]:
     """A SELECT of the place (from 0) of the row whose ``row_id`` is bound as ``row_id``
     in ``query`` (its WHERE, without ORDER BY or LIMIT) ordered by ``order``; no row when
     it is not in the list."""
@@ -218,6 +223,7 @@ def all_of(conditions: Sequence[ColumnElement[bool]]) -> ColumnElement[bool]:
 
 __all__ = [
     "FOLD_FUNCTION",
+    "Column",
     "accent_pattern",
     "all_of",
     "contains_folded",

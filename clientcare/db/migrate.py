@@ -10,6 +10,7 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import URL
@@ -26,6 +27,9 @@ from clientcare.db.engine import (
 from clientcare.encryption import DATABASE_ERRORS, Passphrase, require_passphrase
 from clientcare.encryption import connect as keyed_connect
 from clientcare.errors import DatabaseOpenError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 #: The newest revision in migrations/versions; a test keeps the two in step.
 SCHEMA_HEAD = "0012"
@@ -56,7 +60,7 @@ def _has_tables(connection: Connection) -> bool:
     return bool(inspect(connection).get_table_names())
 
 
-def _alembic_config(connection: Connection):  # type: ignore[no-untyped-def]
+def _alembic_config(connection: Connection) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -72,7 +76,7 @@ def known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(config).walk_revisions()}
 
 
-def _alembic_config_for_scripts():  # type: ignore[no-untyped-def]
+def _alembic_config_for_scripts() -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -92,6 +96,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     is_sqlite = engine.dialect.name == "sqlite"
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
+        assert raw is not None  # a connection checked out of the pool has its driver's
         if is_sqlite:
             raw.execute("PRAGMA foreign_keys=OFF")  # outside any transaction, or it is ignored
         try:

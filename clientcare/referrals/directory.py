@@ -143,6 +143,8 @@ def _referral_counts(
     rows = session.execute(query).all()
     counts: dict[int, list[int]] = defaultdict(lambda: [0, 0])
     for provider_id, status, count in rows:
+        if provider_id is None:  # never: the query reads only referrals to a provider
+            continue
         counts[provider_id][0] += count
         if status in OPEN_STATUSES:
             counts[provider_id][1] += count
@@ -168,7 +170,7 @@ def _open_referrals_of_provider() -> Any:
     )
 
 
-def _providers_query(text: str, include_archived: bool) -> Select:
+def _providers_query(text: str, include_archived: bool) -> Select[*tuple[Any, ...]]:
     conditions = every_word(
         text, plain=(Provider.name, Provider.specialty, Provider.notes, Provider.email)
     )

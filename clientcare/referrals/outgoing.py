@@ -150,7 +150,10 @@ def _is_due(referral: Referral, today: dt.date) -> bool:
 
 
 def _referral_row(
-    referral: Referral, client: Client, provider: Provider, today: dt.date
+    referral: Referral,
+    client: Client | _Named,
+    provider: Provider | _ProviderNamed,
+    today: dt.date,
 ) -> ReferralRow:
     due = _is_due(referral, today)
     return ReferralRow(
@@ -220,13 +223,15 @@ def _referral_columns() -> tuple[Any, ...]:
 def _row_from_columns(row: Any, today: dt.date) -> ReferralRow:
     return _referral_row(
         row,
-        _Named(row.client_id, row.client_full_name, row.client_preferred_name),  # type: ignore[arg-type]
-        _ProviderNamed(row.provider_id, row.provider_name, row.provider_kind, row.accepting),  # type: ignore[arg-type]
+        _Named(row.client_id, row.client_full_name, row.client_preferred_name),
+        _ProviderNamed(row.provider_id, row.provider_name, row.provider_kind, row.accepting),
         today,
     )
 
 
-def _referrals_query(text: str, open_only: bool, client_id: int | None, scope: Scope) -> Select:
+def _referrals_query(
+    text: str, open_only: bool, client_id: int | None, scope: Scope
+) -> Select[*tuple[Any, ...]]:
     """The outgoing referrals a list shows (no order)."""
     conditions = every_word(text, plain=(Provider.name, Referral.reason), keys=(Client.search_key,))
     if open_only:
@@ -444,7 +449,7 @@ class _ProviderNamed:
 
 
 @cache
-def _follow_ups_due(scope: Scope = WHOLE_PRACTICE) -> Select:
+def _follow_ups_due(scope: Scope = WHOLE_PRACTICE) -> Select[*tuple[Any, ...]]:
     """``follow_ups_due``'s statement, built once per scope (Today reads it on every
     refresh). Every row is due, so ``sort_key`` comes down to the follow-up date, the
     status and the id."""
