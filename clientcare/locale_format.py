@@ -24,6 +24,7 @@ __all__ = [
     "DEFAULT_LOCALE",
     "day",
     "day_month",
+    "day_pattern",
     "day_time",
     "input_date_pattern",
     "input_date_time_pattern",
@@ -74,6 +75,11 @@ def _skeleton(skeleton: str, locale: str, widen: bool) -> str:
 def day(date: dt.date, locale: str = DEFAULT_LOCALE, width: Width = "medium") -> str:
     """A date: ``23 Nov 2026`` (en_GB medium), ``Nov 23, 2026`` (en_US), ``23.11.2026`` (de)."""
     return str(format_date(date, format=width, locale=_parse(locale)))
+
+
+def day_pattern(date: dt.date, pattern: str, locale: str = DEFAULT_LOCALE) -> str:
+    """A date written with a CLDR ``pattern`` ("d MMMM y") in ``locale``."""
+    return str(format_date(date, pattern, locale=_parse(locale)))
 
 
 def day_month(date: dt.date, locale: str = DEFAULT_LOCALE) -> str:

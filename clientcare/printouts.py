@@ -374,7 +374,15 @@ def _money_filter(context: Context, minor: int) -> str:
 def _date_filter(context: Context, value: dt.date | None, width: str = "medium") -> str:
     if value is None:
         return ""
-    return format_day(value, _practice_value(context, "locale", DEFAULT_LOCALE), width)
+    locale = _practice_value(context, "locale", DEFAULT_LOCALE)
+    known = _WIDTHS.get(width)
+    if known is None:  # a practice's own template may give a CLDR pattern ("d MMMM")
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return locale_format.day_pattern(day, width, locale)
+    return format_day(value, locale, known)
+
+
+_WIDTHS: dict[str, Width] = {"short": "short", "medium": "medium", "long": "long", "full": "full"}
 
 
 @pass_context
