@@ -92,7 +92,7 @@ class MoneyDialog(QDialog):
         editor.setAccessibleName(label.replace("&", "").rstrip(" *"))
         wrapper = FieldWithError(editor, name)
         if hint:
-            wrapper.layout().insertWidget(1, theme.hint(hint))
+            wrapper.add_hint(theme.hint(hint))
         self.fields[name] = wrapper
         caption = QLabel(label)
         caption.setBuddy(editor)
@@ -214,7 +214,7 @@ class AddChargeDialog(MoneyDialog):
         self.amount.setPlaceholderText(self.tr("e.g. 45.00"))
         self.amount.setMaximumWidth(160)
         self.charged_on = date_edit(
-            today or dt.date.today(), self.locale, weekday=False, max_width=180
+            today or dt.date.today(), self.practice_locale, weekday=False, max_width=180
         )
         self.add_field("description", self.tr("&What for *"), self.description)
         self.add_field("amount", self.tr("&Amount *"), self.amount)
@@ -336,7 +336,7 @@ class AdjustmentDialog(MoneyDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("e.g. Charged the standard fee by mistake"))
         self.adjusted_on = date_edit(
-            today or dt.date.today(), self.locale, weekday=False, max_width=180
+            today or dt.date.today(), self.practice_locale, weekday=False, max_width=180
         )
         self.add_field(
             "amount",
@@ -431,7 +431,7 @@ class PaymentPlanDialog(MoneyDialog):
         self.count.setRange(1, money.MAX_INSTALMENTS)
         self.count.setValue(3)
         self.count.setSuffix(self.tr(" instalments"))
-        self.first_due = date_edit(self.today, self.locale, weekday=False, max_width=180)
+        self.first_due = date_edit(self.today, self.practice_locale, weekday=False, max_width=180)
         self.frequency = QComboBox()
         for key, (label, _step) in FREQUENCIES.items():
             self.frequency.addItem(self.tr(label), key)
@@ -532,7 +532,7 @@ class PaymentPlanDialog(MoneyDialog):
     def add_row(self, due: dt.date, amount: str) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        edit = date_edit(due, self.locale, weekday=False, max_width=180)
+        edit = date_edit(due, self.practice_locale, weekday=False, max_width=180)
         edit.setFrame(False)
         edit.setAccessibleName(self.tr("Instalment {n} due on").format(n=row + 1))
         edit.dateChanged.connect(self.update_sum)
@@ -581,7 +581,7 @@ class PaymentPlanDialog(MoneyDialog):
         self.fields["total"].show_error(None)
         try:
             total = parse_amount(
-                self.total.text(), self.currency, self.locale, label=self.tr("The total")
+                self.total.text(), self.currency, self.practice_locale, label=self.tr("The total")
             )
         except AmountError as error:
             if self.balance_minor > 0 or self.total.text().strip():
@@ -611,7 +611,7 @@ class PaymentPlanDialog(MoneyDialog):
         total, unreadable = 0, []
         for number, item in enumerate(self.instalments(), 1):
             try:
-                total += parse_amount(str(item.amount), self.currency, self.locale)
+                total += parse_amount(str(item.amount), self.currency, self.practice_locale)
             except AmountError:
                 unreadable.append(str(number))
         if not self.table.rowCount():
@@ -684,7 +684,7 @@ class MoneyConversationDialog(MoneyDialog):
         self.topic = QComboBox()
         for topic, label in money.TOPIC_LABELS.items():
             self.topic.addItem(self.tr(label), topic.value)
-        self.held_on = date_edit(day, self.locale, weekday=False, max_width=180)
+        self.held_on = date_edit(day, self.practice_locale, weekday=False, max_width=180)
         self.add_field("topic", self.tr("&About"), self.topic)
         self.add_field("held_on", self.tr("&Date"), self.held_on)
         self.texts: dict[str, QPlainTextEdit] = {}
@@ -700,7 +700,7 @@ class MoneyConversationDialog(MoneyDialog):
         self.follow_up_check = QCheckBox(self.tr("Follow up on"))
         self.follow_up_check.setObjectName("follow_up_check")
         self.follow_up_on = date_edit(
-            day + dt.timedelta(days=14), self.locale, weekday=False, max_width=180
+            day + dt.timedelta(days=14), self.practice_locale, weekday=False, max_width=180
         )
         self.follow_up_on.setEnabled(False)
         self.follow_up_check.toggled.connect(self.follow_up_on.setEnabled)
@@ -785,7 +785,7 @@ class FeeArrangementDialog(MoneyDialog):
         self.custom_fee.setPlaceholderText(self.tr("e.g. 30.00"))
         self.custom_fee.setMaximumWidth(160)
         self.effective_from = date_edit(
-            today or dt.date.today(), self.locale, weekday=False, max_width=180
+            today or dt.date.today(), self.practice_locale, weekday=False, max_width=180
         )
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("e.g. Reviewed together; student until June"))
@@ -820,7 +820,7 @@ class FeeArrangementDialog(MoneyDialog):
         self.history.setMaximumHeight(120)
         self.history.setAccessibleName(self.tr("Fee history"))
         for row in history:
-            text = arrangement_text(row, self.currency, self.locale)
+            text = arrangement_text(row, self.currency, self.practice_locale)
             if row.note:
                 text += f" · {row.note}"
             self.history_model.appendRow(QStandardItem(text))
