@@ -48,6 +48,7 @@ def _run(argv: Sequence[str] | None) -> int:
         gc.enable()  # a command (a backup, a copy of the practice) may make much garbage
         return run_command(options)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)  # typed QCoreApplication; a GUI app makes this one
     app.setApplicationName("ClientCare")
     app.setOrganizationName("ClientCare")
     app.setApplicationDisplayName("ClientCare")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -31,6 +31,7 @@ from ui import labels
 from ui.finished_dialogs import FinishedDialogs
 from ui.icons import icon
 from ui.idle_lock import IdleLock
+from ui.labels import QT_TRANSLATE_NOOP
 from ui.ops import Operations
 from ui.screens.today import TodayScreen
 from ui.theme import sidebar_stylesheet
@@ -269,6 +270,7 @@ class MainWindow(QMainWindow):
             if shortcut.key().toString() in self._menu_keys():
                 shortcut.setEnabled(False)
         stand_in = self.stack.widget(row)
+        assert stand_in is not None  # every section has a page (a stand-in until built)
         self.stack.insertWidget(row, screen)
         self.stack.removeWidget(stand_in)
         stand_in.deleteLater()
@@ -382,7 +384,7 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
 
         client_menu = self.menuBar().addMenu(self.tr("&Client"))
-        find = self._add_action(client_menu, "find", self.tr("&Find…"), "Ctrl+F", self.find)
+        find = self._add_action(client_menu, "find", self.tr("&Find…"), "Ctrl+F", self.find_search)
         find.setStatusTip(self.tr("Search this screen's list; elsewhere, search the clients"))
         self._add_action(
             client_menu, "new_client", self.tr("New c&lient"), "Ctrl+Shift+N", self.new_client
@@ -522,7 +524,7 @@ class MainWindow(QMainWindow):
         self.go_to("followups")
         select(item.ref_id)
 
-    def find(self) -> None:
+    def find_search(self) -> None:
         """Ctrl+F: the current screen's search box, or the client search."""
         screen = self.stack.currentWidget()
         focus_search = getattr(screen, "focus_search", None)
@@ -545,7 +547,7 @@ class MainWindow(QMainWindow):
     def running_late(self) -> None:
         """Ctrl+L: "I'm running late" for the next appointment, from Today or the Calendar."""
         screen = self.stack.currentWidget()
-        if not hasattr(screen, "open_running_late"):
+        if screen is None or not hasattr(screen, "open_running_late"):
             self.go_to("today")
             screen = self.screens["today"]
         if isinstance(screen, TodayScreen):
@@ -555,6 +557,7 @@ class MainWindow(QMainWindow):
                     self.tr("There is no appointment left today to be late for."), 8000
                 )
                 return
+        # Today or the Calendar (checked above); the window does not import the Calendar.
         screen.open_running_late()  # type: ignore[attr-defined]
 
     def new_interaction(self) -> None:

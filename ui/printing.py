@@ -15,6 +15,7 @@ import functools
 import math
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeAlias
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -23,7 +24,6 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
-    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -38,6 +38,10 @@ from PySide6.QtWidgets import QWidget
 
 from clientcare.files import write_private
 from clientcare.printouts import Printout
+
+#: What a printout is painted on: a PDF writer or a printer. Both are paged paint devices
+#: with a ``resolution()``, which QPagedPaintDevice itself does not declare.
+PageDevice: TypeAlias = QPrinter | QPdfWriter
 
 PAGE_SIZES: dict[str, QPageSize.PageSizeId] = {
     "A4": QPageSize.PageSizeId.A4,
@@ -78,7 +82,7 @@ def page_layout(page_size: str) -> QPageLayout:
     )
 
 
-def make_document(printout: Printout, device: QPagedPaintDevice) -> QTextDocument:
+def make_document(printout: Printout, device: PageDevice) -> QTextDocument:
     """The printout's HTML as a document laid out for ``device`` (fonts in its resolution)."""
     document = QTextDocument()
     document.documentLayout().setPaintDevice(device)
@@ -95,7 +99,7 @@ def make_document(printout: Printout, device: QPagedPaintDevice) -> QTextDocumen
 class _Pages:
     """Where the body, the running title and the footer go on ``device``'s pages."""
 
-    def __init__(self, device: QPagedPaintDevice) -> None:
+    def __init__(self, device: PageDevice) -> None:
         resolution = device.resolution()
         paint = device.pageLayout().paintRectPixels(resolution)
         self.mm = resolution / 25.4
@@ -108,9 +112,7 @@ class _Pages:
         self.body = QRectF(0, header, self.width, math.floor(self.height - header - footer))
 
 
-def _paint_one(
-    painter: QPainter, device: QPagedPaintDevice, printout: Printout, *, first: bool
-) -> int:
+def _paint_one(painter: QPainter, device: PageDevice, printout: Printout, *, first: bool) -> int:
     pages = _Pages(device)
     document = make_document(printout, device)
     document.setPageSize(QSizeF(pages.body.width(), pages.body.height()))
@@ -169,7 +171,7 @@ def _paint_margins(
 
 
 def paint_printouts(
-    device: QPagedPaintDevice,
+    device: PageDevice,
     printouts: Sequence[Printout],
     *,
     keep_going: Callable[[int], bool] = lambda _done: True,
@@ -193,7 +195,7 @@ def paint_printouts(
     return total
 
 
-def paint_printout(device: QPagedPaintDevice, printout: Printout) -> int:
+def paint_printout(device: PageDevice, printout: Printout) -> int:
     """Paint one printout on a printer or PDF writer; returns its page count."""
     return paint_printouts(device, [printout])
 
@@ -299,7 +301,9 @@ def make_preview_dialog(
     dialog.setObjectName("print_preview")
     dialog.setWindowTitle(printout.title)
     dialog.paintRequested.connect(lambda target: paint_printout(target, printout))
-    dialog.printer = printer  # type: ignore[attr-defined]  # keep it alive with the dialog
+    # Keep the printer alive with the dialog (the dialog does not own it); dialog.printer()
+    # is Qt's accessor and must not be hidden by an attribute of that name.
+    dialog.kept_printer = printer  # type: ignore[attr-defined]
     return dialog
 
 

@@ -312,8 +312,8 @@ def test_a_receipt_for_the_selected_payment_and_a_statement_from_the_page(
         qtbot.addWidget(dialog)
         seen.append(dialog)
         target = tmp_path / f"{dialog.objectName()}.pdf"
-        dialog.actions.ask_save_path = lambda suggested: target  # type: ignore[attr-defined]
-        click(qtbot, dialog.actions.pdf_button)  # type: ignore[attr-defined]
+        dialog.print_actions.ask_save_path = lambda suggested: target  # type: ignore[attr-defined]
+        click(qtbot, dialog.print_actions.pdf_button)  # type: ignore[attr-defined]
         return False
 
     panel.run_dialog = drive  # type: ignore[method-assign]

@@ -169,7 +169,7 @@ def test_the_printer_gets_the_same_pages(
     printout = summary(db, world, SummaryVariant.FILE)
     dialog = printing.make_preview_dialog(None, printout, "A4")
     qtbot.addWidget(dialog)
-    printer: QPrinter = dialog.printer  # type: ignore[attr-defined]
+    printer = dialog.printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     dialog.paintRequested.emit(printer)

@@ -73,9 +73,9 @@ def test_statement_pdf_has_the_right_totals_and_no_private_words(
     dialog.show()
     assert dialog.period.currentText() == "This month"
     target = tmp_path / "statement.pdf"
-    dialog.actions.ask_save_path = lambda suggested: target  # type: ignore[method-assign]
-    qtbot.mouseClick(dialog.actions.pdf_button, LEFT)
-    assert "✓ Saved statement.pdf (1 page)" in dialog.actions.status.text()
+    dialog.print_actions.ask_save_path = lambda suggested: target  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.print_actions.pdf_button, LEFT)
+    assert "✓ Saved statement.pdf (1 page)" in dialog.print_actions.status.text()
     text = flat(pdf_pages(target))
     assert "<b>Bob</b> {{7*7}} Ångström" in text  # escaped, printed literally
     assert "£60.00" in text  # the balance brought forward
@@ -102,7 +102,7 @@ def test_a_backwards_period_is_refused_next_to_the_dates(
     qtbot.keyClick(dialog.start, Qt.Key.Key_Up)  # a year later than the end
     assert dialog.date_error.isVisible()
     assert "ends before it starts" in dialog.date_error.text()
-    assert not dialog.actions.pdf_button.isEnabled()
+    assert not dialog.print_actions.pdf_button.isEnabled()
 
 
 def test_receipt_pdf_shows_the_payment_and_the_balance_after(
@@ -112,8 +112,8 @@ def test_receipt_pdf_shows_the_payment_and_the_balance_after(
     qtbot.addWidget(dialog)
     dialog.show()
     target = tmp_path / "receipt.pdf"
-    dialog.actions.ask_save_path = lambda suggested: target  # type: ignore[method-assign]
-    qtbot.mouseClick(dialog.actions.pdf_button, LEFT)
+    dialog.print_actions.ask_save_path = lambda suggested: target  # type: ignore[method-assign]
+    qtbot.mouseClick(dialog.print_actions.pdf_button, LEFT)
     text = flat(pdf_pages(target))
     assert f"Number {TODAY:%Y}-{account['payment']:05d}" in text
     assert "Amount £100.00" in text

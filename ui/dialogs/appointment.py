@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -604,7 +605,7 @@ class AppointmentDialog(QDialog):
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Change a repeating appointment"))
         box.setText(self.tr("This appointment is part of a series. Change which ones?"))
-        choices = {
+        choices: dict[QAbstractButton, series.Scope] = {
             box.addButton(self.tr("Only this one"), QMessageBox.ButtonRole.AcceptRole): (
                 series.Scope.THIS
             ),

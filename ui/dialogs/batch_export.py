@@ -214,7 +214,7 @@ class BatchExportDialog(QDialog):
         self.setMinimumWidth(560)
         self.run: ExportRun | None = None
         self.progress: QProgressDialog | None = None
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
 
         self.client_name = ""
         self.only_client = QRadioButton()
@@ -494,7 +494,7 @@ class BatchExportDialog(QDialog):
             )
 
     def _on_finished(self, result: ExportResult) -> None:
-        self.result = result
+        self.export_result = result
         if result.written and self.run is not None:  # the audit log: what left the app
             ids = [item.interaction_id for item in self.run.items]
             record_print(self.ops, "interaction", ids, "session summary (PDF export)")

@@ -253,8 +253,9 @@ class CsvImportDialog(QDialog):
     def _build_mapping(self) -> None:
         while self.mapping_grid.count():
             item = self.mapping_grid.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
         self.combos = []
         if self.table is None:
             return
@@ -272,8 +273,8 @@ class CsvImportDialog(QDialog):
             example = QLabel(_cut(sample))
             example.setToolTip(sample[:2000])
             example.setStyleSheet("color: palette(mid);")
-            for label in (header, example):  # the file's text is never markup
-                label.setTextFormat(Qt.TextFormat.PlainText)
+            for shown in (header, example):  # the file's text is never markup
+                shown.setTextFormat(Qt.TextFormat.PlainText)
             combo = QComboBox()
             combo.setObjectName(f"map_{index}")
             combo.setAccessibleName(self.tr("Field for column {name}").format(name=name[:80]))

@@ -376,6 +376,7 @@ class ReviewExpectationDialog(FormDialog):
 
     def chosen_outcome(self) -> ExpectationOutcome:
         button = self.outcome.checkedButton()
+        assert button is not None  # exclusive, and one is checked from the start
         return ExpectationOutcome(button.property("outcome"))
 
     def choose(self, outcome: ExpectationOutcome) -> None:

@@ -51,8 +51,10 @@ def menu_shortcuts(window: QMainWindow) -> list[tuple[str, str, str]]:
 
     def walk(menu: QMenu, path: str) -> None:
         for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu(), f"{path} → {plain(action.text())}")
+            sub = action.menu()  # a QMenu in a widgets application (typed QObject)
+            if sub is not None:
+                assert isinstance(sub, QMenu)
+                walk(sub, f"{path} → {plain(action.text())}")
                 continue
             keys = [
                 key.toString(QKeySequence.SequenceFormat.NativeText)
@@ -65,6 +67,7 @@ def menu_shortcuts(window: QMainWindow) -> list[tuple[str, str, str]]:
     for top in window.menuBar().actions():
         menu = top.menu()
         if menu is not None:
+            assert isinstance(menu, QMenu)
             walk(menu, plain(top.text()))
     return rows
 
@@ -106,9 +109,14 @@ class ShortcutsDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str, str]]:
         return [
-            tuple(self.table.item(r, c).text() for c in range(3))  # type: ignore[misc]
+            (self._text(r, 0), self._text(r, 1), self._text(r, 2))
             for r in range(self.table.rowCount())
         ]
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        assert item is not None  # __init__ fills every cell
+        return item.text()
 
 
 class GuideDialog(QDialog):
@@ -214,12 +222,16 @@ def menu_actions(window: QMainWindow) -> list[QAction]:
 
     def walk(menu: QMenu) -> None:
         for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu())
+            sub = action.menu()  # a QMenu in a widgets application (typed QObject)
+            if sub is not None:
+                assert isinstance(sub, QMenu)
+                walk(sub)
             elif not action.isSeparator():
                 found.append(action)
 
     for top in window.menuBar().actions():
-        if top.menu() is not None:
-            walk(top.menu())
+        menu = top.menu()
+        if menu is not None:
+            assert isinstance(menu, QMenu)
+            walk(menu)
     return found

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from clientcare.errors import ValidationError
 from clientcare.ical import ImportAs, ImportReport, TitlePrivacy
 from clientcare.practice import get_settings, list_practitioners
 from ui import labels
+from ui.labels import QT_TRANSLATE_NOOP
 from ui.models.base import Index, RowsTableModel
 from ui.ops import Operations
 from ui.widgets.fields import error_label, localise_date_edit

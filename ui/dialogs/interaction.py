@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -47,6 +47,7 @@ from ui import labels
 from ui.dialogs.correction import CorrectionDialog
 from ui.dialogs.money import MoneyConversationDialog
 from ui.dialogs.referral import ReferralDialog
+from ui.labels import QT_TRANSLATE_NOOP
 from ui.ops import Operations
 from ui.theme import set_heading
 from ui.widgets.dates import from_qdatetime, to_qdatetime
@@ -206,7 +207,8 @@ class InteractionEditor(QDialog):
             )
             client_id = self.interaction.client_id
         elif appointment_id is not None:
-            appointment = ops.read(lambda s: appointments.get_appointment(s, appointment_id))
+            wanted = appointment_id  # an int here (the lambda would see the parameter)
+            appointment = ops.read(lambda s: appointments.get_appointment(s, wanted))
             client_id = appointment.client_id
         if client_id is None:
             raise ValueError("an interaction belongs to a client")
@@ -471,8 +473,15 @@ class InteractionEditor(QDialog):
             practitioner_minutes_late=(
                 self.minutes_late.value() if self.appointment.currentData() is not None else None
             ),
-            **{name: edit.toPlainText() for name, edit in self.texts.items()},
-            **{name: box.isChecked() for name, box in self.flags.items()},
+            notes=self.texts["notes"].toPlainText(),
+            client_words=self.texts["client_words"].toPlainText(),
+            next_steps=self.texts["next_steps"].toPlainText(),
+            more_helpful=self.texts["more_helpful"].toPlainText(),
+            practitioner_only_notes=self.texts["practitioner_only_notes"].toPlainText(),
+            not_at_my_best=self.flags["not_at_my_best"].isChecked(),
+            plan_not_a_fit=self.flags["plan_not_a_fit"].isChecked(),
+            referral_considered=self.flags["referral_considered"].isChecked(),
+            checkins_discussed=self.flags["checkins_discussed"].isChecked(),
         )
 
     def locked(self) -> bool:
@@ -547,7 +556,8 @@ class InteractionEditor(QDialog):
             )
         )
         while self.checklist_layout.count():
-            widget = self.checklist_layout.takeAt(0).widget()
+            taken = self.checklist_layout.takeAt(0)
+            widget = taken.widget() if taken is not None else None
             if widget is not None:
                 widget.hide()  # at once: deleteLater only happens on the next event loop turn
                 widget.deleteLater()
@@ -562,10 +572,11 @@ class InteractionEditor(QDialog):
         # would otherwise join the focus chain after them. An automatic row has no answer
         # field (it shows what the check found).
         answer_fields = [row.text for row in self.checklist_rows.values() if row.text is not None]
-        previous: QWidget | None = answer_fields[-1] if answer_fields else None
-        for button in getattr(self, "bottom_buttons", []) if previous else []:
-            QWidget.setTabOrder(previous, button)
-            previous = button
+        if answer_fields:
+            previous: QWidget = answer_fields[-1]
+            for button in getattr(self, "bottom_buttons", []):
+                QWidget.setTabOrder(previous, button)
+                previous = button
         self._show_language_findings()
 
     def record_answer(self, principle_id: int, value: ChecklistAnswerValue, text: str) -> None:

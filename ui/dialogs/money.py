@@ -92,7 +92,7 @@ class MoneyDialog(QDialog):
         editor.setAccessibleName(label.replace("&", "").rstrip(" *"))
         wrapper = FieldWithError(editor, name)
         if hint:
-            wrapper.layout().insertWidget(1, theme.hint(hint))
+            wrapper.add_hint(theme.hint(hint))
         self.fields[name] = wrapper
         caption = QLabel(label)
         caption.setBuddy(editor)

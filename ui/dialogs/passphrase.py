@@ -11,6 +11,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -155,7 +156,8 @@ def ask_backup_passphrase(path: Path, parent: QWidget | None = None) -> Passphra
         str(path),
         lambda key: check_passphrase(path, key),
         parent=parent,
-        heading=QDialog.tr("This backup is locked with a passphrase"),
+        # The "QDialog" context the class-level QDialog.tr(...) used (no dialog exists yet).
+        heading=QCoreApplication.translate("QDialog", "This backup is locked with a passphrase"),
     )
     dialog.setWindowTitle(dialog.tr("Restore — passphrase of the backup"))
     if dialog.exec() == QDialog.DialogCode.Accepted:

@@ -104,9 +104,9 @@ class PaymentDialog(QDialog):
             editor.setAccessibleName(label_text.replace("&", "").rstrip(" *"))
             wrapper = FieldWithError(editor, field_name)
             self.fields[field_name] = wrapper
-            label = QLabel(label_text)
-            label.setBuddy(editor)
-            form.addRow(label, wrapper)
+            buddy = QLabel(label_text)
+            buddy.setBuddy(editor)
+            form.addRow(buddy, wrapper)
             if field_name == "amount":
                 self.after_label = QLabel()
                 self.after_label.setObjectName("balance_after")

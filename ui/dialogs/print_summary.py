@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import (
@@ -55,7 +56,12 @@ def page_size(ops: Operations) -> str:
 def record_print(ops: Operations, entity: str, ids: int | list[int], what: str) -> None:
     """Note in the audit log that a printout of these records left the app (never its text)."""
     ids = [ids] if isinstance(ids, int) else ids
-    ops.run(lambda s: [audit.record_print(s, entity, i, what) for i in ids])
+
+    def record(session: Any) -> None:  # a Session (dialogs import no SQLAlchemy)
+        for i in ids:
+            audit.record_print(session, entity, i, what)
+
+    ops.run(record)
 
 
 def quiet(label: QLabel) -> QLabel:

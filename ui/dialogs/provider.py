@@ -112,9 +112,9 @@ class ProviderForm(QWidget):
             editor.setAccessibleName(text.replace("&", "").rstrip(" *") or self.accepting.text())
             wrapper = FieldWithError(editor, f"provider_{name}")
             self.fields[name] = wrapper
-            label = QLabel(text)
-            label.setBuddy(editor)
-            self.form.addRow(label, wrapper)
+            buddy = QLabel(text)
+            buddy.setBuddy(editor)
+            self.form.addRow(buddy, wrapper)
 
         self.form_error = error_label("provider_form_error")
         self.add_anyway = QPushButton(self.tr("Add anyway"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, QUrlQuery
+from PySide6.QtCore import QUrl, QUrlQuery
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,6 +38,7 @@ from clientcare.language import load_checker
 from clientcare.lateness import DraftNotice, NoticeRow
 from clientcare.practice import get_settings
 from ui import labels
+from ui.labels import QT_TRANSLATE_NOOP
 from ui.ops import Operations
 from ui.theme import set_heading
 from ui.widgets.fields import FieldWithError, error_label
@@ -444,7 +445,8 @@ class RunningLateDialog(QDialog):
         # "=" in a value as they are, which would cut the body short in a mail client.
         query = QUrlQuery()
         for key, value in items.items():
-            encoded = bytes(QUrl.toPercentEncoding(value.replace("\n", "\r\n"))).decode("ascii")
+            # Percent-encoded: ASCII only, so the text of the bytes as they are.
+            encoded = QUrl.toPercentEncoding(value.replace("\n", "\r\n")).toStdString()
             query.addQueryItem(key, encoded)
         return query
 
@@ -484,8 +486,10 @@ class RunningLateDialog(QDialog):
             widget.setEnabled(False)
         self.record_button.setEnabled(False)
         self.redraft_button.setEnabled(False)
+        told_at = self.notices[0].told_at
+        assert told_at is not None  # a notice just sent was sent now
         self.record_button.setText(
-            self.tr("Recorded at {time}").format(time=self.time_text(self.notices[0].told_at))
+            self.tr("Recorded at {time}").format(time=self.time_text(told_at))
         )
         self.choice_box.show()
 

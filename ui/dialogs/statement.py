@@ -108,20 +108,20 @@ class StatementDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(placeholder-text);")
 
-        self.actions = PrintActions(ops, self.printout, self.suggested_name, self)
-        self.actions.output.connect(
+        self.print_actions = PrintActions(ops, self.printout, self.suggested_name, self)
+        self.print_actions.output.connect(
             lambda how: record_print(ops, "client", client_id, f"statement ({how})")
         )
         close = QPushButton(self.tr("Close"))
         close.setObjectName("close")
         close.setAutoDefault(False)
-        self.actions.buttons.addWidget(close)
+        self.print_actions.buttons.addWidget(close)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
         layout.addWidget(note)
-        layout.addWidget(self.actions)
+        layout.addWidget(self.print_actions)
 
         self.period.currentIndexChanged.connect(self._period_chosen)
         self.start.dateChanged.connect(self._dates_changed)
@@ -154,7 +154,7 @@ class StatementDialog(QDialog):
             problem = self.tr("The period ends before it starts; choose a later end date.")
         self.date_error.setText(problem)
         self.date_error.setVisible(bool(problem))
-        self.actions.set_ready(not problem)
+        self.print_actions.set_ready(not problem)
 
     def printout(self) -> Printout | None:
         start, end = self.dates()
@@ -192,17 +192,17 @@ class ReceiptDialog(QDialog):
             self.tr("Receipt {number} for {name}").format(number=self.number, name=self.client_name)
         )
         heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.actions = PrintActions(ops, self.printout, self.suggested_name, self)
-        self.actions.output.connect(
+        self.print_actions = PrintActions(ops, self.printout, self.suggested_name, self)
+        self.print_actions.output.connect(
             lambda how: record_print(ops, "payment", payment_id, f"receipt ({how})")
         )
         close = QPushButton(self.tr("Close"))
         close.setAutoDefault(False)
-        self.actions.buttons.addWidget(close)
+        self.print_actions.buttons.addWidget(close)
         close.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
-        layout.addWidget(self.actions)
+        layout.addWidget(self.print_actions)
 
     def printout(self) -> Printout:
         return self.ops.read(

@@ -144,7 +144,7 @@ class BalanceTableModel(_MoneyListModel):
     orders: ClassVar[dict[int, Any]] = {
         BalanceColumn.CLIENT: BalanceOrder.CLIENT,
         BalanceColumn.BALANCE: BalanceOrder.BALANCE,
-        **BUCKET_COLUMNS,
+        **{column: bucket for column, bucket in BUCKET_COLUMNS.items()},
     }
     right_aligned: ClassVar[frozenset[int]] = frozenset({BalanceColumn.BALANCE, *BUCKET_COLUMNS})
 

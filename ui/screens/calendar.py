@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QDialog,
@@ -209,9 +210,9 @@ class CalendarScreen(QWidget):
         self.view_buttons.buttonClicked.connect(lambda b: self.set_view(b.property("view")))
         self.practitioner_filter.currentIndexChanged.connect(self._practitioner_chosen)
         self.new_button.clicked.connect(lambda: self.open_new(None))
-        QShortcut(QKeySequence("Ctrl+N"), self, activated=lambda: self.open_new(None))
+        QShortcut(QKeySequence("Ctrl+N"), self).activated.connect(lambda: self.open_new(None))
         self.running_late_button.clicked.connect(self.open_running_late)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.open_running_late)
+        QShortcut(QKeySequence("Ctrl+L"), self).activated.connect(self.open_running_late)
         self.grid.slot_activated.connect(self.open_new)
         self.grid.block_activated.connect(self.open_existing)
         self.grid.block_dropped.connect(self.move_block)
@@ -412,8 +413,12 @@ class CalendarScreen(QWidget):
             AppointmentStatus.LATE_CANCELLED,
             AppointmentStatus.RESCHEDULED,
         }
-        newly_freed = after is not None and after.status in freed
-        if before is not None and before.status not in freed and newly_freed:
+        if (
+            before is not None
+            and before.status not in freed
+            and after is not None
+            and after.status in freed
+        ):
             self.offer_freed_slot(after)
 
     def run_dialog(self, dialog: QDialog) -> None:
@@ -481,7 +486,7 @@ class CalendarScreen(QWidget):
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Move a repeating appointment"))
         box.setText(self.tr("This appointment is part of a series. Move which ones?"))
-        choices = {
+        choices: dict[QAbstractButton, series.Scope] = {
             box.addButton(
                 self.tr("Only this one"), QMessageBox.ButtonRole.AcceptRole
             ): series.Scope.THIS,

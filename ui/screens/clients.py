@@ -90,7 +90,7 @@ FORM_FIELDS = (
 class ClientForm(QWidget):
     """The record of one client (or a new one), with an error next to each field."""
 
-    locale = locale_format.DEFAULT_LOCALE  # the practice's, read with the choices
+    practice_locale = locale_format.DEFAULT_LOCALE  # the practice's, read with the choices
 
     saved = Signal(int)
     dirty_changed = Signal(bool)
@@ -194,7 +194,7 @@ class ClientForm(QWidget):
         self.cancel_button.setToolTip(self.tr("Go back to what is stored"))
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.revert)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reload_button)
         buttons.addStretch(1)
@@ -1024,8 +1024,8 @@ class ClientsScreen(QWidget):
         self.new_button = QPushButton(self.tr("&New client"))
         self.new_button.setObjectName("new_client")
         self.new_button.setToolTip(self.tr("Add a client (Ctrl+Shift+N)"))
-        QShortcut(QKeySequence("Ctrl+Shift+N"), self, activated=self.new_client)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence("Ctrl+Shift+N"), self).activated.connect(self.new_client)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
 
         self.table = QTableView()
         self.table.setObjectName("client_table")

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,6 +64,7 @@ from ui.dialogs.followups import (
     client_picker,
     error_messages,
 )
+from ui.labels import QT_TRANSLATE_NOOP
 from ui.models.followups import (
     ATTEMPT_SORTS,
     CHECKIN_SORTS,
@@ -211,27 +212,27 @@ class _Panel(QWidget):
 
     def __init__(self, screen: FollowUpsScreen) -> None:
         super().__init__()
-        self.screen = screen
+        self.followups_screen = screen
         self.ops = screen.ops
         self.action_error = error_label("action_error")
         self.stale = True
 
     def today(self) -> dt.date:
-        return self.screen.today()
+        return self.followups_screen.today()
 
     def scope(self) -> Scope:
-        return self.screen.scope_choice.scope()
+        return self.followups_screen.scope_choice.scope()
 
     @property
     def practice_locale(self) -> str:
-        return self.screen.practice_locale
+        return self.followups_screen.practice_locale
 
     def day(self, day: dt.date | None) -> str:
         """``day`` in the practice's locale, or an empty string."""
-        return short_date(day, self.screen.practice_locale)
+        return short_date(day, self.followups_screen.practice_locale)
 
     def run_dialog(self, dialog: QDialog) -> bool:
-        return self.screen.run_dialog(dialog)
+        return self.followups_screen.run_dialog(dialog)
 
     @staticmethod
     def selected_id(table: QTableView) -> int | None:
@@ -542,23 +543,29 @@ class ExpectationsPanel(_Panel):
         self.model.locale = self.practice_locale
         today = self.today()
         filters: dict[str, Any] = {"text": self.search.text(), "scope": self.scope()}
-        order = {
-            "sort": EXPECTATION_SORTS[ExpectationColumn(self.model.sort_column)],
-            "descending": self.model.descending,
-        }
+        sort = EXPECTATION_SORTS[ExpectationColumn(self.model.sort_column)]
+        descending = self.model.descending
         keep = self.list.current_id()
         self.model.today = today
         self.list.show(
             self.reader(
                 lambda s, offset, limit: followups.open_expectations(
-                    s, today=today, **filters, **order, offset=offset, limit=limit
+                    s,
+                    today=today,
+                    **filters,
+                    sort=sort,
+                    descending=descending,
+                    offset=offset,
+                    limit=limit,
                 )
             ),
             lambda row_id: self.ops.read(
-                lambda s: followups.expectation_position(s, row_id, **filters, **order)
+                lambda s: followups.expectation_position(
+                    s, row_id, **filters, sort=sort, descending=descending
+                )
             ),
             keep,
-            (filters["scope"], *order.values()),
+            (filters["scope"], sort, descending),
         )
         if self.model.complete:  # the whole list is read: count it here
             rows: list[ExpectationRow] = self.model.rows
@@ -755,7 +762,7 @@ class CheckInsPanel(_Panel):
             return
         self.action_error.hide()
         try:
-            dialog = self.screen.make_checkin_dialog(row.client_id)
+            dialog = self.followups_screen.make_checkin_dialog(row.client_id)
         except (ValidationError, NotFoundError) as error:  # consent changed meanwhile
             self.action_error.setText(f"\u26a0 {error_messages(error)}")
             self.action_error.show()
@@ -895,14 +902,10 @@ class ContactsPanel(_Panel):
         self.attempts_model.locale = self.prospects_model.locale = self.practice_locale
         today, scope, text = self.today(), self.scope(), self.search.text()
         start = today - dt.timedelta(days=int(self.period.currentData()))
-        attempts_order = {
-            "sort": ATTEMPT_SORTS[AttemptColumn(self.attempts_model.sort_column)],
-            "descending": self.attempts_model.descending,
-        }
-        prospects_order = {
-            "sort": PROSPECT_SORTS[ProspectColumn(self.prospects_model.sort_column)],
-            "descending": self.prospects_model.descending,
-        }
+        attempts_sort = ATTEMPT_SORTS[AttemptColumn(self.attempts_model.sort_column)]
+        attempts_descending = self.attempts_model.descending
+        prospects_sort = PROSPECT_SORTS[ProspectColumn(self.prospects_model.sort_column)]
+        prospects_descending = self.prospects_model.descending
         keep_attempt = self.attempts.current_id()
         keep = self.prospects.current_id()
         conversion = self.ops.read(
@@ -911,12 +914,18 @@ class ContactsPanel(_Panel):
         self.attempts.show(
             self.reader(
                 lambda s, offset, limit: followups.contact_attempt_suggestions(
-                    s, today=today, scope=scope, **attempts_order, offset=offset, limit=limit
+                    s,
+                    today=today,
+                    scope=scope,
+                    sort=attempts_sort,
+                    descending=attempts_descending,
+                    offset=offset,
+                    limit=limit,
                 )
             ),
             None,  # kept selected while among the rows read
             keep_attempt,
-            (scope, *attempts_order.values()),
+            (scope, attempts_sort, attempts_descending),
         )
         self.attempts_total = (
             self.attempts_model.rowCount()
@@ -942,18 +951,24 @@ class ContactsPanel(_Panel):
                     today=today,
                     scope=scope,
                     text=text,
-                    **prospects_order,
+                    sort=prospects_sort,
+                    descending=prospects_descending,
                     offset=offset,
                     limit=limit,
                 )
             ),
             lambda client_id: self.ops.read(
                 lambda s: followups.prospect_position(
-                    s, client_id, scope=scope, text=text, **prospects_order
+                    s,
+                    client_id,
+                    scope=scope,
+                    text=text,
+                    sort=prospects_sort,
+                    descending=prospects_descending,
                 )
             ),
             keep,
-            (scope, *prospects_order.values()),
+            (scope, prospects_sort, prospects_descending),
         )
         if self.prospects_model.complete:  # the whole list is read: counted here
             self.stages = {PipelineStage.INQUIRY: 0, PipelineStage.CONSULTATION: 0}
@@ -975,12 +990,10 @@ class ContactsPanel(_Panel):
         self._show_counts()
         self._update_buttons()
 
-    def _number(self, count: int) -> str:
-        return locale_format.number(count, self.practice_locale)
-
     def _show_counts(self) -> None:
+        locale = self.practice_locale
         stages = " · ".join(
-            f"{labels.label(STAGE_LABELS, stage)}: {self._number(count)}"
+            f"{labels.label(STAGE_LABELS, stage)}: {locale_format.number(count, locale)}"
             for stage, count in self.stages.items()
         )
         listed = sum(self.stages.values())
@@ -1112,7 +1125,7 @@ class FollowUpsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
         ops.changed.connect(self._on_changes)
         self.scope_choice.changed.connect(self.refresh)
         self.tabs.currentChanged.connect(self._on_tab)

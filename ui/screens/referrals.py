@@ -62,7 +62,7 @@ class ReferralsPanel(QWidget):
 
     def __init__(self, screen: ReferralsScreen) -> None:
         super().__init__()
-        self.screen = screen
+        self.referrals_screen = screen
         self.ops = screen.ops
         self.stale = True
         self.total = 0
@@ -173,13 +173,13 @@ class ReferralsPanel(QWidget):
     # -- list -----------------------------------------------------------------------
 
     def today(self) -> dt.date:
-        return self.screen.today()
+        return self.referrals_screen.today()
 
     def _filters(self) -> dict[str, Any]:
         return {
             "text": self.search.text(),
             "open_only": bool(self.show_filter.currentData()),
-            "scope": self.screen.scope(),
+            "scope": self.referrals_screen.scope(),
         }
 
     def refresh(self) -> None:
@@ -187,25 +187,30 @@ class ReferralsPanel(QWidget):
         keeping the selected referral."""
         self.stale = False
         today, filters = self.today(), self._filters()
-        order = {
-            "sort": REFERRAL_SORTS[ReferralColumn(self.model.sort_column)],
-            "descending": self.model.descending,
-        }
+        sort = REFERRAL_SORTS[ReferralColumn(self.model.sort_column)]
+        descending = self.model.descending
         keep = self.current_id()
-        self.model.locale = self.screen.practice_locale  # dates as the practice writes them
+        # Dates as the practice writes them.
+        self.model.locale = self.referrals_screen.practice_locale
         self.model.set_source(
             lambda offset, limit: self.ops.read(
                 lambda s: referrals.list_referrals(
-                    s, today=today, **filters, **order, offset=offset, limit=limit
+                    s,
+                    today=today,
+                    **filters,
+                    sort=sort,
+                    descending=descending,
+                    offset=offset,
+                    limit=limit,
                 )
             ),
             lambda referral_id: self.ops.read(
                 lambda s: referrals.referral_position(
-                    s, referral_id, today=today, **filters, **order
+                    s, referral_id, today=today, **filters, sort=sort, descending=descending
                 )
             ),
         )
-        self.columns.fit((filters["open_only"], filters["scope"], *order.values()))
+        self.columns.fit((filters["open_only"], filters["scope"], sort, descending))
         scope = filters["scope"]
         # Counted in SQL only when the list is cut (the whole list read is counted here).
         self.total, due = self.ops.read(
@@ -221,12 +226,12 @@ class ReferralsPanel(QWidget):
                 self.tr("1 follow-up is due")
                 if due.due == 1
                 else self.tr("{n} follow-ups are due").format(
-                    n=locale_format.number(due.due, self.screen.practice_locale)
+                    n=locale_format.number(due.due, self.referrals_screen.practice_locale)
                 )
             )
             if due.overdue:
                 text_due += self.tr(" ({n} overdue)").format(
-                    n=locale_format.number(due.overdue, self.screen.practice_locale)
+                    n=locale_format.number(due.overdue, self.referrals_screen.practice_locale)
                 )
             self.due_banner.setText(
                 text_due + self.tr(": ask whether they connected, and record the answer.")
@@ -257,7 +262,10 @@ class ReferralsPanel(QWidget):
             return
         self.count_label.setText(
             shown_text(
-                self.model.rowCount(), self.total, self.screen.practice_locale, self.tr("referrals")
+                self.model.rowCount(),
+                self.total,
+                self.referrals_screen.practice_locale,
+                self.tr("referrals"),
             )
         )
 
@@ -470,7 +478,7 @@ class DirectoryPanel(QWidget):
 
     def __init__(self, screen: ReferralsScreen) -> None:
         super().__init__()
-        self.screen = screen
+        self.referrals_screen = screen
         self.ops = screen.ops
         self.stale = True
         self.total = 0
@@ -543,10 +551,8 @@ class DirectoryPanel(QWidget):
         self.stale = False
         text = self.search.text()
         include_archived = bool(self.archived_filter.currentData())
-        order = {
-            "sort": PROVIDER_SORTS[ProviderColumn(self.model.sort_column)],
-            "descending": self.model.descending,
-        }
+        sort = PROVIDER_SORTS[ProviderColumn(self.model.sort_column)]
+        descending = self.model.descending
         keep = self.form.provider.id if self.form.provider else None
         self.table.selectionModel().blockSignals(True)
         self.model.set_source(
@@ -555,14 +561,20 @@ class DirectoryPanel(QWidget):
                     s,
                     text,
                     include_archived=include_archived,
-                    **order,
+                    sort=sort,
+                    descending=descending,
                     offset=offset,
                     limit=limit,
                 )
             ),
             lambda provider_id: self.ops.read(
                 lambda s: referrals.provider_position(
-                    s, provider_id, text, include_archived=include_archived, **order
+                    s,
+                    provider_id,
+                    text,
+                    include_archived=include_archived,
+                    sort=sort,
+                    descending=descending,
                 )
             ),
         )
@@ -574,7 +586,7 @@ class DirectoryPanel(QWidget):
                 lambda s: referrals.count_providers(s, text, include_archived=include_archived)
             )
         )
-        self.columns.fit((include_archived, *order.values()))
+        self.columns.fit((include_archived, sort, descending))
         self._show_count()
         if keep is not None:
             self.select(keep)
@@ -585,7 +597,10 @@ class DirectoryPanel(QWidget):
             return
         self.count_label.setText(
             shown_text(
-                self.model.rowCount(), self.total, self.screen.practice_locale, self.tr("providers")
+                self.model.rowCount(),
+                self.total,
+                self.referrals_screen.practice_locale,
+                self.tr("providers"),
             )
         )
 
@@ -665,7 +680,7 @@ class ReferralsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
         ops.changed.connect(self._on_changes)
         self.scope_choice.changed.connect(self._on_scope)
         self.tabs.currentChanged.connect(self._on_tab)

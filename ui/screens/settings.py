@@ -70,6 +70,11 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 class PracticeTab(QWidget):
     """The practice's details and business rules, saved together."""
 
+    # The save row's parts, set by save_row (ui/widgets/settings_tab.py).
+    status: QLabel
+    save_button: QPushButton
+    revert_button: QPushButton
+
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -96,10 +101,10 @@ class PracticeTab(QWidget):
         self.session_minutes.setRange(*settings.SESSION_RANGE)
         self.session_minutes.setSingleStep(5)
         self.session_minutes.setSuffix(self.tr(" minutes"))
-        self.window = QSpinBox()
-        self.window.setRange(*settings.WINDOW_RANGE)
-        self.window.setSuffix(self.tr(" hours"))
-        for spin in (self.threshold, self.session_minutes, self.window):
+        self.cancellation_window = QSpinBox()
+        self.cancellation_window.setRange(*settings.WINDOW_RANGE)
+        self.cancellation_window.setSuffix(self.tr(" hours"))
+        for spin in (self.threshold, self.session_minutes, self.cancellation_window):
             spin.setMaximumWidth(160)
 
         self.editors: dict[str, QWidget] = {
@@ -111,7 +116,7 @@ class PracticeTab(QWidget):
             "locale": self.locale_field,
             "lateness_threshold_minutes": self.threshold,
             "default_session_minutes": self.session_minutes,
-            "cancellation_window_hours": self.window,
+            "cancellation_window_hours": self.cancellation_window,
         }
         labels = {
             "name": self.tr("Practice &name"),
@@ -148,7 +153,7 @@ class PracticeTab(QWidget):
                 hint = QLabel(hints[name])
                 hint.setWordWrap(True)
                 hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-                wrapper.layout().insertWidget(1, hint)
+                wrapper.add_hint(hint)
             self.fields[name] = wrapper
             label = QLabel(labels[name])
             label.setBuddy(editor)
@@ -179,7 +184,7 @@ class PracticeTab(QWidget):
         self.locale_field.setText(data.locale)
         self.threshold.setValue(data.lateness_threshold_minutes)
         self.session_minutes.setValue(data.default_session_minutes)
-        self.window.setValue(data.cancellation_window_hours)
+        self.cancellation_window.setValue(data.cancellation_window_hours)
         clear_errors(self.fields, self.form_error)
         self.status.clear()
 
@@ -193,7 +198,7 @@ class PracticeTab(QWidget):
             locale=self.locale_field.text(),
             lateness_threshold_minutes=self.threshold.value(),
             default_session_minutes=self.session_minutes.value(),
-            cancellation_window_hours=self.window.value(),
+            cancellation_window_hours=self.cancellation_window.value(),
         )
 
     def save(self) -> bool:
@@ -416,8 +421,8 @@ class PrinciplesTab(QWidget):
         self.retire_button.setObjectName("retire_principle")
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit_selected)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(+1))
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(+1))
         self.retire_button.clicked.connect(self.toggle_retired)
         self.message = error_label("principles_error")
 
@@ -511,7 +516,7 @@ class PrinciplesTab(QWidget):
             return
         self.load(row.id)
 
-    def move(self, direction: int) -> None:
+    def move_selected(self, direction: int) -> None:
         principle_id = self.selected_id()
         if principle_id is not None:
             self._run(lambda s: settings.move_principle(s, principle_id, direction))
@@ -727,6 +732,11 @@ EXAMPLE_START = dt.datetime.combine(dt.date.today(), dt.time(10, 0))
 class MessagesTab(QWidget):
     """The "running late" message and its reschedule offer, with a live preview."""
 
+    # The save row's parts, set by save_row (ui/widgets/settings_tab.py).
+    status: QLabel
+    save_button: QPushButton
+    revert_button: QPushButton
+
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -802,8 +812,8 @@ class MessagesTab(QWidget):
         options_layout = QVBoxLayout(options_row)
         options_layout.setContentsMargins(0, 0, 0, 0)
         self.client_options: dict[lateness.ClientLateOption, QCheckBox] = {}
-        for option, label in lateness.CLIENT_OPTION_LABELS.items():
-            box = QCheckBox(self.tr(label))
+        for option, caption in lateness.CLIENT_OPTION_LABELS.items():
+            box = QCheckBox(self.tr(caption))
             box.setObjectName(f"client_option_{option.value}")
             self.client_options[option] = box
             options_layout.addWidget(box)
@@ -983,6 +993,7 @@ class SettingsScreen(QWidget):
         index = self._keys.index(key)
         current = self.tabs.currentIndex()
         stand_in = self.tabs.widget(index)
+        assert stand_in is not None  # every key has a tab (a stand-in until built)
         self.tabs.blockSignals(True)
         try:
             self.tabs.removeTab(index)

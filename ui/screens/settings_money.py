@@ -139,7 +139,7 @@ class _RowDialog(QDialog):
         editor.setAccessibleName(label.replace("&", "").rstrip(" *"))
         wrapper = FieldWithError(editor, name)
         if hint:
-            wrapper.layout().insertWidget(1, theme.hint(hint))
+            wrapper.add_hint(theme.hint(hint))
         self.fields[name] = wrapper
         caption = QLabel(label)
         caption.setBuddy(editor)
@@ -449,6 +449,11 @@ class _RowsSection(QGroupBox):
 class MoneyTab(QWidget):
     """Settings → Money."""
 
+    # The save row's parts, set by save_row (ui/widgets/settings_tab.py).
+    status: QLabel
+    save_button: QPushButton
+    revert_button: QPushButton
+
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -541,7 +546,7 @@ class MoneyTab(QWidget):
             editor.setAccessibleName(label.replace("&", ""))
             wrapper = FieldWithError(editor, name)
             if explanation:
-                wrapper.layout().insertWidget(1, theme.hint(explanation))
+                wrapper.add_hint(theme.hint(explanation))
             self.fields[name] = wrapper
             caption = QLabel(label)
             caption.setBuddy(editor)

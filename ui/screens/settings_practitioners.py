@@ -123,7 +123,9 @@ class PractitionerDialog(FormDialog):
     def show_errors(self, error: ValidationError | NotFoundError) -> None:
         super().show_errors(error)
         # Wrapped messages need more height than the dialog opened with.
-        self.layout().activate()
+        layout = self.layout()
+        assert layout is not None  # made by finish_layout in __init__
+        layout.activate()
         self.resize(self.width(), max(self.height(), self.sizeHint().height()))
         first = next(
             (self.fields[p.field] for p in getattr(error, "errors", ()) if p.field in self.fields),

@@ -50,6 +50,11 @@ from ui.idle_lock import lock_settings_notifier
 from ui.ops import Operations
 from ui.widgets.fields import FieldWithError
 
+# What changing a passphrase or encrypting the backups may raise (mypy reads a starred
+# tuple in an except clause as not an exception type; a named tuple it reads).
+_FILE_ERRORS: tuple[type[Exception], ...] = (OSError, *DATABASE_ERRORS)
+_CHANGE_ERRORS: tuple[type[Exception], ...] = (DatabaseOpenError, *_FILE_ERRORS)
+
 
 class SecurityTab(QWidget):
     """The idle lock: after how many minutes, and the PIN that unlocks it."""
@@ -318,7 +323,7 @@ class SecurityTab(QWidget):
             else:
                 assert old is not None
                 kept = decrypt_database(path, old)
-        except (DatabaseOpenError, OSError, *DATABASE_ERRORS) as error:
+        except _CHANGE_ERRORS as error:
             failure = str(error)
             new = old
         finally:
@@ -370,7 +375,7 @@ class SecurityTab(QWidget):
             return
         try:
             done = encrypt_plain_backups(path, passphrase)
-        except (OSError, *DATABASE_ERRORS) as error:
+        except _FILE_ERRORS as error:
             self.encryption_message.setText(
                 self.tr("⚠ The older backups could not all be encrypted: {reason}").format(
                     reason=error

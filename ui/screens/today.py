@@ -159,6 +159,7 @@ class TodayScreen(QWidget):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
+        self._rows_shared: int | None = None  # the appointments the split was sized for
 
         self.heading = QLabel()
         self.heading.setObjectName("today_heading")
@@ -254,7 +255,7 @@ class TodayScreen(QWidget):
         layout.addWidget(self.split, 1)
 
         self.running_late_button.clicked.connect(self.open_running_late)
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.open_running_late)
+        QShortcut(QKeySequence("Ctrl+L"), self).activated.connect(self.open_running_late)
         self.practitioner_choice.currentIndexChanged.connect(self.refresh)
         ops.changed.connect(self._on_changes)
         self.timer = QTimer(self)
@@ -335,7 +336,7 @@ class TodayScreen(QWidget):
         Done when the number of appointments changes, so a divider the practitioner
         dragged stays where they put it the rest of the time.
         """
-        if appointments_shown == getattr(self, "_rows_shared", None):
+        if appointments_shown == self._rows_shared:
             return
         self._rows_shared = appointments_shown
         total = sum(self.split.sizes()) or self.split.height()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from clientcare.clients import client_label
 from clientcare.practice import get_settings
 from clientcare.scope import Scope
 from ui import labels
+from ui.labels import QT_TRANSLATE_NOOP
 from ui.ops import Operations
 from ui.theme import SPACE_XL, SPACE_XS, empty_state, set_heading
 from ui.widgets.scope_choice import ScopeChoice

@@ -8,6 +8,7 @@ earlier sessions", "past its date"), and no state is shown by colour alone.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
@@ -80,7 +81,7 @@ class LedgerModel(RowsTableModel):
         self.entries: list[money.LedgerEntry] = []
         self._texts: dict[tuple[int, LedgerColumn, bool], str] = {}
 
-    def set_entries(self, entries: list[money.LedgerEntry], shown: int) -> None:
+    def set_entries(self, entries: Sequence[money.LedgerEntry], shown: int) -> None:
         """The whole account, showing its latest ``shown`` lines (a table measures and
         paints only those)."""
         self.entries = list(entries)

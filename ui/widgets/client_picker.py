@@ -18,7 +18,7 @@ import datetime as dt
 
 from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QCompleter, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QToolButton, QWidget
 
 from clientcare import clients, locale_format
 from clientcare.audit import current_practitioner_id
@@ -79,10 +79,12 @@ class ClientPicker(QLineEdit):
         self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer_.setMaxVisibleItems(10)
         self.completer_.setCompletionRole(LABEL_ROLE)
-        self.completer_.activated[QModelIndex].connect(self._activated)
-        self.completer_.popup().setObjectName("client_picker_suggestions")
-        self.completer_.popup().setStyleSheet("QListView::item { padding: 4px 6px; }")
-        self.completer_.popup().setAccessibleName(self.tr("Matching clients"))
+        # The stubs type a signal as not indexable; [QModelIndex] picks the index overload.
+        self.completer_.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
+        popup = self._popup()
+        popup.setObjectName("client_picker_suggestions")
+        popup.setStyleSheet("QListView::item { padding: 4px 6px; }")
+        popup.setAccessibleName(self.tr("Matching clients"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
@@ -131,6 +133,12 @@ class ClientPicker(QLineEdit):
         """The suggestions shown now, as the person reads them."""
         return [self.model.item(row).text() for row in range(self.model.rowCount())]
 
+    def _popup(self) -> QAbstractItemView:
+        """The completer's pop-up list (QCompleter makes one when first asked)."""
+        popup = self.completer_.popup()
+        assert popup is not None
+        return popup
+
     # -- hooks tests replace -------------------------------------------------------
 
     def now(self) -> dt.datetime:
@@ -159,7 +167,12 @@ class ClientPicker(QLineEdit):
         first_ids = self._first
         found = self.ops.read(
             lambda s: clients.pick_clients(
-                s, text, now=now, first=first_ids, statuses=self.statuses, exclude=self.exclude
+                s,
+                text,
+                now=now,
+                first=first_ids,
+                statuses=self.statuses,
+                exclude=tuple(self.exclude),
             )
         )
         self.model.clear()
@@ -170,7 +183,7 @@ class ClientPicker(QLineEdit):
             item.setData(item.text(), LABEL_ROLE)
             self.model.appendRow(item)
         if not found:
-            self.completer_.popup().hide()
+            self._popup().hide()
             return
         rect = QRect(0, 0, max(self.width(), POPUP_MIN_WIDTH), self.height())
         self.completer_.complete(rect)
@@ -219,7 +232,7 @@ class ClientPicker(QLineEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Down opens the suggestions (today's and recent clients on an empty field).
-        if event.key() == Qt.Key.Key_Down and not self.completer_.popup().isVisible():
+        if event.key() == Qt.Key.Key_Down and not self._popup().isVisible():
             self.suggest()
             return
         super().keyPressEvent(event)

@@ -26,11 +26,15 @@ class FieldWithError(QWidget):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setAccessibleName(f"{name} error")
         self.error.hide()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(editor)
-        layout.addWidget(self.error)
+        self._column = QVBoxLayout(self)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(2)
+        self._column.addWidget(editor)
+        self._column.addWidget(self.error)
+
+    def add_hint(self, hint: QWidget) -> None:
+        """Show ``hint`` between the editor and its error message."""
+        self._column.insertWidget(1, hint)
 
     def show_error(self, message: str | None) -> None:
         if message:
@@ -88,8 +92,10 @@ def qt_display_format(pattern: str) -> str:
     parts = []
     for kind, value in tokenize_pattern(pattern):
         if kind == "field":
+            assert isinstance(value, tuple)  # (letter, count)
             parts.append(_qt_field(*value))
             continue
+        assert isinstance(value, str)  # "chars": literal text
         # CLDR puts narrow/no-break spaces before "PM"; in a field a person types into,
         # a plain space is the one they can type.
         value = value.replace("\u202f", " ").replace("\u00a0", " ")
@@ -126,15 +132,15 @@ def show_errors(
     fields: dict[str, FieldWithError], error: ValidationError, form_error: QLabel
 ) -> None:
     """Each message next to its field; anything without a field in ``form_error``."""
-    leftovers = []
+    leftovers: list[str] = []
     for wrapper in fields.values():
         wrapper.show_error(None)
     for problem in error.errors:
-        wrapper = fields.get(problem.field)
-        if wrapper is None:
+        field = fields.get(problem.field)
+        if field is None:
             leftovers.append(problem.message)
         else:
-            wrapper.show_error(problem.message)
+            field.show_error(problem.message)
     form_error.setText("\n".join(f"⚠ {m}" for m in leftovers))
     form_error.setVisible(bool(leftovers))
     first = next((fields[p.field] for p in error.errors if p.field in fields), None)

@@ -14,13 +14,13 @@ class LanguageHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, checker: LanguageChecker) -> None:
         super().__init__(document)
         self.checker = checker
-        self.format = QTextCharFormat()
-        self.format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self.format.setUnderlineColor(QColor(OkabeIto.VERMILLION))
+        self.hit_format = QTextCharFormat()
+        self.hit_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        self.hit_format.setUnderlineColor(QColor(OkabeIto.VERMILLION))
 
     def highlightBlock(self, text: str) -> None:
         for hit in self.checker.check(text):
-            fmt = QTextCharFormat(self.format)
+            fmt = QTextCharFormat(self.hit_format)
             fmt.setToolTip(hit.message)
             # Qt counts UTF-16 code units; Python counts code points (emoji differ).
             start = _utf16_length(text[: hit.start])

@@ -37,7 +37,7 @@ class MonthGrid(QWidget):
         """Show ``month``: each day's count and its first few appointments (``days``)."""
         self.month = month.replace(day=1)
         self.days = days
-        self._labels: dict[tuple[dt.date, int], str] = {}
+        self._labels = {}
         total = sum(v.count for k, v in days.items() if k.month == self.month.month)
         self.setAccessibleDescription(
             self.tr("{n} appointments in {month}").format(

@@ -3,6 +3,8 @@ the status line with "Cancel changes" and "Save" at its foot."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 
@@ -17,7 +19,21 @@ def fill_with_scrolled(tab: QWidget, body: QWidget) -> None:
     layout.addWidget(scroll)
 
 
-def save_row(tab, key: str) -> QHBoxLayout:  # type: ignore[no-untyped-def]
+class SavingTab(Protocol):
+    """A settings tab with a save row: it declares the three parts ``save_row`` sets."""
+
+    status: QLabel
+    save_button: QPushButton
+    revert_button: QPushButton
+
+    def tr(self, sourceText: str, /, disambiguation: str | None = ..., n: int = ...) -> str: ...
+
+    def save(self) -> bool: ...
+
+    def load(self) -> None: ...
+
+
+def save_row(tab: SavingTab, key: str) -> QHBoxLayout:
     """The status line, "Cancel changes" and "Save" at the foot of a settings tab.
 
     Sets ``tab.status``, ``tab.save_button`` and ``tab.revert_button``, wired to the tab's

@@ -123,9 +123,7 @@ class WaitlistDialog(QDialog):
         for edit in (self.earliest, self.latest):
             localise_date_edit(edit, locale)
             edit.setEnabled(False)
-        self.any_time.toggled.connect(
-            lambda on: (self.earliest.setEnabled(not on), self.latest.setEnabled(not on))
-        )
+        self.any_time.toggled.connect(self._any_time_toggled)
         times_row = QWidget()
         times_layout = QHBoxLayout(times_row)
         times_layout.setContentsMargins(0, 0, 0, 0)
@@ -161,14 +159,18 @@ class WaitlistDialog(QDialog):
         layout.addWidget(buttons)
         self.client.setFocus()  # who is waiting comes first
 
-    def collect(self) -> WaitlistInput:
+    def _any_time_toggled(self, on: bool) -> None:
+        self.earliest.setEnabled(not on)
+        self.latest.setEnabled(not on)
+
+    def collect(self, client_id: int) -> WaitlistInput:
         def to_time(edit: QTimeEdit) -> dt.time | None:
             if self.any_time.isChecked():
                 return None
             return dt.time(edit.time().hour(), edit.time().minute())
 
         return WaitlistInput(
-            client_id=self.client.client_id(),
+            client_id=client_id,
             practitioner_id=self.practitioner.currentData(),
             preferred_weekdays=frozenset(
                 i for i, box in enumerate(self.days, 1) if box.isChecked()
@@ -180,12 +182,13 @@ class WaitlistDialog(QDialog):
         )
 
     def save(self) -> None:
-        data = self.collect()
+        client_id = self.client.client_id()
         for wrapper in self.fields.values():
             wrapper.show_error(None)
-        if data.client_id is None:
+        if client_id is None:
             self.fields["client_id"].show_error(self.tr("Choose a client from the list."))
             return
+        data = self.collect(client_id)
         try:
             self.ops.run(
                 lambda s: waitlist.add_to_waitlist(s, data, today=dt.date.today()),
