@@ -56,6 +56,7 @@ test-pg: check-qt-libs $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 # The typing gate: mypy as configured in pyproject.toml ([tool.mypy]: clientcare/ strict,
 # ui/ in the default mode).

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare import audit, interactions, locale_format, printouts
-from clientcare.db.models import InteractionState
+from clientcare.db.models import InteractionKind, InteractionState
 from clientcare.practice import get_settings
 from clientcare.printouts import Printout, SummaryVariant
 from ui import printing
@@ -243,7 +243,7 @@ class PrintSummaryDialog(QDialog):
 
     def suggested_name(self) -> str:
         stem = printouts.summary_file_name(
-            self.occurred_at, self.client_name, interactions.InteractionKind.SESSION
+            self.occurred_at, self.client_name, InteractionKind.SESSION
         )[:-4]
         kind = "for the client" if self.variant() is SummaryVariant.CLIENT else "for the file"
         return printouts.safe_file_name(f"{stem} {kind}") + ".pdf"

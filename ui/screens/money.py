@@ -339,7 +339,7 @@ class MoneyScreen(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("Search balances"))
         self.search.textChanged.connect(lambda _text: self.refresh_balances())
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
         self.pay_button = QPushButton(self.tr("Record payment…"))
         self.pay_button.setObjectName("record_payment")
         self.refund_button = QPushButton(self.tr("Refund…"))
