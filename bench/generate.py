@@ -7,7 +7,7 @@
 Both are deterministic (fixed seed and a fixed "today"), so every run measures the same rows.
 They live in the user cache folder (``~/.cache/clientcare/bench`` on Linux, or
 ``$CLIENTCARE_BENCH_DIR``), never in the repository. They are rebuilt when
-GENERATOR_VERSION (or the size, seed or day) changes: bump it when clientcare/demo.py
+GENERATOR_VERSION (or the size, seed or day) changes: bump it when clientcare/demo/
 changes what it generates. A newer schema alone does not rebuild them (the 10x practice
 takes minutes): the cached database is upgraded with the real migrations instead.
 """
