@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QSortFilterProxyModel,
     Qt,
     QTimer,
     Signal,
@@ -61,7 +60,7 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from ui import labels
 from ui.models.base import PAGE_SIZE, read_earlier_when_scrolled_up
-from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, SortRole
+from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, NameOrderProxy, SortRole
 from ui.models.paged_items import PagedItemModel, Section, sections_reader
 from ui.ops import Changes, Operations
 from ui.theme import notice_style, set_heading
@@ -980,20 +979,6 @@ READABLE_EMAIL = 18
 
 #: How long after the last keystroke of a search the count of matches is written.
 COUNT_AFTER_TYPING_MS = 150
-
-
-class NameOrderProxy(QSortFilterProxyModel):
-    """Sorts the client list; by name A–Z it passes the model's rows through unsorted.
-
-    That is the order the model reads its pages in (``clients.search_query``), so sorting
-    them again on every keystroke of a search would only cost time; and a page read as
-    the list scrolls lands where the database put it.
-    """
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column == ClientColumn.NAME and order == Qt.SortOrder.AscendingOrder:
-            column = -1  # the source's own order
-        super().sort(column, order)
 
 
 class ClientsScreen(QWidget):
