@@ -17,7 +17,7 @@ from clientcare.db import models
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Where the presenting code lives (ui/models and ui/ops are the bridge to the domain).
-PRESENTING = ("ui/screens", "ui/dialogs", "ui/widgets")
+PRESENTING = ("ui/screens", "ui/dialogs", "ui/widgets", "ui/views")
 
 ORM_CLASSES = {
     name
