@@ -17,6 +17,7 @@ SHOWN = 80  # characters of a cell shown in a table (the whole text is in the to
 
 
 def shortened(text: str) -> str:
+    """``text`` on one line, cut to ``SHOWN`` characters (the tables' cells, the samples)."""
     line = " ".join(text.split())
     return line if len(line) <= SHOWN else line[: SHOWN - 1] + "…"
 
