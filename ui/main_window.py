@@ -4,22 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMenu,
     QMessageBox,
-    QStackedWidget,
     QWidget,
 )
 
@@ -29,79 +22,16 @@ from clientcare.practice import get_settings
 from clientcare.scope import own_scope
 from ui import labels
 from ui.finished_dialogs import FinishedDialogs
-from ui.icons import icon
 from ui.idle_lock import IdleLock
-from ui.labels import QT_TRANSLATE_NOOP
 from ui.ops import Operations
 from ui.screens.today import TodayScreen
-from ui.theme import sidebar_stylesheet
+from ui.views.main_window import CSV_ACTIONS, SECTIONS, MainWindowView, Section
 
 if TYPE_CHECKING:
     from ui.screens.clients import ClientsScreen
 
 # The other screens and the calendar dialogs are imported when first needed (start-up
 # imports only what the first screens use).
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-    purpose: str
-
-
-SECTIONS = (
-    Section(
-        "today",
-        QT_TRANSLATE_NOOP("labels", "Today"),
-        QT_TRANSLATE_NOOP(
-            "labels",
-            "Today brings together what needs care: the day's appointments, "
-            "follow-ups due, check-ins with consent and issues by true urgency.",
-        ),
-    ),
-    Section(
-        "calendar",
-        QT_TRANSLATE_NOOP("labels", "Calendar"),
-        QT_TRANSLATE_NOOP(
-            "labels",
-            "Day and week views of appointments, recurring series, conflicts and the waitlist.",
-        ),
-    ),
-    Section("clients", QT_TRANSLATE_NOOP("labels", "Clients"), ""),
-    Section(
-        "money",
-        QT_TRANSLATE_NOOP("labels", "Money"),
-        QT_TRANSLATE_NOOP(
-            "labels", "Fees, sliding scale, charges, payments and gentle money conversations."
-        ),
-    ),
-    Section(
-        "referrals",
-        QT_TRANSLATE_NOOP("labels", "Referrals"),
-        QT_TRANSLATE_NOOP(
-            "labels", "The provider directory, referrals out and in, warm hand-offs and follow-ups."
-        ),
-    ),
-    Section(
-        "followups",
-        QT_TRANSLATE_NOOP("labels", "Follow-ups"),
-        QT_TRANSLATE_NOOP(
-            "labels",
-            "Client issues by urgency, expectations to review and consent-based check-ins.",
-        ),
-    ),
-    Section(
-        "reports",
-        QT_TRANSLATE_NOOP("labels", "Reports"),
-        QT_TRANSLATE_NOOP("labels", "Reports on the practice over a period."),
-    ),
-    Section(
-        "settings",
-        QT_TRANSLATE_NOOP("labels", "Settings"),
-        QT_TRANSLATE_NOOP("labels", "Practice settings, service principles and word lists."),
-    ),
-)
 
 
 class LazyScreens(dict[str, QWidget]):
@@ -123,53 +53,28 @@ class LazyScreens(dict[str, QWidget]):
         return screen
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MainWindowView):
+    """The window: the sections in the sidebar, the screen shown, the menus' actions.
+
+    The layout (sidebar, stack, menus, status bar) is :class:`ui.views.main_window.MainWindowView`;
+    this class builds the screens when first shown, runs the menus' actions and keeps the
+    counts beside the sections up to date.
+    """
+
     def __init__(
         self, ops: Operations, report: OpenReport | None = None, *, demo: bool = False
     ) -> None:
         super().__init__()
         self.ops = ops
         self.demo = demo
-        self.setObjectName("main_window")
         self.refresh_title()
-        self.setMinimumSize(QSize(960, 600))
-
-        self.sidebar = QListWidget()
-        self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName(self.tr("Sections"))
-        self.sidebar.setFixedWidth(170)
-        self.sidebar.setSpacing(2)
-        self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setStyleSheet(sidebar_stylesheet())
-        self.stack = QStackedWidget()
         # Screens are built when first shown (or asked for): start-up builds one, not eight.
         self.screens = LazyScreens(self._build_screen)
-        for number, section in enumerate(SECTIONS, start=1):
-            item = QListWidgetItem(icon(section.key), labels.translate(section.title))
-            item.setData(Qt.ItemDataRole.UserRole, section.key)
-            item.setToolTip(
-                self.tr("{title} (Ctrl+{n})").format(
-                    title=labels.translate(section.title), n=number
-                )
-            )
-            self.sidebar.addItem(item)
-            self.stack.addWidget(QWidget())  # stands in until the screen is built
         self.sidebar.currentRowChanged.connect(self._show_section)
-
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.sidebar)
-        layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-
-        self._build_menus()
+        self._connect_menus()
         self.idle_lock = IdleLock(self)
         self.finished_dialogs = FinishedDialogs(self)  # dialogs done with are freed
-        self.database_label = QLabel(self._database_text(demo))
-        self.database_label.setObjectName("database_label")
-        self.statusBar().addPermanentWidget(self.database_label)
+        self.database_label.setText(self._database_text(demo))
         if report is not None and report.upgraded_from is not None:
             where = f" {report.backup_path}" if report.backup_path else ""
             self.statusBar().showMessage(
@@ -207,13 +112,6 @@ class MainWindow(QMainWindow):
                     "your name."
                 )
             )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            # Light ↔ dark: the icons are drawn in the palette's text colour.
-            for row, section in enumerate(SECTIONS):
-                self.sidebar.item(row).setIcon(icon(section.key))
-        super().changeEvent(event)
 
     def refresh_counts(self) -> None:
         """Write how many items need care beside Today and the section that handles them.
@@ -324,115 +222,33 @@ class MainWindow(QMainWindow):
         prefix = self.tr("Demo practice (fictional)") if demo else self.tr("Database")
         return f"{prefix}: {where}"
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        backup = QAction(icon("backup"), self.tr("&Back up now…"), self)
-        backup.setObjectName("action_backup")
-        backup.triggered.connect(self.back_up_now)
-        file_menu.addAction(backup)
-        restore = QAction(self.tr("&Restore…"), self)
-        restore.setObjectName("action_restore")
-        restore.triggered.connect(self.restore_from_backup)
-        file_menu.addAction(restore)
-        lock = QAction(icon("lock"), self.tr("&Lock now"), self)
-        lock.setObjectName("action_lock")
-        lock.setShortcut(QKeySequence("Ctrl+Shift+L"))
-        lock.triggered.connect(self.lock_now)
-        file_menu.addAction(lock)
-        file_menu.addSeparator()
-        print_action = QAction(icon("print"), self.tr("&Print…"), self)
-        print_action.setObjectName("action_print")
-        print_action.setShortcut(QKeySequence("Ctrl+P"))
-        print_action.triggered.connect(self.print_current)
-        file_menu.addAction(print_action)
-        file_menu.addSeparator()
-        export_ics = QAction(self.tr("&Export calendar (.ics)…"), self)
-        export_ics.setObjectName("action_export_ics")
-        export_ics.triggered.connect(self.export_calendar)
-        file_menu.addAction(export_ics)
-        import_ics = QAction(self.tr("&Import calendar (.ics)…"), self)
-        import_ics.setObjectName("action_import_ics")
-        import_ics.triggered.connect(self.import_calendar)
-        file_menu.addAction(import_ics)
-        for name, text in (
-            ("import_clients_csv", self.tr("Import &clients (CSV)…")),
-            ("export_clients_csv", self.tr("Export clien&ts (CSV)…")),
-            ("export_ledger_csv", self.tr("Export le&dger (CSV)…")),
-        ):
-            csv_action = QAction(text, self)
-            csv_action.setObjectName(f"action_{name}")
-            csv_action.triggered.connect(lambda _=False, name=name: self.csv_file(name))
-            file_menu.addAction(csv_action)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        # Not every platform theme defines StandardKey.Quit; Ctrl+Q is what people expect.
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        if quit_action.shortcut().isEmpty():
-            quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for number, section in enumerate(SECTIONS, start=1):
-            action = QAction(icon(section.key), labels.translate(section.title), self)
-            action.setObjectName(f"action_go_{section.key}")
-            keys = [QKeySequence(f"Ctrl+{number}")]
-            if section.key == "today":
-                keys.append(QKeySequence("Ctrl+T"))
-            action.setShortcuts(keys)
-            action.triggered.connect(lambda _=False, key=section.key: self.go_to(key))
-            go_menu.addAction(action)
-
-        client_menu = self.menuBar().addMenu(self.tr("&Client"))
-        find = self._add_action(client_menu, "find", self.tr("&Find…"), "Ctrl+F", self.find_search)
-        find.setStatusTip(self.tr("Search this screen's list; elsewhere, search the clients"))
-        self._add_action(
-            client_menu, "new_client", self.tr("New c&lient"), "Ctrl+Shift+N", self.new_client
-        )
-        self._add_action(
-            client_menu,
-            "new_appointment",
-            self.tr("New &appointment…"),
-            "Ctrl+N",
-            self.new_appointment,
-        )
-        new_contact = QAction(icon("new"), self.tr("New &contact / session note…"), self)
-        new_contact.setObjectName("action_new_interaction")
-        new_contact.setShortcut(QKeySequence("Ctrl+I"))
-        new_contact.triggered.connect(self.new_interaction)
-        client_menu.addAction(new_contact)
-        client_menu.addSeparator()
-        self._add_action(
-            client_menu, "running_late", self.tr("I'm &running late…"), "Ctrl+L", self.running_late
-        )
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self._add_action(help_menu, "user_guide", self.tr("User &guide"), "F1", self.show_guide)
-        self._add_action(
-            help_menu,
-            "keyboard_shortcuts",
-            self.tr("&Keyboard shortcuts"),
-            "Ctrl+/",
-            self.show_shortcuts,
-        )
-        help_menu.addSeparator()
-        self._add_action(help_menu, "set_up", self.tr("&Set up the practice…"), "", self.set_up)
-        self._add_action(
-            help_menu, "open_data_folder", self.tr("Open &data folder"), "", self.open_data_folder
-        )
-        help_menu.addSeparator()
-        self._add_action(help_menu, "about", self.tr("&About ClientCare"), "", self.show_about)
-
-    def _add_action(
-        self, menu: QMenu, name: str, text: str, keys: str, slot: Callable[[], object]
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(f"action_{name}")
-        if keys:
-            action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _=False: slot())
-        menu.addAction(action)
-        return action
+    def _connect_menus(self) -> None:
+        """What each menu item does (the menus are laid out by the view)."""
+        slots: dict[str, Callable[[], object]] = {
+            "backup": self.back_up_now,
+            "restore": self.restore_from_backup,
+            "lock": self.lock_now,
+            "print": self.print_current,
+            "export_ics": self.export_calendar,
+            "import_ics": self.import_calendar,
+            "quit": self.close,
+            "find": self.find_search,
+            "new_client": self.new_client,
+            "new_appointment": self.new_appointment,
+            "new_interaction": self.new_interaction,
+            "running_late": self.running_late,
+            "user_guide": self.show_guide,
+            "keyboard_shortcuts": self.show_shortcuts,
+            "set_up": self.set_up,
+            "open_data_folder": self.open_data_folder,
+            "about": self.show_about,
+        }
+        for name in CSV_ACTIONS:
+            slots[name] = partial(self.csv_file, name)
+        for section in SECTIONS:
+            slots[f"go_{section.key}"] = partial(self.go_to, section.key)
+        for name, slot in slots.items():
+            self.named_actions[name].triggered.connect(lambda _=False, slot=slot: slot())
 
     def _menu_keys(self) -> set[str]:
         return {

@@ -16,8 +16,9 @@ from clientcare.db.models import AuditAction, AuditEntry, InteractionKind
 from clientcare.interactions import InteractionInput
 from clientcare.practice import add_practitioner
 from ui.dialogs.interaction import InteractionEditor
+from ui.models.audit import AuditColumn
 from ui.ops import Operations
-from ui.screens.audit_log import AuditColumn, AuditLogTab
+from ui.screens.audit_log import AuditLogTab
 from ui.screens.settings import SettingsScreen
 
 from .conftest import type_text

@@ -14,9 +14,10 @@ from clientcare import clients, money
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import Charge, ChargeStatus, ClientStatus, MoneyTopic, PaymentMethod
+from ui.models.ledger import LedgerColumn
 from ui.ops import Changes, Operations
 from ui.screens.clients import ClientsScreen
-from ui.widgets.client_money import ClientMoneyPanel, LedgerColumn
+from ui.widgets.client_money import ClientMoneyPanel
 
 TODAY = dt.date.today()
 

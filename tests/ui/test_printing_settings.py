@@ -8,9 +8,10 @@ from PySide6.QtCore import Qt, QUrl
 from pytestqt.qtbot import QtBot
 
 from clientcare import printouts
+from ui.models.settings import TemplateColumn
 from ui.ops import Operations
 from ui.screens.settings import SettingsScreen
-from ui.screens.settings_printouts import PrintoutsTab, TemplateColumn
+from ui.screens.settings_printouts import PrintoutsTab
 
 
 def open_tab(qtbot: QtBot) -> PrintoutsTab:

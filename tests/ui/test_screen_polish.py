@@ -37,12 +37,13 @@ from ui.dialogs.followups import ConsentDialog
 from ui.dialogs.provider import ProviderForm
 from ui.main_window import MainWindow
 from ui.models.clients import ClientColumn
+from ui.models.today import TodayColumn
 from ui.ops import Operations
 from ui.screens.calendar import CalendarScreen, block_for
 from ui.screens.clients import ClientsScreen
 from ui.screens.money import MoneyScreen
 from ui.screens.reports import ReportsScreen
-from ui.screens.today import TodayColumn, TodayScreen
+from ui.screens.today import TodayScreen
 from ui.widgets.lateness_chart import format_minutes
 from ui.widgets.waitlist_panel import WaitlistPanel
 

@@ -16,9 +16,10 @@ from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import ClientStatus, Practitioner
 from clientcare.practice import add_practitioner
+from ui.models.settings import PractitionerColumn
 from ui.ops import Operations
 from ui.screens.settings import SettingsScreen
-from ui.screens.settings_practitioners import PractitionerColumn, PractitionersTab
+from ui.screens.settings_practitioners import PractitionersTab
 
 
 def open_practitioners(qtbot: QtBot, ops: Operations) -> PractitionersTab:

@@ -12,8 +12,8 @@ from clientcare.db.engine import Database, ThisComputer
 from clientcare.db.models import Practitioner
 from clientcare.practice import add_practitioner
 from ui.main_window import MainWindow
+from ui.models.settings import PractitionerColumn
 from ui.ops import Operations
-from ui.screens.settings_practitioners import PractitionerColumn
 
 
 def test_a_new_computer_on_a_shared_server_is_asked_and_answers_in_settings(

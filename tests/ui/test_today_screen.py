@@ -26,8 +26,9 @@ from clientcare.db.models import (
     Practitioner,
 )
 from ui.dialogs.running_late import RunningLateDialog
+from ui.models.today import TodayColumn
 from ui.ops import Changes, Operations
-from ui.screens.today import TodayColumn, TodayScreen
+from ui.screens.today import TodayScreen
 
 LEFT = Qt.MouseButton.LeftButton
 # A fixed Monday in the future, so bookings are valid whenever the tests run.

@@ -17,7 +17,7 @@ from clientcare.db import models
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Where the presenting code lives (ui/models and ui/ops are the bridge to the domain).
-PRESENTING = ("ui/screens", "ui/dialogs", "ui/widgets")
+PRESENTING = ("ui/screens", "ui/dialogs", "ui/widgets", "ui/views")
 
 ORM_CLASSES = {
     name
@@ -81,3 +81,57 @@ def test_no_widget_hides_qwidget_locale() -> None:
                 ):
                     wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} ({cls.name})")
     assert not wrong, "widgets that hide QWidget.locale():\n" + "\n".join(wrong)
+
+
+#: The Qt item models, and the project's own bases over them.
+ITEM_MODEL_BASES = {
+    "QAbstractItemModel",
+    "QAbstractTableModel",
+    "QAbstractListModel",
+    "QSortFilterProxyModel",
+    "QIdentityProxyModel",
+    "RowsTableModel",
+    "PagedRowsModel",
+    "SqlListModel",
+}
+#: Item models still waiting for their move into ui/models/ (issue 20: the Money screen's
+#: own helper moves them after the merge; remove the entry then).
+MODELS_ALLOWED_OUTSIDE = {"ui/screens/money.py"}
+
+
+def test_item_models_live_in_ui_models() -> None:
+    """A table's model (what each cell says) is in ui/models/; the screens, dialogs and
+    widgets only show it. A class counts as an item model when it derives from a Qt item
+    model or from a model class defined in ui/ (followed through the subclasses)."""
+    trees = {
+        path: ast.parse(path.read_text(encoding="utf-8"))
+        for path in sorted(ROOT.glob("ui/**/*.py"))
+    }
+    models_found = set(ITEM_MODEL_BASES)
+    classes = [
+        (path, cls)
+        for path, tree in trees.items()
+        for cls in ast.walk(tree)
+        if isinstance(cls, ast.ClassDef)
+    ]
+
+    def base_names(cls: ast.ClassDef) -> set[str]:
+        return {
+            base.id if isinstance(base, ast.Name) else base.attr
+            for base in cls.bases
+            if isinstance(base, ast.Name | ast.Attribute)
+        }
+
+    grown = True
+    while grown:  # subclasses of subclasses (ServiceModel(MoneyRowsModel), …)
+        before = len(models_found)
+        models_found |= {cls.name for _, cls in classes if base_names(cls) & models_found}
+        grown = len(models_found) > before
+    wrong = [
+        f"{path.relative_to(ROOT)}:{cls.lineno} {cls.name}"
+        for path, cls in classes
+        if base_names(cls) & models_found
+        and path.parent != ROOT / "ui" / "models"
+        and path.relative_to(ROOT).as_posix() not in MODELS_ALLOWED_OUTSIDE
+    ]
+    assert not wrong, "item models outside ui/models/:\n" + "\n".join(wrong)

@@ -7,20 +7,11 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -35,9 +26,10 @@ from ui import labels
 from ui.dialogs.arrival import ArrivalDialog
 from ui.dialogs.cancel import CancelDialog
 from ui.ops import Operations
+from ui.views.appointment import AppointmentDialogView
 from ui.widgets.client_picker import ClientPicker
 from ui.widgets.dates import from_qdatetime, to_qdatetime
-from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
+from ui.widgets.fields import localise_date_edit
 
 
 def _canceller(  # type: ignore[no-untyped-def]
@@ -101,8 +93,12 @@ def _series_editor(  # type: ignore[no-untyped-def]
     return edit
 
 
-class AppointmentDialog(QDialog):
-    """New appointment (optionally a series) or an existing one."""
+class AppointmentDialog(AppointmentDialogView):
+    """New appointment (optionally a series) or an existing one.
+
+    The layout is :class:`ui.views.appointment.AppointmentDialogView`; this class fills
+    the choices, reads and saves through ``ops``, and shows what went wrong.
+    """
 
     def __init__(
         self,
@@ -113,9 +109,10 @@ class AppointmentDialog(QDialog):
         practitioner_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
+        # Client: type-ahead suggests the clients who can be booked; a closed or
+        # declined client typed in full still resolves, so the domain can explain why not.
+        super().__init__(ClientPicker(ops, statuses=clients.BOOKABLE_STATUSES), parent)
         self.ops = ops
-        self.setObjectName("appointment_dialog")
         self.existing: AppointmentDetail | None = (
             ops.read(lambda s: appointments.get_appointment(s, appointment_id))
             if appointment_id is not None
@@ -126,18 +123,11 @@ class AppointmentDialog(QDialog):
         self.practice_locale = settings.locale
         self.default_minutes = settings.default_session_minutes
         self.setWindowTitle(self.tr("Appointment") if self.existing else self.tr("New appointment"))
-        self.setMinimumWidth(640)
 
-        # Client: type-ahead suggests the clients who can be booked; a closed or
-        # declined client typed in full still resolves, so the domain can explain why not.
-        self.client = ClientPicker(ops, statuses=clients.BOOKABLE_STATUSES)
-
-        self.practitioner = QComboBox()
         for practitioner in ops.read(list_practitioners):
             self.practitioner.addItem(practitioner.full_name, practitioner.id)
             if practitioner.is_current_user:  # a new booking is yours unless you choose
                 self.practitioner.setCurrentIndex(self.practitioner.count() - 1)
-        self.service = QComboBox()
         self.service.addItem(self.tr("(not set)"), None)
         self._service_minutes: dict[int, int] = {}
         for service in ops.read(money.list_services):
@@ -146,136 +136,18 @@ class AppointmentDialog(QDialog):
             ):
                 self.service.addItem(service.name, service.id)
                 self._service_minutes[service.id] = service.default_minutes
-        self.service.setToolTip(
-            self.tr("What is offered; its fee is charged unless the client has their own fee")
-        )
-        self.start = QDateTimeEdit()
         localise_date_edit(self.start, self.practice_locale)
-        self.start.setCalendarPopup(True)
-        self.duration = QSpinBox()
-        self.duration.setRange(-1000, 10_000)  # the domain says what is allowed, in words
-        self.duration.setSuffix(self.tr(" min"))
-        self.mode = QComboBox()
         for mode in appointments.MODE_LABELS:
             self.mode.addItem(labels.label(appointments.MODE_LABELS, mode), mode.value)
-        self.location = QLineEdit()
-        self.location.setPlaceholderText(self.tr("Room, address or video link"))
-        self.notes = QPlainTextEdit()
-        self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(70)
-
-        self.repeat = QComboBox()
-        self.repeat.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.repeat.addItem(self.tr("Does not repeat"), None)
-        self.repeat.addItem(self.tr("Weekly"), (series.Frequency.WEEKLY.value, 1))
-        self.repeat.addItem(self.tr("Every 2 weeks"), (series.Frequency.WEEKLY.value, 2))
-        self.repeat.addItem(self.tr("Every 3 weeks"), (series.Frequency.WEEKLY.value, 3))
-        self.repeat.addItem(self.tr("Every 4 weeks"), (series.Frequency.WEEKLY.value, 4))
-        self.repeat.addItem(
-            self.tr("Monthly, same weekday"), (series.Frequency.MONTHLY_BY_WEEKDAY.value, 1)
-        )
-        self.times = QSpinBox()
-        self.times.setRange(1, 10_000)
-        self.times.setValue(10)
-        self.times.setSuffix(self.tr(" times"))
-        self.repeat_row = QWidget()
-        repeat_layout = QHBoxLayout(self.repeat_row)
-        repeat_layout.setContentsMargins(0, 0, 0, 0)
-        repeat_layout.addWidget(self.repeat, 1)
-        repeat_layout.addWidget(QLabel(self.tr("for")))
-        repeat_layout.addWidget(self.times)
-        self.until_check = QCheckBox(self.tr("or until"))
-        self.until = QDateEdit()
-        self.until.setCalendarPopup(True)
         localise_date_edit(self.until, self.practice_locale)
-        self.until.setEnabled(False)
+
         self.until_check.toggled.connect(self.until.setEnabled)
         self.until_check.toggled.connect(lambda on: self.times.setEnabled(not on))
-        repeat_layout.addWidget(self.until_check)
-        repeat_layout.addWidget(self.until)
         self.repeat.currentIndexChanged.connect(self._repeat_changed)
-
-        editors = {
-            "client_id": (self.tr("&Client *"), self.client),
-            "practitioner_id": (self.tr("&Practitioner"), self.practitioner),
-            "service": (self.tr("Se&rvice"), self.service),
-            "start": (self.tr("&Start"), self.start),
-            "duration_minutes": (self.tr("&Duration"), self.duration),
-            "mode": (self.tr("&Mode"), self.mode),
-            "location": (self.tr("&Location"), self.location),
-            "notes": (self.tr("&Notes"), self.notes),
-            "repeat": (self.tr("&Repeat"), self.repeat_row),
-        }
-        self.fields: dict[str, FieldWithError] = {}
-        form = self.form_layout = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for name, (label_text, editor) in editors.items():
-            editor.setObjectName(name)
-            editor.setAccessibleName(label_text.replace("&", "").rstrip(" *"))
-            wrapper = FieldWithError(editor, name)
-            self.fields[name] = wrapper
-            label = QLabel(label_text)
-            label.setBuddy(editor)
-            form.addRow(label, wrapper)
-
-        self.conflict_box = error_label("conflict_message")
-        self.override = QCheckBox(self.tr("Book anyway (double-booking)"))
-        self.override.setObjectName("allow_conflict")
-        self.override.hide()
-        self.form_error = error_label("form_error")
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setObjectName("save_appointment")
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        # Shown when another practitioner saved this appointment after it was opened here.
-        self.reload_button = QPushButton(self.tr("&Reload"))
-        self.reload_button.setObjectName("reload_appointment")
-        self.reload_button.setToolTip(
-            self.tr("Show the appointment as now stored (what you typed here is discarded)")
-        )
-        self.buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.ResetRole)
         self.reload_button.clicked.connect(self.reload)
-        self.reload_button.hide()
-
-        self.status_label = QLabel()
-        self.status_label.setObjectName("appointment_status")
-        self.status_label.setWordWrap(True)
-        self.actions_row = QWidget()
-        actions = QHBoxLayout(self.actions_row)
-        actions.setContentsMargins(0, 0, 0, 0)
-        self.arrived_button = QPushButton(self.tr("Arrived"))
-        self.arrived_button.setObjectName("mark_arrived")
-        self.completed_button = QPushButton(self.tr("Completed"))
-        self.completed_button.setObjectName("mark_completed")
-        self.no_show_button = QPushButton(self.tr("No-show"))
-        self.no_show_button.setObjectName("mark_no_show")
-        self.write_up_button = QPushButton(self.tr("Write up…"))
-        self.write_up_button.setObjectName("write_up")
-        self.write_up_button.setToolTip(
-            self.tr("Notes, the client's own words and the service principles for this session")
-        )
         self.write_up_button.clicked.connect(self.write_up)
-        self.reschedule_button = QPushButton(self.tr("Reschedule…"))
-        self.reschedule_button.setObjectName("reschedule_appointment")
-        self.reschedule_button.setToolTip(
-            self.tr("Book a new time and keep this one, marked rescheduled, linked to it")
-        )
-        self.cancel_appointment_button = QPushButton(self.tr("Cancel appointment…"))
-        self.cancel_appointment_button.setObjectName("cancel_appointment")
-        for button in (
-            self.write_up_button,
-            self.arrived_button,
-            self.completed_button,
-            self.no_show_button,
-            self.reschedule_button,
-            self.cancel_appointment_button,
-        ):
-            actions.addWidget(button)
-        actions.addStretch(1)
         self.arrived_button.clicked.connect(self.mark_arrived)
         self.completed_button.clicked.connect(
             lambda: self._status(
@@ -293,15 +165,6 @@ class AppointmentDialog(QDialog):
         )
         self.cancel_appointment_button.clicked.connect(self.cancel_appointment)
         self.reschedule_button.clicked.connect(self.reschedule)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.actions_row)
-        layout.addLayout(form)
-        layout.addWidget(self.conflict_box)
-        layout.addWidget(self.override)
-        layout.addWidget(self.form_error)
-        layout.addWidget(self.buttons)
 
         self._fill(self.default_minutes, start, practitioner_id)
         self._show_status()

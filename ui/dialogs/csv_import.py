@@ -32,11 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare import csv_io
-from clientcare.csv_io import CsvTable, ImportCheck, ImportRefusedError, RowCheck, Target
+from clientcare.csv_io import CsvTable, ImportCheck, ImportRefusedError, Target
 from clientcare.errors import ValidationError
 from clientcare.practice import get_settings
-from ui import theme
-from ui.models.base import Index, RowsTableModel
+from ui.models.imports import CsvPreviewModel, CsvReportModel, shortened
 from ui.ops import Operations
 from ui.widgets.fields import error_label
 from ui.widgets.tables import read_only_table
@@ -52,78 +51,6 @@ PREVIEW_FIELDS = (
     Target.ADDRESS,
     Target.NOTES,
 )
-_SHOWN = 80  # characters of a cell shown in a table (the whole text is in the tooltip)
-
-
-def _cut(text: str) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= _SHOWN else line[: _SHOWN - 1] + "…"
-
-
-class PreviewModel(RowsTableModel):
-    """The first rows of the file as they would be read into the client fields."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.fields: list[Target] = []
-
-    def set_preview(self, rows: list[dict], fields: list[Target]) -> None:
-        self.beginResetModel()
-        self.fields = fields
-        self.headers = ("Line", *(csv_io.TARGET_LABELS[f] for f in fields))
-        self.rows = rows
-        self.endResetModel()
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        value = (
-            str(row["line"])
-            if index.column() == 0
-            else row.get(self.fields[index.column() - 1].value, "")
-        )
-        if role == Qt.ItemDataRole.DisplayRole:
-            return _cut(value)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return value[:2000]
-        return None
-
-
-class ReportModel(RowsTableModel):
-    """Every line of the file: ready, ready with a warning, or refused and why."""
-
-    headers = ("Line", "Client", "Outcome", "Why")
-    SortRole = Qt.ItemDataRole.UserRole + 1
-
-    def _outcome(self, row: RowCheck) -> str:
-        if not row.ok:
-            return self.tr("Refused")
-        return self.tr("Ready — check") if row.warnings else self.tr("Ready")
-
-    def _why(self, row: RowCheck) -> str:
-        if not row.ok:
-            return " ".join(csv_io.describe_error(e) for e in row.errors)
-        return " ".join(row.warnings)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row: RowCheck = self.rows[index.row()]
-        column = index.column()
-        if role == self.SortRole:
-            return (row.line, row.full_name.casefold(), self._outcome(row), self._why(row))[column]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            name = row.full_name or self.tr("(no name)")
-            values = (str(row.line), name, self._outcome(row), self._why(row))
-            text = values[column]
-            return _cut(text) if role == Qt.ItemDataRole.DisplayRole and column == 1 else text
-        if role == Qt.ItemDataRole.ForegroundRole and column == 2:
-            if not row.ok:
-                return theme.text_colour(theme.OVERDUE.colour)
-            if row.warnings:
-                return theme.text_colour(theme.DUE.colour)
-        return None
 
 
 class CsvImportDialog(QDialog):
@@ -168,13 +95,13 @@ class CsvImportDialog(QDialog):
         box_layout.addWidget(scroll)
         self.mapping_error = error_label("mapping_error")
 
-        self.preview_model = PreviewModel(self)
+        self.preview_model = CsvPreviewModel(self)
         self.preview = self._table_view("csv_preview", self.preview_model)
         self.preview.setMaximumHeight(150)
-        self.report_model = ReportModel(self)
+        self.report_model = CsvReportModel(self)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.report_model)
-        proxy.setSortRole(ReportModel.SortRole)
+        proxy.setSortRole(CsvReportModel.SortRole)
         self.report = self._table_view("csv_report", proxy)
         self.report.setSortingEnabled(True)
         self.report.setMinimumHeight(220)
@@ -267,10 +194,10 @@ class CsvImportDialog(QDialog):
         first = self.table.rows[0][1] if self.table.rows else ()
         for index, name in enumerate(self.table.header):
             row = index + 1
-            header = QLabel(_cut(name) or self.tr("(no name)"))
+            header = QLabel(shortened(name) or self.tr("(no name)"))
             header.setToolTip(name[:2000])
             sample = first[index] if index < len(first) else ""
-            example = QLabel(_cut(sample))
+            example = QLabel(shortened(sample))
             example.setToolTip(sample[:2000])
             example.setStyleSheet("color: palette(mid);")
             for shown in (header, example):  # the file's text is never markup

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,14 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import ical, locale_format
+from clientcare import ical
 from clientcare.config import local_timezone_name
 from clientcare.errors import ValidationError
 from clientcare.ical import ImportAs, ImportReport, TitlePrivacy
 from clientcare.practice import get_settings, list_practitioners
 from ui import labels
 from ui.labels import QT_TRANSLATE_NOOP
-from ui.models.base import Index, RowsTableModel
+from ui.models.imports import IcsReportModel
 from ui.ops import Operations
 from ui.widgets.fields import error_label, localise_date_edit
 
@@ -134,33 +133,6 @@ class ExportDialog(QDialog):
         self.accept()
 
 
-class ReportModel(RowsTableModel):
-    headers = ("#", "Event", "Starts", "Result", "Why")
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.report: ImportReport | None = None
-        self.locale = locale_format.DEFAULT_LOCALE  # the practice's; the dialog sets it
-
-    def set_report(self, report: ImportReport | None) -> None:
-        self.report = report
-        self.set_rows(report.lines if report else ())
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self.report is None:
-            return None
-        line = self.rows[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
-        return (
-            str(line.number),
-            line.summary,
-            locale_format.weekday_day_time(line.start, self.locale) if line.start else "—",
-            str(line.outcome).replace("_", " "),
-            line.reason,
-        )[index.column()]
-
-
 class ImportDialog(QDialog):
     """Read an .ics, preview what would happen to every event, then import in one go."""
 
@@ -185,7 +157,7 @@ class ImportDialog(QDialog):
         self.summary = QLabel()
         self.summary.setObjectName("import_summary")
         self.summary.setWordWrap(True)
-        self.model = ReportModel(self)
+        self.model = IcsReportModel(self)
         self.model.locale = ops.read(lambda s: get_settings(s).locale)
         self.table = QTableView()
         self.table.setObjectName("import_report")

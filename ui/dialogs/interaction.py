@@ -12,21 +12,12 @@ from functools import partial
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
     QDialog,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QPushButton,
     QRadioButton,
-    QScrollArea,
-    QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -49,31 +40,13 @@ from ui.dialogs.money import MoneyConversationDialog
 from ui.dialogs.referral import ReferralDialog
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.ops import Operations
-from ui.theme import set_heading
+from ui.views.interaction import TEXT_LABELS, InteractionEditorView
 from ui.widgets.dates import from_qdatetime, to_qdatetime
-from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
+from ui.widgets.fields import error_label, localise_date_edit
 from ui.widgets.language_highlighter import LanguageHighlighter
-from ui.widgets.reflow import ColumnsThatFit
 
 AUTOSAVE_MS = 4000
 
-TEXT_LABELS = {
-    "notes": QT_TRANSLATE_NOOP("labels", "Notes"),
-    "client_words": QT_TRANSLATE_NOOP("labels", "In the client's own words"),
-    "next_steps": QT_TRANSLATE_NOOP("labels", "Agreed next steps"),
-    "more_helpful": QT_TRANSLATE_NOOP(
-        "labels", "What might have been more helpful? (ask, and write their answer)"
-    ),
-    "practitioner_only_notes": QT_TRANSLATE_NOOP(
-        "labels", "For you only (never printed for the client)"
-    ),
-}
-FLAG_LABELS = {
-    "not_at_my_best": QT_TRANSLATE_NOOP("labels", "I was not at my best today"),
-    "plan_not_a_fit": QT_TRANSLATE_NOOP("labels", "The plan did not feel right to the client"),
-    "referral_considered": QT_TRANSLATE_NOOP("labels", "A referral was considered or made"),
-    "checkins_discussed": QT_TRANSLATE_NOOP("labels", "We talked about check-ins"),
-}
 ANSWER_LABELS = {
     ChecklistAnswerValue.DONE: QT_TRANSLATE_NOOP("labels", "Done"),
     ChecklistAnswerValue.NOT_APPLICABLE: QT_TRANSLATE_NOOP("labels", "Does not apply"),
@@ -175,8 +148,12 @@ class ChecklistRow(QFrame):
             self.answered.emit(self.item.principle_id, value, self.text.text())
 
 
-class InteractionEditor(QDialog):
-    """Write up a contact with a client; opened from an appointment or a client."""
+class InteractionEditor(InteractionEditorView):
+    """Write up a contact with a client; opened from an appointment or a client.
+
+    The layout is :class:`ui.views.interaction.InteractionEditorView`; this class reads
+    and saves the contact through ``ops``, keeps the checklist, and autosaves.
+    """
 
     def __init__(
         self,
@@ -189,8 +166,6 @@ class InteractionEditor(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ops = ops
-        self.setObjectName("interaction_editor")
-        self.resize(1180, 760)
         self.interaction: InteractionDetail | None = None
         self._dirty = False
         self._loading = True
@@ -217,25 +192,10 @@ class InteractionEditor(QDialog):
         self.checker = ops.read(load_checker)
         self.practice_locale = ops.read(lambda s: get_settings(s).locale)  # the practice's dates
 
-        self.heading = QLabel()
-        self.heading.setObjectName("interaction_heading")
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # a name is text, never markup
-        set_heading(self.heading, "heading")
-        self.greeting = QLabel()
-        self.greeting.setObjectName("greeting")
-        self.greeting.setWordWrap(True)
-
-        self.kind = QComboBox()
-        for kind, label in interactions.KIND_LABELS.items():
-            self.kind.addItem(labels.translate(label), kind.value)
-        self.occurred_at = QDateTimeEdit()
         localise_date_edit(self.occurred_at, self.practice_locale)
-        self.occurred_at.setCalendarPopup(True)
-        self.practitioner = QComboBox()
         self.practitioner.addItem(self.tr("(not recorded)"), None)
         for practitioner in ops.read(list_practitioners):
             self.practitioner.addItem(practitioner.full_name, practitioner.id)
-        self.appointment = QComboBox()
         self.appointment.addItem(self.tr("(none)"), None)
         summary = ops.read(
             lambda s: appointments.client_appointments(s, client_id, now=dt.datetime.now())
@@ -244,157 +204,21 @@ class InteractionEditor(QDialog):
             self.appointment.addItem(
                 locale_format.weekday_day_time(item.start, self.practice_locale), item.id
             )
-
-        self.texts: dict[str, QPlainTextEdit] = {}
-        self.fields: dict[str, FieldWithError] = {}
-        self.highlighters: list[LanguageHighlighter] = []
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(self.tr("Kind"), self.kind)
-        form.addRow(self.tr("When"), self._wrap("occurred_at", self.occurred_at))
-        form.addRow(self.tr("Practitioner"), self.practitioner)
-        form.addRow(self.tr("Appointment"), self._wrap("appointment_id", self.appointment))
-        self.minutes_late = QSpinBox()
-        self.minutes_late.setRange(0, 600)
-        self.minutes_late.setSuffix(self.tr(" min"))
-        self.minutes_late.setAccessibleName(self.tr("I started late by, in minutes"))
-        self.minutes_late.setToolTip(
-            self.tr("Past the practice's threshold the checklist asks you to offer rescheduling")
-        )
-        form.addRow(
-            self.tr("I started late by"), self._wrap("practitioner_minutes_late", self.minutes_late)
-        )
-        self.flags: dict[str, QCheckBox] = {}
-        for name, label in FLAG_LABELS.items():
-            box = QCheckBox(labels.translate(label))
-            box.setObjectName(name)
-            self.flags[name] = box
-        # Two columns when there is room; one under the other in a narrow window.
-        self.flag_columns = ColumnsThatFit(self.flags.values(), columns=2)
-        form.addRow(self.tr("Also"), self.flag_columns)
-        for name, label in TEXT_LABELS.items():
-            edit = QPlainTextEdit()
-            edit.setObjectName(name)
-            edit.setTabChangesFocus(True)
-            edit.setAccessibleName(labels.translate(label))
-            edit.setMinimumHeight(90 if name in ("notes", "client_words") else 60)
-            self.texts[name] = edit
-            if name != "practitioner_only_notes":
-                self.highlighters.append(LanguageHighlighter(edit.document(), self.checker))
-            caption = QLabel(labels.translate(label))
-            caption.setWordWrap(True)
-            form.addRow(caption)
-            form.addRow(self._wrap(name, edit))
-        self.remember = QPushButton(self.tr("I asked again and wrote it down…"))
-        self.remember.setObjectName("add_fact_from_interaction")
-        self.remember.setToolTip(
-            self.tr("Add what the client told you to their facts to remember (principle 4)")
-        )
-        self.remember.clicked.connect(self.add_fact)
-        self.fact_text = QLineEdit()
-        self.fact_text.setObjectName("interaction_fact_text")
-        self.fact_text.setPlaceholderText(self.tr("e.g. Has a dog called Biscuit"))
-        fact_row = QHBoxLayout()
-        fact_row.addWidget(self.fact_text, 1)
-        fact_row.addWidget(self.remember)
-        form.addRow(self.tr("Fact"), fact_row)
-        self.money_button = QPushButton(self.tr("Money conversation…"))
-        self.money_button.setObjectName("money_conversation")
-        self.money_button.setToolTip(
-            self.tr("Record a conversation about money, linked to this contact (principle 6)")
-        )
-        self.money_button.clicked.connect(self.money_conversation)
-
-        left = QWidget()
-        left.setLayout(form)
-        left_scroll = QScrollArea()
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setWidget(left)
-
-        self.checklist_box = QWidget()
-        self.checklist_layout = QVBoxLayout(self.checklist_box)
-        self.checklist_layout.setContentsMargins(4, 4, 4, 4)
-        checklist_scroll = QScrollArea()
-        checklist_scroll.setWidgetResizable(True)
-        checklist_scroll.setWidget(self.checklist_box)
-        checklist_title = QLabel(self.tr("Service principles for this contact"))
-        checklist_title.setObjectName("checklist_title")
-        bold = checklist_title.font()
-        bold.setBold(True)
-        checklist_title.setFont(bold)
+        self.highlighters: list[LanguageHighlighter] = [
+            LanguageHighlighter(edit.document(), self.checker)
+            for name, edit in self.texts.items()
+            if name != "practitioner_only_notes"
+        ]
         self.checklist_rows: dict[int, ChecklistRow] = {}
-        right = QWidget()
-        right.setMinimumWidth(460)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(checklist_title)
-        right_layout.addWidget(checklist_scroll, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left_scroll)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-
-        self.status = QLabel()
-        self.status.setObjectName("save_status")
-        self.form_error = error_label("interaction_error")
-        self.save_button = QPushButton(self.tr("Save draft"))
-        self.save_button.setObjectName("save_draft")
-        self.finalise_button = QPushButton(self.tr("Finalise"))
-        self.finalise_button.setObjectName("finalise")
-        self.finalise_button.setToolTip(
-            self.tr("Lock this record; later changes are kept as corrections")
-        )
-        self.correct_button = QPushButton(self.tr("Add a correction…"))
-        self.correct_button.setObjectName("add_correction")
+        self.remember.clicked.connect(self.add_fact)
+        self.money_button.clicked.connect(self.money_conversation)
         self.correct_button.clicked.connect(self.add_correction)
-        self.print_button = QPushButton(self.tr("Print summary…"))
-        self.print_button.setObjectName("print_summary_button")
-        self.print_button.setToolTip(self.tr("For the file or for the client (Ctrl+P)"))
-        self.print_button.setShortcut("Ctrl+P")
         self.print_button.clicked.connect(self.print_summary)
-        self.addenda = QLabel()
-        self.addenda.setObjectName("addenda")
-        self.addenda.setWordWrap(True)
-        self.addenda.hide()
-        self.refer_button = QPushButton(self.tr("Refer…"))
-        self.refer_button.setObjectName("refer")
-        self.refer_button.setToolTip(
-            self.tr("Refer the client to someone who may be a better fit (principle 7)")
-        )
         self.refer_button.clicked.connect(self.refer)
-        close = QPushButton(self.tr("Close"))
         self.save_button.clicked.connect(self.save_draft)
         self.finalise_button.clicked.connect(self.finalise)
-        close.clicked.connect(self.close)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.status, 1)
-        buttons.addWidget(self.refer_button)
-        buttons.addWidget(self.money_button)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.finalise_button)
-        buttons.addWidget(self.correct_button)
-        buttons.addWidget(self.print_button)
-        buttons.addWidget(close)
-        self.bottom_buttons = [
-            self.refer_button,
-            self.money_button,
-            self.save_button,
-            self.finalise_button,
-            self.correct_button,
-            self.print_button,
-            close,
-        ]
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.greeting)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.addenda)
-        layout.addWidget(self.form_error)
-        layout.addLayout(buttons)
+        self.close_button.clicked.connect(self.close)
 
         self._fill(appointment)
         appointment_id = self.appointment.currentData()
@@ -417,12 +241,6 @@ class InteractionEditor(QDialog):
         self.autosave.start()
         self._loading = False
         self._refresh_checklist()
-
-    def _wrap(self, name: str, editor: QWidget) -> FieldWithError:
-        editor.setObjectName(name)
-        wrapper = FieldWithError(editor, name)
-        self.fields[name] = wrapper
-        return wrapper
 
     # -- filling and collecting ---------------------------------------------------
 
@@ -574,7 +392,7 @@ class InteractionEditor(QDialog):
         answer_fields = [row.text for row in self.checklist_rows.values() if row.text is not None]
         if answer_fields:
             previous: QWidget = answer_fields[-1]
-            for button in getattr(self, "bottom_buttons", []):
+            for button in self.bottom_buttons:
                 QWidget.setTabOrder(previous, button)
                 previous = button
         self._show_language_findings()

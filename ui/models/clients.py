@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 
 from clientcare.clients import STATUS_LABELS, ClientRow
 from ui.labels import label
@@ -97,3 +97,17 @@ _ROLES = frozenset(
         int(SortRole),
     }
 )
+
+
+class NameOrderProxy(QSortFilterProxyModel):
+    """Sorts the client list; by name A–Z it passes the model's rows through unsorted.
+
+    That is the order the model reads its pages in (``clients.search_query``), so sorting
+    them again on every keystroke of a search would only cost time; and a page read as
+    the list scrolls lands where the database put it.
+    """
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column == ClientColumn.NAME and order == Qt.SortOrder.AscendingOrder:
+            column = -1  # the source's own order
+        super().sort(column, order)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QFontDatabase, QPalette, QShowEvent
+from PySide6.QtGui import QFontDatabase, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -48,19 +48,15 @@ from clientcare.settings import (
     REQUIREMENT_LABELS,
     PracticeInput,
     PrincipleRow,
-    WordRow,
 )
-from ui.models.base import Index, RowsTableModel, select_row_with_id, selected_model_row
+from ui.models.base import select_row_with_id, selected_model_row
+from ui.models.settings import PrincipleTableModel, WordTableModel
 from ui.ops import Operations
 from ui.screens.settings_money import MoneyTab
 from ui.theme import SPACE_M, empty_state
 from ui.widgets.fields import FieldWithError, clear_errors, error_label, show_errors
 from ui.widgets.language_highlighter import LanguageHighlighter
 from ui.widgets.settings_tab import fill_with_scrolled, save_row
-
-#: Role holding the id of a row (principle or word).
-IdRole = Qt.ItemDataRole.UserRole + 1
-
 
 # --------------------------------------------------------------------------
 # Practice
@@ -217,35 +213,6 @@ class PracticeTab(QWidget):
 # --------------------------------------------------------------------------
 # Principles
 # --------------------------------------------------------------------------
-
-
-class PrincipleTableModel(RowsTableModel):
-    headers = ("No.", "Principle", "Applies when", "Requirement")
-    rows: list[PrincipleRow]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == 0:
-                return str(row.number)
-            if column == 1:
-                retired = self.tr("(retired)") + " " if not row.active else ""
-                return retired + row.text
-            if column == 2:
-                return row.applies_when
-            return self.tr(REQUIREMENT_LABELS[row.requirement])
-        if role == IdRole:
-            return row.id
-        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            return QBrush(QPalette().color(QPalette.ColorRole.PlaceholderText))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        return None
 
 
 RULE_HELP = (
@@ -534,21 +501,6 @@ class PrinciplesTab(QWidget):
 # --------------------------------------------------------------------------
 # Word lists
 # --------------------------------------------------------------------------
-
-
-class WordTableModel(RowsTableModel):
-    headers = ("Word or phrase", "Suggestion")
-    rows: list[WordRow]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return row.word if index.column() == 0 else row.suggestion
-        if role == IdRole:
-            return row.id
-        return None
 
 
 class WordListBox(QGroupBox):

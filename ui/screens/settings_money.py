@@ -10,7 +10,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -33,10 +32,10 @@ from PySide6.QtWidgets import (
 from clientcare import money
 from clientcare.db.models import ChargeMode, GraceKind
 from clientcare.errors import NotFoundError, ValidationError
-from clientcare.money_format import format_money, format_plain
+from clientcare.money_format import format_plain
 from clientcare.practice import get_settings
 from ui import theme
-from ui.models.base import Index, RowsTableModel
+from ui.models.settings import GraceModel, MoneyRowsModel, ServiceModel, TierModel
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_M, empty_state
 from ui.widgets.fields import FieldWithError, clear_errors, error_label, show_errors
@@ -44,63 +43,6 @@ from ui.widgets.settings_tab import fill_with_scrolled, save_row
 from ui.widgets.tables import fitted_table
 
 CHANGES = Changes.SETTINGS | Changes.MONEY
-
-
-class _MoneyRowsModel(RowsTableModel):
-    """Rows with an ``active`` flag; inactive ones are greyed and say so in words."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.currency, self.locale = "GBP", "en_GB"
-
-    def amount(self, minor: int) -> str:
-        return format_money(minor, self.currency, self.locale)
-
-    def cell(self, row: Any, column: int) -> str:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.cell(row, index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            return QPalette().color(QPalette.ColorRole.PlaceholderText)
-        return None
-
-
-class ServiceModel(_MoneyRowsModel):
-    headers = ("Service", "Standard fee", "Length", "Offered")
-
-    def cell(self, row: money.ServiceRow, column: int) -> str:
-        return (
-            row.name,
-            self.amount(row.standard_fee_minor),
-            self.tr("{n} min").format(n=row.default_minutes),
-            self.tr("Yes") if row.active else self.tr("No longer offered"),
-        )[column]
-
-
-class TierModel(_MoneyRowsModel):
-    headers = ("Tier", "Fee", "Criteria", "Offered")
-
-    def cell(self, row: money.TierRow, column: int) -> str:
-        return (
-            row.name,
-            self.amount(row.fee_minor),
-            " ".join(row.criteria_note.split()),
-            self.tr("Yes") if row.active else self.tr("No longer offered"),
-        )[column]
-
-
-class GraceModel(_MoneyRowsModel):
-    headers = ("Rule", "In use")
-
-    def cell(self, row: money.GraceRuleRow, column: int) -> str:
-        if column == 0:
-            return row.description
-        return self.tr("Yes") if row.active else self.tr("Not in use")
 
 
 # --------------------------------------------------------------------------
@@ -373,7 +315,7 @@ class _RowsSection(QGroupBox):
         self,
         title: str,
         key: str,
-        model: _MoneyRowsModel,
+        model: MoneyRowsModel,
         stretch: int,
         intro: str,
         open_dialog: Callable[[Any], QDialog],

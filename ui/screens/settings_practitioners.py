@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import IntEnum
-from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFont, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -26,58 +24,14 @@ from clientcare import practice
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import PractitionerInput, PractitionerRow
 from ui.dialogs.form import FormDialog
-from ui.models.base import Index, RowsTableModel, select_row_with_id, selected_model_row
+from ui.models.base import select_row_with_id, selected_model_row
+from ui.models.settings import PractitionerColumn, PractitionerTableModel
 from ui.ops import Changes, Operations, Work
-from ui.theme import SPACE_M, SPACE_S, empty_state, muted_text, notice_style
+from ui.theme import SPACE_M, SPACE_S, empty_state, notice_style
 from ui.widgets.fields import error_label
 
 #: Practitioners appear on referrals (the co-worker directory) as well as in settings.
 CHANGES = Changes.SETTINGS | Changes.REFERRALS
-#: The mark shown with the word "You" (never the colour or the mark alone).
-YOU_MARK = "★"
-
-
-class PractitionerColumn(IntEnum):
-    NAME = 0
-    EMAIL = 1
-    PHONE = 2
-    STATUS = 3
-
-
-class PractitionerTableModel(RowsTableModel):
-    headers = ("Name", "E-mail", "Phone", "Status")
-    rows: list[PractitionerRow]
-
-    def status_text(self, row: PractitionerRow) -> str:
-        if row.is_current_user:
-            return f"{YOU_MARK} " + self.tr("You")
-        if not row.active:
-            return self.tr("Archived")
-        return ""
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column == PractitionerColumn.NAME:
-                return row.full_name
-            if column == PractitionerColumn.EMAIL:
-                return row.email
-            if column == PractitionerColumn.PHONE:
-                return row.phone
-            return self.status_text(row)
-        if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            return QBrush(muted_text())
-        if role == Qt.ItemDataRole.FontRole and row.is_current_user:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            status = self.status_text(row)
-            return f"{row.full_name}, {status}" if status else row.full_name
-        return None
 
 
 class PractitionerDialog(FormDialog):

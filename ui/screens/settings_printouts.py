@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from enum import IntEnum
-from typing import Any
-
 from PySide6.QtCore import QItemSelection, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QFont, QShowEvent
+from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -21,42 +18,7 @@ from PySide6.QtWidgets import (
 
 from clientcare import printouts
 from clientcare.printouts import TemplateInfo
-from ui.models.base import Index, RowsTableModel
-
-
-class TemplateColumn(IntEnum):
-    NAME = 0
-    PRINTS = 1
-    STATE = 2
-
-
-def state_text(row: TemplateInfo) -> str:
-    if not row.customised:
-        return "Default"
-    if row.problem:
-        return f"Customised — error on {row.problem}; the default is printed"
-    return "Customised"
-
-
-class TemplateTableModel(RowsTableModel):
-    headers = ("Template", "What it prints", "State")
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row: TemplateInfo = self.rows[index.row()]
-        column = TemplateColumn(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if column is TemplateColumn.NAME:
-                return row.name
-            if column is TemplateColumn.PRINTS:
-                return self.tr(row.description)
-            return self.tr(state_text(row))
-        if role == Qt.ItemDataRole.FontRole and column is TemplateColumn.STATE and row.customised:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+from ui.models.settings import TemplateColumn, TemplateTableModel
 
 
 class PrintoutsTab(QWidget):
