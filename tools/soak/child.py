@@ -12,6 +12,7 @@ import array
 import datetime as dt
 import faulthandler
 import gc
+import inspect
 import json
 import os
 import random
@@ -361,16 +362,31 @@ class Soak:
                 f"{Counter(type(o).__name__ for o in dead).most_common(8)}; widget wrappers "
                 f"{len(widgets)}, of deleted widgets {dead_widgets}\n"
             )
-            for one in dead[:2]:
+            dead_by_type: dict[str, list[Any]] = {}
+            for widget in widgets:
+                if not shiboken6.isValid(widget):
+                    dead_by_type.setdefault(type(widget).__name__, []).append(widget)
+            counted = sorted(((k, len(v)) for k, v in dead_by_type.items()), key=lambda kv: -kv[1])
+            sys.stderr.write(f"soak: deleted widgets still wrapped, by type: {counted[:12]}\n")
+            samples = [w for group in dead_by_type.values() for w in group[-2:]] + dead[:2]
+            frame_lists = {id(widgets), id(dialogs), id(samples)}
+            for one in samples[:12]:
                 chain = []
                 thing: Any = one
-                for _ in range(5):
-                    holders = [h for h in gc.get_referrers(thing) if not isinstance(h, list)]
-                    chain.append([_describe(h) for h in holders[:4]])
+                for _ in range(6):
+                    holders = [
+                        h
+                        for h in gc.get_referrers(thing)
+                        if id(h) not in frame_lists
+                        and not inspect.isframe(h)
+                        and h is not dead_by_type
+                        and not (isinstance(h, list) and any(h is g for g in dead_by_type.values()))
+                    ]
+                    chain.append([_describe(h) for h in holders[:3]])
                     if not holders:
                         break
                     thing = holders[0]
-                sys.stderr.write(f"soak: held by {chain}\n")
+                sys.stderr.write(f"soak: {type(one).__name__} held by {chain}\n")
 
     # -- acting as a person ----------------------------------------------------------
 
@@ -633,6 +649,11 @@ def main(argv: list[str]) -> int:
     week_of = dt.date.fromisoformat(config["week_of"])
     travel = time_machine.travel(dt.datetime.combine(week_of, DAY_START), tick=False)
     clock = travel.start()
+
+    if os.environ.get("SOAK_SQLITE_CACHE_KIB"):  # to tell a cache filling from a leak
+        from clientcare.db import engine
+
+        engine.SQLITE_CACHE_KIB = int(os.environ["SOAK_SQLITE_CACHE_KIB"])
 
     from ui import launch
 

@@ -60,7 +60,11 @@ class CancelDialog(QDialog):
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason_field = FieldWithError(self.reason, "reason")
         self.scope_group = QButtonGroup(self)
-        scope_row = QVBoxLayout()
+        # Owned by the dialog even when it is not in a series (then hidden, never shown
+        # on its own): a button without a parent would outlive the dialog as a window.
+        self.scope_box = QWidget(self)
+        scope_row = QVBoxLayout(self.scope_box)
+        scope_row.setContentsMargins(0, 0, 0, 0)
         self.scope_buttons: dict[Scope, QRadioButton] = {}
         for scope, label in (
             (Scope.THIS, self.tr("Only this one")),
@@ -77,7 +81,9 @@ class CancelDialog(QDialog):
         form.addRow(self.tr("Cancelled by"), who)
         form.addRow(self.tr("&Reason"), self.reason_field)
         if in_series:
-            form.addRow(self.tr("Which"), scope_row)
+            form.addRow(self.tr("Which"), self.scope_box)
+        else:
+            self.scope_box.hide()
         self._late_fee(form, ops, start)
         buttons = QDialogButtonBox()
         self.confirm = buttons.addButton(
