@@ -366,6 +366,8 @@ def appointments_between(
                 "earliest": start - dt.timedelta(minutes=MAX_DURATION),
             },
         )
+        # A plain row of the appointment's columns stands in for the Appointment (the same
+        # attribute names): the ignore is for that, not for a stub.
         details = [
             _from_row(row, row.client_name, row.preferred_name, row.practitioner_name)  # type: ignore[arg-type]
             for row in rows

@@ -136,6 +136,7 @@ def referral_letter(
     context = referral_letter_context(
         session, referral_id, included, background=background, today=day
     )
+    # The context is the template's (dict[str, object]); these three parts are dicts of it.
     client_name = context["client"]["full_name"] or context["client"]["preferred_name"]  # type: ignore[index]
     provider_name = context["provider"]["name"]  # type: ignore[index]
     locale = context["practice"]["locale"]  # type: ignore[index]
