@@ -33,13 +33,9 @@ from clientcare.practice import get_settings
 from clientcare.text import check_text, clean_line
 
 MIN_DURATION = 5
-
 MAX_YEARS_PAST = 10
-
 MAX_YEARS_AHEAD = 5
-
 MAX_LOCATION = 200
-
 MAX_NOTES = 20_000
 
 

@@ -256,7 +256,6 @@ def find_conflicts(
 
 
 _UPCOMING = frozenset({AppointmentStatus.SCHEDULED, AppointmentStatus.ARRIVED})
-
 _ATTENDED = frozenset({AppointmentStatus.COMPLETED, AppointmentStatus.ARRIVED})
 
 

@@ -28,7 +28,6 @@ from clientcare.practice import get_settings
 from clientcare.text import check_text
 
 MAX_REASON = 2000
-
 DEFAULT_CANCELLATION_WINDOW_HOURS = 24
 
 # Where an appointment can go from each status. A no-show can still become

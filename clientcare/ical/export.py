@@ -18,7 +18,6 @@ from clientcare.ical import records
 from clientcare.ical.records import ACTIVE_STATUSES, UID_DOMAIN, zone_of
 
 PRODID = "-//ClientCare//ClientCare//EN"
-
 GENERIC_TITLE = "Client session"
 
 

@@ -37,15 +37,10 @@ from clientcare.ical.records import (
 from clientcare.text import fold
 
 BUSY_TITLE = "Busy"
-
 FUTURE_LIMIT_YEARS = 5
-
 MIN_MINUTES = 5
-
 MAX_MINUTES = 600
-
 EXPANSION_SECONDS = 5.0  # all repeating events of one file together
-
 _VIDEO_WORDS = ("video", "zoom", "teams", "meet.", "skype", "whereby", "online")
 
 

@@ -23,15 +23,10 @@ from clientcare.ical.records import PAST_LIMIT_YEARS, UID_DOMAIN, ImportLine, Im
 from clientcare.text import clean_line
 
 MAX_OCCURRENCES = 200
-
 RECUR_YEARS_AHEAD = 2
-
 MAX_TITLE = 200
-
 MAX_LOCATION = 200
-
 MAX_UID = 255
-
 _COUNT_CAP = 10_000  # how far we count left-out occurrences of a rule with UNTIL
 
 

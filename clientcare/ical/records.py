@@ -15,7 +15,6 @@ from clientcare.db.models import (
 from clientcare.errors import ValidationError
 
 UID_DOMAIN = "clientcare.invalid"
-
 PAST_LIMIT_YEARS = 10
 
 # Appointments that hold a time slot (exported, and checked for overlaps).

@@ -193,7 +193,6 @@ def given_answers(session: Session, interaction_id: int | None) -> dict[int, Ans
 
 
 _APOLOGY_RULE = {"compare": ["practitioner_minutes_late", ">", 0]}
-
 _RESCHEDULE_RULE = {"compare": ["practitioner_minutes_late", ">", "lateness_threshold_minutes"]}
 
 

@@ -14,14 +14,11 @@ from clientcare.db.models import (
 )
 
 MAX_TEXT = 50_000
-
 MAX_ANSWER_TEXT = 5_000
-
 MAX_REASON = 5_000
 
 #: How far ahead an interaction may be dated (a clock a little off, a late-night entry).
 MAX_DAYS_AHEAD = 1
-
 SUMMARY_LENGTH = 80
 
 KIND_LABELS: dict[InteractionKind, str] = {
@@ -49,7 +46,6 @@ TEXT_LABELS: dict[str, str] = {
 }
 
 FINALISED_MESSAGE = "This record is finalised; add a correction instead."
-
 _FLAG_FIELDS = ("not_at_my_best", "plan_not_a_fit", "referral_considered", "checkins_discussed")
 
 FIELDS = (

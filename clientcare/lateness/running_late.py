@@ -29,21 +29,13 @@ from clientcare.practice import get_settings
 from clientcare.text import check_text
 
 MIN_LATE_MINUTES = 1
-
 MAX_LATE_MINUTES = 240
-
 MAX_NOTICE_TEXT = 4000
-
 SLOT_STEP_MINUTES = 15
-
 SLOT_SEARCH_DAYS = 60
-
 CANCEL_WITHOUT_FEE_REASON = "Practitioner running late \u2014 cancelled without fee"
-
 MINUTES_MESSAGE = "Running late is 1 to 240 minutes; for longer, cancel or reschedule instead."
-
 _NOTICE_FIELDS = ("expected_minutes", "told_at", "channel", "message_text", "reschedule_offered")
-
 _OPEN = frozenset({AppointmentStatus.SCHEDULED, AppointmentStatus.ARRIVED})
 
 

@@ -12,7 +12,6 @@ from clientcare.errors import FieldError
 from clientcare.text import check_text
 
 PLACEHOLDERS = ("preferred_name", "minutes", "time", "practitioner", "reschedule")
-
 MAX_TEMPLATE = 2000
 
 UNKNOWN_PLACEHOLDER = (
@@ -21,9 +20,7 @@ UNKNOWN_PLACEHOLDER = (
 )
 
 _HORIZONTAL_RUNS = re.compile(r"[ \t]{2,}")
-
 _SPACE_BEFORE_NEWLINE = re.compile(r"[ \t]+\n")
-
 _WHITESPACE = re.compile(r"\s+")
 
 
