@@ -36,7 +36,7 @@ STRINGS_FILE = Path(__file__).with_name("label_strings.py")
 
 #: Label tables the UI does not show, and why. Every other ``*_LABELS`` table is listed.
 NOT_SHOWN: dict[str, str] = {
-    "clientcare.ical.MODE_LABELS": "written into exported .ics files",
+    "clientcare.ical.records.MODE_LABELS": "written into exported .ics files",
     "clientcare.printouts.ANSWER_LABELS": "printed by the domain (printouts)",
     "clientcare.money_printouts.CLIENT_INSTALMENT_LABELS": "printed by the domain (statements)",
 }
