@@ -199,7 +199,7 @@ def _rule_text(
         elif until.tzinfo is not None:
             until = until.astimezone(dt.UTC)
         recur["UNTIL"] = [until]
-    text = recur.to_ical().decode("ascii")  # type: ignore[no-untyped-call]
+    text = recur.to_ical().decode("ascii")
     return text, int(count) if count is not None else None, count is not None or until is not None
 
 
