@@ -46,7 +46,7 @@ def start_problem(start: object, now: dt.datetime) -> FieldError | None:
     if start.tzinfo is not None:
         return FieldError("start", "The start must be a local clock time (no time zone).")
     # Here: not on the way to Today. (No stubs for python-dateutil in the environment.)
-    from dateutil.relativedelta import relativedelta  # type: ignore[import-untyped]
+    from dateutil.relativedelta import relativedelta
 
     if start < now - relativedelta(years=MAX_YEARS_PAST):
         return FieldError(

@@ -16,7 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import icalendar
-from dateutil.rrule import rrulestr  # type: ignore[import-untyped]  # no stubs installed
+from dateutil.rrule import rrulestr
 
 from clientcare.errors import ValidationError
 from clientcare.ical.records import PAST_LIMIT_YEARS, UID_DOMAIN, ImportLine, ImportOutcome

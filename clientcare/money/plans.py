@@ -111,7 +111,7 @@ def split_evenly(
     """``count`` instalments adding up to exactly ``total_minor`` (the odd pennies go first)."""
     if count < 1 or total_minor < count:
         return []
-    from dateutil.relativedelta import (  # type: ignore[import-untyped]  # only here: not on the way to Today
+    from dateutil.relativedelta import (  # only here: not on the way to Today
         relativedelta,
     )
 
