@@ -67,6 +67,9 @@ from clientcare.appointments.status import (
     reschedule_appointment,
 )
 
+# CancelledBy: the module before the package offered it too (tests reach it as ap.CancelledBy).
+from clientcare.db.models import CancelledBy
+
 __all__ = [
     "ALLOWED_TRANSITIONS",
     "BLOCKING_STATUSES",
@@ -84,6 +87,7 @@ __all__ = [
     "AppointmentCounts",
     "AppointmentDetail",
     "AppointmentInput",
+    "CancelledBy",
     "ClientAppointments",
     "Conflict",
     "ConflictError",

@@ -14,8 +14,9 @@ answered), ``reading``, ``drafts`` (writing a draft and its answers) and ``final
 records and corrections). Public names are importable from ``clientcare.interactions``.
 """
 
-# InteractionKind: the module before the package offered it too (ui/dialogs/print_summary.py).
-from clientcare.db.models import InteractionKind
+# The module before the package offered these too (ui/dialogs/print_summary.py and the tests
+# reach them as interactions.InteractionKind, ix.ChecklistAnswerValue).
+from clientcare.db.models import ChecklistAnswerValue, InteractionKind
 from clientcare.interactions.drafts import answer, clear_answer, save_draft
 from clientcare.interactions.finalising import add_correction, finalise, missing_message
 from clientcare.interactions.principles import (
@@ -61,6 +62,7 @@ __all__ = [
     "TEXT_LABELS",
     "AddendumRow",
     "AnswerRow",
+    "ChecklistAnswerValue",
     "ChecklistItem",
     "InteractionDetail",
     "InteractionInput",
