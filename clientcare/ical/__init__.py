@@ -13,77 +13,63 @@ into occurrences) and ``importing`` (occurrences into rows). Public names are im
 """
 
 from clientcare.ical.export import (
-    GENERIC_TITLE as GENERIC_TITLE,
-)
-from clientcare.ical.export import (
-    PRODID as PRODID,
-)
-from clientcare.ical.export import (
-    TitlePrivacy as TitlePrivacy,
-)
-from clientcare.ical.export import (
-    appointment_uid as appointment_uid,
-)
-from clientcare.ical.export import (
-    client_title as client_title,
-)
-from clientcare.ical.export import (
-    export_ics as export_ics,
+    GENERIC_TITLE,
+    PRODID,
+    TitlePrivacy,
+    appointment_uid,
+    client_title,
+    export_ics,
 )
 from clientcare.ical.importing import (
-    BUSY_TITLE as BUSY_TITLE,
-)
-from clientcare.ical.importing import (
-    EXPANSION_SECONDS as EXPANSION_SECONDS,
-)
-from clientcare.ical.importing import (
-    FUTURE_LIMIT_YEARS as FUTURE_LIMIT_YEARS,
-)
-from clientcare.ical.importing import (
-    MAX_MINUTES as MAX_MINUTES,
-)
-from clientcare.ical.importing import (
-    MIN_MINUTES as MIN_MINUTES,
-)
-from clientcare.ical.importing import (
-    import_ics as import_ics,
+    BUSY_TITLE,
+    EXPANSION_SECONDS,
+    FUTURE_LIMIT_YEARS,
+    MAX_MINUTES,
+    MIN_MINUTES,
+    import_ics,
 )
 from clientcare.ical.reading import (
-    MAX_LOCATION as MAX_LOCATION,
-)
-from clientcare.ical.reading import (
-    MAX_OCCURRENCES as MAX_OCCURRENCES,
-)
-from clientcare.ical.reading import (
-    MAX_TITLE as MAX_TITLE,
-)
-from clientcare.ical.reading import (
-    MAX_UID as MAX_UID,
-)
-from clientcare.ical.reading import (
-    RECUR_YEARS_AHEAD as RECUR_YEARS_AHEAD,
-)
-from clientcare.ical.reading import (
-    clean_text as clean_text,
+    MAX_LOCATION,
+    MAX_OCCURRENCES,
+    MAX_TITLE,
+    MAX_UID,
+    RECUR_YEARS_AHEAD,
+    clean_text,
 )
 from clientcare.ical.records import (
-    ACTIVE_STATUSES as ACTIVE_STATUSES,
+    ACTIVE_STATUSES,
+    PAST_LIMIT_YEARS,
+    UID_DOMAIN,
+    ImportAs,
+    ImportLine,
+    ImportOutcome,
+    ImportReport,
 )
-from clientcare.ical.records import (
-    PAST_LIMIT_YEARS as PAST_LIMIT_YEARS,
-)
-from clientcare.ical.records import (
-    UID_DOMAIN as UID_DOMAIN,
-)
-from clientcare.ical.records import (
-    ImportAs as ImportAs,
-)
-from clientcare.ical.records import (
-    ImportLine as ImportLine,
-)
-from clientcare.ical.records import (
-    ImportOutcome as ImportOutcome,
-)
-from clientcare.ical.records import (
-    ImportReport as ImportReport,
-)
+
+__all__ = [
+    "ACTIVE_STATUSES",
+    "BUSY_TITLE",
+    "EXPANSION_SECONDS",
+    "FUTURE_LIMIT_YEARS",
+    "GENERIC_TITLE",
+    "MAX_LOCATION",
+    "MAX_MINUTES",
+    "MAX_OCCURRENCES",
+    "MAX_TITLE",
+    "MAX_UID",
+    "MIN_MINUTES",
+    "PAST_LIMIT_YEARS",
+    "PRODID",
+    "RECUR_YEARS_AHEAD",
+    "UID_DOMAIN",
+    "ImportAs",
+    "ImportLine",
+    "ImportOutcome",
+    "ImportReport",
+    "TitlePrivacy",
+    "appointment_uid",
+    "clean_text",
+    "client_title",
+    "export_ics",
+    "import_ics",
+]

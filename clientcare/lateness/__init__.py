@@ -16,113 +16,89 @@ names are importable from ``clientcare.lateness``.
 """
 
 from clientcare.lateness.arrivals import (
-    MAX_CLIENT_NOTE as MAX_CLIENT_NOTE,
-)
-from clientcare.lateness.arrivals import (
-    MAX_EARLY_ARRIVAL as MAX_EARLY_ARRIVAL,
-)
-from clientcare.lateness.arrivals import (
-    ClientArrival as ClientArrival,
-)
-from clientcare.lateness.arrivals import (
-    record_client_arrival as record_client_arrival,
-)
-from clientcare.lateness.arrivals import (
-    record_client_choice as record_client_choice,
+    MAX_CLIENT_NOTE,
+    MAX_EARLY_ARRIVAL,
+    ClientArrival,
+    record_client_arrival,
+    record_client_choice,
 )
 from clientcare.lateness.history import (
-    OUTCOME_LABELS as OUTCOME_LABELS,
-)
-from clientcare.lateness.history import (
-    LatenessStats as LatenessStats,
-)
-from clientcare.lateness.history import (
-    NoticeRow as NoticeRow,
-)
-from clientcare.lateness.history import (
-    lateness_stats as lateness_stats,
-)
-from clientcare.lateness.history import (
-    list_notices as list_notices,
+    OUTCOME_LABELS,
+    LatenessStats,
+    NoticeRow,
+    lateness_stats,
+    list_notices,
 )
 from clientcare.lateness.policy import (
-    CLIENT_OPTION_LABELS as CLIENT_OPTION_LABELS,
-)
-from clientcare.lateness.policy import (
-    MAX_RESCHEDULE_SENTENCE as MAX_RESCHEDULE_SENTENCE,
-)
-from clientcare.lateness.policy import (
-    ClientLateOption as ClientLateOption,
-)
-from clientcare.lateness.policy import (
-    MessageSettings as MessageSettings,
-)
-from clientcare.lateness.policy import (
-    client_late_options as client_late_options,
-)
-from clientcare.lateness.policy import (
-    message_settings as message_settings,
-)
-from clientcare.lateness.policy import (
-    update_client_late_options as update_client_late_options,
-)
-from clientcare.lateness.policy import (
-    update_templates as update_templates,
+    CLIENT_OPTION_LABELS,
+    MAX_RESCHEDULE_SENTENCE,
+    ClientLateOption,
+    MessageSettings,
+    client_late_options,
+    message_settings,
+    update_client_late_options,
+    update_templates,
 )
 from clientcare.lateness.running_late import (
-    CANCEL_WITHOUT_FEE_REASON as CANCEL_WITHOUT_FEE_REASON,
-)
-from clientcare.lateness.running_late import (
-    MAX_LATE_MINUTES as MAX_LATE_MINUTES,
-)
-from clientcare.lateness.running_late import (
-    MAX_NOTICE_TEXT as MAX_NOTICE_TEXT,
-)
-from clientcare.lateness.running_late import (
-    MIN_LATE_MINUTES as MIN_LATE_MINUTES,
-)
-from clientcare.lateness.running_late import (
-    MINUTES_MESSAGE as MINUTES_MESSAGE,
-)
-from clientcare.lateness.running_late import (
-    SLOT_SEARCH_DAYS as SLOT_SEARCH_DAYS,
-)
-from clientcare.lateness.running_late import (
-    SLOT_STEP_MINUTES as SLOT_STEP_MINUTES,
-)
-from clientcare.lateness.running_late import (
-    DraftNotice as DraftNotice,
-)
-from clientcare.lateness.running_late import (
-    cascade as cascade,
-)
-from clientcare.lateness.running_late import (
-    draft_notice as draft_notice,
-)
-from clientcare.lateness.running_late import (
-    record_choice as record_choice,
-)
-from clientcare.lateness.running_late import (
-    record_notice as record_notice,
-)
-from clientcare.lateness.running_late import (
-    suggest_slots as suggest_slots,
+    CANCEL_WITHOUT_FEE_REASON,
+    MAX_LATE_MINUTES,
+    MAX_NOTICE_TEXT,
+    MIN_LATE_MINUTES,
+    MINUTES_MESSAGE,
+    SLOT_SEARCH_DAYS,
+    SLOT_STEP_MINUTES,
+    DraftNotice,
+    cascade,
+    draft_notice,
+    record_choice,
+    record_notice,
+    suggest_slots,
 )
 from clientcare.lateness.templates import (
-    MAX_TEMPLATE as MAX_TEMPLATE,
+    MAX_TEMPLATE,
+    PLACEHOLDERS,
+    UNKNOWN_PLACEHOLDER,
+    compose_notice,
+    reschedule_required,
+    validate_template,
 )
-from clientcare.lateness.templates import (
-    PLACEHOLDERS as PLACEHOLDERS,
-)
-from clientcare.lateness.templates import (
-    UNKNOWN_PLACEHOLDER as UNKNOWN_PLACEHOLDER,
-)
-from clientcare.lateness.templates import (
-    compose_notice as compose_notice,
-)
-from clientcare.lateness.templates import (
-    reschedule_required as reschedule_required,
-)
-from clientcare.lateness.templates import (
-    validate_template as validate_template,
-)
+
+__all__ = [
+    "CANCEL_WITHOUT_FEE_REASON",
+    "CLIENT_OPTION_LABELS",
+    "MAX_CLIENT_NOTE",
+    "MAX_EARLY_ARRIVAL",
+    "MAX_LATE_MINUTES",
+    "MAX_NOTICE_TEXT",
+    "MAX_RESCHEDULE_SENTENCE",
+    "MAX_TEMPLATE",
+    "MINUTES_MESSAGE",
+    "MIN_LATE_MINUTES",
+    "OUTCOME_LABELS",
+    "PLACEHOLDERS",
+    "SLOT_SEARCH_DAYS",
+    "SLOT_STEP_MINUTES",
+    "UNKNOWN_PLACEHOLDER",
+    "ClientArrival",
+    "ClientLateOption",
+    "DraftNotice",
+    "LatenessStats",
+    "MessageSettings",
+    "NoticeRow",
+    "cascade",
+    "client_late_options",
+    "compose_notice",
+    "draft_notice",
+    "lateness_stats",
+    "list_notices",
+    "message_settings",
+    "record_choice",
+    "record_client_arrival",
+    "record_client_choice",
+    "record_notice",
+    "reschedule_required",
+    "suggest_slots",
+    "update_client_late_options",
+    "update_templates",
+    "validate_template",
+]
