@@ -56,7 +56,6 @@ from clientcare.appointments.records import (
 )
 from clientcare.appointments.status import (
     ALLOWED_TRANSITIONS,
-    DEFAULT_CANCELLATION_WINDOW_HOURS,
     MAX_REASON,
     cancel_appointment,
     cancellation_window_hours,
@@ -66,6 +65,7 @@ from clientcare.appointments.status import (
     mark_no_show,
     reschedule_appointment,
 )
+from clientcare.config import DEFAULT_CANCELLATION_WINDOW_HOURS
 
 # CancelledBy: the module before the package offered it too (tests reach it as ap.CancelledBy).
 from clientcare.db.models import CancelledBy

@@ -16,6 +16,7 @@ from clientcare.appointments.records import (
     AppointmentInput,
     format_day,
 )
+from clientcare.config import DEFAULT_CANCELLATION_WINDOW_HOURS
 from clientcare.db.models import (
     Appointment,
     AppointmentStatus,
@@ -28,7 +29,6 @@ from clientcare.practice import get_settings
 from clientcare.text import check_text
 
 MAX_REASON = 2000
-DEFAULT_CANCELLATION_WINDOW_HOURS = 24
 
 # Where an appointment can go from each status. A no-show can still become
 # "arrived" (the client turned up after all); everything else is final.

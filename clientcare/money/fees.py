@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clientcare import audit
+from clientcare.config import DEFAULT_SESSION_MINUTES
 from clientcare.db.models import (
     AuditAction,
     ChargeKind,
@@ -47,7 +48,7 @@ class ServiceRow:
 class ServiceInput:
     name: str
     standard_fee: str | int
-    default_minutes: int = 50
+    default_minutes: int = DEFAULT_SESSION_MINUTES
     active: bool = True
 
 
