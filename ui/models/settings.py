@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QFont, QPalette
@@ -12,10 +12,12 @@ from PySide6.QtGui import QBrush, QFont, QPalette
 from clientcare import money
 from clientcare.money_format import format_money
 from clientcare.practice import PractitionerRow
-from clientcare.printouts import TemplateInfo
 from clientcare.settings import REQUIREMENT_LABELS, PrincipleRow, WordRow
 from ui.models.base import Index, RowsTableModel
 from ui.theme import muted_text
+
+if TYPE_CHECKING:  # printouts loads Jinja2: only when the Printouts tab is opened
+    from clientcare.printouts import TemplateInfo
 
 #: Role holding the id of a row (principle or word).
 IdRole = Qt.ItemDataRole.UserRole + 1
