@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from clientcare.encryption import PASSPHRASE_MAX_LENGTH, Passphrase
 from clientcare.security import LockSettings, load_lock_settings, pin_matches
+from ui.object_tree import descendants
 from ui.theme import set_heading
 from ui.widgets.fields import error_label
 
@@ -315,7 +316,7 @@ class IdleLock(QObject):
         curtain.unlock_requested.connect(self.try_unlock)
         covered = _Covered(host=host, curtain=curtain, title=host.windowTitle())
         self._disable_under(host, curtain, covered)
-        for action in host.findChildren(QAction):
+        for action in descendants(host, QAction):
             if action.isEnabled():
                 action.setEnabled(False)
                 covered.actions.append(action)
@@ -331,12 +332,10 @@ class IdleLock(QObject):
         child windows too: their curtains would take no PIN. So a widget with a window
         somewhere below it stays enabled and its own children are disabled instead.
         """
-        for child in parent.findChildren(
-            QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
-        ):
+        for child in descendants(parent, QWidget, direct_only=True):
             if child is curtain or child.isWindow() or not child.isEnabled():
                 continue  # a dialog is a child too, but a window with its own curtain
-            if any(self._should_cover(below) for below in child.findChildren(QWidget)):
+            if any(self._should_cover(below) for below in descendants(child, QWidget)):
                 self._disable_under(child, curtain, covered)
             else:
                 child.setEnabled(False)

@@ -22,6 +22,7 @@ from clientcare.scope import own_scope
 from ui import labels
 from ui.finished_dialogs import FinishedDialogs
 from ui.idle_lock import IdleLock
+from ui.object_tree import descendants
 from ui.ops import Operations
 from ui.screens.today import TodayScreen
 from ui.views.main_window import CSV_ACTIONS, SECTIONS, MainWindowView, Section
@@ -163,7 +164,7 @@ class MainWindow(MainWindowView):
         screen.setObjectName(f"screen_{key}")
         # A key the window's menus own (Ctrl+N, Ctrl+L, Ctrl+F…) is handed to the screen by
         # the menu action; a second shortcut on the same key would cancel both out.
-        for shortcut in screen.findChildren(QShortcut):
+        for shortcut in descendants(screen, QShortcut):
             if shortcut.key().toString() in self._menu_keys():
                 shortcut.setEnabled(False)
         stand_in = self.stack.widget(row)
@@ -260,7 +261,7 @@ class MainWindow(MainWindowView):
     def _menu_keys(self) -> set[str]:
         return {
             key.toString()
-            for action in self.findChildren(QAction)
+            for action in descendants(self, QAction)
             for key in action.shortcuts()
             if not key.isEmpty()
         }

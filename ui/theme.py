@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
+from ui.object_tree import descendant
+
 # Spacing (pixels): every margin and gap is one of these.
 SPACE_XS = 4
 SPACE_S = 8
@@ -308,7 +310,7 @@ def apply_theme(app: QApplication, *, dark: bool | None = None, follow: bool = T
     else:
         app.setPalette(app.style().standardPalette())
     app.setStyleSheet(stylesheet())
-    if dark is None and follow and app.findChild(_SchemeFollower) is None:
+    if dark is None and follow and descendant(app, _SchemeFollower) is None:
         _SchemeFollower(app)
     from ui import icons
 

@@ -40,6 +40,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from tools.soak.child import ClientRef, Skip, SoakError
+from ui.object_tree import descendant, descendants
 
 if TYPE_CHECKING:
     from tools.soak.child import Soak
@@ -115,7 +116,7 @@ def now(soak: Soak) -> dt.datetime:
 
 
 def button_box(dialog: Any, which: QDialogButtonBox.StandardButton) -> QPushButton:
-    for box in dialog.findChildren(QDialogButtonBox):
+    for box in descendants(dialog, QDialogButtonBox):
         button = box.button(which)
         if button is not None and button.isVisible():
             return button
@@ -161,9 +162,9 @@ def choose_client(soak: Soak, dialog: Any, client: ClientRef) -> None:
     this is the function to change.
     """
     picker = (
-        dialog.findChild(QLineEdit, "client_id")
-        or dialog.findChild(QComboBox, "client_id")
-        or dialog.findChild(QLineEdit, "client_picker")
+        descendant(dialog, QLineEdit, "client_id")
+        or descendant(dialog, QComboBox, "client_id")
+        or descendant(dialog, QLineEdit, "client_picker")
     )
     if picker is None:
         raise SoakError(f"no client picker (client_id) in {dialog.objectName()}")
@@ -296,7 +297,7 @@ def edit_session_note(soak: Soak, editor: Any) -> None:
     """Write up a contact in the interaction editor: text, checklist answers, draft,
     sometimes finalise, print or step away; then close it."""
     rng = soak.rng
-    texts = [t for t in editor.findChildren(QPlainTextEdit) if t.isEnabled() and t.isVisible()]
+    texts = [t for t in descendants(editor, QPlainTextEdit) if t.isEnabled() and t.isVisible()]
     if texts and not editor.locked():
         for text in rng.sample(texts, k=min(len(texts), rng.randint(1, 3))):
             soak.type(text, rng.choice(WORDS) + ". ")
@@ -801,16 +802,14 @@ def care_item(soak: Soak) -> None:
 
 def lock_now(soak: Soak) -> None:
     """File → Lock now; sometimes a wrong PIN first; then the right one."""
-    action = soak.window.findChild(QAction, "action_lock")
+    action = descendant(soak.window, QAction, "action_lock")
     action.trigger()
     if not soak.window.idle_lock.locked:
         raise SoakError("Lock now did not lock")
     if soak.rng.random() < 0.3:
         from ui.idle_lock import LockCurtain
 
-        curtain = next(
-            c for c in soak.window.findChildren(LockCurtain) if c.parent() is soak.window
-        )
+        curtain = next(iter(descendants(soak.window, LockCurtain, direct_only=True)))
         soak.type(curtain.pin, "0000", replace=True)
         QTest.keyClick(curtain.pin, Qt.Key.Key_Return)
         if not soak.window.idle_lock.locked:

@@ -100,7 +100,12 @@ def _object_types() -> Counter[str]:
     if not os.environ.get("SOAK_DIAGNOSE"):
         return Counter()
     gc.collect()
-    return Counter(type(o).__qualname__ for o in gc.get_objects())
+    return Counter(
+        f"function {o.__module__}.{o.__qualname__}"
+        if inspect.isfunction(o)
+        else type(o).__qualname__
+        for o in gc.get_objects()
+    )
 
 
 def _describe(thing: Any) -> str:
@@ -349,7 +354,7 @@ class Soak:
         emit(report=report)
         if os.environ.get("SOAK_DIAGNOSE") and getattr(self, "types_first", None):
             grown = _object_types() - self.types_first
-            sys.stderr.write(f"soak: objects that grew in number: {grown.most_common(25)}\n")
+            sys.stderr.write(f"soak: objects that grew in number: {grown.most_common(40)}\n")
             import shiboken6
             from PySide6.QtWidgets import QDialog, QWidget
 
@@ -370,7 +375,8 @@ class Soak:
             sys.stderr.write(f"soak: deleted widgets still wrapped, by type: {counted[:12]}\n")
             samples = [w for group in dead_by_type.values() for w in group[-2:]] + dead[:2]
             frame_lists = {id(widgets), id(dialogs), id(samples)}
-            for one in samples[:12]:
+            for index in range(min(12, len(samples))):
+                one = samples[index]
                 chain = []
                 thing: Any = one
                 for _ in range(6):
@@ -387,6 +393,26 @@ class Soak:
                         break
                     thing = holders[0]
                 sys.stderr.write(f"soak: {type(one).__name__} held by {chain}\n")
+                # Held where the collector cannot see: shiboken's parent records (a child's
+                # wrapper lives as long as its parent's). Walk up them.
+                up: Any = one
+                for _ in range(8):
+                    dumped = shiboken6.dump(up)
+                    parent_line = next(
+                        (line for line in dumped.splitlines() if line.startswith("parent")), ""
+                    )
+                    sys.stderr.write(
+                        f"soak:   {type(up).__name__} valid={shiboken6.isValid(up)} "
+                        f"refs={sys.getrefcount(up)} {parent_line[:120]}\n"
+                    )
+                    parents = (
+                        [h for h in gc.get_objects() if f"at 0x{id(h):x}>" in parent_line]
+                        if parent_line
+                        else []
+                    )
+                    if not parents:
+                        break
+                    up = parents[0]
 
     # -- acting as a person ----------------------------------------------------------
 
@@ -458,7 +484,9 @@ class Soak:
 
     def child(self, parent: Any, kind: type[T], name: str) -> T:
         """``parent``'s child widget ``name`` (a SoakError names what is missing)."""
-        found = parent.findChild(kind, name)
+        from ui.object_tree import descendant  # never findChild: see ui/object_tree.py
+
+        found = descendant(parent, kind, name)
         if found is None:
             raise SoakError(
                 f"no {kind.__name__} named {name!r} in {parent.objectName() or parent}: "
@@ -578,7 +606,9 @@ class Soak:
         lock = self.window.idle_lock
         # The curtain of the window on top (a modal dialog's): the others take no keys.
         top = QApplication.activeModalWidget() or self.window
-        curtains = [c for c in top.findChildren(LockCurtain) if c.isVisible()]
+        from ui.object_tree import descendants
+
+        curtains = [c for c in descendants(top, LockCurtain) if c.isVisible()]
         if not curtains:
             raise SoakError(f"locked, but {top.objectName()} shows no curtain")
         pin = curtains[-1].pin

@@ -26,6 +26,7 @@ from clientcare.clients import ClientChoice
 from clientcare.db.models import ClientStatus
 from clientcare.practice import get_settings
 from ui import labels
+from ui.object_tree import descendants
 from ui.ops import Operations
 
 #: The suggestion's ClientChoice, and the text put in the field when it is highlighted.
@@ -63,7 +64,7 @@ class ClientPicker(QLineEdit):
         self.setObjectName("client_picker")
         self.setPlaceholderText(self.tr("Start typing a name"))
         self.setClearButtonEnabled(True)
-        for button in self.findChildren(QToolButton):  # the clear button: an icon only
+        for button in descendants(self, QToolButton):  # the clear button: an icon only
             button.setAccessibleName(self.tr("Clear the client"))
         self.setAccessibleDescription(
             self.tr("Type part of a name, e-mail or phone number, then choose from the list")

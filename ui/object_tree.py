@@ -1,0 +1,45 @@
+"""Finding widgets, actions and shortcuts below a widget, without leaking their wrappers.
+
+Use these instead of ``QObject.findChildren`` and ``QObject.findChild``. In PySide6
+(6.11.3 checked) those two make every object they return a child, in the binding's own
+records, of the object they were called on: its Python wrapper is kept alive for as long
+as the caller's is. Called on a lasting widget (the main window, a screen), that keeps
+the wrappers of Qt's own inner widgets (a table's scroll bars and viewport, a combo box's
+list) long after Qt has deleted them: the hour-long soak grew about 4 KB an action
+that way, 700 dead wrappers in 3 minutes, from locking the window. Walking
+``children()`` returns the same objects with no such record.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QObject
+
+T = TypeVar("T", bound=QObject)
+
+
+def descendants(root: QObject, kind: type[T], *, direct_only: bool = False) -> list[T]:
+    """Every object of ``kind`` below ``root``, in the order ``findChildren`` gives
+    (depth first, each before its own children); only ``root``'s own children when
+    ``direct_only``."""
+    found: list[T] = []
+    pending = list(reversed(root.children()))
+    while pending:
+        thing = pending.pop()
+        if isinstance(thing, kind):
+            found.append(thing)
+        if not direct_only:
+            pending.extend(reversed(thing.children()))
+    return found
+
+
+def descendant(root: QObject, kind: type[T], name: str | None = None) -> T | None:
+    """The first object of ``kind`` below ``root`` (named ``name`` when given), or None."""
+    pending = list(reversed(root.children()))
+    while pending:
+        thing = pending.pop()
+        if isinstance(thing, kind) and (name is None or thing.objectName() == name):
+            return thing
+        pending.extend(reversed(thing.children()))
+    return None
