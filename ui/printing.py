@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QFontMetricsF,
+    QImage,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -82,10 +83,28 @@ def page_layout(page_size: str) -> QPageLayout:
     )
 
 
+@functools.cache
+def _layout_device(resolution: int) -> QImage:
+    """A stand-in device of ``resolution`` dots per inch that documents are laid out for.
+
+    The layout only needs the device's resolution (the fonts' sizes in its pixels), and it
+    comes out the same as on a printer or PDF writer of that resolution. Handing it the
+    printer itself leaked the printer: PySide6 records a device given to
+    ``setPaintDevice`` as a child of the document's layout and never lets it go, so every
+    preview kept its printer (and every PDF its writer) for the rest of the session.
+    One image per resolution is kept instead, on purpose.
+    """
+    image = QImage(1, 1, QImage.Format.Format_ARGB32)
+    dots_per_metre = round(resolution / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    return image
+
+
 def make_document(printout: Printout, device: PageDevice) -> QTextDocument:
     """The printout's HTML as a document laid out for ``device`` (fonts in its resolution)."""
     document = QTextDocument()
-    document.documentLayout().setPaintDevice(device)
+    document.documentLayout().setPaintDevice(_layout_device(device.resolution()))
     document.setDefaultFont(print_font())
     option = QTextOption()
     # A very long word (a pasted link, a name without spaces) wraps instead of running off.

@@ -8,13 +8,15 @@ layer; the comparisons are made on NFKC-normalised text for that reason.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import time
 import unicodedata
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QPdfWriter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 from pytestqt.qtbot import QtBot
@@ -332,3 +334,32 @@ def test_unsaved_typing_is_saved_before_printing(
         stored = interactions.get_interaction(session, dialog.interaction_id, today=NOW.date())
     assert stored.client_words == "Called to say the walk helped."
     assert stored.occurred_at.date() == dt.date.today()
+
+
+def _alive(kind: type) -> int:
+    gc.collect()
+    return sum(1 for thing in gc.get_objects() if isinstance(thing, kind))
+
+
+def test_printing_and_saving_keep_no_printer_or_pdf_writer(
+    qtbot: QtBot, db: Database, world: World, tmp_path: Path
+) -> None:
+    """Each preview painted its pages on a printer that then stayed in memory for the
+    session (the document's layout kept it), and each saved PDF its writer with the PDF's
+    bytes: the hour-long soak grew with every print."""
+    printout = summary(db, world, SummaryVariant.FILE)
+    printers, writers = _alive(QPrinter), _alive(QPdfWriter)
+    for number in range(3):
+        dialog = printing.make_preview_dialog(None, printout, "A4")
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(tmp_path / f"printed-{number}.pdf"))
+        dialog.paintRequested.emit(printer)  # what the preview does to show its pages
+        del printer
+        dialog.deleteLater()
+        del dialog
+        assert printing.save_pdf(printout, tmp_path / f"saved-{number}.pdf", page_size="A4") >= 1
+    qtbot.wait(10)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert SECRET in flat(pdf_pages(tmp_path / "printed-2.pdf"))
+    assert (_alive(QPrinter), _alive(QPdfWriter)) == (printers, writers)

@@ -373,6 +373,25 @@ class Soak:
                     dead_by_type.setdefault(type(widget).__name__, []).append(widget)
             counted = sorted(((k, len(v)) for k, v in dead_by_type.items()), key=lambda kv: -kv[1])
             sys.stderr.write(f"soak: deleted widgets still wrapped, by type: {counted[:12]}\n")
+            wanted = [t for t in os.environ.get("SOAK_DIAGNOSE_TYPES", "").split(",") if t]
+            for type_name in wanted:
+                found = [o for o in gc.get_objects() if type(o).__name__ == type_name]
+                sys.stderr.write(f"soak: {len(found)} {type_name}\n")
+                if not found:
+                    continue
+                thing = found[-1]
+                del found
+                for _ in range(8):
+                    holders = [
+                        h
+                        for h in gc.get_referrers(thing)
+                        if not inspect.isframe(h) and h is not dead_by_type
+                    ]
+                    named = [_describe(h) for h in holders[:4]]
+                    sys.stderr.write(f"soak:   {_describe(thing)} held by {named}\n")
+                    if not holders:
+                        break
+                    thing = holders[0]
             samples = [w for group in dead_by_type.values() for w in group[-2:]] + dead[:2]
             frame_lists = {id(widgets), id(dialogs), id(samples)}
             for index in range(min(12, len(samples))):
