@@ -175,6 +175,11 @@ class PagedRowsModel(RowsTableModel):
         while self._more:
             self.fetchMore()
 
+    def texts(self, number: int) -> tuple[str, ...]:
+        """Every column's text of row ``number``, for the lists that format each row once
+        (what :class:`~ui.models.listing.ProseRows` measures)."""
+        raise NotImplementedError
+
     def row_for_id(self, row_id: int) -> int | None:
         """The row of ``row_id``, reading the pages up to (or around) it when it is not
         held yet."""

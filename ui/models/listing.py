@@ -182,10 +182,11 @@ class ProseRows(QObject):
 
     Each row is measured when it is read (a page at a time) and again only when a prose
     column changes width: never the whole list on every change, as a view's
-    resize-to-contents does. The texts are the model's, formatted once.
+    resize-to-contents does. The texts are the model's ``texts``, formatted once (the SQL
+    lists here, the Money screen's lists).
     """
 
-    def __init__(self, table: QTableView, model: SqlListModel, prose: Sequence[int]) -> None:
+    def __init__(self, table: QTableView, model: PagedRowsModel, prose: Sequence[int]) -> None:
         super().__init__(table)
         self.table, self.model, self.prose = table, model, tuple(prose)
         table.setWordWrap(True)

@@ -46,7 +46,7 @@ class _MoneyListModel(PagedRowsModel):
 
     ``orders`` maps the columns the list can be sorted by to the domain's order; the
     screen reads the list again in that order (the SQL sorts: never a proxy over the
-    pages read). Subclasses write a row's strings in ``texts``.
+    pages read). Subclasses write a row's strings in ``format_row``.
     """
 
     #: Column → the domain's order for it; columns not here are not sortable.
@@ -67,14 +67,14 @@ class _MoneyListModel(PagedRowsModel):
         """The domain's order for the column sorted by (None: the list's own order)."""
         return self.orders.get(self.sort_column)
 
-    def texts(self, row: Any) -> tuple[str, ...]:
+    def format_row(self, row: Any) -> tuple[str, ...]:
         raise NotImplementedError
 
-    def row_texts(self, number: int) -> tuple[str, ...]:
+    def texts(self, number: int) -> tuple[str, ...]:
         """The strings of row ``number``, written the first time they are asked for."""
         texts = self._texts.get(number)
         if texts is None:
-            texts = self._texts[number] = self.texts(self.rows[number])
+            texts = self._texts[number] = self.format_row(self.rows[number])
         return texts
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
@@ -94,7 +94,7 @@ class _MoneyListModel(PagedRowsModel):
             return self.rows[number].client_id
         if role == ALIGNMENT:
             return RIGHT if column in self.right_aligned else None
-        text = self.row_texts(number)[column]
+        text = self.texts(number)[column]
         if role == ACCESSIBLE:
             return f"{self.accessible_header(column)}: {text or self.tr('nothing')}"
         return text  # display and tool tip
@@ -173,7 +173,7 @@ class BalanceTableModel(_MoneyListModel):
             return self.tr("Credit {amount}").format(amount=self.format_amount(-row.balance_minor))
         return self.format_amount(row.balance_minor)
 
-    def texts(self, row: BalanceRow) -> tuple[str, ...]:
+    def format_row(self, row: BalanceRow) -> tuple[str, ...]:
         amounts = [row.ageing.buckets[bucket] for bucket in BUCKET_COLUMNS.values()]
         return (
             client_label(row.full_name, row.preferred_name),
@@ -213,7 +213,7 @@ class ToChargeModel(_MoneyListModel):
     }
     right_aligned: ClassVar[frozenset[int]] = frozenset({ToChargeColumn.AMOUNT})
 
-    def texts(self, row: ChargeProposal) -> tuple[str, ...]:
+    def format_row(self, row: ChargeProposal) -> tuple[str, ...]:
         if row.amount_minor is None:
             amount = self.tr("no fee set")
         else:
@@ -256,7 +256,7 @@ class FollowUpModel(_MoneyListModel):
         FollowUpColumn.CLIENT: FollowUpOrder.CLIENT,
     }
 
-    def texts(self, row: ConversationRow) -> tuple[str, ...]:
+    def format_row(self, row: ConversationRow) -> tuple[str, ...]:
         due = locale_format.day(row.follow_up_on, self.locale) if row.follow_up_on else ""
         agreed = row.agreed_outcome or row.summary or row.client_words
         return (

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,6 +40,7 @@ from clientcare.scope import Scope
 from ui.dialogs.charge_confirm import ChargeDialog
 from ui.dialogs.payment import PaymentDialog
 from ui.models.base import PAGE_SIZE, PagedRowsModel, PageReader
+from ui.models.listing import ProseRows
 from ui.models.money import (
     BalanceColumn,
     BalanceTableModel,
@@ -63,41 +64,6 @@ def _text_margins(table: QTableView) -> int:
     """The item delegate's text margins (QStyle::PM_FocusFrameHMargin + 1, each side)."""
     margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
     return 2 * (margin + 1)
-
-
-class _ProseRows(QObject):
-    """Rows as tall as the sentence in ``column``, wrapped at the column's width, and no
-    taller: measured from the row's text (written once), for the rows read only, again
-    when the column's width changes (a window resized)."""
-
-    def __init__(self, table: QTableView, model: Any, column: int) -> None:
-        super().__init__(table)
-        self.table, self.model, self.column = table, model, column
-        table.setWordWrap(True)
-        self.rows = table.verticalHeader()
-        self.rows.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.rows.setMinimumSectionSize(self.rows.defaultSectionSize())
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(0)
-        self.timer.timeout.connect(self.fit)
-        model.modelReset.connect(self.fit)
-        model.rowsInserted.connect(lambda _parent, first, last: self.fit(first, last + 1))
-        table.horizontalHeader().sectionResized.connect(self._resized)
-
-    def _resized(self, column: int, _old: int, _new: int) -> None:
-        if column == self.column:
-            self.timer.start()  # once a resize is over (a dragged edge sends many)
-
-    def fit(self, first: int = 0, end: int | None = None) -> None:
-        metrics = self.table.fontMetrics()
-        width = max(self.table.columnWidth(self.column) - _text_margins(self.table), 20)
-        area = QRect(0, 0, width, 100_000)
-        padding = self.rows.defaultSectionSize() - metrics.height()
-        for number in range(first, self.model.rowCount() if end is None else end):
-            text = self.model.row_texts(number)[self.column]
-            needed = metrics.boundingRect(area, Qt.TextFlag.TextWordWrap, text).height()
-            self.rows.resizeSection(number, max(self.rows.defaultSectionSize(), needed + padding))
 
 
 def _starting_with(first: list[Any] | None, reader: PageReader) -> PageReader:
@@ -127,9 +93,7 @@ def _fit_columns(table: QTableView, model: Any, stretch: int) -> None:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             continue
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        widest = max(
-            (metrics.horizontalAdvance(model.row_texts(n)[column]) for n in sample), default=0
-        )
+        widest = max((metrics.horizontalAdvance(model.texts(n)[column]) for n in sample), default=0)
         header.resizeSection(column, max(header.sectionSizeHint(column), widest + margins))
 
 
@@ -281,8 +245,8 @@ class MoneyScreen(QWidget):
         self.follow_up_table = paged_table(
             "follow_up_table", self.tr("Money conversations to follow up"), self.follow_up_model
         )
-        self._follow_up_rows = _ProseRows(
-            self.follow_up_table, self.follow_up_model, FollowUpColumn.AGREED
+        self._follow_up_rows = ProseRows(
+            self.follow_up_table, self.follow_up_model, (FollowUpColumn.AGREED,)
         )
         self.follow_up_empty = QLabel(self.tr("No money conversation is waiting for a follow-up."))
         self.follow_up_empty.setObjectName("follow_up_empty")
@@ -322,8 +286,8 @@ class MoneyScreen(QWidget):
         self.balance_table = paged_table("balance_table", self.tr("Balances"), self.balance_model)
         # The next step is a sentence, and wraps (its row as tall as it needs) rather
         # than be cut off.
-        self._balance_rows = _ProseRows(
-            self.balance_table, self.balance_model, BalanceColumn.NEXT_STEP
+        self._balance_rows = ProseRows(
+            self.balance_table, self.balance_model, (BalanceColumn.NEXT_STEP,)
         )
         self.balance_empty = QLabel()
         self.balance_empty.setObjectName("balances_empty")
