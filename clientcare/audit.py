@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 
 from clientcare.csv_files import write_csv
 from clientcare.db.engine import THIS_COMPUTER
-from clientcare.db.lists import Column
+from clientcare.db.lists import Column, escape_like
 from clientcare.db.models import AuditAction, AuditEntry, Base, Client, Practitioner
 from clientcare.text import clean_line, fold
 
@@ -277,17 +277,13 @@ def _client_name() -> ColumnElement[str]:
     return func.coalesce(case(*whens, else_=None), "")
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _word_condition(session: Session, word: str) -> ColumnElement[bool]:
     """``word`` (folded) in the user, practitioner, action, record, client or fields.
 
     Accents are ignored where ClientCare keeps a folded copy (clients' names) or the
     values are few (practitioners, actions); elsewhere the database's lower() is used.
     """
-    pattern = f"%{_escape_like(word)}%"
+    pattern = f"%{escape_like(word)}%"
 
     def like(column: ColumnExpressionArgument[str]) -> ColumnElement[bool]:
         return func.lower(column).like(pattern, escape="\\")

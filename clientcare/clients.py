@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from clientcare import audit, concurrency
 from clientcare.db.engine import plain_rows
+from clientcare.db.lists import escape_like
 from clientcare.db.models import (
     Appointment,
     AppointmentStatus,
@@ -319,10 +320,6 @@ def get_client(session: Session, client_id: int) -> ClientDetail:
     return _detail(client)
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def _search_conditions(
     text: str, statuses: frozenset[ClientStatus] | None
 ) -> list[ColumnElement[bool]]:
@@ -330,10 +327,10 @@ def _search_conditions(
     conditions: list[ColumnElement[bool]] = []
     for word in fold(text).split():
         digits = "".join(ch for ch in word if ch.isdigit())
-        pattern = f"%{_escape_like(word)}%"
+        pattern = f"%{escape_like(word)}%"
         if digits and digits != word and not any(ch.isalpha() for ch in word):
             # "07700 900-123" typed with punctuation: match the stored digits.
-            pattern = f"%{_escape_like(digits)}%"
+            pattern = f"%{escape_like(digits)}%"
         conditions.append(Client.search_key.like(pattern, escape="\\"))
     if statuses:
         conditions.append(Client.status.in_(sorted(statuses)))

@@ -69,6 +69,7 @@ def register_functions(dbapi_connection: Any, _record: object = None) -> None:
 
 
 def escape_like(text: str) -> str:
+    """``text`` matched literally inside a LIKE pattern written with ``escape="\\"``."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
