@@ -7,8 +7,6 @@ after the last logged contact of any kind; withdrawal stops them at once.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -49,8 +47,9 @@ from clientcare.followups._common import (
     day_text,
 )
 from clientcare.language import Hit, load_checker
+from clientcare.message_template import fill, template_problems
 from clientcare.scope import WHOLE_PRACTICE, Scope
-from clientcare.text import check_text, fold
+from clientcare.text import fold
 
 MAX_MESSAGE = 4_000
 MAX_TEMPLATE = 2_000
@@ -63,7 +62,6 @@ MAX_SNOOZE_DAYS = 365
 
 
 TEMPLATE_PLACEHOLDERS = ("preferred_name", "practitioner")
-_SPACE_RUNS = re.compile(r"[ \t]{2,}")
 
 
 CONSENT_LABELS: dict[ConsentState, str] = {
@@ -507,33 +505,9 @@ def _refuse_without_consent(client: Client) -> None:
 
 def validate_checkin_template(text: str) -> list[FieldError]:
     """The problems with a check-in template (none when it can be used)."""
-    field = "checkin_template"
-    if not isinstance(text, str) or not text.strip():
-        return [FieldError(field, "The message cannot be empty.")]
-    problem = check_text(field, "The message", text, max_length=MAX_TEMPLATE, multiline=True)
-    if problem:
-        return [problem]
-    try:
-        pieces = list(string.Formatter().parse(text))
-    except ValueError:
-        return [
-            FieldError(
-                field,
-                "The message has a { or } that does not belong to a placeholder. Write "
-                "{preferred_name} or {practitioner}; for a brace itself write {{ or }}.",
-            )
-        ]
-    for _literal, name, spec, conversion in pieces:
-        if name is None:
-            continue
-        if name not in TEMPLATE_PLACEHOLDERS or spec or conversion:
-            return [
-                FieldError(
-                    field,
-                    f"Unknown placeholder {{{name}}}: use {{preferred_name}} or {{practitioner}}.",
-                )
-            ]
-    return []
+    return template_problems(
+        text, field="checkin_template", placeholders=TEMPLATE_PLACEHOLDERS, max_length=MAX_TEMPLATE
+    )
 
 
 def checkin_template(session: Session) -> str:
@@ -545,12 +519,7 @@ def checkin_template(session: Session) -> str:
 
 def render_checkin(template: str, *, preferred_name: str, practitioner: str) -> str:
     """The template with its placeholders filled in (a validated template only)."""
-    values = {"preferred_name": preferred_name, "practitioner": practitioner}
-    text = "".join(
-        literal + (values[name] if name is not None else "")
-        for literal, name, _spec, _conversion in string.Formatter().parse(template)
-    )
-    return _SPACE_RUNS.sub(" ", text).strip()
+    return fill(template, {"preferred_name": preferred_name, "practitioner": practitioner})
 
 
 def update_checkin_template(session: Session, text: str) -> list[Hit]:

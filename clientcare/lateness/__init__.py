@@ -57,7 +57,6 @@ from clientcare.lateness.running_late import (
 from clientcare.lateness.templates import (
     MAX_TEMPLATE,
     PLACEHOLDERS,
-    UNKNOWN_PLACEHOLDER,
     compose_notice,
     reschedule_required,
     validate_template,
@@ -78,7 +77,6 @@ __all__ = [
     "PLACEHOLDERS",
     "SLOT_SEARCH_DAYS",
     "SLOT_STEP_MINUTES",
-    "UNKNOWN_PLACEHOLDER",
     "ClientArrival",
     "ClientLateOption",
     "DraftNotice",

@@ -1,88 +1,26 @@
 """The running-late notice's wording: a practice template with placeholders, checked
-(never evaluated: it is only ever parsed) and filled in."""
+(never evaluated: it is only ever parsed) and filled in by clientcare.message_template."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-import string
 
 from clientcare import locale_format
 from clientcare.errors import FieldError
-from clientcare.text import check_text
+from clientcare.message_template import fill, placeholders_used, template_problems
 
 PLACEHOLDERS = ("preferred_name", "minutes", "time", "practitioner", "reschedule")
 MAX_TEMPLATE = 2000
 
-UNKNOWN_PLACEHOLDER = (
-    "Unknown placeholder {{{name}}}: use {{preferred_name}}, {{minutes}}, {{time}}, "
-    "{{practitioner}} or {{reschedule}}."
-)
-
-_HORIZONTAL_RUNS = re.compile(r"[ \t]{2,}")
-_SPACE_BEFORE_NEWLINE = re.compile(r"[ \t]+\n")
 _WHITESPACE = re.compile(r"\s+")
 
 
-def _parse(text: str) -> list[tuple[str, str | None]]:
-    """(literal, placeholder) pairs; raises ValueError for unbalanced braces or a bad field."""
-    pieces: list[tuple[str, str | None]] = []
-    for literal, name, spec, conversion in string.Formatter().parse(text):
-        if name is not None and (spec or conversion):
-            raise ValueError(f"{{{name}}}")
-        pieces.append((literal, name))
-    return pieces
-
-
 def validate_template(text: str) -> list[FieldError]:
-    """The problems with a notice template (none when it can be used).
-
-    The template is only ever parsed, never passed to ``str.format``, so
-    ``{x.__class__}`` and friends are refused instead of evaluated.
-    """
-    field = "late_notice_template"
-    if not isinstance(text, str) or not text.strip():
-        return [FieldError(field, "The message cannot be empty.")]
-    problem = check_text(field, "The message", text, max_length=MAX_TEMPLATE, multiline=True)
-    if problem:
-        return [problem]
-    try:
-        pieces = list(string.Formatter().parse(text))
-    except ValueError:
-        return [
-            FieldError(
-                field,
-                "The message has a { or } that does not belong to a placeholder. "
-                "Write placeholders like {preferred_name}; for a brace itself write {{ or }}.",
-            )
-        ]
-    errors: list[FieldError] = []
-    for _literal, name, spec, conversion in pieces:
-        if name is None:
-            continue
-        if name not in PLACEHOLDERS:
-            shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
-            errors.append(FieldError(field, UNKNOWN_PLACEHOLDER.format(name=shown)))
-        elif spec or conversion:
-            errors.append(
-                FieldError(field, f"Write the placeholder as {{{name}}}, with nothing after it.")
-            )
-    return errors[:1] if errors else []
-
-
-def _render(template: str, values: dict[str, str]) -> str:
-    """The template with its placeholders filled in (a validated template only)."""
-    out = [
-        literal + (values[name] if name is not None else "") for literal, name in _parse(template)
-    ]
-    text = "".join(out)
-    # An empty {reschedule} must not leave a double space behind.
-    text = _SPACE_BEFORE_NEWLINE.sub("\n", _HORIZONTAL_RUNS.sub(" ", text))
-    return text.strip()
-
-
-def _has_placeholder(template: str, placeholder: str) -> bool:
-    return any(name == placeholder for _literal, name in _parse(template))
+    """The problems with a notice template (none when it can be used)."""
+    return template_problems(
+        text, field="late_notice_template", placeholders=PLACEHOLDERS, max_length=MAX_TEMPLATE
+    )
 
 
 def normalised(text: str) -> str:
@@ -116,8 +54,8 @@ def compose_notice(
         "practitioner": practitioner,
         "reschedule": reschedule_sentence if offer_reschedule else "",
     }
-    text = _render(template, values)
-    if offer_reschedule and not _has_placeholder(template, "reschedule"):
+    text = fill(template, values)
+    if offer_reschedule and "reschedule" not in placeholders_used(template):
         text = (
             f"{text}\n\n{reschedule_sentence}" if "\n" in text else f"{text} {reschedule_sentence}"
         )
