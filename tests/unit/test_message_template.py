@@ -10,6 +10,7 @@ from clientcare.lateness.templates import validate_template
 from clientcare.message_template import fill, placeholders_used, template_problems
 
 CHECKIN = ("preferred_name", "practitioner")
+AS_IS = "Write the placeholder as {preferred_name}, with nothing after it."
 
 
 def _message(text: str) -> str:
@@ -24,8 +25,8 @@ def _message(text: str) -> str:
         ("   ", "The message cannot be empty."),
         ("Hi {name}", "Unknown placeholder {name}: use {preferred_name} or {practitioner}."),
         ("{x.__class__}", "Unknown placeholder {x.__class__}"),
-        ("{preferred_name!r}", "Write the placeholder as {preferred_name}, with nothing after it."),
-        ("{preferred_name:>9}", "Write the placeholder as {preferred_name}, with nothing after it."),
+        ("{preferred_name!r}", AS_IS),
+        ("{preferred_name:>9}", AS_IS),
         ("Hello {preferred_name", "does not belong to a placeholder"),
         ("x" * 201, "200"),
     ],
@@ -45,7 +46,10 @@ def test_the_notice_and_the_check_in_use_the_same_rules() -> None:
 
 def test_filling_in_leaves_no_double_space_and_keeps_lines() -> None:
     assert fill("Hi {a}  and {b}.\n{a} \nBye", {"a": "Zoë", "b": ""}) == "Hi Zoë and .\nZoë\nBye"
-    assert render_checkin(
-        "Hello {preferred_name},  from {practitioner}", preferred_name="Zoë", practitioner=""
-    ) == "Hello Zoë, from"
+    assert (
+        render_checkin(
+            "Hello {preferred_name},  from {practitioner}", preferred_name="Zoë", practitioner=""
+        )
+        == "Hello Zoë, from"
+    )
     assert placeholders_used("{a} {{b}} {c}") == ["a", "c"]
