@@ -85,14 +85,8 @@ def currency_in_use(session: Session) -> str | None:
     return None
 
 
-def client_balance(session: Session, client_id: int) -> int:
-    """Due charges − payments + refunds − adjustments (negative = credit held)."""
-    charges = _sum(
-        session,
-        Charge.amount_minor,
-        Charge.client_id == client_id,
-        Charge.status == ChargeStatus.DUE,
-    )
+def paid_and_refunded(session: Session, client_id: int) -> tuple[int, int]:
+    """What the client has paid in all, and what has been given back to them."""
     paid = _sum(
         session,
         Payment.amount_minor,
@@ -105,6 +99,18 @@ def client_balance(session: Session, client_id: int) -> int:
         Payment.client_id == client_id,
         Payment.kind == PaymentKind.REFUND,
     )
+    return paid, refunded
+
+
+def client_balance(session: Session, client_id: int) -> int:
+    """Due charges − payments + refunds − adjustments (negative = credit held)."""
+    charges = _sum(
+        session,
+        Charge.amount_minor,
+        Charge.client_id == client_id,
+        Charge.status == ChargeStatus.DUE,
+    )
+    paid, refunded = paid_and_refunded(session, client_id)
     adjusted = _sum(session, Adjustment.amount_minor, Adjustment.client_id == client_id)
     return charges - paid + refunded - adjusted
 

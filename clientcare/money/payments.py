@@ -29,7 +29,7 @@ from clientcare.money._shared import (
     _text,
     money_text,
 )
-from clientcare.money.ledger import client_balance
+from clientcare.money.ledger import client_balance, paid_and_refunded
 from clientcare.money.plans import InstalmentState, PlanView, _plan_view, active_plan
 
 MAX_REFERENCE = 200
@@ -185,18 +185,7 @@ def refundable(session: Session, client_id: int, refund_of_id: int | None = None
             return 0
         done = _sum(session, Payment.amount_minor, Payment.refund_of_id == refund_of_id)
         return original.amount_minor - done
-    paid = _sum(
-        session,
-        Payment.amount_minor,
-        Payment.client_id == client_id,
-        Payment.kind == PaymentKind.PAYMENT,
-    )
-    refunded = _sum(
-        session,
-        Payment.amount_minor,
-        Payment.client_id == client_id,
-        Payment.kind == PaymentKind.REFUND,
-    )
+    paid, refunded = paid_and_refunded(session, client_id)
     return paid - refunded
 
 
