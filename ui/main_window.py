@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShortcut
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QMessageBox,
     QWidget,
@@ -25,6 +26,7 @@ from ui.idle_lock import IdleLock
 from ui.object_tree import descendants
 from ui.ops import Operations
 from ui.screens.today import TodayScreen
+from ui.subject import Subject, subject_of
 from ui.views.main_window import CSV_ACTIONS, SECTIONS, MainWindowView, Section
 
 if TYPE_CHECKING:
@@ -385,15 +387,39 @@ class MainWindow(MainWindowView):
         screen.open_running_late()  # type: ignore[attr-defined]
 
     def new_interaction(self) -> None:
-        """Write up a contact with the client selected on the Clients screen."""
-        screen = self.clients_screen()
-        if screen.form.client is None:
-            self.go_to("clients")
-            self.statusBar().showMessage(
-                self.tr("Choose a client first, then press Ctrl+I again."), 6000
+        """Ctrl+I: write up a contact with the client (and appointment) selected on the
+        screen shown; with nobody selected there, ask which client. Never the client of a
+        screen not shown."""
+        subject = subject_of(self.stack.currentWidget())
+        if subject is None:
+            client_id = self.ask_client(
+                self.tr("New contact / session note"),
+                self.tr("Who is the contact or session with?"),
             )
-            return
-        screen.form.open_interaction(None)
+            if client_id is None:
+                return
+            subject = Subject(client_id)
+        self.run_dialog(self.make_interaction_editor(subject))
+
+    def make_interaction_editor(self, subject: Subject) -> QDialog:
+        from ui.dialogs.interaction import InteractionEditor
+
+        if subject.appointment_id is not None:  # linked to it, with its practitioner
+            return InteractionEditor(self.ops, appointment_id=subject.appointment_id, parent=self)
+        return InteractionEditor(self.ops, client_id=subject.client_id, parent=self)
+
+    def ask_client(self, title: str, question: str) -> int | None:
+        """The client a command is for, chosen in a picker (None: cancelled)."""
+        from ui.dialogs.choose_client import ChooseClientDialog
+
+        dialog = ChooseClientDialog(self.ops, title, question, self)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return dialog.client_id if accepted else None
+
+    def run_dialog(self, dialog: QDialog) -> None:
+        dialog.exec()
+        dialog.deleteLater()
 
     def back_up_now(self) -> None:
         source = self.ops.database.path

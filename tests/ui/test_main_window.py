@@ -171,41 +171,6 @@ def test_demo_practice_shows_in_clients_and_search_narrows(
     window.close()
 
 
-def test_ctrl_i_writes_up_a_contact_for_the_selected_client(
-    qtbot: QtBot, ops: Operations, db, monkeypatch
-) -> None:
-    import datetime as dt
-
-    from clientcare import clients
-    from clientcare.clients import ClientInput
-
-    window = make_window(qtbot, ops)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    screen = window.screens["clients"]
-    assert isinstance(screen, ClientsScreen)
-    qtbot.keyClick(window.sidebar, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
-    assert "Choose a client first" in window.statusBar().currentMessage()
-
-    with db.unit_of_work() as session:
-        clients.create_client(
-            session, ClientInput(full_name="Ann Example"), region="GB", today=dt.date.today()
-        )
-    screen.refresh()
-    screen.table.selectRow(0)
-    opened: list[int | None] = []
-
-    class Stub:
-        def exec(self) -> int:
-            return 0
-
-    monkeypatch.setattr(
-        screen.form, "make_interaction_editor", lambda i: opened.append(i) or Stub()
-    )
-    qtbot.keyClick(window.sidebar, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
-    assert opened == [None]
-
-
 def test_the_sidebar_counts_what_needs_care(qtbot: QtBot, ops: Operations, db: Database) -> None:
     today = dt.date.today()
     window = make_window(qtbot, ops)

@@ -113,9 +113,7 @@ def test_the_binding_still_keeps_what_find_children_found(qtbot: QtBot) -> None:
     assert _dead_wrappers() > before
 
 
-def test_locking_the_window_keeps_no_deleted_widgets_wrapped(
-    qtbot: QtBot, ops: Operations
-) -> None:
+def test_locking_the_window_keeps_no_deleted_widgets_wrapped(qtbot: QtBot, ops: Operations) -> None:
     save_lock_settings(
         LockSettings(idle_minutes=10, pin=with_new_pin(LockSettings(), PIN, PIN).pin)
     )

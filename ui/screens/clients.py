@@ -57,6 +57,7 @@ from ui.models.base import PAGE_SIZE, read_earlier_when_scrolled_up
 from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, NameOrderProxy, SortRole
 from ui.models.paged_items import Section, sections_reader
 from ui.ops import Changes, Operations
+from ui.subject import Subject
 from ui.views.client_form import ClientFormView
 from ui.when_shown import WhenShown
 from ui.widgets.client_money import ClientMoneyPanel
@@ -771,9 +772,21 @@ class ClientsScreen(QWidget):
             self.form.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
         )
 
+        # Nobody shown when the list's search or filter hides the client that was.
+        self.nobody = QLabel(
+            self.tr("No client selected.\n\nChoose one in the list, or add a new client.")
+        )
+        self.nobody.setObjectName("client_none_selected")
+        self.nobody.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nobody.setWordWrap(True)
+        self.detail_stack = QStackedWidget()
+        self.detail_stack.addWidget(scroll)
+        self.detail_stack.addWidget(self.nobody)
+        self.form_page = scroll
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(scroll)
+        splitter.addWidget(self.detail_stack)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
@@ -838,8 +851,16 @@ class ClientsScreen(QWidget):
             )
             if not self._default_order():
                 self.model.fetch_all()
-            if self.form.client is not None:
-                self.select_client(self.form.client.id, load=False)
+            shown = self.form.client
+            if shown is not None and not self.select_client(shown.id, load=False):
+                # The search or filter hides the client shown: the page shows nobody
+                # rather than a client the list no longer has (unless edits are pending:
+                # nothing typed is lost, and the list's selection is cleared instead).
+                self.table.clearSelection()
+                self.table.setCurrentIndex(QModelIndex())
+                if not self.form.is_dirty():
+                    self.form.load(None)
+                    self.detail_stack.setCurrentWidget(self.nobody)
         finally:
             self._selecting = False
         rows = self.model.rowCount()
@@ -973,6 +994,19 @@ class ClientsScreen(QWidget):
             self._selecting = was
         return True
 
+    def subject(self) -> Subject | None:
+        """The client selected in the list and shown on the page (what Ctrl+I is for)."""
+        client = self.form.client
+        current = self.table.currentIndex()
+        if (
+            client is None
+            or self.detail_stack.currentWidget() is not self.form_page
+            or not current.isValid()
+            or current.data(ClientIdRole) != client.id
+        ):
+            return None
+        return Subject(client.id)
+
     def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._selecting or not current.isValid():
             return
@@ -990,6 +1024,8 @@ class ClientsScreen(QWidget):
             self.form.load(self.ops.read(lambda s: clients.get_client(s, client_id)))
         except NotFoundError:
             self.refresh()
+            return
+        self.detail_stack.setCurrentWidget(self.form_page)
 
     def _on_saved(self, client_id: int) -> None:
         self.refresh()
@@ -1029,6 +1065,7 @@ class ClientsScreen(QWidget):
         finally:
             self._selecting = False
         self.form.load(None)
+        self.detail_stack.setCurrentWidget(self.form_page)
         self.form.full_name.setFocus()
 
     def focus_search(self) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
 from clientcare import appointments, locale_format
 from clientcare.appointments import AppointmentDetail
 from clientcare.practice import get_settings, list_practitioners
-from ui.models.today import Moment, TodayColumn, TodayModel, rows_for
+from ui.models.today import Moment, TodayColumn, TodayModel, TodayRow, rows_for
 from ui.ops import Changes, Operations
+from ui.subject import Subject
 from ui.theme import scaled_font, set_heading
 from ui.widgets.care_list import CareListPanel
 
@@ -84,6 +86,11 @@ class TodayScreen(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
+        # Tab leaves the list (arrows move within it); Enter or a double-click opens a row.
+        self.table.setTabKeyNavigation(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._row_menu)
+        self.table.activated.connect(lambda _index: self.open_selected())
         self.table.setStyleSheet(
             "QTableView::item { padding: 0 12px; }"
             "QHeaderView::section { padding: 6px 12px; border: none;"
@@ -215,7 +222,10 @@ class TodayScreen(QWidget):
             )
         # Overlapping [day_start, day_end) includes one running from yesterday; today's only.
         items = [item for item in items if item.start >= day_start]
+        kept = self.selected_row()
         self.model.set_rows(rows_for(items, now))
+        if kept is not None:  # the minute's refresh keeps the row the practitioner chose
+            self.select_appointment(kept.appointment.id)
         self.body.setCurrentWidget(self.table if items else self.empty_label)
         self._update_button()
         self.care.refresh(now.date(), locale=locale)
@@ -325,6 +335,77 @@ class TodayScreen(QWidget):
         )
         record_print(self.ops, "practitioner", practitioner_id or 0, "day sheet (preview)")
         self.run_preview(printout, page_size(self.ops))
+
+    def selected_row(self) -> TodayRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row(rows[0]) if rows else None
+
+    def select_appointment(self, appointment_id: int) -> bool:
+        for number, row in enumerate(self.model.rows):
+            if row.appointment.id == appointment_id:
+                self.table.selectRow(number)
+                return True
+        return False
+
+    def subject(self) -> Subject | None:
+        """The selected appointment and its client (what Ctrl+I writes up)."""
+        row = self.selected_row()
+        if row is None:
+            return None
+        return Subject(row.appointment.client_id, row.appointment.id)
+
+    def make_appointment_dialog(self, appointment_id: int) -> QDialog:
+        from ui.dialogs.appointment import AppointmentDialog
+
+        return AppointmentDialog(self.ops, appointment_id=appointment_id, parent=self)
+
+    def make_write_up_dialog(self, appointment_id: int) -> QDialog:
+        from ui.dialogs.interaction import InteractionEditor
+
+        return InteractionEditor(self.ops, appointment_id=appointment_id, parent=self)
+
+    def open_selected(self) -> None:
+        """The selected appointment, in its dialog (Enter or a double-click)."""
+        row = self.selected_row()
+        if row is not None:
+            self.run_dialog(self.make_appointment_dialog(row.appointment.id))
+
+    def write_up_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.run_dialog(self.make_write_up_dialog(row.appointment.id))
+
+    def running_late_for_selected(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.run_dialog(self.make_running_late_dialog(row.appointment.id))
+
+    def _row_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        row = self.model.row(index)
+        menu = self.make_row_menu(row)
+        menu.exec(self.table.viewport().mapToGlobal(position))
+
+    def make_row_menu(self, row: TodayRow) -> QMenu:
+        """What can be done with ``row``'s appointment from here."""
+        name = row.appointment.client_preferred_name
+        menu = QMenu(self)
+        menu.setObjectName("today_row_menu")
+        menu.addAction(self.tr("Open appointment…"), self.open_selected)
+        menu.addAction(
+            self.tr("Write up the session with {name}…").format(name=name), self.write_up_selected
+        )
+        late = menu.addAction(self.tr("I'm running late…"), self.running_late_for_selected)
+        late.setEnabled(row.moment in (Moment.NOW, Moment.NEXT, Moment.LATER))
+        client_id = row.appointment.client_id
+        menu.addAction(
+            self.tr("Open {name}'s page").format(name=name),
+            lambda: self.open_client.emit(client_id),
+        )
+        return menu
 
     def open_running_late(self) -> None:
         """Open "I'm running late" for the current or next appointment today."""
