@@ -81,6 +81,40 @@ def _open_appointment(session: Session, appointment_id: int, now: dt.datetime) -
     return appointment
 
 
+def minutes_elapsed(start: dt.datetime, now: dt.datetime) -> int:
+    """Whole minutes since ``start`` (0 before it): how late the practitioner already is
+    when the session has not begun."""
+    return max(0, int((now - start).total_seconds() // 60))
+
+
+def suggested_minutes(start: dt.datetime, now: dt.datetime, usual: int) -> int:
+    """What "how late will you be?" starts at: the usual guess, or the minutes already
+    gone since the start when that is more (at 10:42 for 10:30, at least 12)."""
+    return min(max(usual, minutes_elapsed(start, now)), MAX_LATE_MINUTES)
+
+
+def _behind_the_clock(
+    session: Session,
+    appointment: Appointment,
+    minutes: int,
+    now: dt.datetime,
+    started_on_time: bool,
+) -> FieldError | None:
+    """A lateness smaller than the minutes already gone since the start, unless the
+    practitioner confirms the session started on time: the client has been waiting at
+    least that long, and the reschedule rule must see the true lateness."""
+    elapsed = minutes_elapsed(appointment.start, now)
+    if started_on_time or minutes >= elapsed:
+        return None
+    start = locale_format.time(appointment.start, get_settings(session).locale)
+    return FieldError(
+        "minutes",
+        f"It is already {elapsed} minutes past the start ({start}): the client has been "
+        f"waiting at least that long. Enter {elapsed} minutes or more, or confirm that "
+        "the session started on time.",
+    )
+
+
 def _require_minutes(minutes: object) -> int:
     problem = _minutes_problem(minutes)
     if problem:
@@ -96,15 +130,20 @@ def draft_notice(
     *,
     now: dt.datetime,
     offer_reschedule: bool = False,
+    started_on_time: bool = False,
 ) -> DraftNotice:
     """Draft the "running late" notice for one appointment; writes nothing.
 
     Past the threshold the reschedule offer is always in the text; below it,
-    only when ``offer_reschedule``. Raises ValidationError for bad minutes or an
-    appointment that is cancelled or over, NotFoundError if it is gone.
+    only when ``offer_reschedule``. Raises ValidationError for bad minutes (fewer than
+    have gone since the start, unless ``started_on_time``) or an appointment that is
+    cancelled or over, NotFoundError if it is gone.
     """
     minutes = _require_minutes(minutes)
     appointment = _open_appointment(session, appointment_id, now)
+    behind = _behind_the_clock(session, appointment, minutes, now, started_on_time)
+    if behind:
+        raise ValidationError([behind])
     detail = appointments.detail_of(session, appointment)
     policy = lateness_policy(session)
     required = reschedule_required(minutes, policy.threshold)
@@ -180,10 +219,12 @@ def record_notice(
     *,
     now: dt.datetime,
     reschedule_offered: bool,
+    started_on_time: bool = False,
 ) -> NoticeRow:
     """Record that the client was told (at ``now``, by ``channel``, in ``text``).
 
-    Past the threshold the text must hold the practice's reschedule sentence.
+    Past the threshold the text must hold the practice's reschedule sentence. The
+    minutes are never fewer than have gone since the start, unless ``started_on_time``.
     Raises ValidationError (nothing written) or NotFoundError.
     """
     errors: list[FieldError] = []
@@ -205,6 +246,10 @@ def record_notice(
         errors.append(FieldError("channel", "Please choose how the client was told."))
     appointment = _open_appointment(session, appointment_id, now)
     policy = lateness_policy(session)
+    if not problem:
+        behind = _behind_the_clock(session, appointment, minutes, now, started_on_time)
+        if behind:
+            errors.append(behind)
     if not errors:
         offered_in_text = normalised(policy.reschedule_sentence) in normalised(text)
         if reschedule_required(minutes, policy.threshold) and not (

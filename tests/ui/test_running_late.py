@@ -276,3 +276,45 @@ def test_calendar_button_opens_the_dialog_for_the_next_appointment_today(
     assert isinstance(dialog, RunningLateDialog)
     assert dialog.appointment.id == appointment_id
     assert "Bobby" in dialog.heading.text()
+
+
+def test_after_the_start_the_minutes_come_from_the_clock(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int], typist
+) -> None:  # type: ignore[no-untyped-def]
+    """At 10:42 for the 10:30 session, "5 minutes" would skip the ten-minute rule."""
+    appointment_id = book(db, people, "zoe", at(10, 30))
+    clock = [at(10, 42)]
+    dialog = RunningLateDialog(ops, appointment_id, clock=lambda: clock[0])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.minutes.value() == 12 and dialog.minutes.minimum() == 12
+    assert dialog.started_on_time.isVisible()
+    assert "12 min ago" in dialog.started_on_time.text()
+    set_minutes(dialog, typist, 5)  # below the clock: the box will not take it
+    assert dialog.minutes.value() >= 12
+    assert dialog.locked_line.isVisible()  # past ten: rescheduling is offered, locked
+    assert RESCHEDULE_WORD in dialog.message.toPlainText().lower()
+
+    qtbot.mouseClick(dialog.started_on_time, Qt.MouseButton.LeftButton)
+    assert dialog.minutes.minimum() == 1
+    dialog.minutes.setValue(5)
+    assert "5 minutes" in dialog.message.toPlainText()
+    assert not dialog.locked_line.isVisible()
+    qtbot.mouseClick(dialog.started_on_time, Qt.MouseButton.LeftButton)
+    assert dialog.minutes.value() == 12  # back to the clock
+
+    clock[0] = at(10, 50)  # the dialog stayed open: the client has waited 20 minutes now
+    qtbot.mouseClick(dialog.record_button, Qt.MouseButton.LeftButton)
+    assert "already 20 minutes past the start" in dialog.minutes_field.error.text()
+    assert notices(db) == []
+
+
+def test_before_the_start_the_usual_guess_stands(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    appointment_id = book(db, people, "zoe", at(10, 30))
+    dialog = RunningLateDialog(ops, appointment_id, clock=lambda: at(10, 20))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.minutes.value() == 10 and dialog.minutes.minimum() == 1
+    assert not dialog.started_on_time.isVisible()

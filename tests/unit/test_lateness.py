@@ -295,8 +295,44 @@ def test_past_appointment_is_refused(db: Database, people: tuple[int, int]) -> N
         now=after_end,
         reschedule_offered=False,
     )
-    # Still running: a notice is fine.
-    assert draft(db, appointment.id, 5, now=after_end - dt.timedelta(minutes=1)).minutes == 5
+    # Still running: a notice is fine (as late as the clock says, or the session began).
+    still = after_end - dt.timedelta(minutes=1)
+    assert draft(db, appointment.id, 49, now=still).minutes == 49
+    assert draft(db, appointment.id, 5, now=still, started_on_time=True).minutes == 5
+
+
+def test_the_minutes_start_from_the_clock_and_never_go_below_it(
+    db: Database, people: tuple[int, int]
+) -> None:
+    """At 10:12 for the 10:00 session the practitioner is 12 minutes late already: "5
+    minutes" would skip the ten-minute rule without anyone noticing (issue 21)."""
+    appointment = book(db, people)
+    at_10_12 = TODAY_10 + dt.timedelta(minutes=12, seconds=30)
+    assert lateness.minutes_elapsed(TODAY_10, at_10_12) == 12
+    assert lateness.minutes_elapsed(TODAY_10, TODAY_10 - dt.timedelta(minutes=5)) == 0
+    assert lateness.suggested_minutes(TODAY_10, at_10_12, usual=10) == 12
+    assert lateness.suggested_minutes(TODAY_10, TODAY_10 + dt.timedelta(minutes=3), 10) == 10
+
+    error = refused(db, lateness.draft_notice, appointment.id, 5, now=at_10_12)
+    message = error.for_field("minutes") or ""
+    assert "already 12 minutes past the start (10:00)" in message
+    assert "started on time" in message
+    error = refused(
+        db,
+        lateness.record_notice,
+        appointment.id,
+        5,
+        "Sorry, about 5 minutes",
+        ContactChannel.SMS,
+        now=at_10_12,
+        reschedule_offered=False,
+    )
+    assert "Enter 12 minutes or more" in (error.for_field("minutes") or "")
+
+    true = draft(db, appointment.id, 12, now=at_10_12)
+    assert true.reschedule_required and true.reschedule_offered  # past ten: offered
+    on_time = draft(db, appointment.id, 5, now=at_10_12, started_on_time=True)
+    assert not on_time.reschedule_required
 
 
 def test_missing_appointment(db: Database) -> None:

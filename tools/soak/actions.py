@@ -589,6 +589,9 @@ def running_late(soak: Soak) -> None:
     rng = soak.rng
 
     def fill(dialog: Any) -> None:
+        on_time = soak.child(dialog, QCheckBox, "started_on_time")
+        if on_time.isVisible() and rng.random() < 0.2:  # past the start: began on time
+            soak.click(on_time)
         minutes = soak.child(dialog, QSpinBox, "minutes")
         soak.type(minutes, str(rng.randint(3, 25)), replace=True)
         if rng.random() < 0.3:

@@ -8,6 +8,7 @@ the person's choices back to it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QUrl, QUrlQuery
 from PySide6.QtGui import QDesktopServices
@@ -68,6 +69,7 @@ def _recorder(
     *,
     include_later: bool,
     now: dt.datetime,
+    started_on_time: bool = False,
 ):  # type: ignore[no-untyped-def]
     """One unit of work: the notice for ``appointment`` and, if asked, one per later one late."""
 
@@ -81,6 +83,7 @@ def _recorder(
                 channel,
                 now=now,
                 reschedule_offered=reschedule_offered,
+                started_on_time=started_on_time,
             )
         ]
         if include_later:
@@ -108,8 +111,17 @@ def _recorder(
 class RunningLateDialog(QDialog):
     """Tell a client (and, if asked, the later ones today) that the practitioner is late."""
 
-    def __init__(self, ops: Operations, appointment_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ops: Operations,
+        appointment_id: int,
+        parent: QWidget | None = None,
+        *,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
         super().__init__(parent)
+        if clock is not None:  # the screen's clock (a test's fixed "now")
+            self.now = clock  # type: ignore[method-assign]
         self.ops = ops
         self.setObjectName("running_late_dialog")
         self.setWindowTitle(self.tr("I'm running late"))
@@ -143,9 +155,20 @@ class RunningLateDialog(QDialog):
         self.minutes.setObjectName("minutes")
         self.minutes.setAccessibleName(self.tr("Minutes late"))
         self.minutes.setRange(lateness.MIN_LATE_MINUTES, lateness.MAX_LATE_MINUTES)
-        self.minutes.setValue(DEFAULT_MINUTES)
         self.minutes.setSuffix(self.tr(" min"))
         self.minutes_field = FieldWithError(self.minutes, "minutes")
+        # From the clock: once the start has passed, the client has been waiting that
+        # long, and the minutes cannot go below it unless the session started on time.
+        self.elapsed = lateness.minutes_elapsed(appointment.start, self.now())
+        self.started_on_time = QCheckBox(
+            self.tr("The session started on time ({n} min ago)").format(n=self.elapsed)
+        )
+        self.started_on_time.setObjectName("started_on_time")
+        self.started_on_time.setVisible(self.elapsed > 0)
+        self._apply_clock()
+        self.minutes.setValue(
+            lateness.suggested_minutes(appointment.start, self.now(), DEFAULT_MINUTES)
+        )
 
         self.include_later = QCheckBox(self.tr("Also for my later appointments today"))
         self.include_later.setObjectName("include_later")
@@ -204,6 +227,7 @@ class RunningLateDialog(QDialog):
         minutes_row.addWidget(self.minutes_field)
         minutes_row.addStretch(1)
         form.addRow(minutes_label, minutes_row)
+        form.addRow("", self.started_on_time)
         form.addRow("", self.include_later)
         form.addRow("", self.cascade_list)
         message_label = QLabel(self.tr("&Message"))
@@ -239,6 +263,7 @@ class RunningLateDialog(QDialog):
         layout.addWidget(self.close_buttons)
 
         self.minutes.valueChanged.connect(self._minutes_changed)
+        self.started_on_time.toggled.connect(self._started_on_time_toggled)
         self.include_later.toggled.connect(self._refresh_cascade)
         self.redraft_button.clicked.connect(self.redraft)
         self.copy_button.clicked.connect(self.copy_message)
@@ -316,10 +341,32 @@ class RunningLateDialog(QDialog):
 
     # -- drafting ------------------------------------------------------------------
 
+    def _apply_clock(self) -> None:
+        """The lowest lateness allowed: the minutes gone since the start, unless the
+        session started on time."""
+        on_time = self.started_on_time.isChecked()
+        self.minutes.setMinimum(
+            lateness.MIN_LATE_MINUTES if on_time else max(lateness.MIN_LATE_MINUTES, self.elapsed)
+        )
+        self.minutes.setToolTip(
+            ""
+            if on_time or not self.elapsed
+            else self.tr("Already {n} minutes past the start: at least that late").format(
+                n=self.elapsed
+            )
+        )
+
+    def _started_on_time_toggled(self, _checked: bool) -> None:
+        self._apply_clock()
+        self.redraft()
+
     def _fetch_draft(self, minutes: int) -> DraftNotice | None:
+        on_time = self.started_on_time.isChecked()
         try:
             draft = self.ops.read(
-                lambda s: lateness.draft_notice(s, self.appointment.id, minutes, now=self.now())
+                lambda s: lateness.draft_notice(
+                    s, self.appointment.id, minutes, now=self.now(), started_on_time=on_time
+                )
             )
         except (ValidationError, NotFoundError) as error:
             self.minutes_field.show_error(_messages(error))
@@ -465,6 +512,7 @@ class RunningLateDialog(QDialog):
             self.draft.reschedule_offered,
             include_later=self.include_later.isChecked(),
             now=self.now(),
+            started_on_time=self.started_on_time.isChecked(),
         )
         try:
             self.notices = self.ops.run(action)
@@ -472,7 +520,10 @@ class RunningLateDialog(QDialog):
             text_problem = error.for_field("text")
             if text_problem:
                 self.message_field.show_error(text_problem)
-            others = [e.message for e in error.errors if e.field != "text"]
+            minutes_problem = error.for_field("minutes")
+            if minutes_problem:  # the clock moved on while the dialog was open
+                self.minutes_field.show_error(minutes_problem)
+            others = [e.message for e in error.errors if e.field not in ("text", "minutes")]
             if others:
                 self.record_error.setText("\u26a0 " + "\n".join(others))
                 self.record_error.show()
@@ -482,7 +533,7 @@ class RunningLateDialog(QDialog):
             self.record_error.show()
             return
         self.message.setReadOnly(True)  # stays legible: it is what was sent
-        for widget in (self.minutes, self.include_later, self.channel):
+        for widget in (self.minutes, self.started_on_time, self.include_later, self.channel):
             widget.setEnabled(False)
         self.record_button.setEnabled(False)
         self.redraft_button.setEnabled(False)

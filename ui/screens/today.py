@@ -314,9 +314,7 @@ class TodayScreen(QWidget):
         """The dialog for ``appointment_id``, on this screen's clock."""
         from ui.dialogs.running_late import RunningLateDialog  # when first needed
 
-        dialog = RunningLateDialog(self.ops, appointment_id, self)
-        dialog.now = self.now  # type: ignore[method-assign]
-        return dialog
+        return RunningLateDialog(self.ops, appointment_id, self, clock=self.now)
 
     def run_preview(self, printout: object, page_size: str) -> None:
         from ui import printing
