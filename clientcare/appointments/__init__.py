@@ -54,6 +54,11 @@ from clientcare.appointments.records import (
     conflict_message,
     format_day,
 )
+from clientcare.appointments.slots import (
+    SLOT_STEP_MINUTES,
+    free_starts,
+    next_free_start,
+)
 from clientcare.appointments.status import (
     ALLOWED_TRANSITIONS,
     MAX_REASON,
@@ -83,6 +88,7 @@ __all__ = [
     "MIN_DURATION",
     "MODE_LABELS",
     "OPEN_STATUSES",
+    "SLOT_STEP_MINUTES",
     "STATUS_LABELS",
     "AppointmentCounts",
     "AppointmentDetail",
@@ -103,6 +109,7 @@ __all__ = [
     "detail_of",
     "find_conflicts",
     "format_day",
+    "free_starts",
     "get_appointment",
     "is_late_cancellation",
     "load",
@@ -111,6 +118,7 @@ __all__ = [
     "mark_completed",
     "mark_no_show",
     "new_appointment",
+    "next_free_start",
     "reschedule_appointment",
     "start_problem",
     "update_appointment",

@@ -15,6 +15,7 @@ The package: ``templates`` (the wording), ``policy`` (the practice's settings), 
 names are importable from ``clientcare.lateness``.
 """
 
+from clientcare.appointments.slots import SLOT_STEP_MINUTES
 from clientcare.lateness.arrivals import (
     MAX_CLIENT_NOTE,
     MAX_EARLY_ARRIVAL,
@@ -46,7 +47,6 @@ from clientcare.lateness.running_late import (
     MIN_LATE_MINUTES,
     MINUTES_MESSAGE,
     SLOT_SEARCH_DAYS,
-    SLOT_STEP_MINUTES,
     DraftNotice,
     cascade,
     draft_notice,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from clientcare import appointments, audit, locale_format
-from clientcare.appointments import AppointmentDetail, format_day
+from clientcare.appointments import AppointmentDetail, format_day, free_starts
 from clientcare.db.models import (
     Appointment,
     AppointmentStatus,
@@ -31,7 +31,6 @@ from clientcare.text import check_text
 MIN_LATE_MINUTES = 1
 MAX_LATE_MINUTES = 240
 MAX_NOTICE_TEXT = 4000
-SLOT_STEP_MINUTES = 15
 SLOT_SEARCH_DAYS = 60
 CANCEL_WITHOUT_FEE_REASON = "Practitioner running late \u2014 cancelled without fee"
 MINUTES_MESSAGE = "Running late is 1 to 240 minutes; for longer, cancel or reschedule instead."
@@ -328,32 +327,13 @@ def suggest_slots(
     searching at most ``SLOT_SEARCH_DAYS`` days ahead.
     """
     appointment = appointments.load(session, appointment_id)
-    settings = get_settings(session)
-    length = dt.timedelta(minutes=appointment.duration_minutes)
-    step = dt.timedelta(minutes=SLOT_STEP_MINUTES)
-    slots: list[dt.datetime] = []
-    day = now.date() + dt.timedelta(days=1)
-    for _ in range(SLOT_SEARCH_DAYS):
-        if day.weekday() < 5:
-            day_start = dt.datetime.combine(day, settings.working_day_start)
-            day_end = dt.datetime.combine(day, settings.working_day_end)
-            candidate = day_start
-            while candidate + length <= day_end and len(slots) < count:
-                conflicts = appointments.find_conflicts(
-                    session,
-                    appointment.practitioner_id,
-                    candidate,
-                    candidate + length,
-                )  # the appointment itself counts too: offering its own time is no choice
-                if conflicts:
-                    resume = max(conflict.end for conflict in conflicts)
-                else:
-                    slots.append(candidate)
-                    resume = candidate + length
-                # Back onto the grid, counted from the start of the working day.
-                steps = -((day_start - resume) // step)
-                candidate = max(day_start + steps * step, candidate + step)
-        if len(slots) >= count:
-            break
-        day += dt.timedelta(days=1)
-    return slots
+    # The appointment itself counts too: offering its own time is no choice.
+    tomorrow = dt.datetime.combine(now.date() + dt.timedelta(days=1), dt.time())
+    return free_starts(
+        session,
+        appointment.practitioner_id,
+        appointment.duration_minutes,
+        after=tomorrow,
+        count=count,
+        days=SLOT_SEARCH_DAYS,
+    )

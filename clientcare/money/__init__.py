@@ -116,6 +116,7 @@ from clientcare.money.fees import (
     set_charge_mode,
     set_fee_arrangement,
     set_missed_fees,
+    usual_service_id,
 )
 from clientcare.money.grace import (
     GRACE_APPLIES_LABELS,
@@ -315,5 +316,6 @@ __all__ = [
     "to_charge_totals",
     "to_charge_with_fee",
     "uncharged",
+    "usual_service_id",
     "waive_charge",
 ]

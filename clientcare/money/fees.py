@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from clientcare import audit
 from clientcare.config import DEFAULT_SESSION_MINUTES
 from clientcare.db.models import (
+    Appointment,
     AuditAction,
     ChargeKind,
     ChargeMode,
@@ -60,6 +61,29 @@ def list_services(session: Session, *, include_inactive: bool = True) -> list[Se
         ServiceRow(s.id, s.name, s.standard_fee_minor, s.default_minutes, s.active)
         for s in session.scalars(query)
     ]
+
+
+#: How far back "the service usually booked" looks.
+USUAL_SERVICE_DAYS = 90
+
+
+def usual_service_id(session: Session, *, today: dt.date) -> int | None:
+    """The active service booked most often in the last ``USUAL_SERVICE_DAYS`` days (the
+    only active one when there is just one; None when nothing says which)."""
+    since = dt.datetime.combine(today - dt.timedelta(days=USUAL_SERVICE_DAYS), dt.time())
+    booked = func.count(Appointment.id)
+    found = session.execute(
+        select(Service.id)
+        .join(Appointment, Appointment.service_id == Service.id)
+        .where(Service.active.is_(True), Appointment.start >= since)
+        .group_by(Service.id)
+        .order_by(booked.desc(), Service.id)
+        .limit(1)
+    ).scalar()
+    if found is not None:
+        return int(found)
+    active = session.scalars(select(Service.id).where(Service.active.is_(True)).limit(2)).all()
+    return int(active[0]) if len(active) == 1 else None
 
 
 def save_service(session: Session, data: ServiceInput, service_id: int | None = None) -> ServiceRow:

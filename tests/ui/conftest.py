@@ -14,6 +14,16 @@ from clientcare.db.engine import Database
 from ui.ops import Operations
 
 
+@pytest.fixture(autouse=True)
+def _discard_when_the_test_closes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A booking left changed at the end of a test is closed without the "Discard
+    changes?" question (a modal box would wait for ever); the tests of that question set
+    their own answer on the dialog."""
+    from ui.dialogs.appointment import AppointmentDialog
+
+    monkeypatch.setattr(AppointmentDialog, "ask_discard", lambda _self: True)
+
+
 @pytest.fixture
 def ops(db: Database) -> Iterator[Operations]:
     yield Operations(db)

@@ -167,6 +167,7 @@ class AppointmentDialog(AppointmentDialogView):
         self.reschedule_button.clicked.connect(self.reschedule)
 
         self._fill(self.default_minutes, start, practitioner_id)
+        self._opened_as = self._snapshot()
         self._show_status()
         if self.existing is None:
             self.client.setFocus()  # a new booking starts with who it is for
@@ -246,6 +247,7 @@ class AppointmentDialog(AppointmentDialogView):
         self.override.setChecked(False)
         self.override.hide()
         self._fill(self.default_minutes, None, None)
+        self._opened_as = self._snapshot()
         self._show_status()
 
     def make_arrival_dialog(self) -> ArrivalDialog:
@@ -413,18 +415,72 @@ class AppointmentDialog(AppointmentDialogView):
             self.form_layout.setRowVisible(self.fields["repeat"], False)
         else:
             self.duration.setValue(default_minutes)
-            if len(self._service_minutes) == 1:  # one service: it is what is booked
-                self.service.setCurrentIndex(1)
+            # The service the practice usually books (the only one, when there is one).
+            today = dt.date.today()
+            usual = self.ops.read(lambda s: money.usual_service_id(s, today=today))
+            if usual is not None and self.service.findData(usual) > 0:
+                self.service.setCurrentIndex(self.service.findData(usual))
+                self._service_chosen()
             self.service.currentIndexChanged.connect(self._service_chosen)
         self.form_layout.setRowVisible(self.fields["service"], bool(self._service_minutes))
         if practitioner_id is not None:
             self.practitioner.setCurrentIndex(max(self.practitioner.findData(practitioner_id), 0))
-        moment = start or (dt.datetime.now() + dt.timedelta(hours=1)).replace(
-            minute=0, second=0, microsecond=0
-        )
+        moment = start or self._first_free_time()
         self.start.setDateTime(to_qdatetime(moment))
         self.until.setDate(QDate(moment.year, moment.month, moment.day).addMonths(3))
         self._repeat_changed()
+
+    def _first_free_time(self) -> dt.datetime:
+        """A new booking's proposed start: the practitioner's next free time from now for
+        the length shown (never over the session in progress), else the next hour."""
+        now = dt.datetime.now().replace(second=0, microsecond=0)
+        practitioner_id = self.practitioner.currentData()
+        minutes = self.duration.value()
+        free = (
+            self.ops.read(
+                lambda s: appointments.next_free_start(s, practitioner_id, minutes, after=now)
+            )
+            if practitioner_id is not None
+            else None
+        )
+        return free or (now + dt.timedelta(hours=1)).replace(minute=0)
+
+    # -- leaving -----------------------------------------------------------------
+
+    def _snapshot(self) -> tuple[object, ...]:
+        """Everything the form says (to know whether Esc throws anything away)."""
+        return (
+            self.client.text(),
+            self.practitioner.currentData(),
+            self.service.currentData(),
+            self.start.dateTime(),
+            self.duration.value(),
+            self.mode.currentData(),
+            self.location.text(),
+            self.notes.toPlainText(),
+            self.repeat.currentData(),
+            self.times.value(),
+            self.until_check.isChecked(),
+            self.until.date(),
+        )
+
+    def ask_discard(self) -> bool:
+        """Whether to throw away what was typed (tests replace this)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard changes?"),
+            self.tr("Close without saving? What you entered in this appointment is lost."),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        """Esc or Close: asks first when the form was changed and not saved."""
+        opened = getattr(self, "_opened_as", None)
+        if opened is not None and self._snapshot() != opened and not self.ask_discard():
+            return
+        super().reject()
 
     def _service_chosen(self) -> None:
         """A new booking takes the chosen service's usual length."""
