@@ -10,9 +10,9 @@ and combo list stayed wrapped for the rest of the session (the hour-long soak gr
 from __future__ import annotations
 
 import gc
+import weakref
 
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,14 +33,15 @@ from ui.ops import Operations
 PIN = "4821"
 
 
-def _dead_wrappers() -> int:
-    """Python wrappers of widgets Qt has deleted, still alive."""
+def _watch(widget: QWidget) -> list[weakref.ref[QObject]]:
+    """Weak references to the wrappers of everything inside ``widget``."""
+    return [weakref.ref(thing) for thing in descendants(widget, QObject)]
+
+
+def _still_wrapped(watched: list[weakref.ref[QObject]]) -> int:
+    """How many of the watched wrappers are alive (after a collection)."""
     gc.collect()
-    return sum(
-        1
-        for thing in gc.get_objects()
-        if isinstance(thing, QWidget) and not shiboken6.isValid(thing)
-    )
+    return sum(1 for ref in watched if ref() is not None)
 
 
 def _delete(widget: QWidget) -> None:
@@ -88,14 +89,16 @@ def test_looking_through_a_lasting_widget_keeps_nothing_qt_deleted(qtbot: QtBot)
     qtbot.addWidget(host)
     QVBoxLayout(host)
     host.show()
-    before = _dead_wrappers()
+    watched: list[weakref.ref[QObject]] = []
     for _ in range(5):
         panel = _panel(host)
         assert len(descendants(host, QWidget)) > 5  # the inner widgets are wrapped
         assert descendant(host, QComboBox, "choice") is not None
+        watched += _watch(panel)
         _delete(panel)
         del panel
-    assert _dead_wrappers() == before
+    assert len(watched) > 25
+    assert _still_wrapped(watched) == 0
 
 
 def test_the_binding_still_keeps_what_find_children_found(qtbot: QtBot) -> None:
@@ -105,12 +108,11 @@ def test_the_binding_still_keeps_what_find_children_found(qtbot: QtBot) -> None:
     qtbot.addWidget(host)
     QVBoxLayout(host)
     host.show()
-    before = _dead_wrappers()
     panel = _panel(host)
-    host.findChildren(QWidget)
+    watched = [weakref.ref(thing) for thing in host.findChildren(QWidget)]
     _delete(panel)
     del panel
-    assert _dead_wrappers() > before
+    assert _still_wrapped(watched) > 5
 
 
 def test_locking_the_window_keeps_no_deleted_widgets_wrapped(qtbot: QtBot, ops: Operations) -> None:
@@ -122,7 +124,6 @@ def test_locking_the_window_keeps_no_deleted_widgets_wrapped(qtbot: QtBot, ops: 
     window.show()
     qtbot.waitExposed(window)
     panel = _panel(window.centralWidget())
-    before = _dead_wrappers()
 
     lock = descendant(window, QAction, "action_lock")
     assert lock is not None
@@ -131,7 +132,9 @@ def test_locking_the_window_keeps_no_deleted_widgets_wrapped(qtbot: QtBot, ops: 
     assert not window.centralWidget().isEnabled()
     assert window.idle_lock.try_unlock(PIN)
     assert window.centralWidget().isEnabled()
+    watched = _watch(panel)  # the wrappers the lock looked through (the same objects)
     _delete(panel)  # a screen rebuilt, a dialog's table gone: Qt deletes the inner widgets
     del panel
 
-    assert _dead_wrappers() == before
+    assert len(watched) > 5
+    assert _still_wrapped(watched) == 0
