@@ -48,7 +48,7 @@ ACTIVITY_EVENTS = frozenset(
 #: Wrong PINs in a row before the lock makes the person wait.
 ATTEMPTS_BEFORE_WAIT = 5
 WAIT_SECONDS = 30
-LOCKED_TITLE = "ClientCare — locked"
+LOCKED_TITLE = "Locked"  # shown as "Locked — ClientCare"
 
 
 class LockSettingsNotifier(QObject):

@@ -147,9 +147,10 @@ class MainWindow(MainWindowView):
             )
 
     def refresh_title(self) -> None:
-        """The window title: ClientCare, the practice's name, and whether it is the demo."""
+        """The window title: the practice's name, and whether it is the demo (Qt adds
+        " — ClientCare", the application's name, once: "Riverside — ClientCare")."""
         practice = self.ops.read(lambda s: get_settings(s).name)
-        title = "ClientCare" + (f" — {practice}" if practice else "")
+        title = practice or "ClientCare"
         if self.demo:
             title += " " + self.tr("(demo practice)")
         self.setWindowTitle(title)

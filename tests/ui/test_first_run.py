@@ -143,7 +143,7 @@ def test_after_set_up_the_window_shows_the_practice_and_is_not_asked_again(
     window = MainWindow(ops)
     qtbot.addWidget(window)
     assert maybe_run_first_run(window) is FirstRunChoice.SET_UP
-    assert window.windowTitle() == "ClientCare — Riverside"
+    assert window.windowTitle() == "Riverside"  # shown as "Riverside — ClientCare"
     monkeypatch.setattr(first_run, "run_first_run", lambda w: 1 / 0)  # never reached
     assert maybe_run_first_run(window) is None
 

@@ -59,7 +59,7 @@ class UnlockDatabaseDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("unlock_database_dialog")
-        self.setWindowTitle(self.tr("ClientCare — passphrase"))
+        self.setWindowTitle(self.tr("Passphrase"))  # shown as "Passphrase — ClientCare"
         self._check = check
         self._left = attempts
         self.passphrase: Passphrase | None = None
