@@ -51,6 +51,11 @@ LABELS = (
     QT_TRANSLATE_NOOP("labels", "Address"),
     QT_TRANSLATE_NOOP("labels", "Status"),
     QT_TRANSLATE_NOOP("labels", "Notes"),
+    # clientcare.day.NOTE_LABELS
+    QT_TRANSLATE_NOOP("labels", "no note yet"),
+    QT_TRANSLATE_NOOP("labels", "note due"),
+    QT_TRANSLATE_NOOP("labels", "note drafted"),
+    QT_TRANSLATE_NOOP("labels", "note finalised"),
     # clientcare.followups.CHANNEL_LABELS
     QT_TRANSLATE_NOOP("labels", "Phone call"),
     QT_TRANSLATE_NOOP("labels", "SMS"),

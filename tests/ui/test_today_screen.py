@@ -151,7 +151,10 @@ def test_running_late_from_today_reschedules_past_the_threshold(
         assert notice.message_text == drafted
 
     # Today refreshed on the change: the moved appointment is shown as such, nothing left.
-    assert shown_rows(screen) == [["", "10:00–10:50", "Zoë", "In person", "Rescheduled"]]
+    # The notice sent leaves its trace, with the client's answer.
+    assert shown_rows(screen) == [
+        ["", "10:00–10:50", "Zoë", "In person", "Rescheduled · told 15 min late: Reschedule"]
+    ]
     assert not button.isEnabled()
     assert button.toolTip() == "Nothing left today"
 
@@ -165,7 +168,7 @@ def test_list_marks_past_now_and_next_in_words(
     book(db, people, "cy", at(10) + dt.timedelta(days=1))  # tomorrow: not today's
     screen = make_screen(qtbot, ops, at(10, 30))
     assert shown_rows(screen) == [
-        ["Over", "09:00–09:50", "Zoë", "In person", "Scheduled"],
+        ["Over", "09:00–09:50", "Zoë", "In person", "Scheduled · note due"],
         ["Next", "11:00–11:50", "Bobby", "Video", "Scheduled"],
         ["", "14:00–14:50", "Cy", "Phone", "Scheduled"],
     ]
@@ -404,3 +407,38 @@ def test_a_long_care_group_lists_the_first_and_leads_to_the_rest(
     qtbot.mousePress(tree.viewport(), LEFT, pos=rect.center())  # a double-click does the same
     qtbot.mouseDClick(tree.viewport(), LEFT, pos=rect.center())
     assert sections == ["followups", "followups"]
+
+
+def test_each_row_says_what_its_appointment_still_needs(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    """An appointment that is over says its note is due until one is written; a draft
+    and a finalised note say so (issue 21: Today was a dead end)."""
+    from clientcare import interactions
+    from clientcare.db.models import InteractionKind
+    from clientcare.interactions import InteractionInput
+
+    first = book(db, people, "zoe", at(9))
+    second = book(db, people, "bob", at(10))
+    book(db, people, "cy", at(14))
+    with db.unit_of_work() as session:
+        interactions.save_draft(
+            session,
+            InteractionInput(
+                client_id=people["bob"],
+                kind=InteractionKind.SESSION,
+                occurred_at=at(10),
+                appointment_id=second,
+                practitioner_id=people["ada"],
+                notes="Talked about the week.",
+            ),
+            interaction_id=None,
+            now=at(10, 50),
+        )
+    screen = make_screen(qtbot, ops, at(11))
+    assert [row[4] for row in shown_rows(screen)] == [
+        "Scheduled · note due",
+        "Scheduled · note drafted",
+        "Scheduled",
+    ]
+    assert first  # booked for its row

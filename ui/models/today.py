@@ -12,6 +12,8 @@ from PySide6.QtGui import QFont, QPalette
 
 from clientcare import appointments, locale_format
 from clientcare.appointments import OPEN_STATUSES, AppointmentDetail
+from clientcare.day import NOTE_LABELS, DayMarks, NoteState
+from clientcare.lateness import OUTCOME_LABELS
 from ui import labels
 from ui.models.base import Index, RowsTableModel
 
@@ -29,14 +31,21 @@ class Moment(StrEnum):
 class TodayRow:
     appointment: AppointmentDetail
     moment: Moment
+    #: Its note (due, drafted, finalised) and the late notice sent for it.
+    marks: DayMarks | None = None
 
     @property
     def muted(self) -> bool:
         return self.moment is Moment.PAST or self.appointment.status not in OPEN_STATUSES
 
 
-def rows_for(items: list[AppointmentDetail], now: dt.datetime) -> list[TodayRow]:
-    """Mark each appointment past, now, next (the first open one to come) or later."""
+def rows_for(
+    items: list[AppointmentDetail],
+    now: dt.datetime,
+    marks: dict[int, DayMarks] | None = None,
+) -> list[TodayRow]:
+    """Mark each appointment past, now, next (the first open one to come) or later,
+    with what it still needs (``marks``, by appointment id)."""
     rows: list[TodayRow] = []
     next_marked = False
     for item in items:
@@ -51,7 +60,7 @@ def rows_for(items: list[AppointmentDetail], now: dt.datetime) -> list[TodayRow]
             next_marked = True
         else:
             moment = Moment.LATER
-        rows.append(TodayRow(item, moment))
+        rows.append(TodayRow(item, moment, (marks or {}).get(item.id)))
     return rows
 
 
@@ -110,7 +119,22 @@ class TodayModel(RowsTableModel):
             return item.client_preferred_name
         if column is TodayColumn.MODE:
             return labels.label(appointments.MODE_LABELS, item.mode)
-        return labels.label(appointments.STATUS_LABELS, item.status)
+        status = labels.label(appointments.STATUS_LABELS, item.status)
+        return " · ".join([status, *self._marks(row.marks)])
+
+    def _marks(self, marks: DayMarks | None) -> list[str]:
+        """What the appointment still needs, in words: "note due", "told 12 min late:
+        Will wait"."""
+        if marks is None:
+            return []
+        found = [] if marks.note is NoteState.NOT_YET else [labels.label(NOTE_LABELS, marks.note)]
+        if marks.late_minutes is not None and marks.late_answer is not None:
+            found.append(
+                self.tr("told {n} min late: {answer}").format(
+                    n=marks.late_minutes, answer=labels.label(OUTCOME_LABELS, marks.late_answer)
+                )
+            )
+        return found
 
     def upcoming(self) -> TodayRow | None:
         """The current appointment, or else the next one."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from clientcare import appointments, locale_format
 from clientcare.appointments import AppointmentDetail
+from clientcare.day import day_marks
 from clientcare.practice import get_settings, list_practitioners
 from ui.models.today import Moment, TodayColumn, TodayModel, TodayRow, rows_for
 from ui.ops import Changes, Operations
@@ -223,7 +224,8 @@ class TodayScreen(QWidget):
         # Overlapping [day_start, day_end) includes one running from yesterday; today's only.
         items = [item for item in items if item.start >= day_start]
         kept = self.selected_row()
-        self.model.set_rows(rows_for(items, now))
+        marks = self.ops.read(lambda s: day_marks(s, items, now=now)) if items else {}
+        self.model.set_rows(rows_for(items, now, marks))
         if kept is not None:  # the minute's refresh keeps the row the practitioner chose
             self.select_appointment(kept.appointment.id)
         self.body.setCurrentWidget(self.table if items else self.empty_label)
