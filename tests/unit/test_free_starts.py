@@ -37,9 +37,7 @@ def test_the_next_free_start_is_after_now_on_the_grid_and_never_overlaps(
         assert appointments.next_free_start(
             session, practitioner, 50, after=_at(friday, 16, 55)
         ) == _at(MONDAY + dt.timedelta(days=7), 9)
-        starts = appointments.free_starts(
-            session, practitioner, 50, after=_at(MONDAY, 9), count=3
-        )
+        starts = appointments.free_starts(session, practitioner, 50, after=_at(MONDAY, 9), count=3)
     assert starts == [_at(MONDAY, 9), _at(MONDAY, 12), _at(MONDAY, 13)]
 
 
