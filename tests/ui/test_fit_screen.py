@@ -1,0 +1,74 @@
+"""Every window fits the screen it opens on (issue 21: the note editor, 1180×760, and the
+CSV import, 1000×820, ran off a 1366×768 laptop's screen)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout
+from pytestqt.qtbot import QtBot
+
+from ui import fit_screen
+
+
+@pytest.fixture
+def fitter(qapp: QApplication) -> Iterator[fit_screen.FitToScreen]:
+    installed = fit_screen.install(qapp)
+    yield installed
+    qapp.removeEventFilter(installed)
+    installed.deleteLater()
+
+
+def _dialog(qtbot: QtBot, size: QSize, minimum: QSize | None = None) -> QDialog:
+    dialog = QDialog()
+    QVBoxLayout(dialog).addWidget(QLabel("A form"))
+    if minimum is not None:
+        dialog.setMinimumSize(minimum)
+    dialog.resize(size)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_a_window_taller_and_wider_than_the_screen_is_fitted_onto_it(
+    qtbot: QtBot, fitter: fit_screen.FitToScreen
+) -> None:
+    dialog = _dialog(qtbot, QSize(5000, 4000), minimum=QSize(4000, 3000))
+    dialog.move(-300, 2000)
+    area = fit_screen.free_area(dialog)
+    dialog.show()
+    allowance = fit_screen.FRAME_ALLOWANCE
+    assert dialog.width() <= area.width() - allowance.width()
+    assert dialog.height() <= area.height() - allowance.height()
+    assert area.contains(dialog.frameGeometry().topLeft())
+    assert dialog.y() + dialog.height() <= area.bottom() + 1
+
+
+def test_a_window_that_fits_keeps_the_size_it_asked_for(
+    qtbot: QtBot, fitter: fit_screen.FitToScreen
+) -> None:
+    dialog = _dialog(qtbot, QSize(320, 200))
+    dialog.show()
+    assert dialog.size() == QSize(320, 200)
+
+
+def test_the_note_editor_fits_the_screen(
+    qtbot: QtBot, fitter: fit_screen.FitToScreen, ops, db
+) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from clientcare import clients
+    from clientcare.clients import ClientInput
+    from ui.dialogs.interaction import InteractionEditor
+
+    with db.unit_of_work() as session:
+        client = clients.create_client(
+            session, ClientInput(full_name="Kate Sample"), region="GB", today=dt.date.today()
+        ).id
+    editor = InteractionEditor(ops, client_id=client)
+    qtbot.addWidget(editor)
+    area = fit_screen.free_area(editor)
+    editor.show()
+    assert editor.height() <= area.height() - fit_screen.FRAME_ALLOWANCE.height()
+    assert editor.width() <= area.width()

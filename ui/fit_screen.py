@@ -1,0 +1,76 @@
+"""Every window fits the screen it opens on.
+
+A dialog is laid out for a comfortable size (the note editor asks for 1180×760, the CSV
+import for 1000×820), but a 1366×768 laptop has about 728 pixels of height once its panel
+is counted, less a title bar: the Finalise row and the status bar ran off the bottom. As
+each window is shown, :class:`FitToScreen` (installed once on the application) shrinks it
+to the screen's free area, less the frame the window manager adds, and moves it back onto
+the screen; a window that fits is left exactly as it asked.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+#: Room kept at least for the frame and title bar the window manager adds (before the
+#: first show the frame is not known yet).
+FRAME_ALLOWANCE = QSize(16, 40)
+_NOT_WINDOWS = (
+    Qt.WindowType.Popup,
+    Qt.WindowType.ToolTip,
+    Qt.WindowType.SplashScreen,
+    Qt.WindowType.Desktop,
+)
+
+
+def free_area(window: QWidget) -> QRect:
+    """The part of ``window``'s screen not taken by panels and docks."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(window: QWidget) -> None:
+    """Shrink ``window`` to its screen's free area (less the frame) and move it onto it."""
+    area = free_area(window)
+    # The frame as known (after a first show), and never less than the usual title bar.
+    frame = (window.frameGeometry().size() - window.size()).expandedTo(FRAME_ALLOWANCE)
+    room = QSize(area.width() - frame.width(), area.height() - frame.height())
+    if window.isMaximized() or window.isFullScreen():
+        return
+    if window.minimumWidth() > room.width():
+        window.setMinimumWidth(room.width())
+    if window.minimumHeight() > room.height():
+        window.setMinimumHeight(room.height())
+    size = window.size()
+    if size.width() > room.width() or size.height() > room.height():
+        window.resize(size.boundedTo(room))
+    outer = window.frameGeometry()
+    width = window.width() + frame.width()
+    height = window.height() + frame.height()
+    left = min(max(outer.left(), area.left()), area.right() + 1 - width)
+    top = min(max(outer.top(), area.top()), area.bottom() + 1 - height)
+    if (left, top) != (outer.left(), outer.top()):
+        window.move(left, top)
+
+
+class FitToScreen(QObject):
+    """Fits each window to its screen as it is shown (installed on the application)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and watched.windowType() not in _NOT_WINDOWS
+        ):
+            fit_to_screen(watched)
+        return False
+
+
+def install(app: QApplication) -> FitToScreen:
+    """Fit every window of ``app`` from now on; returns the filter (parented to ``app``)."""
+    fitter = FitToScreen(app)
+    app.installEventFilter(fitter)
+    return fitter
