@@ -295,11 +295,7 @@ class MainWindow(MainWindowView):
         """Show ``client_id`` on the Clients screen (clearing its filters if they hide them)."""
         screen = self.clients_screen()
         self.go_to("clients")
-        if not screen.select_client(client_id):
-            screen.search.clear()
-            screen.status_filter.setCurrentIndex(0)
-            screen.refresh()
-            screen.select_client(client_id)
+        screen.show_client(client_id)
 
     def print_current(self) -> None:
         """File → Print: Today prints the day sheet, a client's page the pre-session brief."""

@@ -251,3 +251,19 @@ def test_choose_client_dialog_insists_on_a_client(
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.client_id == practice["rob"]
+
+
+def test_a_new_client_saved_while_a_search_hides_them_is_shown(
+    qtbot: QtBot, ops: Operations, practice: dict[str, int], typist
+) -> None:  # type: ignore[no-untyped-def]
+    window, _opened = _window(qtbot, ops)
+    screen = _select_on_clients(window, practice["rob"])
+    typist(screen.search, "Katherine")
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    assert screen.detail_stack.currentWidget() is screen.form_page
+    typist(screen.form.full_name, "Ngozi Example")
+    qtbot.mouseClick(screen.form.save_button, Qt.MouseButton.LeftButton)
+    assert screen.form.client is not None
+    assert screen.form.client.full_name == "Ngozi Example"
+    assert screen.search.text() == ""  # cleared: the list shows who was just saved
+    assert screen.subject() == Subject(screen.form.client.id)

@@ -373,6 +373,12 @@ class Soak:
                     dead_by_type.setdefault(type(widget).__name__, []).append(widget)
             counted = sorted(((k, len(v)) for k, v in dead_by_type.items()), key=lambda kv: -kv[1])
             sys.stderr.write(f"soak: deleted widgets still wrapped, by type: {counted[:12]}\n")
+            from sqlalchemy.engine import Engine
+
+            for engine in (o for o in gc.get_objects() if isinstance(o, Engine)):
+                cache = engine._compiled_cache
+                size = len(cache) if cache is not None else 0
+                sys.stderr.write(f"soak: {engine.url}: {size} compiled statements cached\n")
             wanted = [t for t in os.environ.get("SOAK_DIAGNOSE_TYPES", "").split(",") if t]
             for type_name in wanted:
                 found = [o for o in gc.get_objects() if type(o).__name__ == type_name]
@@ -584,6 +590,9 @@ class Soak:
             return
         if self.window.idle_lock.locked:
             self.unlock()
+        if hasattr(dialog, "ask_discard"):
+            # A filled form closed on purpose: the person answers "Discard" to its question.
+            dialog.ask_discard = lambda: True
         try:
             if isinstance(dialog, QDialog):
                 dialog.reject()

@@ -830,11 +830,13 @@ class ClientsScreen(QWidget):
             return frozenset({ClientStatus.PROSPECT, ClientStatus.ACTIVE, ClientStatus.PAUSED})
         return frozenset({ClientStatus(value)})
 
-    def refresh(self, *, count_later: bool = False) -> None:
+    def refresh(self, *, count_later: bool = False, keep_shown: bool = False) -> None:
         """Reload the list for the current search and filter, keeping the selection.
 
         ``count_later``: a keystroke of the search; the count is written once typing
         pauses (unless nothing matches: then it is needed now, to say why).
+        ``keep_shown``: the client on the page stays there even if the list hides them
+        (just saved: the list is then made to show them).
         """
         text = self.search.text()
         statuses = self._status_set()
@@ -852,7 +854,8 @@ class ClientsScreen(QWidget):
             if not self._default_order():
                 self.model.fetch_all()
             shown = self.form.client
-            if shown is not None and not self.select_client(shown.id, load=False):
+            hidden = shown is not None and not self.select_client(shown.id, load=False)
+            if hidden and not keep_shown:
                 # The search or filter hides the client shown: the page shows nobody
                 # rather than a client the list no longer has (unless edits are pending:
                 # nothing typed is lost, and the list's selection is cleared instead).
@@ -1028,8 +1031,18 @@ class ClientsScreen(QWidget):
         self.detail_stack.setCurrentWidget(self.form_page)
 
     def _on_saved(self, client_id: int) -> None:
+        self.refresh(keep_shown=True)
+        self.show_client(client_id, load=False)  # the search is cleared if it hides them
+
+    def show_client(self, client_id: int, *, load: bool = True) -> bool:
+        """Select ``client_id`` in the list, clearing the search and the status filter
+        when they hide them; False when the client is not there at all."""
+        if self.select_client(client_id, load=load):
+            return True
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
         self.refresh()
-        self.select_client(client_id, load=False)
+        return self.select_client(client_id, load=load)
 
     def _on_changes(self, changes: Changes) -> None:
         if changes & (Changes.CLIENTS | Changes.SETTINGS):
