@@ -18,7 +18,6 @@ from clientcare.encryption import Passphrase, is_encrypted
 from clientcare.errors import DatabaseOpenError
 from clientcare.instance_lock import AlreadyRunningError, InstanceLock
 from clientcare.security import use_private_file_permissions
-from ui import fit_screen
 from ui.background import Background, wait_for_all
 from ui.main_window import MainWindow
 from ui.ops import Operations
@@ -55,7 +54,6 @@ def _run(argv: Sequence[str] | None) -> int:
     app.setApplicationDisplayName("ClientCare")
     apply_theme(app)
     install_translator(app)
-    fit_screen.install(app)  # every window fits the screen it opens on
     path = sqlite_path(database_url(options.database))
     lock = InstanceLock(path) if path is not None else None
     try:

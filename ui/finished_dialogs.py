@@ -14,6 +14,10 @@ dialog some code keeps (in an attribute, to show again) is left alone, and so is
 made itself (a message box, a file dialog: Qt deletes those). What start-up made and froze out
 of the collector's reach (``gc.freeze`` in ui/app.py) is not looked at: a module-level
 registry of open dialogs, should one ever be wanted, must be a container made later.
+
+Its filter on the application is the main window's one watch on windows: it also fits
+each window to the screen as it is shown (:mod:`ui.fit_screen`), since every further
+filter on the application would be a Python call for every event of the program.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from types import CellType, MethodType
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
+
+from ui.fit_screen import fit_when_shown
 
 #: How often dialogs still held by the code that opened them are looked at again.
 RECHECK_MS = 1000
@@ -54,8 +60,12 @@ class FinishedDialogs(QObject):
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Show:  # the one filter for windows: fitted to the screen too
+            fit_when_shown(watched, event)
+            return False
         if (
-            event.type() == QEvent.Type.Hide
+            kind == QEvent.Type.Hide
             and isinstance(watched, QDialog)
             and watched.parent() is not None
             and shiboken6.createdByPython(watched)

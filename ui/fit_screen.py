@@ -3,9 +3,12 @@
 A dialog is laid out for a comfortable size (the note editor asks for 1180×760, the CSV
 import for 1000×820), but a 1366×768 laptop has about 728 pixels of height once its panel
 is counted, less a title bar: the Finalise row and the status bar ran off the bottom. As
-each window is shown, :class:`FitToScreen` (installed once on the application) shrinks it
-to the screen's free area, less the frame the window manager adds, and moves it back onto
-the screen; a window that fits is left exactly as it asked.
+each window is shown, :func:`fit_when_shown` shrinks it to the screen's free area, less the
+frame the window manager adds, and moves it back onto the screen; a window that fits is left
+exactly as it asked. The main window's one application-wide filter for windows
+(:class:`ui.finished_dialogs.FinishedDialogs`) calls it: every filter on the application is
+a Python call for every event of the program (a third one cost 10–50 ms on a section's
+first visit in `make bench`).
 """
 
 from __future__ import annotations
@@ -55,17 +58,24 @@ def fit_to_screen(window: QWidget) -> None:
         window.move(left, top)
 
 
+def fit_when_shown(watched: QObject, event: QEvent) -> None:
+    """From an application-wide event filter: fit ``watched`` if it is a window being
+    shown."""
+    if (
+        event.type() == QEvent.Type.Show
+        and isinstance(watched, QWidget)
+        and watched.isWindow()
+        and watched.windowType() not in _NOT_WINDOWS
+    ):
+        fit_to_screen(watched)
+
+
 class FitToScreen(QObject):
-    """Fits each window to its screen as it is shown (installed on the application)."""
+    """Fits each window to its screen as it is shown, on its own (where no main window
+    watches the windows: a test, a tool)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QWidget)
-            and watched.isWindow()
-            and watched.windowType() not in _NOT_WINDOWS
-        ):
-            fit_to_screen(watched)
+        fit_when_shown(watched, event)
         return False
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QShortcut
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -167,8 +167,9 @@ class MainWindow(MainWindowView):
         screen.setObjectName(f"screen_{key}")
         # A key the window's menus own (Ctrl+N, Ctrl+L, Ctrl+F…) is handed to the screen by
         # the menu action; a second shortcut on the same key would cancel both out.
+        menu_keys = self._menu_keys()
         for shortcut in descendants(screen, QShortcut):
-            if shortcut.key().toString() in self._menu_keys():
+            if shortcut.key().toString() in menu_keys:
                 shortcut.setEnabled(False)
         stand_in = self.stack.widget(row)
         assert stand_in is not None  # every section has a page (a stand-in until built)
@@ -264,7 +265,7 @@ class MainWindow(MainWindowView):
     def _menu_keys(self) -> set[str]:
         return {
             key.toString()
-            for action in descendants(self, QAction)
+            for action in self.named_actions.values()  # the menus' actions
             for key in action.shortcuts()
             if not key.isEmpty()
         }

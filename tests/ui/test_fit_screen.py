@@ -72,3 +72,17 @@ def test_the_note_editor_fits_the_screen(
     editor.show()
     assert editor.height() <= area.height() - fit_screen.FRAME_ALLOWANCE.height()
     assert editor.width() <= area.width()
+
+
+def test_the_main_window_fits_every_window_shown(qtbot: QtBot, ops) -> None:  # type: ignore[no-untyped-def]
+    from ui.main_window import MainWindow
+
+    window = MainWindow(ops)
+    qtbot.addWidget(window)
+    dialog = QDialog(window)
+    QVBoxLayout(dialog).addWidget(QLabel("A form"))
+    dialog.resize(5000, 4000)
+    area = fit_screen.free_area(dialog)
+    dialog.show()
+    assert dialog.height() <= area.height() - fit_screen.FRAME_ALLOWANCE.height()
+    assert dialog.width() <= area.width() - fit_screen.FRAME_ALLOWANCE.width()
