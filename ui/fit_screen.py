@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 #: Room kept at least for the frame and title bar the window manager adds (before the
 #: first show the frame is not known yet).
@@ -60,11 +60,13 @@ def fit_to_screen(window: QWidget) -> None:
 
 def fit_when_shown(watched: QObject, event: QEvent) -> None:
     """From an application-wide event filter: fit ``watched`` if it is a window being
-    shown."""
+    shown. Not the main window: it has its own first size (``first_window_size``, filling
+    a laptop's screen) and Qt keeps a restored size on the screen."""
     if (
         event.type() == QEvent.Type.Show
         and isinstance(watched, QWidget)
         and watched.isWindow()
+        and not isinstance(watched, QMainWindow)
         and watched.windowType() not in _NOT_WINDOWS
     ):
         fit_to_screen(watched)

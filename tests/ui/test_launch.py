@@ -191,7 +191,7 @@ def test_the_launcher_starts_the_app_on_a_pyside_without_the_internal(tmp_path: 
     assert done.returncode == 0, done.stderr[-2000:]
     status, title = done.stdout.splitlines()[-2:]
     assert status.split() == ["0", "True", "True"]
-    assert "ClientCare" in title
+    assert title == "Test Practice"  # shown as "Test Practice — ClientCare"
 
 
 def test_the_launched_app_collects_garbage_once_its_window_is_up(tmp_path: Path) -> None:
