@@ -276,9 +276,18 @@ class Soak:
                 self.counts.clear()
                 self.skipped.clear()
                 self.counting_since = time.monotonic()
+                if os.environ.get("SOAK_TRACEMALLOC"):
+                    import tracemalloc
+
+                    tracemalloc.start(8)  # what allocated the memory that grows, by line
             QTimer.singleShot(0, self.step)
             return
         self.done += 1
+        if self.done == int(os.environ.get("SOAK_TRACEMALLOC") or 0):
+            import tracemalloc
+
+            gc.collect()
+            self.trace_first = tracemalloc.take_snapshot()
         self.rss.append(rss_kib()[0])
         self.widgets.append(len(self.app.allWidgets()))
         if took > 10:
@@ -352,6 +361,24 @@ class Soak:
             "exceptions": self.exceptions,
         }
         emit(report=report)
+        if getattr(self, "trace_first", None) is not None:
+            import tracemalloc
+
+            gc.collect()
+            later = tracemalloc.take_snapshot()
+            ignore = [tracemalloc.Filter(False, tracemalloc.__file__)]
+            grown = later.filter_traces(ignore).compare_to(
+                self.trace_first.filter_traces(ignore), "traceback"
+            )
+            for stat in grown[:12]:
+                where = " <- ".join(
+                    f"{frame.filename.rsplit('/', 2)[-1]}:{frame.lineno}"
+                    for frame in list(stat.traceback)[::-1][:6]  # the allocating line first
+                )
+                sys.stderr.write(
+                    f"soak: grew {stat.size_diff / 1024:.0f} KiB in {stat.count_diff} blocks "
+                    f"at {where}\n"
+                )
         if os.environ.get("SOAK_DIAGNOSE") and getattr(self, "types_first", None):
             grown = _object_types() - self.types_first
             sys.stderr.write(f"soak: objects that grew in number: {grown.most_common(40)}\n")
