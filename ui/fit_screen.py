@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 #: Room kept at least for the frame and title bar the window manager adds (before the
 #: first show the frame is not known yet).
@@ -70,19 +70,3 @@ def fit_when_shown(watched: QObject, event: QEvent) -> None:
         and watched.windowType() not in _NOT_WINDOWS
     ):
         fit_to_screen(watched)
-
-
-class FitToScreen(QObject):
-    """Fits each window to its screen as it is shown, on its own (where no main window
-    watches the windows: a test, a tool)."""
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        fit_when_shown(watched, event)
-        return False
-
-
-def install(app: QApplication) -> FitToScreen:
-    """Fit every window of ``app`` from now on; returns the filter (parented to ``app``)."""
-    fitter = FitToScreen(app)
-    app.installEventFilter(fitter)
-    return fitter

@@ -12,6 +12,7 @@ that way, 700 dead wrappers in 3 minutes, from locking the window. Walking
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
@@ -19,27 +20,25 @@ from PySide6.QtCore import QObject
 T = TypeVar("T", bound=QObject)
 
 
-def descendants(root: QObject, kind: type[T], *, direct_only: bool = False) -> list[T]:
-    """Every object of ``kind`` below ``root``, in the order ``findChildren`` gives
-    (depth first, each before its own children); only ``root``'s own children when
-    ``direct_only``."""
-    found: list[T] = []
+def _walk(root: QObject, *, direct_only: bool = False) -> Iterator[QObject]:
+    """Every object below ``root``, depth first, each before its own children (the order
+    ``findChildren`` gives); only ``root``'s own children when ``direct_only``."""
     pending = list(reversed(root.children()))
     while pending:
         thing = pending.pop()
-        if isinstance(thing, kind):
-            found.append(thing)
+        yield thing
         if not direct_only:
             pending.extend(reversed(thing.children()))
-    return found
+
+
+def descendants(root: QObject, kind: type[T], *, direct_only: bool = False) -> list[T]:
+    """Every object of ``kind`` below ``root`` (see :func:`_walk` for the order)."""
+    return [thing for thing in _walk(root, direct_only=direct_only) if isinstance(thing, kind)]
 
 
 def descendant(root: QObject, kind: type[T], name: str | None = None) -> T | None:
     """The first object of ``kind`` below ``root`` (named ``name`` when given), or None."""
-    pending = list(reversed(root.children()))
-    while pending:
-        thing = pending.pop()
+    for thing in _walk(root):
         if isinstance(thing, kind) and (name is None or thing.objectName() == name):
             return thing
-        pending.extend(reversed(thing.children()))
     return None

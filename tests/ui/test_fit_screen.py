@@ -6,19 +6,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QObject, QSize
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
 from ui import fit_screen
 
 
+class _Fitter(QObject):
+    """The window filter's fitting alone (the main window's filter does it in the app)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        fit_screen.fit_when_shown(watched, event)
+        return False
+
+
 @pytest.fixture
-def fitter(qapp: QApplication) -> Iterator[fit_screen.FitToScreen]:
-    installed = fit_screen.install(qapp)
+def fitter(qapp: QApplication) -> Iterator[_Fitter]:
+    installed = _Fitter()
+    qapp.installEventFilter(installed)
     yield installed
     qapp.removeEventFilter(installed)
-    installed.deleteLater()
 
 
 def _dialog(qtbot: QtBot, size: QSize, minimum: QSize | None = None) -> QDialog:
@@ -32,7 +40,7 @@ def _dialog(qtbot: QtBot, size: QSize, minimum: QSize | None = None) -> QDialog:
 
 
 def test_a_window_taller_and_wider_than_the_screen_is_fitted_onto_it(
-    qtbot: QtBot, fitter: fit_screen.FitToScreen
+    qtbot: QtBot, fitter: _Fitter
 ) -> None:
     dialog = _dialog(qtbot, QSize(5000, 4000), minimum=QSize(4000, 3000))
     dialog.move(-300, 2000)
@@ -45,17 +53,13 @@ def test_a_window_taller_and_wider_than_the_screen_is_fitted_onto_it(
     assert dialog.y() + dialog.height() <= area.bottom() + 1
 
 
-def test_a_window_that_fits_keeps_the_size_it_asked_for(
-    qtbot: QtBot, fitter: fit_screen.FitToScreen
-) -> None:
+def test_a_window_that_fits_keeps_the_size_it_asked_for(qtbot: QtBot, fitter: _Fitter) -> None:
     dialog = _dialog(qtbot, QSize(320, 200))
     dialog.show()
     assert dialog.size() == QSize(320, 200)
 
 
-def test_the_note_editor_fits_the_screen(
-    qtbot: QtBot, fitter: fit_screen.FitToScreen, ops, db
-) -> None:  # type: ignore[no-untyped-def]
+def test_the_note_editor_fits_the_screen(qtbot: QtBot, fitter: _Fitter, ops, db) -> None:  # type: ignore[no-untyped-def]
     import datetime as dt
 
     from clientcare import clients
