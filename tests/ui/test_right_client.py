@@ -17,6 +17,7 @@ from clientcare.db.engine import Database
 from clientcare.db.models import AppointmentMode, ClientStatus, Practitioner
 from ui.dialogs.appointment import AppointmentDialog
 from ui.dialogs.choose_client import ChooseClientDialog
+from ui.dialogs.arrival import ArrivalDialog
 from ui.dialogs.interaction import InteractionEditor
 from ui.dialogs.running_late import RunningLateDialog
 from ui.main_window import MainWindow
@@ -208,19 +209,24 @@ def test_today_rows_open_and_act_on_their_appointment(
     texts = [action.text() for action in menu.actions()]
     assert texts == [
         "Open appointment…",
+        "Kate has arrived…",
         "Write up the session with Kate…",
         "I'm running late…",
         "Open Kate's page",
     ]
     menu.actions()[1].trigger()
-    assert isinstance(shown[2], InteractionEditor)
+    assert isinstance(shown[2], ArrivalDialog)
     qtbot.addWidget(shown[2])
-    assert shown[2].client_id == practice["kate"]
+    assert shown[2].appointment.client_id == practice["kate"]
     menu.actions()[2].trigger()
-    assert isinstance(shown[3], RunningLateDialog)
+    assert isinstance(shown[3], InteractionEditor)
     qtbot.addWidget(shown[3])
+    assert shown[3].client_id == practice["kate"]
+    menu.actions()[3].trigger()
+    assert isinstance(shown[4], RunningLateDialog)
+    qtbot.addWidget(shown[4])
     with qtbot.waitSignal(screen.open_client) as opened:
-        menu.actions()[3].trigger()
+        menu.actions()[4].trigger()
     assert opened.args == [practice["kate"]]
 
 

@@ -204,7 +204,7 @@ def test_empty_day_says_how_to_book_and_nothing_to_be_late_for(
 
     book(db, people, "bob", at(15))
     ops.changed.emit(Changes.APPOINTMENTS)
-    assert screen.body.currentWidget() is screen.table
+    assert screen.body.currentWidget() is screen.listing
     assert screen.running_late_button.isEnabled()
 
 
@@ -442,3 +442,52 @@ def test_each_row_says_what_its_appointment_still_needs(
         "Scheduled",
     ]
     assert first  # booked for its row
+
+
+def test_the_selected_row_can_be_acted_on_with_buttons_under_the_list(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    from ui.dialogs.arrival import ArrivalDialog
+    from ui.dialogs.interaction import InteractionEditor
+
+    earlier = book(db, people, "zoe", at(9))
+    current = book(db, people, "bob", at(10, 30))
+    screen = make_screen(qtbot, ops, at(10, 42))
+    buttons = screen.row_buttons()
+    # Nothing chosen yet: the bar says what to do and no button acts on a guess.
+    assert not any(button.isEnabled() for button in buttons)
+    assert screen.row_label.text() == "Select an appointment to act on it."
+
+    row = screen.model.rows.index(
+        next(r for r in screen.model.rows if r.appointment.id == current)
+    )
+    rect = screen.table.visualRect(screen.model.index(row, TodayColumn.CLIENT))
+    qtbot.mouseClick(screen.table.viewport(), LEFT, pos=rect.center())
+    assert "Bobby" in screen.row_label.text()
+    assert all(button.isVisible() and button.isEnabled() for button in buttons)
+
+    qtbot.mouseClick(screen.row_arrived_button, LEFT)
+    arrival = screen.dialogs[-1]
+    assert isinstance(arrival, ArrivalDialog)
+    assert arrival.appointment.id == current
+    qtbot.addWidget(arrival)
+    qtbot.mouseClick(arrival.record_button, LEFT)
+    with db.unit_of_work() as session:
+        assert session.get(Appointment, current).status is AppointmentStatus.ARRIVED
+        assert session.get(Appointment, earlier).status is AppointmentStatus.SCHEDULED
+    # Told of the change, the list keeps the row; it can no longer become "arrived".
+    ops.changed.emit(Changes.APPOINTMENTS)
+    assert screen.selected_row().appointment.id == current
+    assert not screen.row_arrived_button.isEnabled()
+    assert screen.row_write_up_button.isEnabled()
+
+    qtbot.mouseClick(screen.row_write_up_button, LEFT)
+    editor = screen.dialogs[-1]
+    assert isinstance(editor, InteractionEditor)
+    qtbot.addWidget(editor)
+    assert editor.appointment.currentData() == current
+
+    opened: list[int] = []
+    screen.open_client.connect(opened.append)
+    qtbot.mouseClick(screen.row_client_button, LEFT)
+    assert opened == [people["bob"]]

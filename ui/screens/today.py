@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from clientcare import appointments, locale_format
 from clientcare.appointments import AppointmentDetail
 from clientcare.day import day_marks
+from clientcare.db.models import AppointmentStatus
 from clientcare.practice import get_settings, list_practitioners
 from ui.models.today import Moment, TodayColumn, TodayModel, TodayRow, rows_for
 from ui.ops import Changes, Operations
@@ -40,6 +41,13 @@ from ui.widgets.care_list import CareListPanel
 
 if TYPE_CHECKING:
     from ui.dialogs.running_late import RunningLateDialog
+
+
+def can_arrive(item: AppointmentDetail) -> bool:
+    """Whether the client can be recorded as arrived (the domain's transitions say)."""
+    possible = appointments.ALLOWED_TRANSITIONS.get(item.status, frozenset())
+    return AppointmentStatus.ARRIVED in possible
+
 
 REFRESH_MS = 60_000  # "now" and "next" move on as the day goes by
 
@@ -114,8 +122,42 @@ class TodayScreen(QWidget):
         self.empty_label.setObjectName("today_empty")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
+        # What can be done with the selected appointment, as buttons under the list (the
+        # same as its context menu): nothing on Today is a dead end.
+        self.row_open_button = QPushButton(self.tr("Open"))
+        self.row_open_button.setObjectName("today_row_open")
+        self.row_open_button.setToolTip(self.tr("Open the selected appointment (Enter)"))
+        self.row_arrived_button = QPushButton(self.tr("Arrived…"))
+        self.row_arrived_button.setObjectName("today_row_arrived")
+        self.row_write_up_button = QPushButton(self.tr("Write up…"))
+        self.row_write_up_button.setObjectName("today_row_write_up")
+        self.row_late_button = QPushButton(self.tr("Running late…"))
+        self.row_late_button.setObjectName("today_row_running_late")
+        self.row_client_button = QPushButton(self.tr("Open client"))
+        self.row_client_button.setObjectName("today_row_client")
+        self.row_open_button.clicked.connect(self.open_selected)
+        self.row_arrived_button.clicked.connect(self.arrived_for_selected)
+        self.row_write_up_button.clicked.connect(self.write_up_selected)
+        self.row_late_button.clicked.connect(self.running_late_for_selected)
+        self.row_client_button.clicked.connect(self.open_selected_client)
+        self.row_label = QLabel()
+        self.row_label.setObjectName("today_row_label")
+        row_bar = QHBoxLayout()
+        row_bar.setContentsMargins(0, 4, 0, 0)
+        row_bar.addWidget(self.row_label, 1)
+        for button in self.row_buttons():
+            row_bar.addWidget(button)
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.setContentsMargins(0, 0, 0, 0)
+        listing_layout.setSpacing(4)
+        listing_layout.addWidget(self.table, 1)
+        listing_layout.addLayout(row_bar)
+        self.listing = listing
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_row_buttons())
+        self._update_row_buttons()
         self.body = QStackedWidget()
-        self.body.addWidget(self.table)
+        self.body.addWidget(listing)
         self.body.addWidget(self.empty_label)
 
         self.care = CareListPanel(ops)
@@ -228,7 +270,8 @@ class TodayScreen(QWidget):
         self.model.set_rows(rows_for(items, now, marks))
         if kept is not None:  # the minute's refresh keeps the row the practitioner chose
             self.select_appointment(kept.appointment.id)
-        self.body.setCurrentWidget(self.table if items else self.empty_label)
+        self.body.setCurrentWidget(self.listing if items else self.empty_label)
+        self._update_row_buttons()
         self._update_button()
         self.care.refresh(now.date(), locale=locale)
         self._shown_count = len(items)
@@ -246,7 +289,8 @@ class TodayScreen(QWidget):
         total = sum(self.split.sizes()) or self.split.height()
         if appointments_shown:
             rows = self.table.verticalHeader().defaultSectionSize() * appointments_shown
-            wanted = rows + self.table.horizontalHeader().sizeHint().height() + 8
+            bar = self.row_open_button.sizeHint().height() + 8
+            wanted = rows + self.table.horizontalHeader().sizeHint().height() + 8 + bar
         else:
             wanted = self.empty_label.sizeHint().height() + 24
         top = max(110, min(wanted, int(total * 0.6)))
@@ -276,6 +320,45 @@ class TodayScreen(QWidget):
                 name=item.client_preferred_name,
             )
         )
+
+    def row_buttons(self) -> list[QPushButton]:
+        return [
+            self.row_open_button,
+            self.row_arrived_button,
+            self.row_write_up_button,
+            self.row_late_button,
+            self.row_client_button,
+        ]
+
+    def _update_row_buttons(self) -> None:
+        row = self.selected_row()
+        for button in self.row_buttons():
+            button.setEnabled(row is not None)
+        if row is None:
+            self.row_label.setText(self.tr("Select an appointment to act on it."))
+            return
+        item = row.appointment
+        self.row_label.setText(
+            self.tr("{time} {name}").format(
+                time=locale_format.time(item.start, self.model.locale),
+                name=item.client_preferred_name,
+            )
+        )
+        self.row_arrived_button.setEnabled(can_arrive(item))
+        self.row_late_button.setEnabled(row.moment in (Moment.NOW, Moment.NEXT, Moment.LATER))
+        name = item.client_preferred_name
+        self.row_arrived_button.setToolTip(
+            self.tr("Record that {name} has arrived").format(name=name)
+            if can_arrive(item)
+            else self.tr("Only a scheduled appointment (or a no-show) can be marked arrived")
+        )
+        self.row_write_up_button.setToolTip(
+            self.tr("Write up the session with {name} (Ctrl+I)").format(name=name)
+        )
+        self.row_late_button.setToolTip(
+            self.tr("Tell {name} you are running late").format(name=name)
+        )
+        self.row_client_button.setToolTip(self.tr("Open {name}'s page").format(name=name))
 
     def _on_changes(self, changes: Changes) -> None:
         if changes & Changes.SETTINGS:
@@ -375,6 +458,23 @@ class TodayScreen(QWidget):
         if row is not None:
             self.run_dialog(self.make_write_up_dialog(row.appointment.id))
 
+    def make_arrival_dialog(self, appointment: AppointmentDetail) -> QDialog:
+        from ui.dialogs.arrival import ArrivalDialog
+
+        return ArrivalDialog(self.ops, appointment, now=self.now(), parent=self)
+
+    def arrived_for_selected(self) -> None:
+        """Record that the selected appointment's client is here (when, and if they were
+        late, what suits them now: the arrival dialog)."""
+        row = self.selected_row()
+        if row is not None and can_arrive(row.appointment):
+            self.run_dialog(self.make_arrival_dialog(row.appointment))
+
+    def open_selected_client(self) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self.open_client.emit(row.appointment.client_id)
+
     def running_late_for_selected(self) -> None:
         row = self.selected_row()
         if row is not None:
@@ -395,6 +495,10 @@ class TodayScreen(QWidget):
         menu = QMenu(self)
         menu.setObjectName("today_row_menu")
         menu.addAction(self.tr("Open appointment…"), self.open_selected)
+        arrived = menu.addAction(
+            self.tr("{name} has arrived…").format(name=name), self.arrived_for_selected
+        )
+        arrived.setEnabled(can_arrive(row.appointment))
         menu.addAction(
             self.tr("Write up the session with {name}…").format(name=name), self.write_up_selected
         )
