@@ -184,6 +184,17 @@ class AppointmentDetail:
 
 
 @dataclass(frozen=True)
+class Completion:
+    """An appointment marked completed in one step (finalising its note), with what that
+    wrote, so the step can be undone: the status it had, and the charge made at once."""
+
+    appointment_id: int
+    previous_status: AppointmentStatus
+    charge_id: int | None
+    detail: AppointmentDetail
+
+
+@dataclass(frozen=True)
 class ClientAppointments:
     """A client's appointments: what is coming, what happened, and how it went.
 

@@ -14,6 +14,7 @@ from clientcare.appointments.records import (
     STATUS_LABELS,
     AppointmentDetail,
     AppointmentInput,
+    Completion,
     format_day,
 )
 from clientcare.config import DEFAULT_CANCELLATION_WINDOW_HOURS
@@ -115,11 +116,60 @@ def _require_started(
         )
 
 
-def _after_outcome(session: Session, appointment_id: int, circumstance: str | None = None) -> None:
-    """Charge the outcome at once when the practice charges automatically (clientcare.money)."""
+def _after_outcome(
+    session: Session, appointment_id: int, circumstance: str | None = None
+) -> int | None:
+    """Charge the outcome at once when the practice charges automatically (clientcare.money);
+    the charge's id, or None when nothing was charged."""
     from clientcare import money  # money reads appointments; imported here to avoid a cycle
 
-    money.after_outcome(session, appointment_id, circumstance)
+    charge = money.after_outcome(session, appointment_id, circumstance)
+    return charge.id if charge is not None else None
+
+
+def can_complete(item: AppointmentDetail, now: dt.datetime) -> bool:
+    """Whether ``item`` can be marked completed at ``now``: it has started, and its status
+    allows it (scheduled or arrived)."""
+    return AppointmentStatus.COMPLETED in ALLOWED_TRANSITIONS[item.status] and now >= item.start
+
+
+def complete(
+    session: Session,
+    appointment_id: int,
+    *,
+    now: dt.datetime,
+    expected_version: int | None = None,
+) -> Completion:
+    """Mark the appointment completed (charging it when the practice charges at once), and
+    say what was written so :func:`undo_completion` can take it back."""
+    return _complete(session, appointment_id, now, expected_version)
+
+
+def undo_completion(
+    session: Session, completion: Completion, *, today: dt.date
+) -> AppointmentDetail:
+    """Take back :func:`complete`: the appointment gets its status back and the charge made
+    at that moment is deleted, in one unit of work.
+
+    Refused (ValidationError, nothing written) once the appointment's status changed since
+    or a payment stands against that charge (the payment must stay accounted for).
+    """
+    appointment = load_version(session, completion.appointment_id, None)
+    if appointment.status is not AppointmentStatus.COMPLETED:
+        raise ValidationError.single(
+            "status",
+            f"This appointment is {STATUS_LABELS[appointment.status].lower()} now, so marking "
+            "it completed can no longer be undone.",
+        )
+    # Changed since it was completed (its notes, its service): someone else's work stands.
+    concurrency.check_version(
+        session, "appointment", appointment.id, appointment.version, completion.detail.version
+    )
+    if completion.charge_id is not None:
+        from clientcare import money  # money reads appointments; imported here (no cycle)
+
+        money.delete_charge(session, completion.charge_id, today=today)
+    return _set_status(session, appointment, completion.previous_status)
 
 
 def mark_completed(
@@ -130,12 +180,19 @@ def mark_completed(
     expected_version: int | None = None,
 ) -> AppointmentDetail:
     """Record that the appointment took place (StaleEdit: see ``mark_arrived``)."""
+    return _complete(session, appointment_id, now, expected_version).detail
+
+
+def _complete(
+    session: Session, appointment_id: int, now: dt.datetime, expected_version: int | None
+) -> Completion:
     appointment = load_version(session, appointment_id, expected_version)
+    previous = appointment.status
     _require_transition(appointment, AppointmentStatus.COMPLETED)
     _require_started(session, appointment, now, "completed")
     detail = _set_status(session, appointment, AppointmentStatus.COMPLETED)
-    _after_outcome(session, appointment.id)
-    return detail
+    charge_id = _after_outcome(session, appointment.id)
+    return Completion(appointment.id, previous, charge_id, detail)
 
 
 def mark_no_show(

@@ -18,7 +18,15 @@ records and corrections). Public names are importable from ``clientcare.interact
 # reach them as interactions.InteractionKind, ix.ChecklistAnswerValue).
 from clientcare.db.models import ChecklistAnswerValue, InteractionKind
 from clientcare.interactions.drafts import answer, clear_answer, save_draft
-from clientcare.interactions.finalising import add_correction, finalise, missing_message
+from clientcare.interactions.finalising import (
+    FinaliseCheck,
+    add_correction,
+    appointment_to_complete,
+    check_finalise,
+    finalise,
+    finalise_and_complete,
+    missing_message,
+)
 from clientcare.interactions.principles import (
     checklist_for,
     facts_for,
@@ -64,18 +72,22 @@ __all__ = [
     "AnswerRow",
     "ChecklistAnswerValue",
     "ChecklistItem",
+    "FinaliseCheck",
     "InteractionDetail",
     "InteractionInput",
     "InteractionKind",
     "InteractionSummary",
     "add_correction",
     "answer",
+    "appointment_to_complete",
+    "check_finalise",
     "checklist_for",
     "clear_answer",
     "client_interactions",
     "count_client_interactions",
     "facts_for",
     "finalise",
+    "finalise_and_complete",
     "get_interaction",
     "has_overdue_balance",
     "latest_draft",

@@ -4,10 +4,12 @@ correcting a final record afterwards (the old text kept in an addendum)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from clientcare import audit
+from clientcare import appointments, audit
+from clientcare.appointments import AppointmentDetail, Completion
 from clientcare.checklist import (
     ApplicablePrinciple,
     applicable_principles,
@@ -52,17 +54,25 @@ def missing_message(missing: list[ApplicablePrinciple]) -> str:
     )
 
 
-def finalise(
-    session: Session, interaction_id: int, *, now: dt.datetime, today: dt.date
-) -> InteractionDetail:
-    """Make the record final once every required principle that applies is answered.
+@dataclass(frozen=True)
+class FinaliseCheck:
+    """What stops a record being finalised: the messages (``errors``, empty when it can
+    be), and the numbers of the checklist items still to answer (``missing``)."""
 
-    Raises ValidationError listing what is missing (and, for a session, when neither
-    notes nor the client's own words were written); nothing is stored then.
-    """
+    errors: tuple[FieldError, ...]
+    missing: tuple[int, ...]
+
+    @property
+    def ready(self) -> bool:
+        return not self.errors
+
+
+def check_finalise(session: Session, interaction_id: int, *, today: dt.date) -> FinaliseCheck:
+    """Whether the record can be finalised now, and if not what is missing (nothing written:
+    the editor asks before it finalises, and lists the missing items it can scroll to)."""
     interaction = load(session, interaction_id)
     if interaction.state is InteractionState.FINAL:
-        raise ValidationError.single("state", "This record is already finalised.")
+        return FinaliseCheck((FieldError("state", "This record is already finalised."),), ())
     data = input_of(interaction)
     errors: list[FieldError] = []
     if (
@@ -78,8 +88,21 @@ def finalise(
     missing = missing_required(applicable_principles(session, facts), answered)
     if missing:
         errors.append(FieldError("checklist", missing_message(missing)))
-    if errors:
-        raise ValidationError(errors)
+    return FinaliseCheck(tuple(errors), tuple(p.number for p in missing))
+
+
+def finalise(
+    session: Session, interaction_id: int, *, now: dt.datetime, today: dt.date
+) -> InteractionDetail:
+    """Make the record final once every required principle that applies is answered.
+
+    Raises ValidationError listing what is missing (and, for a session, when neither
+    notes nor the client's own words were written); nothing is stored then.
+    """
+    check = check_finalise(session, interaction_id, today=today)
+    if check.errors:
+        raise ValidationError(list(check.errors))
+    interaction = load(session, interaction_id)
     interaction.state = InteractionState.FINAL
     interaction.finalised_at = now
     session.flush()
@@ -87,6 +110,31 @@ def finalise(
         session, AuditAction.UPDATE, "interaction", interaction_id, ["state", "finalised_at"]
     )
     return detail_of(session, interaction, today)
+
+
+def appointment_to_complete(
+    session: Session, interaction_id: int, *, now: dt.datetime
+) -> AppointmentDetail | None:
+    """The appointment finalising this record offers to mark completed: the one it is
+    linked to, once that has started and while it is still scheduled or arrived."""
+    appointment_id = load(session, interaction_id).appointment_id
+    if appointment_id is None:
+        return None
+    detail = appointments.get_appointment(session, appointment_id)
+    return detail if appointments.can_complete(detail, now) else None
+
+
+def finalise_and_complete(
+    session: Session, interaction_id: int, *, now: dt.datetime, today: dt.date
+) -> tuple[InteractionDetail, Completion | None]:
+    """Finalise the record and mark its appointment completed, in one unit of work (one
+    step for the practitioner; the completion can be undone with
+    ``appointments.undo_completion``). Nothing is stored when finalising is refused."""
+    detail = finalise(session, interaction_id, now=now, today=today)
+    offered = appointment_to_complete(session, interaction_id, now=now)
+    if offered is None:
+        return detail, None
+    return detail, appointments.complete(session, offered.id, now=now)
 
 
 def add_correction(

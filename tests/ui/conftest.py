@@ -24,6 +24,19 @@ def _discard_when_the_test_closes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(AppointmentDialog, "ask_discard", lambda _self: True)
 
 
+@pytest.fixture(autouse=True)
+def _finalise_without_completing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ "Finalise the note?" is answered Finalise, leaving its appointment as it is (a modal
+    box would wait for ever). The tests of that question answer it themselves."""
+    from ui.dialogs.interaction import InteractionEditor
+
+    def answer(_self: InteractionEditor, dialog: QWidget) -> bool:
+        dialog.complete.setChecked(False)  # type: ignore[attr-defined]
+        return True
+
+    monkeypatch.setattr(InteractionEditor, "run_finalise_dialog", answer)
+
+
 @pytest.fixture
 def ops(db: Database) -> Iterator[Operations]:
     yield Operations(db)

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -112,8 +113,20 @@ def test_finalise_refused_then_accepted(
     editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
     typist(editor.texts["client_words"], "I felt heard today.")
     qtbot.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
-    assert editor.form_error.isVisible()
-    assert "Before finalising, answer" in editor.form_error.text()
+    # What is missing is a list of links, not a clipped sentence; the first is scrolled to.
+    assert editor.missing_label.isVisible()
+    assert "Before finalising, answer" in editor.missing_label.text()
+    shown = editor.missing_label.text()
+    missing = [n for n in editor.checklist_rows if f'href="#{n}"' in shown]
+    assert missing == [
+        n for n, row in editor.checklist_rows.items() if row.item.requirement == "required"
+    ]
+    assert "border" in editor.checklist_rows[missing[0]].styleSheet()
+    editor.missing_label.linkActivated.emit(f"#{missing[-1]}")
+    last = editor.checklist_rows[missing[-1]]
+    assert "border" in last.styleSheet() and not editor.checklist_rows[missing[0]].styleSheet()
+    assert last.visibleRegion().boundingRect().height() > 0  # scrolled into view
+    assert editor.focusWidget() is next(iter(last.buttons.values()))
     with db.reading() as session:
         stored = session.scalars(select(Interaction)).one()
         assert stored.state is InteractionState.DRAFT
@@ -126,6 +139,9 @@ def test_finalise_refused_then_accepted(
         assert stored.state is InteractionState.FINAL
     assert editor.texts["notes"].isReadOnly()
     assert "Finalised" in editor.status.text()
+    assert not editor.missing_label.isVisible()
+    # Locked, and still says whose note it is.
+    assert editor.windowTitle().endswith("— finalised") and "Zoë" in editor.windowTitle()
 
 
 def test_not_applicable_needs_a_reason(
@@ -289,3 +305,63 @@ def test_entering_12_minutes_late_makes_the_reschedule_item_required(
     with db.reading() as session:
         notice = session.scalars(select(LatenessNotice)).one()
         assert (notice.expected_minutes, notice.who_is_late) == (10, LatePerson.PRACTITIONER)
+
+
+def test_finalise_asks_first_and_completes_the_appointment_undoably(
+    qtbot: QtBot,
+    ops: Operations,
+    db: Database,
+    session_ids: dict[str, int],
+    typist,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from clientcare.db.models import Appointment, AppointmentStatus
+    from ui.dialogs.finalise import FinaliseDialog
+
+    editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
+    typist(editor.texts["client_words"], "I felt heard today.")
+    answer_all(qtbot, editor)
+    asked: list[FinaliseDialog] = []
+
+    def cancel(dialog: FinaliseDialog) -> bool:
+        asked.append(dialog)
+        qtbot.addWidget(dialog)
+        return False
+
+    # Cancel: nothing is locked, nothing completed.
+    monkeypatch.setattr(editor, "run_finalise_dialog", cancel)
+    qtbot.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
+    dialog = asked[-1]
+    assert "Zoë" in dialog.findChild(QLabel, "finalise_question").text()
+    assert dialog.complete.isChecked()  # the session took place: offered, ticked
+    with db.reading() as session:
+        assert session.scalars(select(Interaction)).one().state is InteractionState.DRAFT
+        assert session.get(Appointment, session_ids["appointment"]).status is (
+            AppointmentStatus.SCHEDULED
+        )
+
+    def confirm(dialog: FinaliseDialog) -> bool:
+        asked.append(dialog)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert dialog.complete.isVisible() and dialog.focusWidget() is dialog.complete
+        return True
+
+    monkeypatch.setattr(editor, "run_finalise_dialog", confirm)
+    qtbot.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
+    with db.reading() as session:
+        assert session.scalars(select(Interaction)).one().state is InteractionState.FINAL
+        assert session.get(Appointment, session_ids["appointment"]).status is (
+            AppointmentStatus.COMPLETED
+        )
+    assert "marked completed" in editor.status.text()
+    assert editor.undo_completion_button.isVisible()
+
+    qtbot.mouseClick(editor.undo_completion_button, Qt.MouseButton.LeftButton)
+    with db.reading() as session:
+        assert session.get(Appointment, session_ids["appointment"]).status is (
+            AppointmentStatus.SCHEDULED
+        )
+        assert session.scalars(select(Interaction)).one().state is InteractionState.FINAL
+    assert not editor.undo_completion_button.isVisible()
+    assert "marked completed" not in editor.status.text()

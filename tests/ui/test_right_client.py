@@ -16,8 +16,8 @@ from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import AppointmentMode, ClientStatus, Practitioner
 from ui.dialogs.appointment import AppointmentDialog
-from ui.dialogs.choose_client import ChooseClientDialog
 from ui.dialogs.arrival import ArrivalDialog
+from ui.dialogs.choose_client import ChooseClientDialog
 from ui.dialogs.interaction import InteractionEditor
 from ui.dialogs.running_late import RunningLateDialog
 from ui.main_window import MainWindow

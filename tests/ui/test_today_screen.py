@@ -458,9 +458,7 @@ def test_the_selected_row_can_be_acted_on_with_buttons_under_the_list(
     assert not any(button.isEnabled() for button in buttons)
     assert screen.row_label.text() == "Select an appointment to act on it."
 
-    row = screen.model.rows.index(
-        next(r for r in screen.model.rows if r.appointment.id == current)
-    )
+    row = screen.model.rows.index(next(r for r in screen.model.rows if r.appointment.id == current))
     rect = screen.table.visualRect(screen.model.index(row, TodayColumn.CLIENT))
     qtbot.mouseClick(screen.table.viewport(), LEFT, pos=rect.center())
     assert "Bobby" in screen.row_label.text()

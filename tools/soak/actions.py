@@ -317,13 +317,27 @@ def edit_session_note(soak: Soak, editor: Any) -> None:
         if rng.random() < 0.05:
             step_away(soak)  # the idle lock while a note is open
         if rng.random() < 0.35:
-            soak.click(soak.child(editor, QPushButton, "finalise"))
+            soak.modal(  # no question when something is missing: the list of it instead
+                lambda: soak.click(soak.child(editor, QPushButton, "finalise")),
+                lambda dialog: confirm_finalise(soak, dialog),
+            )
+            undo = soak.child(editor, QPushButton, "undo_completion")
+            if undo.isVisible() and rng.random() < 0.2:
+                soak.click(undo)
     if rng.random() < 0.2 and editor.interaction is not None:
         soak.modal(
             lambda: soak.click(soak.child(editor, QPushButton, "print_summary_button")),
             lambda dialog: print_summary(soak, dialog),
         )
     soak.settle(1)
+
+
+def confirm_finalise(soak: Soak, dialog: Any) -> None:
+    """ "Finalise the session note?": usually with its appointment completed."""
+    box = soak.child(dialog, QCheckBox, "finalise_complete_appointment")
+    if box.isVisible() and soak.rng.random() < 0.3:
+        soak.click(box)
+    soak.click(soak.child(dialog, QPushButton, "confirm_finalise"))
 
 
 def print_summary(soak: Soak, dialog: Any) -> None:

@@ -84,6 +84,55 @@ WARM_UP_ROUNDS = 3
 SETTLED_EVERY = 40
 
 
+def malloc_in_use() -> int:
+    """Bytes the C heap has handed out and not had back (glibc ``mallinfo2``: small blocks
+    plus mmapped ones), over every arena; 0 where that is not glibc. SOAK_NATIVE=1 sums its
+    change over each kind of action: native memory that grows, by what grew it."""
+    try:
+        import ctypes
+
+        class MallInfo2(ctypes.Structure):
+            _fields_ = [
+                (name, ctypes.c_size_t)
+                for name in [
+                    "arena",
+                    "ordblks",
+                    "smblks",
+                    "hblks",
+                    "hblkhd",
+                    "usmblks",
+                    "fsmblks",
+                    "uordblks",
+                    "fordblks",
+                    "keepcost",
+                ]
+            ]
+
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallinfo2.restype = MallInfo2
+        info = libc.mallinfo2()
+        return int(info.uordblks + info.hblkhd)
+    except (OSError, AttributeError):
+        return 0
+
+
+def _write_smaps_summary() -> None:
+    """Resident memory by mapping (heap, anonymous, each library): where native memory is."""
+    sizes: Counter[str] = Counter()
+    name = ""
+    with open("/proc/self/smaps", encoding="utf-8", errors="replace") as smaps:
+        for line in smaps:
+            head = line.split()
+            if not head:
+                continue
+            if "-" in head[0] and len(head) >= 5 and not head[0].endswith(":"):
+                name = head[5].rsplit("/", 1)[-1] if len(head) > 5 else "[anon]"
+            elif head[0] == "Rss:":
+                sizes[name] += int(head[1])
+    for where, kib in sizes.most_common(12):
+        sys.stderr.write(f"soak:   RSS {where:<40} {kib / 1024:>8,.1f} MiB\n")
+
+
 def singleton_refs() -> dict[str, int]:
     """References to None, True and False. A binding that drops one on every call it makes
     (PySide6 6.12.0 on Python 3.11) runs them down until the process aborts; on a sound
@@ -149,6 +198,10 @@ class Soak:
         self.skipped: Counter[str] = Counter()
         self.messages: Counter[str] = Counter()
         self.durations: dict[str, float] = {}
+        #: SOAK_NATIVE=1: the change in C-heap bytes in use, summed by kind of action.
+        self.native: Counter[str] | None = Counter() if os.environ.get("SOAK_NATIVE") else None
+        self.native_n: Counter[str] = Counter()
+        self._native_after = 0
         self.exceptions: list[dict[str, str]] = []
         self.rss = array.array("l")
         self.widgets = array.array("l")
@@ -256,6 +309,10 @@ class Soak:
         emit(action=kind)
         self.move_clock()
         faulthandler.dump_traceback_later(self.config["action_timeout"], exit=True)
+        native = self.native is not None and not self.warming
+        if native:
+            before = malloc_in_use()
+            self.native["(between actions)"] += before - self._native_after
         began = time.perf_counter()
         try:
             ACTIONS[kind].run(self)
@@ -266,6 +323,10 @@ class Soak:
             self.record_exception(kind, traceback.format_exc())
         faulthandler.cancel_dump_traceback_later()
         took = time.perf_counter() - began
+        if native:
+            self._native_after = malloc_in_use()
+            self.native[kind] += self._native_after - before
+            self.native_n[kind] += 1
         self.durations[kind] = max(self.durations.get(kind, 0.0), took)
         if self.warming:
             self.warming -= 1
@@ -276,6 +337,7 @@ class Soak:
                 self.counts.clear()
                 self.skipped.clear()
                 self.counting_since = time.monotonic()
+                self._native_after = malloc_in_use()
                 if os.environ.get("SOAK_TRACEMALLOC"):
                     import tracemalloc
 
@@ -361,6 +423,17 @@ class Soak:
             "exceptions": self.exceptions,
         }
         emit(report=report)
+        if self.native is not None:
+            sys.stderr.write(
+                f"soak: C heap in use at the end {malloc_in_use() / 2**20:,.1f} MiB; "
+                "change by kind of action (KiB total, bytes per action):\n"
+            )
+            for kind, change in self.native.most_common():
+                count = self.native_n[kind] or 1
+                sys.stderr.write(
+                    f"soak:   {kind:<28} {change / 1024:>+10,.0f} {change / count:>+10,.0f}\n"
+                )
+            _write_smaps_summary()
         if getattr(self, "trace_first", None) is not None:
             import tracemalloc
 

@@ -7,8 +7,10 @@ lost to a crash; finalising locks the record and needs every required item answe
 from __future__ import annotations
 
 import datetime as dt
+import html
 from functools import partial
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -22,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare import appointments, audit, clients, interactions, locale_format
+from clientcare import appointments, audit, clients, interactions, locale_format, money
+from clientcare.appointments import Completion
 from clientcare.audit import current_actor
 from clientcare.db.models import (
+    ChargeMode,
     ChecklistAnswerValue,
     InteractionKind,
     InteractionState,
@@ -36,6 +40,7 @@ from clientcare.language import load_checker
 from clientcare.practice import get_settings, list_practitioners
 from ui import labels
 from ui.dialogs.correction import CorrectionDialog
+from ui.dialogs.finalise import FinaliseDialog
 from ui.dialogs.money import MoneyConversationDialog
 from ui.dialogs.referral import ReferralDialog
 from ui.labels import QT_TRANSLATE_NOOP
@@ -124,6 +129,15 @@ class ChecklistRow(QFrame):
         text.editingFinished.connect(self._emit)
         for widget in (*self.buttons.values(), text):
             widget.setEnabled(not locked)
+
+    def set_highlighted(self, on: bool) -> None:
+        """Marked as the item the practitioner was sent to (from the missing list)."""
+        name = self.objectName()
+        self.setStyleSheet(
+            f"QFrame#{name} {{ border: 2px solid palette(highlight); border-radius: 4px; }}"
+            if on
+            else ""
+        )
 
     def value(self) -> ChecklistAnswerValue | None:
         for value, button in self.buttons.items():
@@ -218,6 +232,12 @@ class InteractionEditor(InteractionEditorView):
         self.refer_button.clicked.connect(self.refer)
         self.save_button.clicked.connect(self.save_draft)
         self.finalise_button.clicked.connect(self.finalise)
+        self.undo_completion_button.clicked.connect(self.undo_completion)
+        self.missing_label.linkActivated.connect(
+            lambda link: self.show_checklist_item(int(link[1:]))
+        )
+        #: The appointment this editor marked completed when finalising (None: none, or undone).
+        self.completion: Completion | None = None
         self.close_button.clicked.connect(self.close)
 
         self._fill(appointment)
@@ -309,6 +329,8 @@ class InteractionEditor(InteractionEditorView):
         locked = self.locked()
         for edit in self.texts.values():
             edit.setReadOnly(locked)
+            # A locked text looks it: the window's colour, not an inviting white field.
+            edit.setStyleSheet("QPlainTextEdit { background: palette(window); }" if locked else "")
         for widget in (self.kind, self.occurred_at, self.practitioner, self.appointment):
             widget.setEnabled(not locked)
         for box in self.flags.values():
@@ -334,13 +356,23 @@ class InteractionEditor(InteractionEditorView):
             ]
             self.addenda.setText(self.tr("Corrections:") + "\n" + "\n".join(lines))
         kind = labels.label(interactions.KIND_LABELS, InteractionKind(self.kind.currentData()))
+        completion = self.completion
+        self.undo_completion_button.setVisible(completion is not None)
         if locked and self.interaction and self.interaction.finalised_at:
-            self.setWindowTitle(self.tr("{kind} — finalised").format(kind=kind))
-            self.status.setText(
-                self.tr("Finalised {when}. Corrections are kept beside the original.").format(
-                    when=locale_format.day_time(self.interaction.finalised_at, self.practice_locale)
+            self.setWindowTitle(
+                self.tr("{kind} with {name} — finalised").format(
+                    kind=kind, name=self.client.preferred_name
                 )
             )
+            finalised = self.tr("🔒 Finalised {when}. Corrections are kept beside the original.")
+            text = finalised.format(
+                when=locale_format.day_time(self.interaction.finalised_at, self.practice_locale)
+            )
+            if completion is not None:
+                text += " " + self.tr("The appointment of {time} is marked completed.").format(
+                    time=locale_format.time(completion.detail.start, self.practice_locale)
+                )
+            self.status.setText(text)
         else:
             self.setWindowTitle(
                 self.tr("{kind} with {name}").format(kind=kind, name=self.client.preferred_name)
@@ -383,6 +415,8 @@ class InteractionEditor(InteractionEditorView):
         for item in items:
             row = ChecklistRow(item, locked=self.locked())
             row.answered.connect(self.record_answer)
+            for radio in row.buttons.values():  # a reason box that opens is scrolled to
+                radio.toggled.connect(partial(self._reveal_answer_box, row))
             self.checklist_rows[item.number] = row
             self.checklist_layout.addWidget(row)
         self.checklist_layout.addStretch(1)
@@ -396,6 +430,15 @@ class InteractionEditor(InteractionEditorView):
                 QWidget.setTabOrder(previous, button)
                 previous = button
         self._show_language_findings()
+
+    def _reveal_answer_box(self, row: ChecklistRow, checked: bool) -> None:
+        if checked and row.text is not None and not row.text.isHidden():
+            # After the layout has made room for the box.
+            QTimer.singleShot(0, lambda: self._scroll_to_box(row))
+
+    def _scroll_to_box(self, row: ChecklistRow) -> None:
+        if row.text is not None and shiboken6.isValid(row.text) and row.text.isVisible():
+            self.checklist_scroll.ensureWidgetVisible(row.text, 0, 16)
 
     def record_answer(self, principle_id: int, value: ChecklistAnswerValue, text: str) -> None:
         """Store one checklist answer (saving the draft first if it is new)."""
@@ -481,35 +524,126 @@ class InteractionEditor(InteractionEditorView):
         )
         return True
 
-    def _show_errors(self, error: ValidationError) -> None:
+    def _show_errors(self, error: ValidationError, missing: tuple[int, ...] = ()) -> None:
         general: list[str] = []
         for problem in error.errors:
             wrapper = self.fields.get(problem.field)
             if wrapper is not None:
                 wrapper.show_error(problem.message)
+            elif problem.field == "checklist" and missing:
+                self._show_missing(missing)
             else:
                 general.append(problem.message)
         if general:
             self.form_error.setText("⚠ " + " ".join(general))
             self.form_error.show()
+        else:
+            self.form_error.hide()
+
+    def _show_missing(self, missing: tuple[int, ...]) -> None:
+        """ "Before finalising, answer:" and each missing item as a link that scrolls to it."""
+        links = []
+        for number in missing:
+            row = self.checklist_rows.get(number)
+            title = _short(row.item.text, 48) if row is not None else ""
+            links.append(f'<a href="#{number}">{number}&nbsp;{html.escape(title)}</a>')
+        self.missing_label.setText(
+            "⚠ " + self.tr("Before finalising, answer:") + " " + " · ".join(links)
+        )
+        self.missing_label.show()
+        self.show_checklist_item(missing[0])
+
+    def show_checklist_item(self, number: int) -> None:
+        """Scroll the checklist to item ``number``, mark it, and put the focus on it."""
+        row = self.checklist_rows.get(number)
+        if row is None:
+            return
+        self.checklist_scroll.ensureWidgetVisible(row, 0, 24)
+        for other in self.checklist_rows.values():
+            other.set_highlighted(other is row)
+        target = next(iter(row.buttons.values()), None) if row.buttons else None
+        (target or row).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def make_finalise_dialog(self) -> FinaliseDialog | None:
+        """The question before finalising (None when the record cannot be finalised yet:
+        what is missing is shown instead, each item a link to it)."""
+        interaction = self.interaction
+        assert interaction is not None
+        today = dt.date.today()
+        check = self.ops.read(lambda s: interactions.check_finalise(s, interaction.id, today=today))
+        if not check.ready:
+            self._show_errors(ValidationError(list(check.errors)), missing=check.missing)
+            return None
+        now = dt.datetime.now()
+        offered = self.ops.read(
+            lambda s: interactions.appointment_to_complete(s, interaction.id, now=now)
+        )
+        automatic = self.ops.read(money.charge_mode) is ChargeMode.AUTOMATIC
+        kind = InteractionKind(self.kind.currentData())
+        return FinaliseDialog(
+            what=self.tr("session note") if kind is InteractionKind.SESSION else self.tr("record"),
+            name=self.client.preferred_name,
+            appointment=offered,
+            charged_at_once=automatic,
+            locale=self.practice_locale,
+            parent=self,
+        )
+
+    def run_finalise_dialog(self, dialog: FinaliseDialog) -> bool:
+        """Ask (tests replace this to answer)."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
 
     def finalise(self) -> bool:
+        """Save, check, ask, then finalise (and complete the appointment if so chosen)."""
         if not self.save_draft():
             return False
         interaction = self.interaction
         assert interaction is not None
+        dialog = self.make_finalise_dialog()
+        if dialog is None or not self.run_finalise_dialog(dialog):
+            return False
+        completes = dialog.completes()
+        now, today = dt.datetime.now(), dt.date.today()
         try:
-            self.interaction = self.ops.run(
-                lambda s: interactions.finalise(
-                    s, interaction.id, now=dt.datetime.now(), today=dt.date.today()
-                ),
-            )
+            if completes:
+                self.interaction, self.completion = self.ops.run(
+                    lambda s: interactions.finalise_and_complete(
+                        s, interaction.id, now=now, today=today
+                    ),
+                )
+            else:
+                self.interaction = self.ops.run(
+                    lambda s: interactions.finalise(s, interaction.id, now=now, today=today),
+                )
         except ValidationError as error:
             self._show_errors(error)
             return False
+        self.form_error.hide()
+        self.missing_label.hide()
         self._show_state()
         self._refresh_checklist()
         return True
+
+    def undo_completion(self) -> None:
+        """Take back the "completed" the finalising step set (and the charge it made)."""
+        completion = self.completion
+        if completion is None:
+            return
+        today = dt.date.today()
+        try:
+            self.ops.run(lambda s: appointments.undo_completion(s, completion, today=today))
+        except ValidationError as error:  # changed since, or its charge is paid
+            self.form_error.setText("⚠ " + self._message(error))
+            self.form_error.show()
+            return
+        self.completion = None
+        self._show_state()
+
+    @staticmethod
+    def _message(error: Exception) -> str:
+        if isinstance(error, ValidationError):
+            return " ".join(e.message for e in error.errors)
+        return str(error)
 
     def make_correction_dialog(self) -> CorrectionDialog:
         assert self.interaction is not None

@@ -145,6 +145,7 @@ class InteractionEditorView(QDialog):
         checklist_scroll = QScrollArea()
         checklist_scroll.setWidgetResizable(True)
         checklist_scroll.setWidget(self.checklist_box)
+        self.checklist_scroll = checklist_scroll
         checklist_title = QLabel(self.tr("Service principles for this contact"))
         checklist_title.setObjectName("checklist_title")
         bold = checklist_title.font()
@@ -167,6 +168,19 @@ class InteractionEditorView(QDialog):
         self.status = QLabel()
         self.status.setObjectName("save_status")
         self.form_error = error_label("interaction_error")
+        # What stops finalising, each checklist item a link that scrolls to it.
+        self.missing_label = error_label("finalise_missing")
+        self.missing_label.setTextFormat(Qt.TextFormat.RichText)
+        self.missing_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.undo_completion_button = QPushButton(self.tr("Undo “completed”"))
+        self.undo_completion_button.setObjectName("undo_completion")
+        self.undo_completion_button.setToolTip(
+            self.tr("The appointment goes back to how it was (and its charge is taken back)")
+        )
+        self.undo_completion_button.hide()
         self.save_button = QPushButton(self.tr("Save draft"))
         self.save_button.setObjectName("save_draft")
         self.finalise_button = QPushButton(self.tr("Finalise"))
@@ -192,6 +206,7 @@ class InteractionEditorView(QDialog):
         self.close_button = QPushButton(self.tr("Close"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
+        buttons.addWidget(self.undo_completion_button)
         buttons.addWidget(self.refer_button)
         buttons.addWidget(self.money_button)
         buttons.addWidget(self.save_button)
@@ -201,6 +216,7 @@ class InteractionEditorView(QDialog):
         buttons.addWidget(self.close_button)
         #: The buttons at the bottom, in tab order (the checklist's rows come before them).
         self.bottom_buttons = [
+            self.undo_completion_button,
             self.refer_button,
             self.money_button,
             self.save_button,
@@ -216,6 +232,7 @@ class InteractionEditorView(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(self.addenda)
         layout.addWidget(self.form_error)
+        layout.addWidget(self.missing_label)
         layout.addLayout(buttons)
 
     def _wrap(self, name: str, editor: QWidget) -> FieldWithError:
