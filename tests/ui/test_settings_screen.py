@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -169,3 +169,44 @@ def test_remove_a_money_word(qtbot: QtBot, ops: Operations, db: Database) -> Non
             select(LanguageWord.word).where(LanguageWord.word_list == WordList.MONEY_SHAMING)
         ).all()
     assert first not in stored
+
+
+def test_cancel_changes_is_offered_only_when_something_changed(
+    qtbot: QtBot, ops: Operations, db: Database, typist
+) -> None:
+    screen = make_screen(qtbot, ops)
+    practice = screen.practice
+    assert not practice.revert_button.isEnabled()  # nothing typed: nothing to cancel
+    stored_name = practice.name.text()
+    practice.name.setFocus()
+    practice.name.end(False)
+    typist(practice.name, " and Partners")
+    assert practice.revert_button.isEnabled()
+    qtbot.mouseClick(practice.revert_button, Qt.MouseButton.LeftButton)
+    assert practice.name.text() == stored_name
+    assert not practice.revert_button.isEnabled()
+    # Changed and changed back is no change.
+    practice.threshold.setValue(practice.threshold.value() + 5)
+    assert practice.revert_button.isEnabled()
+    practice.threshold.setValue(practice.threshold.value() - 5)
+    assert not practice.revert_button.isEnabled()
+    # Saved: what is stored is what is shown, so nothing to cancel again.
+    practice.threshold.setValue(20)
+    qtbot.mouseClick(practice.save_button, Qt.MouseButton.LeftButton)
+    assert practice.status.text() == "✓ Saved."
+    assert not practice.revert_button.isEnabled()
+
+    messages = screen.messages
+    screen.tabs.setCurrentWidget(messages)
+    assert not messages.revert_button.isEnabled()
+    box = next(iter(messages.client_options.values()))
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=box.rect().topLeft() + QPoint(8, 8))
+    assert messages.revert_button.isEnabled()
+    qtbot.mouseClick(messages.revert_button, Qt.MouseButton.LeftButton)
+    assert not messages.revert_button.isEnabled()
+
+    money_tab = screen.money
+    screen.tabs.setCurrentWidget(money_tab)
+    assert not money_tab.revert_button.isEnabled()
+    typist(money_tab.no_show_fee, "40")
+    assert money_tab.revert_button.isEnabled()

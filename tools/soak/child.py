@@ -118,6 +118,12 @@ def malloc_in_use() -> int:
 
 def _write_smaps_summary() -> None:
     """Resident memory by mapping (heap, anonymous, each library): where native memory is."""
+    for where, kib in _smaps_sizes().most_common(12):
+        sys.stderr.write(f"soak:   RSS {where:<40} {kib / 1024:>8,.1f} MiB\n")
+
+
+def _smaps_sizes() -> Counter[str]:
+    """Resident KiB by mapping name ([heap], [anon], each library)."""
     sizes: Counter[str] = Counter()
     name = ""
     with open("/proc/self/smaps", encoding="utf-8", errors="replace") as smaps:
@@ -129,8 +135,7 @@ def _write_smaps_summary() -> None:
                 name = head[5].rsplit("/", 1)[-1] if len(head) > 5 else "[anon]"
             elif head[0] == "Rss:":
                 sizes[name] += int(head[1])
-    for where, kib in sizes.most_common(12):
-        sys.stderr.write(f"soak:   RSS {where:<40} {kib / 1024:>8,.1f} MiB\n")
+    return sizes
 
 
 def singleton_refs() -> dict[str, int]:
@@ -201,6 +206,8 @@ class Soak:
         #: SOAK_NATIVE=1: the change in C-heap bytes in use, summed by kind of action.
         self.native: Counter[str] | None = Counter() if os.environ.get("SOAK_NATIVE") else None
         self.native_n: Counter[str] = Counter()
+        #: (actions done, C heap in use, resident memory by mapping) at each settled sample.
+        self.native_samples: list[tuple[int, int, Counter[str]]] = []
         self._native_after = 0
         self.exceptions: list[dict[str, str]] = []
         self.rss = array.array("l")
@@ -356,6 +363,8 @@ class Soak:
             sys.stderr.write(f"soak: {kind} took {took:.1f} s\n")
         if self.done % SETTLED_EVERY == 0:
             self.settled.append((self.done, settled_rss_kib(), self.widgets[-1]))
+            if self.native is not None:
+                self.native_samples.append((self.done, malloc_in_use(), _smaps_sizes()))
         if self.done % 50 == 0 or time.monotonic() - self._last_emit > 15:
             self._last_emit = time.monotonic()
             emit(
@@ -434,6 +443,24 @@ class Soak:
                     f"soak:   {kind:<28} {change / 1024:>+10,.0f} {change / count:>+10,.0f}\n"
                 )
             _write_smaps_summary()
+            first = next((x for x in self.native_samples if x[0] >= self.done * 0.10), None)
+            if first is not None:
+                tenth = [
+                    next(x for x in self.native_samples if x[0] >= self.done * k / 10)
+                    for k in range(1, 10)
+                ]
+                sys.stderr.write(
+                    "soak: C heap in use at each tenth (MiB): "
+                    + " ".join(f"{x[1] / 2**20:.1f}" for x in tenth)
+                    + f" {malloc_in_use() / 2**20:.1f}\n"
+                )
+                now = _smaps_sizes()
+                for where in sorted(set(now) | set(first[2]), key=lambda w: -now.get(w, 0))[:14]:
+                    then = first[2].get(where, 0) / 1024
+                    sys.stderr.write(
+                        f"soak:   RSS {where:<36} first tenth {then:>7,.1f}"
+                        f" end {now.get(where, 0) / 1024:>7,.1f} MiB\n"
+                    )
         if getattr(self, "trace_first", None) is not None:
             import tracemalloc
 

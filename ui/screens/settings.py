@@ -56,7 +56,7 @@ from ui.screens.settings_money import MoneyTab
 from ui.theme import SPACE_M, empty_state
 from ui.widgets.fields import FieldWithError, clear_errors, error_label, show_errors
 from ui.widgets.language_highlighter import LanguageHighlighter
-from ui.widgets.settings_tab import fill_with_scrolled, save_row
+from ui.widgets.settings_tab import fill_with_scrolled, mark_loaded, save_row, watch_changes
 
 # --------------------------------------------------------------------------
 # Practice
@@ -169,6 +169,7 @@ class PracticeTab(QWidget):
         inner.addStretch(1)
         fill_with_scrolled(self, body)
         self.load()
+        watch_changes(self, body)
 
     def load(self) -> None:
         data = self.ops.read(settings.get_practice)
@@ -183,6 +184,7 @@ class PracticeTab(QWidget):
         self.cancellation_window.setValue(data.cancellation_window_hours)
         clear_errors(self.fields, self.form_error)
         self.status.clear()
+        mark_loaded(self, self.current_input)
 
     def current_input(self) -> PracticeInput:
         return PracticeInput(
@@ -793,6 +795,7 @@ class MessagesTab(QWidget):
         for editor in self.editors.values():
             editor.textChanged.connect(self.update_preview)
         self.load()
+        watch_changes(self, body)
 
     def load(self) -> None:
         stored = self.ops.read(lateness.message_settings)
@@ -805,6 +808,15 @@ class MessagesTab(QWidget):
         clear_errors(self.fields, self.form_error)
         self.status.clear()
         self.update_preview()
+        mark_loaded(self, self.form_state)
+
+    def form_state(self) -> tuple[str, str, tuple[bool, ...]]:
+        """What the tab's form holds ("Cancel changes" is offered when it differs)."""
+        return (
+            self.template.toPlainText(),
+            self.reschedule.toPlainText(),
+            tuple(box.isChecked() for box in self.client_options.values()),
+        )
 
     def update_preview(self) -> None:
         """Fill the template with example values; say why not when it cannot be used."""

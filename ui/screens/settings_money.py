@@ -39,7 +39,7 @@ from ui.models.settings import GraceModel, MoneyRowsModel, ServiceModel, TierMod
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_M, empty_state
 from ui.widgets.fields import FieldWithError, clear_errors, error_label, show_errors
-from ui.widgets.settings_tab import fill_with_scrolled, save_row
+from ui.widgets.settings_tab import fill_with_scrolled, mark_loaded, save_row, watch_changes
 from ui.widgets.tables import fitted_table
 
 CHANGES = Changes.SETTINGS | Changes.MONEY
@@ -512,6 +512,7 @@ class MoneyTab(QWidget):
         inner.addStretch(1)
         fill_with_scrolled(self, body)
         self.load()
+        watch_changes(self, policy)
 
     # -- hooks tests replace -----------------------------------------------------------
 
@@ -556,6 +557,15 @@ class MoneyTab(QWidget):
         clear_errors(self.fields, self.form_error)
         self.status.clear()
         self.load_lists()
+        mark_loaded(self, self.form_state)
+
+    def form_state(self) -> tuple[str, str, bool]:
+        """The fee policy as the form holds it ("Cancel changes" when it differs)."""
+        return (
+            self.late_cancel_fee.text(),
+            self.no_show_fee.text(),
+            self.charge_automatic.isChecked(),
+        )
 
     def save(self) -> bool:
         """Store the fee policy and the charge mode together."""
