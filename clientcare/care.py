@@ -267,6 +267,34 @@ SECTION_OF: dict[CareKind, str] = {
 }
 
 
+#: What one item of each kind is, counted ("2 issues open", "1 check-in due").
+COUNT_NOUNS: dict[CareKind, tuple[str, str]] = {
+    CareKind.ISSUE: ("issue open", "issues open"),
+    CareKind.EXPECTATION: ("expectation to review", "expectations to review"),
+    CareKind.CHECKIN: ("check-in due", "check-ins due"),
+    CareKind.REFERRAL: ("referral to follow up", "referrals to follow up"),
+    CareKind.MONEY_FOLLOW_UP: (
+        "money conversation to follow up",
+        "money conversations to follow up",
+    ),
+    CareKind.PLAN: ("payment plan to check in about", "payment plans to check in about"),
+}
+
+
+def sidebar_breakdown(care: CareList) -> dict[str, list[str]]:
+    """What each section's count is made of, in words ("2 issues open"), for its tooltip
+    and accessible name: a number beside a section says what it counts."""
+    parts: dict[str, list[str]] = {"today": []}
+    for kind, number in care.counts().items():
+        if not number:
+            continue
+        one, many = COUNT_NOUNS[kind]
+        words = f"{number} {one if number == 1 else many}"
+        parts["today"].append(words)
+        parts.setdefault(SECTION_OF[kind], []).append(words)
+    return parts
+
+
 def sidebar_counts(care: CareList) -> dict[str, int]:
     """How many items need care, for Today and for the section that handles each (every
     item, listed or not)."""

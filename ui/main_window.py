@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clientcare.care import CareItem, CareKind, CareList, sidebar_counts
+from clientcare.care import CareItem, CareKind, CareList, sidebar_breakdown, sidebar_counts
 from clientcare.db.migrate import OpenReport
 from clientcare.practice import get_settings
 from clientcare.scope import own_scope
@@ -74,6 +74,7 @@ class MainWindow(MainWindowView):
         self.screens = LazyScreens(self._build_screen)
         self.sidebar.currentRowChanged.connect(self._show_section)
         self._connect_menus()
+        self.named_actions["open_demo"].setVisible(not demo)  # it is the demo already
         self.idle_lock = IdleLock(self)
         self.finished_dialogs = FinishedDialogs(self)  # dialogs done with are freed
         self.database_label.setText(self._database_text(demo))
@@ -132,19 +133,30 @@ class MainWindow(MainWindowView):
         self.show_counts(read_care_list(self.ops, dt.date.today(), scope))
 
     def show_counts(self, care: CareList) -> None:
-        """The counts of ``care`` beside Today and the sections that handle its items."""
+        """The counts of ``care`` beside Today and the sections that handle its items; the
+        tooltip and the accessible name say what is counted."""
         counts = sidebar_counts(care)
+        breakdown = sidebar_breakdown(care)
         for row, section in enumerate(SECTIONS):
             item = self.sidebar.item(row)
             title = labels.translate(section.title)
             number = counts.get(section.key, 0)
             item.setText(f"{title}  ({number})" if number else title)
-            item.setData(
-                Qt.ItemDataRole.AccessibleTextRole,
-                self.tr("{title}, {n} need care").format(title=title, n=number)
-                if number
-                else title,
-            )
+            shortcut = self.tr("{title} (Ctrl+{n})").format(title=title, n=row + 1)
+            if number:
+                what = "; ".join(breakdown.get(section.key, []))
+                item.setToolTip(
+                    shortcut
+                    + "\n"
+                    + self.tr("{n} need your care: {what}").format(n=number, what=what)
+                )
+                item.setData(
+                    Qt.ItemDataRole.AccessibleTextRole,
+                    self.tr("{title}: {what}").format(title=title, what=what),
+                )
+            else:
+                item.setToolTip(shortcut)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
 
     def refresh_title(self) -> None:
         """The window title: the practice's name, and whether it is the demo (Qt adds
@@ -247,6 +259,7 @@ class MainWindow(MainWindowView):
             "keyboard_shortcuts": "show_shortcuts",
             "set_up": "set_up",
             "open_data_folder": "open_data_folder",
+            "open_demo": "open_demo",
             "about": "show_about",
         }
         for name, method in methods.items():
@@ -528,6 +541,18 @@ class MainWindow(MainWindowView):
             self.statusBar().showMessage(
                 self.tr("Could not open the data folder: {path}").format(path=data_dir()), 10000
             )
+
+    def open_demo(self) -> None:
+        """Help → Look around the demo practice: a fictional practice in its own window."""
+        from ui.dialogs.help import open_demo_practice
+
+        if open_demo_practice():
+            self.statusBar().showMessage(
+                self.tr("The demo practice opens in a window of its own (fictional clients)."),
+                10000,
+            )
+        else:
+            self.statusBar().showMessage(self.tr("Could not open the demo practice."), 10000)
 
     def set_up(self) -> None:
         """Help → Set up the practice: the first-run wizard, or Settings once set up."""

@@ -59,6 +59,7 @@ def stored_clients(db: Database) -> list[tuple[str, str, str, str]]:
 def test_add_client_through_the_form(qtbot: QtBot, ops: Operations, db: Database, typist) -> None:
     screen = make_screen(qtbot, ops)
     assert screen.empty.isVisible() and "No clients yet" in screen.empty.text()
+    assert "Help → Look around the demo practice" in screen.empty.text()  # not a command line
     qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
     form = screen.form
     typist(form.full_name, "Margaret Example")

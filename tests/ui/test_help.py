@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
@@ -71,3 +73,29 @@ def test_open_data_folder_asks_the_desktop_to_open_it(
     action.trigger()
     assert opened == [config.data_dir()]
     assert help_dialogs.open_data_folder() is True
+
+
+def test_help_opens_the_demo_practice_in_a_window_of_its_own(
+    qtbot: QtBot, ops: Operations, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[tuple[str, list[str]]] = []
+
+    class FakeProcess:
+        @staticmethod
+        def startDetached(program: str, arguments: list[str]) -> tuple[bool, int]:
+            started.append((program, arguments))
+            return True, 4321
+
+    monkeypatch.setattr(help_dialogs, "QProcess", FakeProcess)
+    window = MainWindow(ops)
+    qtbot.addWidget(window)
+    action = window.named_actions["open_demo"]
+    assert action.isVisible() and action.text() == "Look around the de&mo practice"
+    action.trigger()
+    assert started == [(sys.executable, [started[0][1][0], "--demo"])]
+    assert Path(started[0][1][0]).name == "main.py" and Path(started[0][1][0]).is_file()
+    assert "demo practice" in window.statusBar().currentMessage()
+    # The demo window does not offer to open itself again.
+    demo = MainWindow(ops, demo=True)
+    qtbot.addWidget(demo)
+    assert not demo.named_actions["open_demo"].isVisible()

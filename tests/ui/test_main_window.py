@@ -195,9 +195,13 @@ def test_the_sidebar_counts_what_needs_care(qtbot: QtBot, ops: Operations, db: D
     qtbot.waitUntil(lambda: window.sidebar.item(0).text() == "Today  (1)", timeout=2000)
     assert window.sidebar.item(5).text() == "Follow-ups  (1)"
     assert window.sidebar.item(3).text() == "Money"
+    # The number says what it counts, to the eye (tooltip) and to a screen reader.
     assert (
-        window.sidebar.item(5).data(Qt.ItemDataRole.AccessibleTextRole) == "Follow-ups, 1 need care"
+        window.sidebar.item(5).data(Qt.ItemDataRole.AccessibleTextRole)
+        == "Follow-ups: 1 issue open"
     )
+    assert window.sidebar.item(0).toolTip() == "Today (Ctrl+1)\n1 need your care: 1 issue open"
+    assert window.sidebar.item(3).toolTip() == "Money (Ctrl+4)"
 
 
 def test_counts_and_today_follow_a_change_made_on_another_screen(

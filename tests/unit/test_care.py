@@ -177,6 +177,11 @@ def test_your_care_list_holds_your_clients_and_nobodys_not_a_co_workers(db: Data
         "referrals": 0,
         "money": 0,
     }
+    # What each number counts, in words (one noun for one, another for several).
+    assert care.sidebar_breakdown(mine) == {
+        "today": ["2 issues open", "2 expectations to review"],
+        "followups": ["2 issues open", "2 expectations to review"],
+    }
 
 
 def test_a_bounded_care_list_shows_the_most_urgent_and_counts_them_all(db: Database) -> None:

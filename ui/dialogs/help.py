@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib.metadata
+import sys
 from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtCore import QProcess, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -214,6 +215,23 @@ def _escape(text: str) -> str:
 def open_data_folder() -> bool:
     """Open ClientCare's data folder in the file manager; False when that failed."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(config.data_dir())))
+
+
+def own_command(*arguments: str) -> list[str]:
+    """How to start ClientCare again with ``arguments``: the packaged program itself, or
+    this Python running the project's main.py."""
+    if getattr(sys, "frozen", False):  # a packaged build: the executable is ClientCare
+        return [sys.executable, *arguments]
+    return [sys.executable, str(Path(__file__).resolve().parents[2] / "main.py"), *arguments]
+
+
+def open_demo_practice() -> bool:
+    """Open the fictional demo practice in a window of its own (its own database, created on
+    first use; the practitioner's own stays open and untouched). False when it could not
+    be started."""
+    program, *arguments = own_command("--demo")
+    started, _pid = QProcess.startDetached(program, arguments)
+    return bool(started)
 
 
 def menu_actions(window: QMainWindow) -> list[QAction]:

@@ -896,8 +896,9 @@ class ClientsScreen(QWidget):
         if total == 0:
             self.empty.setText(
                 self.tr(
-                    "No clients yet.\n\nClick “New client” to add the first one, "
-                    "or start ClientCare with --demo to look around a fictional practice."
+                    "No clients yet.\n\nClick “New client” to add your first client.\n"
+                    "To look around first, open the fictional demo practice: "
+                    "Help → Look around the demo practice."
                 )
             )
         elif not rows:

@@ -198,6 +198,7 @@ class MainWindowView(QMainWindow):
         help_menu.addSeparator()
         self._add_action(help_menu, "set_up", self.tr("&Set up the practice…"), "")
         self._add_action(help_menu, "open_data_folder", self.tr("Open &data folder"), "")
+        self._add_action(help_menu, "open_demo", self.tr("Look around the de&mo practice"), "")
         help_menu.addSeparator()
         self._add_action(help_menu, "about", self.tr("&About ClientCare"), "")
 
