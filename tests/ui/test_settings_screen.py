@@ -57,7 +57,7 @@ def test_practice_errors_show_next_to_the_field(
 ) -> None:
     screen = make_screen(qtbot, ops)
     practice = screen.practice
-    practice.currency.clear()
+    practice.currency.lineEdit().selectAll()
     typist(practice.currency, "pounds")
     qtbot.mouseClick(practice.save_button, Qt.MouseButton.LeftButton)
     error = practice.findChild(QLabel, "currency_error")
@@ -210,3 +210,19 @@ def test_cancel_changes_is_offered_only_when_something_changed(
     assert not money_tab.revert_button.isEnabled()
     typist(money_tab.no_show_fee, "40")
     assert money_tab.revert_button.isEnabled()
+
+
+def test_currency_and_locale_are_the_wizards_pickers(
+    qtbot: QtBot, ops: Operations, db: Database
+) -> None:
+    screen = make_screen(qtbot, ops)
+    practice = screen.practice
+    assert practice.currency.currentText() == "GBP"
+    assert practice.locale_field.currentText() == "en_GB — English (United Kingdom)"
+    assert "EUR" in [practice.currency.itemText(i) for i in range(practice.currency.count())]
+    practice.locale_field.setCurrentIndex(practice.locale_field.findData("de_DE"))
+    assert practice.revert_button.isEnabled()
+    qtbot.mouseClick(practice.save_button, Qt.MouseButton.LeftButton)
+    with db.reading() as session:
+        assert session.get(PracticeSettings, 1).locale == "de_DE"  # type: ignore[union-attr]
+    assert practice.locale_field.currentText() == "de_DE — Deutsch (Deutschland)"

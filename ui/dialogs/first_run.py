@@ -7,7 +7,6 @@ from enum import Enum
 
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
-    QComboBox,
     QCommandLinkButton,
     QDialog,
     QFormLayout,
@@ -27,21 +26,7 @@ from clientcare.practice import needs_setup
 from clientcare.settings import SESSION_RANGE, THRESHOLD_RANGE
 from ui.ops import Operations
 from ui.widgets.fields import FieldWithError, localise_date_edit
-
-CURRENCIES = ("GBP", "EUR", "USD", "CAD", "AUD", "NZD", "CHF", "SEK", "NOK", "DKK", "ZAR")
-LOCALES = (
-    ("en_GB", "English (United Kingdom)"),
-    ("en_IE", "English (Ireland)"),
-    ("en_US", "English (United States)"),
-    ("en_CA", "English (Canada)"),
-    ("en_AU", "English (Australia)"),
-    ("en_NZ", "English (New Zealand)"),
-    ("de_DE", "Deutsch (Deutschland)"),
-    ("de_AT", "Deutsch (Österreich)"),
-    ("fr_FR", "Français (France)"),
-    ("nl_NL", "Nederlands (Nederland)"),
-    ("es_ES", "Español (España)"),
-)
+from ui.widgets.pickers import CurrencyPicker, LocalePicker
 
 
 class FirstRunChoice(Enum):
@@ -142,16 +127,11 @@ class FirstRunWizard(QWizard):
             self.tr("The practice's details can be changed later in Settings → Practice."),
         )
 
-        self.currency = QComboBox()
+        self.currency = CurrencyPicker()
         self.currency.setObjectName("currency")
-        self.currency.setEditable(True)
-        self.currency.addItems(CURRENCIES)
-        self.currency.setCurrentText(defaults.currency)
-        self.locale_choice = QComboBox()
+        self.currency.set_code(defaults.currency)
+        self.locale_choice = LocalePicker()
         self.locale_choice.setObjectName("locale")
-        self.locale_choice.setEditable(True)
-        for code, name in LOCALES:
-            self.locale_choice.addItem(f"{code} — {name}", code)
         self.locale_choice.setCurrentIndex(0)
         self.money_page = self._page(
             self.tr("Money and language"),
@@ -225,7 +205,7 @@ class FirstRunWizard(QWizard):
     def _localise_times(self) -> None:
         """Show the working day's times as the chosen language and country write them."""
         for edit in (self.day_start, self.day_end):
-            localise_date_edit(edit, str(self.locale_choice.currentData() or SetupInput().locale))
+            localise_date_edit(edit, self.locale_choice.code() or SetupInput().locale)
 
     def choose_demo(self) -> None:
         """Close the wizard with the demo chosen; nothing is stored."""
@@ -252,14 +232,11 @@ class FirstRunWizard(QWizard):
         self.done(QWizard.DialogCode.Accepted)
 
     def collect(self) -> SetupInput:
-        # A locale from the list, or one typed in ("pt_BR"): the code is the first word.
-        index = self.locale_choice.findText(self.locale_choice.currentText())
-        typed = (self.locale_choice.currentText().split() or [""])[0]
-        locale = self.locale_choice.itemData(index) if index >= 0 else typed
+        locale = self.locale_choice.code()
         return SetupInput(
             practice_name=self.practice_name.text(),
             practitioner_name=self.practitioner_name.text(),
-            currency=self.currency.currentText(),
+            currency=self.currency.code(),
             locale=str(locale),
             working_day_start=_time(self.day_start.time()),
             working_day_end=_time(self.day_end.time()),

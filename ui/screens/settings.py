@@ -56,6 +56,7 @@ from ui.screens.settings_money import MoneyTab
 from ui.theme import SPACE_M, empty_state
 from ui.widgets.fields import FieldWithError, clear_errors, error_label, show_errors
 from ui.widgets.language_highlighter import LanguageHighlighter
+from ui.widgets.pickers import CurrencyPicker, LocalePicker
 from ui.widgets.settings_tab import fill_with_scrolled, mark_loaded, save_row, watch_changes
 
 # --------------------------------------------------------------------------
@@ -84,12 +85,10 @@ class PracticeTab(QWidget):
         self.phone.setPlaceholderText(self.tr("e.g. 020 7946 0000"))
         self.email = QLineEdit()
         self.email.setPlaceholderText(self.tr("name@example.org"))
-        self.currency = QLineEdit()
-        self.currency.setPlaceholderText(self.tr("e.g. GBP"))
+        self.currency = CurrencyPicker()
         self.currency.setMaximumWidth(120)
-        self.locale_field = QLineEdit()
-        self.locale_field.setPlaceholderText(self.tr("e.g. en_GB"))
-        self.locale_field.setMaximumWidth(120)
+        self.locale_field = LocalePicker()
+        self.locale_field.setMaximumWidth(320)
         self.threshold = QSpinBox()
         self.threshold.setRange(*settings.THRESHOLD_RANGE)
         self.threshold.setSuffix(self.tr(" minutes"))
@@ -120,7 +119,7 @@ class PracticeTab(QWidget):
             "phone": self.tr("P&hone"),
             "email": self.tr("&E-mail"),
             "currency": self.tr("&Currency"),
-            "locale": self.tr("&Locale"),
+            "locale": self.tr("&Language and country"),
             "lateness_threshold_minutes": self.tr(
                 "Offer rescheduling when running late by more than"
             ),
@@ -129,7 +128,7 @@ class PracticeTab(QWidget):
         }
         hints = {
             "currency": self.tr("Three letters, as on an invoice."),
-            "locale": self.tr("Language and country; sets how phone numbers are read."),
+            "locale": self.tr("How dates and amounts are written, and phone numbers read."),
             "cancellation_window_hours": self.tr(
                 "Cancelling with less notice than this counts as a late cancellation."
             ),
@@ -177,8 +176,8 @@ class PracticeTab(QWidget):
         self.address.setPlainText(data.address)
         self.phone.setText(data.phone)
         self.email.setText(data.email)
-        self.currency.setText(data.currency)
-        self.locale_field.setText(data.locale)
+        self.currency.set_code(data.currency)
+        self.locale_field.set_code(data.locale)
         self.threshold.setValue(data.lateness_threshold_minutes)
         self.session_minutes.setValue(data.default_session_minutes)
         self.cancellation_window.setValue(data.cancellation_window_hours)
@@ -192,8 +191,8 @@ class PracticeTab(QWidget):
             address=self.address.toPlainText(),
             phone=self.phone.text(),
             email=self.email.text(),
-            currency=self.currency.text(),
-            locale=self.locale_field.text(),
+            currency=self.currency.code(),
+            locale=self.locale_field.code(),
             lateness_threshold_minutes=self.threshold.value(),
             default_session_minutes=self.session_minutes.value(),
             cancellation_window_hours=self.cancellation_window.value(),
