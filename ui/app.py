@@ -21,7 +21,7 @@ from clientcare.security import use_private_file_permissions
 from ui.background import Background, wait_for_all
 from ui.main_window import MainWindow
 from ui.ops import Operations
-from ui.theme import apply_theme
+from ui.theme import apply_saved_theme
 
 if TYPE_CHECKING:
     from ui.dialogs.first_run import FirstRunChoice
@@ -52,7 +52,7 @@ def _run(argv: Sequence[str] | None) -> int:
     app.setApplicationName("ClientCare")
     app.setOrganizationName("ClientCare")
     app.setApplicationDisplayName("ClientCare")
-    apply_theme(app)
+    apply_saved_theme(app)
     install_translator(app)
     path = sqlite_path(database_url(options.database))
     lock = InstanceLock(path) if path is not None else None

@@ -9,10 +9,19 @@ palette and stylesheet; the lookups here also work without it (tests, printing).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
-from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
+from PySide6.QtCore import QObject, QRectF, QSettings, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 from ui.object_tree import descendant
 
@@ -283,8 +292,155 @@ def system_prefers_dark() -> bool:
     return bool(scheme() == Qt.ColorScheme.Dark)
 
 
+# -- contrast: what must stand out from its background (WCAG 2: 3:1 for controls) -----
+
+#: The least contrast a control's edge, a check mark's box and a focus ring need.
+MIN_CONTROL_CONTRAST = 3.0
+
+
+def luminance(colour: QColor) -> float:
+    """Relative luminance (WCAG 2) of ``colour``."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """The WCAG contrast ratio of two colours (1 to 21)."""
+    a, b = sorted((luminance(one), luminance(other)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def _blend(top: QColor, bottom: QColor, share: float) -> QColor:
+    return QColor.fromRgbF(
+        top.redF() * share + bottom.redF() * (1 - share),
+        top.greenF() * share + bottom.greenF() * (1 - share),
+        top.blueF() * share + bottom.blueF() * (1 - share),
+    )
+
+
+def _standing_out(colour: QColor, palette: QPalette, towards: QColor) -> QColor:
+    """``colour``, moved towards ``towards`` until it has 3:1 against the window and the
+    field backgrounds (both are behind controls)."""
+    backgrounds = [palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base)]
+    share = 0.0
+    found = colour
+    while min(contrast(found, b) for b in backgrounds) < MIN_CONTROL_CONTRAST and share < 1:
+        share += 0.05
+        found = _blend(towards, colour, share)
+    return found
+
+
+def indicator_outline(palette: QPalette) -> QColor:
+    """The edge of a check box or radio button: the text colour softened, never below 3:1."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    window = palette.color(QPalette.ColorRole.Window)
+    return _standing_out(_blend(text, window, 0.55), palette, text)
+
+
+def focus_colour(palette: QPalette) -> QColor:
+    """The focus ring: the highlight colour, lightened on dark (darkened on light) to 3:1."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    towards = QColor("#ffffff") if is_dark(palette) else QColor("#000000")
+    return _standing_out(highlight, palette, towards)
+
+
+class ClearControlsStyle(QProxyStyle):
+    """The platform's style, with check boxes, radio buttons and the focus ring drawn to
+    stand out (3:1) from their background in light and dark: Fusion's own edges are its
+    window colour a little darker, nearly invisible on a dark palette."""
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        elements = QStyle.PrimitiveElement
+        if element == elements.PE_FrameFocusRect:
+            self._ring(option, painter)
+            return
+        super().drawPrimitive(element, option, painter, widget)
+        if element in (elements.PE_IndicatorCheckBox, elements.PE_IndicatorRadioButton):
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            pen = QPen(indicator_outline(option.palette))  # type: ignore[attr-defined]
+            pen.setWidthF(1.5)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            box = QRectF(option.rect).adjusted(1, 1, -1, -1)  # type: ignore[attr-defined]
+            if element == elements.PE_IndicatorRadioButton:
+                painter.drawEllipse(box)
+            else:
+                painter.drawRoundedRect(box, 2, 2)
+            painter.restore()
+        elif (
+            element in (elements.PE_FrameLineEdit, elements.PE_PanelButtonCommand)
+            and option.state & QStyle.StateFlag.State_HasFocus  # type: ignore[attr-defined]
+        ):
+            self._ring(option, painter)
+
+    def _ring(self, option: QStyleOption, painter: QPainter) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        pen = QPen(focus_colour(option.palette))  # type: ignore[attr-defined]
+        pen.setWidthF(2.0)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(option.rect).adjusted(1, 1, -1, -1), 3, 3)  # type: ignore[attr-defined]
+        painter.restore()
+
+
+# -- light, dark, or as the system says -------------------------------------------------
+
+
+class ThemeChoice(StrEnum):
+    """Settings → Appearance: this computer's choice."""
+
+    SYSTEM = "system"
+    LIGHT = "light"
+    DARK = "dark"
+
+
+THEME_KEY = "appearance/theme"
+#: The style applied last (see ``apply_theme``).
+_style_in_use: QStyle | None = None
+#: The application property that keeps the platform's own style's name.
+_NATIVE_STYLE = "clientcare_native_style"
+
+
+def saved_theme() -> ThemeChoice:
+    """The appearance chosen on this computer (System when none, or not understood)."""
+    value = QSettings().value(THEME_KEY, ThemeChoice.SYSTEM.value)
+    try:
+        return ThemeChoice(str(value))
+    except ValueError:
+        return ThemeChoice.SYSTEM
+
+
+def choose_theme(app: QApplication, choice: ThemeChoice) -> None:
+    """Remember ``choice`` on this computer and apply it at once."""
+    QSettings().setValue(THEME_KEY, choice.value)
+    apply_saved_theme(app)
+
+
+def apply_saved_theme(app: QApplication) -> None:
+    """Light, dark, or following the system (and its changes), as chosen."""
+    choice = saved_theme()
+    dark = None if choice is ThemeChoice.SYSTEM else choice is ThemeChoice.DARK
+    apply_theme(app, dark=dark)
+
+
 class _SchemeFollower(QObject):
-    """Re-applies the theme when the OS switches between light and dark."""
+    """Re-applies the theme when the OS switches between light and dark (only while the
+    choice is "System": a chosen light or dark stays)."""
 
     def __init__(self, app: QApplication) -> None:
         super().__init__(app)
@@ -294,23 +450,31 @@ class _SchemeFollower(QObject):
             hints.colorSchemeChanged.connect(self._changed)
 
     def _changed(self, _scheme: object) -> None:
-        apply_theme(self.app)
+        if saved_theme() is ThemeChoice.SYSTEM:
+            apply_theme(self.app)
 
 
 def apply_theme(app: QApplication, *, dark: bool | None = None, follow: bool = True) -> None:
     """Apply the palette and stylesheet; ``dark=None`` follows the OS (and its changes)."""
     want_dark = system_prefers_dark() if dark is None else dark
+    # Fusion draws every widget from the palette, so a dark palette is honoured on every
+    # platform (some native styles ignore it); light keeps the platform's own style. Either
+    # is wrapped so controls stand out (3:1) from their background.
+    native = app.property(_NATIVE_STYLE) or app.style().name()
+    app.setProperty(_NATIVE_STYLE, native)
+    base = QStyleFactory.create("Fusion" if want_dark else str(native))
+    if base is not None:
+        global _style_in_use
+        # Kept here: Qt owns the style, but its Python half (the overrides) lives only as
+        # long as a Python reference does.
+        _style_in_use = ClearControlsStyle(base)
+        app.setStyle(_style_in_use)
     if want_dark:
-        # Fusion draws every widget from the palette, so the dark palette is honoured
-        # on every platform (some native styles ignore it).
-        fusion = QStyleFactory.create("Fusion")
-        if fusion is not None:
-            app.setStyle(fusion)
         app.setPalette(dark_palette())
     else:
         app.setPalette(app.style().standardPalette())
     app.setStyleSheet(stylesheet())
-    if dark is None and follow and descendant(app, _SchemeFollower) is None:
+    if follow and descendant(app, _SchemeFollower) is None:
         _SchemeFollower(app)
     from ui import icons
 

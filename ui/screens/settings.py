@@ -907,6 +907,7 @@ class SettingsScreen(QWidget):
             "money": self.tr("M&oney"),
             "printouts": self.tr("Pr&intouts"),
             "security": self.tr("Sec&urity"),
+            "appearance": self.tr("Appeara&nce"),
             "audit_log": self.tr("Audi&t log"),
         }
         self._keys = list(self._titles)
@@ -943,6 +944,10 @@ class SettingsScreen(QWidget):
             from ui.screens.settings_security import SecurityTab
 
             return SecurityTab()
+        if key == "appearance":
+            from ui.screens.settings_appearance import AppearanceTab
+
+            return AppearanceTab()
         from ui.screens.audit_log import AuditLogTab
 
         return AuditLogTab(ops)
@@ -975,6 +980,7 @@ class SettingsScreen(QWidget):
     money = property(lambda self: self._tab("money"))
     printouts = property(lambda self: self._tab("printouts"))
     security = property(lambda self: self._tab("security"))
+    appearance = property(lambda self: self._tab("appearance"))
     audit_log = property(lambda self: self._tab("audit_log"))
 
     def refresh(self) -> None:
@@ -982,5 +988,5 @@ class SettingsScreen(QWidget):
         read when first shown."""
         for key, tab in self._built.items():
             load = getattr(tab, "load", None)
-            if callable(load) and key not in ("printouts", "security", "audit_log"):
+            if callable(load) and key not in ("printouts", "security", "appearance", "audit_log"):
                 load()
