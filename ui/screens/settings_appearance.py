@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from ui import theme
@@ -40,9 +42,13 @@ class AppearanceTab(QWidget):
             self.group.addButton(button)
             self.choices[choice] = button
             layout.addWidget(button)
-            button.toggled.connect(lambda on, choice=choice: on and self.choose(choice))
+            button.toggled.connect(partial(self._toggled, choice))
         layout.addStretch(1)
         self.choices[theme.saved_theme()].setChecked(True)
+
+    def _toggled(self, choice: ThemeChoice, on: bool) -> None:
+        if on:
+            self.choose(choice)
 
     def choose(self, choice: ThemeChoice) -> None:
         from PySide6.QtWidgets import QApplication
