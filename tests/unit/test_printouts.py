@@ -547,3 +547,26 @@ def test_naughty_names_and_words_print_literally(db: Database) -> None:
         assert printout.warnings == ()
         assert str(escape(text)) in printout.html
         assert "root:" not in printout.html  # "{{ ''.__class__… /etc/passwd }}" stays text
+
+
+def test_the_client_copy_never_dates_a_review_in_the_past_as_if_ahead(db: Database) -> None:
+    """An expectation whose review date has passed is "at our next session" on the client's
+    copy, not a date already gone; the file copy keeps the date, marked due."""
+    world = make_world(db)
+    with db.unit_of_work() as session:
+        session.add(
+            Expectation(
+                client_id=world.client,
+                description="A letter for the employer",
+                set_by=SetBy.CLIENT,
+                set_on=NOW.date() - dt.timedelta(days=60),
+                review_on=NOW.date() - dt.timedelta(days=10),
+            )
+        )
+    client_copy = summary(db, world, SummaryVariant.CLIENT).html
+    row = client_copy[client_copy.index("A letter for the employer") :].split("</tr>")[0]
+    assert "at our next session" in row
+    assert "2026" not in row  # no date at all: it is not ahead
+    file_copy = summary(db, world, SummaryVariant.FILE).html
+    row = file_copy[file_copy.index("A letter for the employer") :].split("</tr>")[0]
+    assert "(due)" in row
