@@ -252,7 +252,14 @@ def test_save_the_client_copy_with_money(
     assert "Dear Bob," in text
     assert "£45.00" in text
     assert SECRET not in text
-    assert "Saved for Bob.pdf (1 page)" in dialog.status.text()
+    assert "Saved for Bob.pdf (1 page)" in dialog.saved.text()
+    # The file is one click away: Open, and Show in folder.
+    opened: list[Path] = []
+    dialog.saved.open_path = lambda path: opened.append(path) or True  # type: ignore[method-assign]
+    assert dialog.saved.open_button.isVisible() and dialog.saved.folder_button.isVisible()
+    qtbot.mouseClick(dialog.saved.open_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.saved.folder_button, Qt.MouseButton.LeftButton)
+    assert opened == [tmp_path / "for Bob.pdf", tmp_path]
 
 
 def test_save_the_file_copy(qtbot: QtBot, ops: Operations, world: World, tmp_path: Path) -> None:

@@ -449,6 +449,8 @@ def test_introduction_letter_needs_consent_and_prints_only_what_is_ticked(
         typist(dialog.background, "Prefers e-mail.")
         qtbot.mouseClick(dialog.preview_button, LEFT)
         saved.append(dialog.save_pdf())
+        assert "✓ Saved letter.pdf (1 page)" in dialog.saved.text()
+        assert not dialog.saved.isHidden()  # with Open and Show in folder
         return False
 
     panel.run_dialog = drive  # type: ignore[method-assign]

@@ -75,7 +75,7 @@ def test_statement_pdf_has_the_right_totals_and_no_private_words(
     target = tmp_path / "statement.pdf"
     dialog.print_actions.ask_save_path = lambda suggested: target  # type: ignore[method-assign]
     qtbot.mouseClick(dialog.print_actions.pdf_button, LEFT)
-    assert "✓ Saved statement.pdf (1 page)" in dialog.print_actions.status.text()
+    assert "✓ Saved statement.pdf (1 page)" in dialog.print_actions.saved.text()
     text = flat(pdf_pages(target))
     assert "<b>Bob</b> {{7*7}} Ångström" in text  # escaped, printed literally
     assert "£60.00" in text  # the balance brought forward

@@ -31,6 +31,7 @@ from ui.labels import label
 from ui.ops import Operations
 from ui.theme import set_heading
 from ui.widgets.fields import error_label
+from ui.widgets.saved_file import SavedFileRow
 
 LAST_FOLDER_KEY = "printing/last_folder"
 
@@ -174,6 +175,8 @@ class PrintSummaryDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.warnings)
         layout.addWidget(self.status)
+        self.saved = SavedFileRow()
+        layout.addWidget(self.saved)
         layout.addLayout(buttons)
 
         self.variants.buttonToggled.connect(self._variant_changed)
@@ -259,6 +262,7 @@ class PrintSummaryDialog(QDialog):
         printout = self.printout()
         if printout is not None and self.run_print(printout, page_size(self.ops)):
             record_print(self.ops, "interaction", self.interaction_id, self._what("printed"))
+            self.saved.clear()
             self.status.setText(self.tr("✓ Sent to the printer."))
 
     def save_pdf(self) -> Path | None:
@@ -282,15 +286,8 @@ class PrintSummaryDialog(QDialog):
             return None
         remember_folder(path.parent)
         record_print(self.ops, "interaction", self.interaction_id, self._what("PDF"))
-        self.status.setText(
-            self.tr("✓ Saved {name} ({pages} pages) in {folder}.").format(
-                name=path.name, pages=pages, folder=path.parent
-            )
-            if pages != 1
-            else self.tr("✓ Saved {name} (1 page) in {folder}.").format(
-                name=path.name, folder=path.parent
-            )
-        )
+        self.status.clear()
+        self.saved.show_saved(path, pages)
         return path
 
 

@@ -44,6 +44,7 @@ from ui.theme import dialog_heading, notice_style
 from ui.widgets.client_picker import ClientPicker
 from ui.widgets.dates import date_edit, from_qdate, to_qdate
 from ui.widgets.fields import error_label
+from ui.widgets.saved_file import SavedFileRow
 
 
 def practice_locale(ops: Operations) -> str:
@@ -569,6 +570,8 @@ class LetterDialog(QDialog):
         layout.addWidget(self.background)
         layout.addWidget(self.error)
         layout.addWidget(self.status)
+        self.saved = SavedFileRow()
+        layout.addWidget(self.saved)
         layout.addLayout(buttons)
         self._show_consent()
 
@@ -670,9 +673,6 @@ class LetterDialog(QDialog):
             self.error.show()
             return None
         record_print(self.ops, "referral", self.referral.id, "referral letter (PDF)")
-        self.status.setText(
-            self.tr("✓ Saved {name} ({pages} page(s)) in {folder}.").format(
-                name=path.name, pages=pages, folder=path.parent
-            )
-        )
+        self.status.clear()
+        self.saved.show_saved(path, pages)
         return path

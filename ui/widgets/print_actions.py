@@ -21,6 +21,7 @@ from ui import printing
 from ui.dialogs.print_summary import last_folder, page_size, remember_folder
 from ui.ops import Operations
 from ui.widgets.fields import error_label
+from ui.widgets.saved_file import SavedFileRow
 
 
 class PrintActions(QWidget):
@@ -60,6 +61,8 @@ class PrintActions(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.warnings)
         layout.addWidget(self.status)
+        self.saved = SavedFileRow()
+        layout.addWidget(self.saved)
         layout.addLayout(self.buttons)
         self.preview_button.clicked.connect(self.preview)
         self.print_button.clicked.connect(self.print_)
@@ -104,6 +107,7 @@ class PrintActions(QWidget):
     def print_(self) -> None:
         printout = self.printout()
         if printout is not None and self.run_print(printout, page_size(self.ops)):
+            self.saved.clear()
             self.status.setText(self.tr("✓ Sent to the printer."))
             self.output.emit("printed")
 
@@ -128,10 +132,6 @@ class PrintActions(QWidget):
             return None
         remember_folder(path.parent)
         self.output.emit("PDF")
-        pages_text = self.tr("1 page") if pages == 1 else self.tr("{n} pages").format(n=pages)
-        self.status.setText(
-            self.tr("✓ Saved {name} ({pages}) in {folder}.").format(
-                name=path.name, pages=pages_text, folder=path.parent
-            )
-        )
+        self.status.clear()
+        self.saved.show_saved(path, pages)
         return path
