@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Sequence
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TypeAlias
 
@@ -32,7 +33,9 @@ from PySide6.QtGui import (
     QPdfWriter,
     QPen,
     QTextDocument,
+    QTextFrame,
     QTextOption,
+    QTextTable,
 )
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QWidget
@@ -101,8 +104,161 @@ def _layout_device(resolution: int) -> QImage:
     return image
 
 
-def make_document(printout: Printout, device: PageDevice) -> QTextDocument:
-    """The printout's HTML as a document laid out for ``device`` (fonts in its resolution)."""
+def make_document(
+    printout: Printout, device: PageDevice, page: QSizeF | None = None
+) -> QTextDocument:
+    """The printout's HTML as a document laid out for ``device`` (fonts in its resolution).
+
+    With ``page`` (the body's size on a page), it is paginated so that no table row that
+    fits on a page is split across two: such a row starts a new page, its table's header
+    row repeated above it.
+    """
+    html = printout.html
+    for _attempt in range(MAX_ROW_BREAKS):
+        document = _laid_out(html, device, page)
+        if page is None:
+            return document
+        split = first_split_row(document, page.height())
+        if split is None:
+            return document
+        broken = break_table_before(html, *split)
+        if broken is None:  # not found in the HTML as written: leave it as Qt lays it out
+            return document
+        html = broken
+    return document
+
+
+#: At most this many rows are moved to a new page in one printout (each needs a new layout).
+MAX_ROW_BREAKS = 60
+
+
+def first_split_row(document: QTextDocument, page_height: float) -> tuple[int, int] | None:
+    """The first table row laid out across a page boundary that would fit on one page, as
+    (the table's number in document order, the row's number), or None."""
+    layout = document.documentLayout()
+    for number, table in enumerate(_tables(document)):
+        for row in range(table.rows()):
+            top = bottom = None
+            for column in range(table.columns()):
+                cell = table.cellAt(row, column)
+                block = cell.firstCursorPosition().block()
+                last = cell.lastCursorPosition().block()
+                while block.isValid():
+                    rect = layout.blockBoundingRect(block)
+                    lines = block.layout()
+                    for index in range(lines.lineCount()):
+                        line = lines.lineAt(index)
+                        y = rect.top() + line.y()
+                        top = y if top is None else min(top, y)
+                        end = y + line.height()
+                        bottom = end if bottom is None else max(bottom, end)
+                    if block == last:
+                        break
+                    block = block.next()
+            if top is None or bottom is None or bottom - top >= page_height * 0.9:
+                continue  # empty, or too tall for any page: it must split
+            if math.floor(top / page_height) != math.floor((bottom - 0.5) / page_height):
+                return number, row
+    return None
+
+
+def _tables(document: QTextDocument) -> list[QTextTable]:
+    """Every table of ``document``, in document order (nested ones after their parent)."""
+    found: list[QTextTable] = []
+
+    def walk(frame: QTextFrame) -> None:
+        for child in frame.childFrames():
+            if isinstance(child, QTextTable):
+                found.append(child)
+            walk(child)
+
+    walk(document.rootFrame())
+    return found
+
+
+def break_table_before(html: str, table_number: int, row_number: int) -> str | None:
+    """``html`` with table ``table_number`` (in document order) cut before its row
+    ``row_number``: the rest becomes a new table that starts a page, its header row (a
+    first row of ``<th>`` cells) repeated. None when the row is not found."""
+    finder = _RowFinder(table_number, row_number)
+    finder.feed(html)
+    finder.close()
+    if finder.row_at is None or finder.table_tag is None or finder.table_at is None:
+        return None
+    opening = finder.table_tag[:-1].rstrip() + ' style="page-break-before: always">'
+    if row_number == 0 or (row_number == 1 and finder.header):
+        # Its first row (under the header): the whole table starts the next page.
+        start = finder.table_at
+        return html[:start] + opening + html[start + len(finder.table_tag) :]
+    cut = finder.row_at
+    return html[:cut] + "</table>" + opening + finder.header + html[cut:]
+
+
+class _RowFinder(HTMLParser):
+    """Finds where a table's row starts in the HTML, the table's tag, and its header (the
+    ``<thead>``, which Qt also repeats at the top of each page the table runs onto)."""
+
+    def __init__(self, table_number: int, row_number: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.wanted_table = table_number
+        self.wanted_row = row_number
+        self.tables_seen = -1
+        self.depth = 0  # open tables
+        self.current: int | None = None  # the depth of the wanted table while inside it
+        self.rows_seen = -1
+        self.row_at: int | None = None
+        self.table_tag: str | None = None
+        self.table_at: int | None = None
+        self.header = ""
+        self._head_at: int | None = None
+        self._data = ""
+        self._lines: list[int] = []
+
+    def feed(self, data: str) -> None:
+        self._data = data
+        offset = 0
+        self._lines = [0]
+        for line in data.splitlines(keepends=True):
+            offset += len(line)
+            self._lines.append(offset)
+        super().feed(data)
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self._lines[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.row_at is not None:
+            return
+        if tag == "table":
+            self.depth += 1
+            self.tables_seen += 1
+            if self.tables_seen == self.wanted_table:
+                self.current = self.depth
+                self.table_tag = self.get_starttag_text()
+                self.table_at = self._offset()
+        elif self.current != self.depth:
+            return
+        elif tag == "thead":
+            self._head_at = self._offset()
+        elif tag == "tr":
+            self.rows_seen += 1
+            if self.rows_seen == self.wanted_row:
+                self.row_at = self._offset()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.row_at is not None:
+            return
+        if tag == "thead" and self.current == self.depth and self._head_at is not None:
+            end = self._data.index(">", self._offset()) + 1
+            self.header = self._data[self._head_at : end]
+        elif tag == "table":
+            if self.current == self.depth:
+                self.current = None
+            self.depth -= 1
+
+
+def _laid_out(html: str, device: PageDevice, page: QSizeF | None) -> QTextDocument:
     document = QTextDocument()
     document.documentLayout().setPaintDevice(_layout_device(device.resolution()))
     document.setDefaultFont(print_font())
@@ -111,7 +267,9 @@ def make_document(printout: Printout, device: PageDevice) -> QTextDocument:
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     document.setDefaultTextOption(option)
     document.setDocumentMargin(0)
-    document.setHtml(printout.html)
+    document.setHtml(html)
+    if page is not None:
+        document.setPageSize(page)
     return document
 
 
@@ -133,8 +291,7 @@ class _Pages:
 
 def _paint_one(painter: QPainter, device: PageDevice, printout: Printout, *, first: bool) -> int:
     pages = _Pages(device)
-    document = make_document(printout, device)
-    document.setPageSize(QSizeF(pages.body.width(), pages.body.height()))
+    document = make_document(printout, device, QSizeF(pages.body.width(), pages.body.height()))
     count = document.pageCount()
     small = print_font(SMALL_POINTS)
     metrics = QFontMetricsF(small, device)

@@ -15,7 +15,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSizeF, Qt
 from PySide6.QtGui import QPdfWriter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -370,3 +370,73 @@ def test_printing_and_saving_keep_no_printer_or_pdf_writer(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert SECRET in flat(pdf_pages(tmp_path / "printed-2.pdf"))
     assert (_alive(QPrinter), _alive(QPdfWriter)) == (printers, writers)
+
+
+def _table_printout(rows: int) -> Printout:
+    body = "".join(
+        f"<tr><td>{n}</td><td>{'A principle worded at some length. ' * (2 + n % 5)}</td>"
+        f"<td>Row {n} answer</td></tr>"
+        for n in range(1, rows + 1)
+    )
+    html = (
+        '<h1>Checklist</h1><table class="grid" width="100%" cellspacing="0" cellpadding="4">'
+        '<thead><tr><th width="6%">#</th><th width="70%">Principle</th><th>Answer</th></tr>'
+        "</thead>"
+        f"{body}</table><p>After the table.</p>"
+    )
+    return Printout("Checklist", html, "Printed today", ())
+
+
+def test_no_table_row_is_split_across_pages(qapp: object, tmp_path: Path) -> None:
+    """Laid out as Qt does, some rows run over a page's foot; each such row starts the next
+    page instead, under its table's header row, and nothing is lost or repeated."""
+    printout = _table_printout(60)
+    writer = QPdfWriter(str(tmp_path / "probe.pdf"))
+    writer.setResolution(printing.PDF_RESOLUTION)
+    writer.setPageLayout(printing.page_layout("A4"))
+    pages = printing._Pages(writer)
+    size = QSizeF(pages.body.width(), pages.body.height())
+    plain = printing._laid_out(printout.html, writer, size)
+    assert printing.first_split_row(plain, size.height()) is not None  # Qt alone splits
+    kept = printing.make_document(printout, writer, size)
+    assert printing.first_split_row(kept, size.height()) is None
+    text = kept.toPlainText()
+    for n in range(1, 61):
+        assert text.count(f"Row {n} answer") == 1
+    assert text.count("Principle") > 1  # the header row again on a later page
+    assert "After the table." in text
+
+    path = tmp_path / "checklist.pdf"
+    printing.save_pdf(printout, path, page_size="A4")
+    shown = pdf_pages(path)
+    assert all(f"Row {n} answer" in flat(shown) for n in range(1, 61))
+    assert len(shown) == kept.pageCount()
+    for page in shown[1:]:
+        assert "Principle" in page  # the header row at the top of every page (<thead>)
+
+
+def test_a_table_cut_keeps_the_html_whole() -> None:
+    html = (
+        '<table class="grid" width="100%"><thead><tr><th>A</th></tr></thead>'
+        "<tr><td>one</td></tr><tr><td>two &amp; more</td></tr></table>"
+    )
+    cut = printing.break_table_before(html, 0, 2)
+    assert cut == (
+        '<table class="grid" width="100%"><thead><tr><th>A</th></tr></thead>'
+        "<tr><td>one</td></tr></table>"
+        '<table class="grid" width="100%" style="page-break-before: always">'
+        "<thead><tr><th>A</th></tr></thead><tr><td>two &amp; more</td></tr></table>"
+    )
+    # A table of labelled values (a receipt's) has no header to repeat.
+    labelled = (
+        "<table><tr><th>Amount</th><td>£5</td></tr><tr><th>How</th><td>Card</td></tr></table>"
+    )
+    assert printing.break_table_before(labelled, 0, 1) == (
+        "<table><tr><th>Amount</th><td>£5</td></tr></table>"
+        '<table style="page-break-before: always"><tr><th>How</th><td>Card</td></tr></table>'
+    )
+    whole = printing.break_table_before(html, 0, 1)
+    assert whole is not None and whole.startswith(
+        '<table class="grid" width="100%" style="page-break-before: always"><thead>'
+    )
+    assert printing.break_table_before(html, 1, 0) is None
