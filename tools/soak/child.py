@@ -318,7 +318,7 @@ class Soak:
         faulthandler.dump_traceback_later(self.config["action_timeout"], exit=True)
         native = self.native is not None and not self.warming
         if native:
-            before = malloc_in_use()
+            before = self._native_settled()
             self.native["(between actions)"] += before - self._native_after
         began = time.perf_counter()
         try:
@@ -331,7 +331,7 @@ class Soak:
         faulthandler.cancel_dump_traceback_later()
         took = time.perf_counter() - began
         if native:
-            self._native_after = malloc_in_use()
+            self._native_after = self._native_settled()
             self.native[kind] += self._native_after - before
             self.native_n[kind] += 1
         self.durations[kind] = max(self.durations.get(kind, 0.0), took)
@@ -377,6 +377,16 @@ class Soak:
                 }
             )
         QTimer.singleShot(0, self.step)
+
+    def _native_settled(self) -> int:
+        """The C heap in use; with SOAK_NATIVE=strict once what is due to be freed is (the
+        deferred deletes, the garbage), so a change is the action's own."""
+        if os.environ.get("SOAK_NATIVE") == "strict":
+            from PySide6.QtCore import QCoreApplication, QEvent
+
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            gc.collect()
+        return malloc_in_use()
 
     def record_exception(self, action: str, text: str) -> None:
         sys.stderr.write(f"soak: exception during {action}:\n{text}\n")
