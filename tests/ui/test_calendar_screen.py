@@ -381,3 +381,25 @@ def test_first_booking_sets_up_the_practitioner(
     with db.reading() as session:
         practitioner = session.scalars(select(Practitioner)).one()
         assert (practitioner.full_name, practitioner.is_current_user) == ("Dr. Ada Example", True)
+
+
+def test_the_waitlist_folds_away_on_a_laptop_and_stays_as_left(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    with db.unit_of_work() as session:
+        waitlist.add_to_waitlist(
+            session, waitlist.WaitlistInput(client_id=people["zoe"], urgent=True), today=TODAY
+        )
+    screen = make_screen(qtbot, ops)
+    # The offscreen screen is narrower than 1,600 pixels: folded, and says who waits.
+    assert not screen.waitlist.isVisible()
+    assert screen.waitlist_button.text() == "Waitlist (1)"
+    assert screen.waitlist_button.toolTip() == "Show the waitlist (1 waiting)"
+    qtbot.mouseClick(screen.waitlist_button, Qt.MouseButton.LeftButton)
+    assert screen.waitlist.isVisible() and screen.waitlist.table.isVisible()
+    assert screen.waitlist.add_button.width() >= screen.waitlist.add_button.sizeHint().width()
+    again = make_screen(qtbot, ops)  # opened again (the next start): as it was left
+    assert again.waitlist.isVisible()
+    qtbot.mouseClick(again.waitlist_button, Qt.MouseButton.LeftButton)
+    assert not again.waitlist.isVisible()
+    assert not make_screen(qtbot, ops).waitlist.isVisible()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -110,6 +110,21 @@ def block_for(
     )
 
 
+#: Whether the waitlist is open beside the calendar (this computer's choice).
+WAITLIST_SHOWN_KEY = "calendar/waitlist_shown"
+#: Below this screen width the waitlist starts folded away (the week needs the room).
+WAITLIST_FOLDED_BELOW = 1600
+
+
+def waitlist_open_at_start(widget: QWidget) -> bool:
+    """As the practitioner left it; at first, open only on a wide screen."""
+    saved = QSettings().value(WAITLIST_SHOWN_KEY)
+    if saved is not None:
+        return str(saved).lower() in ("true", "1")
+    screen = widget.screen()
+    return screen is not None and screen.availableGeometry().width() >= WAITLIST_FOLDED_BELOW
+
+
 class CalendarScreen(QWidget):
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +184,12 @@ class CalendarScreen(QWidget):
         top.addWidget(self.practitioner_filter)
         top.addWidget(self.new_button)
         top.addWidget(self.running_late_button)
+        # The waitlist beside the calendar, or folded away (a laptop's width is the week's).
+        self.waitlist_button = QToolButton()
+        self.waitlist_button.setObjectName("calendar_waitlist_toggle")
+        self.waitlist_button.setCheckable(True)
+        self.waitlist_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        top.addWidget(self.waitlist_button)
 
         self.grid = TimeGrid()
         self.grid_scroll = QScrollArea()
@@ -197,6 +218,11 @@ class CalendarScreen(QWidget):
         body.setStretchFactor(0, 4)
         body.setStretchFactor(1, 1)
         body.setChildrenCollapsible(False)
+        self.waitlist.count_changed.connect(self._show_waitlist_count)
+        self.waitlist_button.toggled.connect(self._waitlist_toggled)
+        self.waitlist_button.setChecked(waitlist_open_at_start(self))
+        self.waitlist.setVisible(self.waitlist_button.isChecked())
+        self._show_waitlist_count()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
@@ -223,6 +249,24 @@ class CalendarScreen(QWidget):
             self, ops, self._on_changes, Changes.APPOINTMENTS | Changes.CLIENTS | Changes.SETTINGS
         )
         self.set_view(WEEK)
+
+    # -- the waitlist beside it ------------------------------------------------
+
+    def _show_waitlist_count(self) -> None:
+        waiting = getattr(self.waitlist, "total", 0)
+        self.waitlist_button.setText(
+            self.tr("Waitlist ({n})").format(n=waiting) if waiting else self.tr("Waitlist")
+        )
+        self.waitlist_button.setToolTip(
+            self.tr("Hide the waitlist")
+            if self.waitlist_button.isChecked()
+            else self.tr("Show the waitlist ({n} waiting)").format(n=waiting)
+        )
+
+    def _waitlist_toggled(self, shown: bool) -> None:
+        self.waitlist.setVisible(shown)
+        QSettings().setValue(WAITLIST_SHOWN_KEY, shown)
+        self._show_waitlist_count()
 
     # -- range -----------------------------------------------------------------
 

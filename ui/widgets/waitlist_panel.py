@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -156,6 +156,9 @@ class WaitlistDialog(QDialog):
 class WaitlistPanel(QWidget):
     """Who is waiting, urgent first then longest waiting."""
 
+    #: The number waiting was read again (the calendar's "Waitlist (N)" follows it).
+    count_changed = Signal()
+
     def __init__(
         self, ops: Operations, parent: QWidget | None = None, *, scope: Scope = WHOLE_PRACTICE
     ) -> None:
@@ -249,6 +252,7 @@ class WaitlistPanel(QWidget):
         self.table.setVisible(rows)
         self.remove_button.setEnabled(rows)
         self._show_count()
+        self.count_changed.emit()
 
     def _show_count(self) -> None:
         """ "12 waiting", or "32 of 680 waiting shown" while the list is cut."""
