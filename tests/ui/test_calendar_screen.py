@@ -403,3 +403,72 @@ def test_the_waitlist_folds_away_on_a_laptop_and_stays_as_left(
     qtbot.mouseClick(again.waitlist_button, Qt.MouseButton.LeftButton)
     assert not again.waitlist.isVisible()
     assert not make_screen(qtbot, ops).waitlist.isVisible()
+
+
+def test_blocks_read_name_first_and_say_everything_in_a_tooltip(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from ui.widgets.time_grid import block_title
+
+    appointment = book(db, people, "bob", at(10))
+    with db.unit_of_work() as session:
+        appointments.mark_completed(session, appointment, now=at(11))
+    screen = make_screen(qtbot, ops)
+    block = next(b for b in screen.grid.blocks if b.id == appointment)
+    assert block_title(block) == "Bobby ✓"  # the name survives a narrow block
+    rect = screen.grid.block_rect(block)
+    assert rect is not None
+    where = rect.center().toPoint()
+    event = QHelpEvent(QEvent.Type.ToolTip, where, screen.grid.mapToGlobal(where))
+    QApplication.sendEvent(screen.grid, event)
+    assert QToolTip.text() == block.accessible_text
+    assert "Bobby" in QToolTip.text() and "Completed" in QToolTip.text()
+    QToolTip.hideText()
+    assert screen.grid.rect().contains(QPoint(int(rect.left()), int(rect.top())))
+
+
+def test_the_grid_fills_the_height_and_draws_now_across_today(
+    qtbot: QtBot, ops: Operations, people: dict[str, int]
+) -> None:
+    screen = make_screen(qtbot, ops)
+    screen.resize(1200, 1400)  # a tall window: the hours stretch, no band left empty
+    qtbot.waitUntil(
+        lambda: screen.grid.height() >= screen.grid_scroll.viewport().height() - 1, timeout=2000
+    )
+    assert screen.grid.hour_height > 56
+    screen.grid.now = lambda: at(10, 30)  # type: ignore[method-assign]
+    where = screen.grid.now_line_y()
+    assert where is not None
+    y, left, right = where
+    assert y == screen.grid.y_for(at(10, 30))
+    assert left == 56 + (TUESDAY - screen.grid.first_day).days * screen.grid.column_width()
+    screen.grid.now = lambda: at(10, 30, TUESDAY + dt.timedelta(days=14))  # type: ignore[method-assign]
+    assert screen.grid.now_line_y() is None  # not this week: no line
+
+
+def test_the_whole_practice_shows_each_practitioner_in_a_colour_with_a_legend(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int]
+) -> None:
+    with db.unit_of_work() as session:
+        ben = Practitioner(full_name="Ben Example")
+        session.add(ben)
+        session.flush()
+        ben_id = ben.id
+        appointments.create_appointment(
+            session, AppointmentInput(people["zoe"], ben_id, at(9), 50), now=at(8, 0, TODAY)
+        )
+    ada_booking = book(db, people, "bob", at(9))
+    screen = make_screen(qtbot, ops)
+    assert not screen.legend.isVisible()  # your own calendar: no colours needed
+    screen.practitioner_filter.setCurrentIndex(screen.practitioner_filter.findData(None))
+    assert screen.legend.isVisible()
+    assert "Dr. Ada Example" in screen.legend.text() and "Ben Example" in screen.legend.text()
+    blocks = {b.id: b for b in screen.grid.blocks if b.kind == "appointment"}
+    stripes = {block.stripe for block in blocks.values()}
+    assert len(stripes) == 2 and None not in stripes
+    # Colour never alone: the practitioner is named in the block too.
+    assert blocks[ada_booking].detail.endswith("Dr. Ada Example")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -75,10 +76,23 @@ class _Formats:
         return self._days[day]
 
 
+#: Each practitioner's colour on the whole practice's calendar, in the order they are listed
+#: (Okabe–Ito, told apart with the common colour-vision deficiencies; also named in words).
+PRACTITIONER_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00")
+
+
+def practitioner_colours(practitioner_ids: list[int]) -> dict[int, str]:
+    return {
+        pid: PRACTITIONER_COLOURS[index % len(PRACTITIONER_COLOURS)]
+        for index, pid in enumerate(practitioner_ids)
+    }
+
+
 def block_for(
     item: AppointmentDetail,
     locale: str = locale_format.DEFAULT_LOCALE,
     formats: _Formats | None = None,
+    stripe: str | None = None,
 ) -> GridBlock:
     """The grid block of an appointment: what it shows, and what a screen reader says."""
     formats = formats or _Formats(locale)
@@ -88,6 +102,8 @@ def block_for(
     when = formats.time_range(item.start, end)
     # "Scheduled" goes without saying; every other status is written in the block.
     detail = f"{when}\n{mode}" + ("" if item.status.value == "scheduled" else f" · {status}")
+    if stripe is not None:  # the whole practice's calendar: whose it is, in words too
+        detail += f"\n{item.practitioner_name}"
     spoken = QCoreApplication.translate(
         "CalendarScreen", "{name}, {day} {when}, {mode}, {status}, with {practitioner}"
     ).format(
@@ -107,6 +123,7 @@ def block_for(
         detail,
         item.status.value,
         spoken,
+        stripe,
     )
 
 
@@ -195,6 +212,8 @@ class CalendarScreen(QWidget):
         self.grid_scroll = QScrollArea()
         self.grid_scroll.setWidgetResizable(True)
         self.grid_scroll.setWidget(self.grid)
+        # The day fills the view's height (a tall screen shows no empty band below 19:00).
+        self.grid_scroll.viewport().installEventFilter(self)
         self.month = MonthGrid()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.grid_scroll)
@@ -207,6 +226,12 @@ class CalendarScreen(QWidget):
         )
         self.hint.setObjectName("calendar_hint")
         self.hint.setWordWrap(True)
+        self.legend = QLabel()
+        self.legend.setObjectName("calendar_legend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setAccessibleName(self.tr("Practitioners' colours"))
+        self.legend.hide()
 
         self._fill_practitioners()
         self.waitlist = WaitlistPanel(ops, scope=self.practitioner_scope())
@@ -227,6 +252,7 @@ class CalendarScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
         layout.addLayout(top)
+        layout.addWidget(self.legend)
         layout.addWidget(body, 1)
         layout.addWidget(self.hint)
 
@@ -249,6 +275,36 @@ class CalendarScreen(QWidget):
             self, ops, self._on_changes, Changes.APPOINTMENTS | Changes.CLIENTS | Changes.SETTINGS
         )
         self.set_view(WEEK)
+
+    def _legend(self, practitioner_id: int | None) -> dict[int, str]:
+        """Each practitioner's colour when the whole practice is shown (and the legend that
+        names them); nothing for one practitioner's calendar."""
+        ids = [
+            self.practitioner_filter.itemData(i)
+            for i in range(self.practitioner_filter.count())
+            if self.practitioner_filter.itemData(i) is not None
+        ]
+        if practitioner_id is not None or len(ids) < 2:
+            self.legend.hide()
+            return {}
+        colours = practitioner_colours(ids)
+        names = {
+            self.practitioner_filter.itemData(i): self.practitioner_filter.itemText(i)
+            for i in range(self.practitioner_filter.count())
+        }
+        self.legend.setText(
+            "  ".join(
+                f'<span style="color:{colour}">■</span>&nbsp;{html.escape(names[pid])}'
+                for pid, colour in colours.items()
+            )
+        )
+        self.legend.show()
+        return colours
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.grid_scroll.viewport():
+            self.grid.fill_height(self.grid_scroll.viewport().height())
+        return super().eventFilter(watched, event)
 
     # -- the waitlist beside it ------------------------------------------------
 
@@ -378,7 +434,11 @@ class CalendarScreen(QWidget):
                 ),
             )
             for b in busy
-        ] + [block_for(item, locale, formats) for item in items]
+        ]
+        colours = self._legend(practitioner_id)
+        blocks += [
+            block_for(item, locale, formats, colours.get(item.practitioner_id)) for item in items
+        ]
         self.grid.practice_locale = locale
         self.grid.set_range(first_day, count)
         self.grid.set_hours(8, 19)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -34,6 +35,8 @@ HOUR_HEIGHT = 56
 #: block with its mark, and cancelled ones are struck through: never colour alone.
 STATUS_COLOURS = APPOINTMENT_STATUS
 INACTIVE = {"cancelled", "late_cancelled", "rescheduled"}
+#: The "now" line across today (Okabe–Ito vermillion: stands out from every status).
+NOW_COLOUR = "#D55E00"
 
 
 @dataclass(frozen=True)
@@ -48,10 +51,22 @@ class GridBlock:
     detail: str
     status: str
     accessible_text: str
+    #: The practitioner's colour for the stripe at its left edge (the whole practice's
+    #: calendar; the practitioner is also named in ``detail``); None: the status's colour.
+    stripe: str | None = None
 
     @property
     def movable(self) -> bool:
         return self.kind == "appointment" and self.status in {"scheduled"}
+
+
+def block_title(block: GridBlock) -> str:
+    """A block's first line: the name first, so it survives a narrow block, then the
+    status's mark (the status word is in the detail; scheduled and busy need neither)."""
+    if block.status in {"scheduled", "busy"}:
+        return block.title
+    style = STATUS_COLOURS.get(block.status, STATUS_COLOURS["scheduled"])
+    return f"{block.title} {style.mark}"
 
 
 class TimeGrid(QWidget):
@@ -72,6 +87,14 @@ class TimeGrid(QWidget):
         self.days = 7
         self.first_hour = 8
         self.last_hour = 19
+        #: Pixels per hour: HOUR_HEIGHT, or more so the day fills the height it is given.
+        self.hour_height = float(HOUR_HEIGHT)
+        self._fill_height = 0
+        # "Now" moves on: the line is drawn again every minute.
+        self._now_timer = QTimer(self)
+        self._now_timer.setInterval(60_000)
+        self._now_timer.timeout.connect(self.update)
+        self._now_timer.start()
         self.blocks: list[GridBlock] = []
         self._drag: GridBlock | None = None
         self._drag_offset = dt.timedelta()
@@ -91,6 +114,18 @@ class TimeGrid(QWidget):
     def set_hours(self, first_hour: int, last_hour: int) -> None:
         self.first_hour = max(0, first_hour)
         self.last_hour = min(24, max(last_hour, self.first_hour + 1))
+        self._fit()
+
+    def fill_height(self, height: int) -> None:
+        """Stretch the hours so the day fills ``height`` (the scroll area's view), never
+        below HOUR_HEIGHT an hour: no empty band under the last hour on a tall screen."""
+        self._fill_height = height
+        self._fit()
+
+    def _fit(self) -> None:
+        hours = self.last_hour - self.first_hour
+        room = (self._fill_height - HEADER_HEIGHT - 12) / max(hours, 1)
+        self.hour_height = max(float(HOUR_HEIGHT), room)
         self.setFixedHeight(self.sizeHint().height())
         self.updateGeometry()
         self.update()
@@ -137,7 +172,9 @@ class TimeGrid(QWidget):
 
     def sizeHint(self) -> QSize:
         hours = self.last_hour - self.first_hour
-        return QSize(GUTTER_WIDTH + 120 * self.days, HEADER_HEIGHT + hours * HOUR_HEIGHT + 12)
+        return QSize(
+            GUTTER_WIDTH + 120 * self.days, int(HEADER_HEIGHT + hours * self.hour_height + 12)
+        )
 
     # -- geometry ----------------------------------------------------------------
 
@@ -146,7 +183,7 @@ class TimeGrid(QWidget):
 
     def y_for(self, moment: dt.time | dt.datetime) -> float:
         minutes = (moment.hour - self.first_hour) * 60 + moment.minute
-        return HEADER_HEIGHT + minutes * HOUR_HEIGHT / 60
+        return HEADER_HEIGHT + minutes * self.hour_height / 60
 
     def block_rect(self, block: GridBlock) -> QRectF | None:
         day_index = (block.start.date() - self.first_day).days
@@ -167,7 +204,7 @@ class TimeGrid(QWidget):
         day_index = int((pos.x() - GUTTER_WIDTH) // self.column_width())
         if not 0 <= day_index < self.days:
             return None
-        minutes = int((pos.y() - HEADER_HEIGHT) * 60 / HOUR_HEIGHT)
+        minutes = int((pos.y() - HEADER_HEIGHT) * 60 / self.hour_height)
         minutes -= minutes % SLOT_MINUTES
         day = self.first_day + dt.timedelta(days=day_index)
         start = dt.datetime.combine(day, dt.time(0)) + dt.timedelta(
@@ -188,7 +225,7 @@ class TimeGrid(QWidget):
         """The centre of the slot starting at ``moment`` (for tests and accessibility)."""
         day_index = (moment.date() - self.first_day).days
         x = GUTTER_WIDTH + (day_index + 0.5) * self.column_width()
-        y = self.y_for(moment) + HOUR_HEIGHT * SLOT_MINUTES / 60 / 2
+        y = self.y_for(moment) + self.hour_height * SLOT_MINUTES / 60 / 2
         return QPoint(int(x), int(y))
 
     # -- painting ------------------------------------------------------------------
@@ -218,7 +255,32 @@ class TimeGrid(QWidget):
                 "",
             )
             self._paint_block(painter, ghost, dragging=False, ghost=True)
+        self._paint_now(painter)
         painter.end()
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now()
+
+    def now_line_y(self) -> tuple[float, float, float] | None:
+        """Where "now" is drawn: (y, left, right) across today's column, or None when today
+        or this hour is not shown."""
+        now = self.now()
+        day_index = (now.date() - self.first_day).days
+        if not 0 <= day_index < self.days or not self.first_hour <= now.hour < self.last_hour:
+            return None
+        left = GUTTER_WIDTH + day_index * self.column_width()
+        return self.y_for(now), left, left + self.column_width()
+
+    def _paint_now(self, painter: QPainter) -> None:
+        where = self.now_line_y()
+        if where is None:
+            return
+        y, left, right = where
+        colour = QColor(NOW_COLOUR)
+        painter.setPen(QPen(colour, 2))
+        painter.drawLine(QPointF(left, y), QPointF(right, y))
+        painter.setBrush(colour)
+        painter.drawEllipse(QPointF(left + 1, y), 4, 4)
 
     def _paint_grid(self, painter: QPainter, palette: QPalette) -> None:
         text = palette.color(QPalette.ColorRole.Text)
@@ -254,10 +316,10 @@ class TimeGrid(QWidget):
         for hour in range(self.first_hour, self.last_hour + 1):
             y = self.y_for(dt.time(hour % 24))
             if hour == 24:
-                y = HEADER_HEIGHT + (24 - self.first_hour) * HOUR_HEIGHT
+                y = HEADER_HEIGHT + (24 - self.first_hour) * self.hour_height
             painter.setPen(QPen(faint))
             painter.drawLine(GUTTER_WIDTH, int(y), self.width(), int(y))
-            half = y + HOUR_HEIGHT / 2
+            half = y + self.hour_height / 2
             if hour < self.last_hour:
                 painter.setPen(QPen(fainter, 1, Qt.PenStyle.DashLine))
                 painter.drawLine(GUTTER_WIDTH, int(half), self.width(), int(half))
@@ -295,7 +357,10 @@ class TimeGrid(QWidget):
         painter.setPen(pen)
         painter.setBrush(fill)
         painter.drawRoundedRect(rect, 4, 4)
-        painter.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), border)
+        stripe = QColor(block.stripe) if block.stripe else border
+        painter.fillRect(
+            QRectF(rect.left(), rect.top(), 5 if block.stripe else 4, rect.height()), stripe
+        )
         inner = rect.adjusted(8, 2, -4, -2)
         title_font = QFont(self.font())
         title_font.setBold(True)
@@ -303,25 +368,40 @@ class TimeGrid(QWidget):
         painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         painter.setFont(title_font)
         line = painter.fontMetrics().height()
-        # The mark goes with the status word in the detail line (scheduled needs neither).
-        title = (
-            block.title if block.status in {"scheduled", "busy"} else f"{style.mark} {block.title}"
-        )
+        title = block_title(block)
+        metrics = painter.fontMetrics()
         painter.drawText(
             QRectF(inner.left(), inner.top(), inner.width(), line),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            painter.fontMetrics().elidedText(
-                title, Qt.TextElideMode.ElideRight, int(inner.width())
-            ),
+            metrics.elidedText(title, Qt.TextElideMode.ElideRight, int(inner.width())),
         )
-        if inner.height() >= 2 * line:
-            painter.setFont(self.font())
-            painter.drawText(
-                QRectF(inner.left(), inner.top() + line, inner.width(), inner.height() - line),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-                block.detail,
-            )
         painter.setFont(self.font())
+        metrics = painter.fontMetrics()
+        small = metrics.height()
+        top = inner.top() + line
+        # Whole lines only, each cut with "…" if too wide: never half a line at the foot.
+        for text in block.detail.splitlines():
+            if top + small > inner.bottom() + 1:
+                break
+            painter.drawText(
+                QRectF(inner.left(), top, inner.width(), small),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width())),
+            )
+            top += small
+
+    def event(self, event: QEvent) -> bool:
+        """A block's tooltip says all of it (what a narrow block had to cut)."""
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            block = self.block_at(event.pos())
+            if block is not None:
+                QToolTip.showText(event.globalPos(), block.accessible_text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     # -- interaction ---------------------------------------------------------------
 
