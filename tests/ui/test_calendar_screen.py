@@ -444,6 +444,7 @@ def test_the_grid_fills_the_height_and_draws_now_across_today(
     where = screen.grid.now_line_y()
     assert where is not None
     y, left, right = where
+    assert right - left == screen.grid.column_width()
     assert y == screen.grid.y_for(at(10, 30))
     assert left == 56 + (TUESDAY - screen.grid.first_day).days * screen.grid.column_width()
     screen.grid.now = lambda: at(10, 30, TUESDAY + dt.timedelta(days=14))  # type: ignore[method-assign]
