@@ -163,7 +163,7 @@ class MainWindow(MainWindowView):
         " — ClientCare", the application's name, once: "Riverside — ClientCare")."""
         practice = self.ops.read(lambda s: get_settings(s).name)
         title = practice or "ClientCare"
-        if self.demo:
+        if self.demo and "demo" not in title.lower():  # the demo's own name says so already
             title += " " + self.tr("(demo practice)")
         self.setWindowTitle(title)
 

@@ -132,7 +132,15 @@ def test_finalise_refused_then_accepted(
         assert stored.state is InteractionState.DRAFT
         assert stored.client_words == "I felt heard today."
 
+    # Answering an item takes it off the list; the list goes when nothing is missing.
+    first = editor.checklist_rows[missing[0]]
+    qtbot.mouseClick(
+        first.buttons[editor_module.ChecklistAnswerValue.DONE], Qt.MouseButton.LeftButton
+    )
+    assert f'href="#{missing[0]}"' not in editor.missing_label.text()
+    assert not first.styleSheet()
     answer_all(qtbot, editor)
+    assert not editor.missing_label.isVisible()
     qtbot.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)
     with db.reading() as session:
         stored = session.scalars(select(Interaction)).one()

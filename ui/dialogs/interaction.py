@@ -468,6 +468,23 @@ class InteractionEditor(InteractionEditorView):
             return
         if row.error is not None:
             row.error.hide()
+        self._refresh_missing()
+
+    def _refresh_missing(self) -> None:
+        """While "Before finalising, answer:" is shown it follows the answers: an item
+        answered leaves the list (and loses its mark); the list goes when nothing is left."""
+        interaction = self.interaction
+        if self.missing_label.isHidden() or interaction is None:
+            return
+        today = dt.date.today()
+        check = self.ops.read(lambda s: interactions.check_finalise(s, interaction.id, today=today))
+        for number, row in self.checklist_rows.items():
+            if number not in check.missing:
+                row.set_highlighted(False)
+        if check.missing:
+            self._show_missing(check.missing, go=False)
+        else:
+            self.missing_label.hide()
 
     # -- saving ---------------------------------------------------------------------
 
@@ -540,8 +557,9 @@ class InteractionEditor(InteractionEditorView):
         else:
             self.form_error.hide()
 
-    def _show_missing(self, missing: tuple[int, ...]) -> None:
-        """ "Before finalising, answer:" and each missing item as a link that scrolls to it."""
+    def _show_missing(self, missing: tuple[int, ...], *, go: bool = True) -> None:
+        """The words "Before finalising, answer:" and each missing item as a link that
+        scrolls to it (``go``: and scroll to the first now)."""
         links = []
         for number in missing:
             row = self.checklist_rows.get(number)
@@ -551,7 +569,8 @@ class InteractionEditor(InteractionEditorView):
             "⚠ " + self.tr("Before finalising, answer:") + " " + " · ".join(links)
         )
         self.missing_label.show()
-        self.show_checklist_item(missing[0])
+        if go:
+            self.show_checklist_item(missing[0])
 
     def show_checklist_item(self, number: int) -> None:
         """Scroll the checklist to item ``number``, mark it, and put the focus on it."""
