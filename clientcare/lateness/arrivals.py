@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clientcare import appointments, audit, locale_format
@@ -44,6 +45,20 @@ class ClientArrival:
     notice_id: int | None
 
 
+def announced_delay(session: Session, appointment_id: int) -> int:
+    """The minutes the practitioner last told the client they would be late (0: none)."""
+    minutes = session.scalar(
+        select(LatenessNotice.expected_minutes)
+        .where(
+            LatenessNotice.appointment_id == appointment_id,
+            LatenessNotice.who_is_late == LatePerson.PRACTITIONER,
+        )
+        .order_by(LatenessNotice.id.desc())
+        .limit(1)
+    )
+    return int(minutes or 0)
+
+
 def record_client_arrival(
     session: Session,
     appointment_id: int,
@@ -73,7 +88,12 @@ def record_client_arrival(
     detail = appointments.mark_arrived(
         session, appointment_id, arrived_at=arrived_at, expected_version=expected_version
     )
-    minutes_late = max(0, int((arrived_at - appointment.start).total_seconds() // 60))
+    # Late against when the session could begin: a practitioner who said they would be
+    # 12 minutes late does not make a client who waited those 12 minutes late.
+    could_begin = appointment.start + dt.timedelta(
+        minutes=announced_delay(session, appointment.id)
+    )
+    minutes_late = max(0, int((arrived_at - could_begin).total_seconds() // 60))
     policy = lateness_policy(session)
     past = minutes_late > policy.threshold
     notice_id = None

@@ -857,3 +857,31 @@ def test_older_notices_fall_back_to_the_current_threshold(
     set_threshold(db, 10)
     with db.reading() as session:
         assert lateness.lateness_stats(session).offers_required == 1
+
+
+def test_a_client_who_waited_for_a_late_practitioner_is_not_late(
+    db: Database, people: tuple[int, int]
+) -> None:
+    """Lateness is counted from when the session could begin: the practitioner said 12
+    minutes late, so a client there at 10:12 is on time, and at 10:20 eight minutes late."""
+    appointment = book(db, people)
+    with db.unit_of_work() as session:
+        session.add(
+            LatenessNotice(
+                appointment_id=appointment.id,
+                who_is_late=LatePerson.PRACTITIONER,
+                expected_minutes=12,
+            )
+        )
+    arrival = arrive(db, appointment.id, TODAY_10 + dt.timedelta(minutes=12))
+    assert arrival.minutes_late == 0 and not arrival.past_threshold
+    assert arrival.notice_id is None  # nothing counted against the client
+    other = book(db, people, TODAY_10 + dt.timedelta(hours=2))
+    with db.unit_of_work() as session:
+        session.add(
+            LatenessNotice(
+                appointment_id=other.id, who_is_late=LatePerson.PRACTITIONER, expected_minutes=12
+            )
+        )
+    later = arrive(db, other.id, TODAY_10 + dt.timedelta(hours=2, minutes=20))
+    assert later.minutes_late == 8 and not later.past_threshold
