@@ -90,9 +90,7 @@ def record_client_arrival(
     )
     # Late against when the session could begin: a practitioner who said they would be
     # 12 minutes late does not make a client who waited those 12 minutes late.
-    could_begin = appointment.start + dt.timedelta(
-        minutes=announced_delay(session, appointment.id)
-    )
+    could_begin = appointment.start + dt.timedelta(minutes=announced_delay(session, appointment.id))
     minutes_late = max(0, int((arrived_at - could_begin).total_seconds() // 60))
     policy = lateness_policy(session)
     past = minutes_late > policy.threshold
