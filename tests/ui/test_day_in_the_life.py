@@ -566,6 +566,7 @@ def pay(qtbot: QtBot, dialog: PaymentDialog, booking: Booking, typist: Typist) -
 def refer(qtbot: QtBot, dialog: ReferralDialog, booking: Booking, typist: Typist) -> None:
     assert dialog.client.client_id() == booking.client_id
     assert dialog.client.text().startswith(booking.full_name)
+    assert not dialog.client.isEnabled()  # from her own page, the referral is hers
     dialog.provider.setFocus()
     qtbot.keyClicks(dialog.provider, "E")  # "Refer to": the first provider starting with E
     assert dialog.provider.currentText().startswith("Example Nutrition Clinic (fictional)")

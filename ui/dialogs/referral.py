@@ -64,8 +64,11 @@ class ReferralDialog(_FormDialog):
         interaction_id: int | None = None,
         referral_id: int | None = None,
         today: dt.date | None = None,
+        fixed_client: bool = False,
         parent: QWidget | None = None,
     ) -> None:
+        """``fixed_client``: opened from the client's own page, the referral is theirs (the
+        client cannot be changed there; from the Referrals screen it is chosen)."""
         super().__init__(ops, parent)
         self.setObjectName("referral_dialog")
         self.today = today or dt.date.today()
@@ -85,7 +88,9 @@ class ReferralDialog(_FormDialog):
         self.client = ClientPicker(ops)
         if client_id is not None:
             self.client.set_client(client_id)
-            self.client.setEnabled(self.existing is None and interaction_id is None)
+            self.client.setEnabled(
+                self.existing is None and interaction_id is None and not fixed_client
+            )
 
         self.provider = QComboBox()
         self.provider.setMinimumContentsLength(30)

@@ -306,7 +306,11 @@ class ClientForm(ClientFormView):
 
         assert self.client is not None
         return ReferralDialog(
-            self.ops, client_id=self.client.id, referral_id=referral_id, parent=self
+            self.ops,
+            client_id=self.client.id,
+            referral_id=referral_id,
+            fixed_client=True,
+            parent=self,
         )
 
     def run_dialog(self, dialog: QDialog) -> bool:
