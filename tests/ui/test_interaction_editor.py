@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -146,6 +147,10 @@ def test_finalise_refused_then_accepted(
         stored = session.scalars(select(Interaction)).one()
         assert stored.state is InteractionState.FINAL
     assert editor.texts["notes"].isReadOnly()
+    # It looks locked too: the text sits on the window's colour, not a white field.
+    notes = editor.texts["notes"].palette()
+    assert notes.color(QPalette.ColorRole.Base) == notes.color(QPalette.ColorRole.Window)
+    assert not editor.minutes_late.isEnabled()
     assert "Finalised" in editor.status.text()
     assert not editor.missing_label.isVisible()
     # Locked, and still says whose note it is.

@@ -12,6 +12,7 @@ from functools import partial
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -330,7 +331,11 @@ class InteractionEditor(InteractionEditorView):
         for edit in self.texts.values():
             edit.setReadOnly(locked)
             # A locked text looks it: the window's colour, not an inviting white field.
-            edit.setStyleSheet("QPlainTextEdit { background: palette(window); }" if locked else "")
+            palette = QPalette(self.palette())
+            if locked:
+                palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+            edit.setPalette(palette)
+        self.minutes_late.setEnabled(not locked and self.appointment.currentData() is not None)
         for widget in (self.kind, self.occurred_at, self.practitioner, self.appointment):
             widget.setEnabled(not locked)
         for box in self.flags.values():
@@ -364,7 +369,7 @@ class InteractionEditor(InteractionEditorView):
                     kind=kind, name=self.client.preferred_name
                 )
             )
-            finalised = self.tr("🔒 Finalised {when}. Corrections are kept beside the original.")
+            finalised = self.tr("Finalised {when}. Corrections are kept beside the original.")
             text = finalised.format(
                 when=locale_format.day_time(self.interaction.finalised_at, self.practice_locale)
             )

@@ -167,6 +167,7 @@ class InteractionEditorView(QDialog):
 
         self.status = QLabel()
         self.status.setObjectName("save_status")
+        self.status.setWordWrap(True)  # a long status wraps; it never widens the window
         self.form_error = error_label("interaction_error")
         # What stops finalising, each checklist item a link that scrolls to it.
         self.missing_label = error_label("finalise_missing")
