@@ -489,3 +489,25 @@ def test_the_selected_row_can_be_acted_on_with_buttons_under_the_list(
     screen.open_client.connect(opened.append)
     qtbot.mouseClick(screen.row_client_button, LEFT)
     assert opened == [people["bob"]]
+
+
+def test_past_rows_stay_readable_after_switching_to_dark(
+    qtbot: QtBot, ops: Operations, db: Database, people: dict[str, int], qapp: QApplication
+) -> None:
+    from PySide6.QtGui import QPalette
+
+    from ui import icons, theme
+
+    book(db, people, "zoe", at(9))
+    screen = make_screen(qtbot, ops, at(10, 42))
+    style, palette, sheet = qapp.style().name(), QPalette(qapp.palette()), qapp.styleSheet()
+    try:
+        theme.apply_theme(qapp, dark=True, follow=False)  # switched after the list was made
+        grey = screen.model.index(0, TodayColumn.TIME).data(Qt.ItemDataRole.ForegroundRole)
+        base = qapp.palette().color(QPalette.ColorRole.Base)
+        assert theme.contrast(grey, base) >= 4.5
+    finally:
+        qapp.setStyle(style)
+        qapp.setPalette(palette)
+        qapp.setStyleSheet(sheet)
+        icons.clear_cache()

@@ -8,11 +8,12 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 
 from clientcare import locale_format, money
 from clientcare.money_format import format_money
 from ui.models.base import Index, RowsTableModel
+from ui.theme import muted_text
 
 
 class LedgerColumn(IntEnum):
@@ -103,5 +104,5 @@ class LedgerModel(RowsTableModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and entry.kind == "waived":
-            return QPalette().color(QPalette.ColorRole.PlaceholderText)
+            return muted_text()
         return None

@@ -7,7 +7,7 @@ from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QFont, QPalette
+from PySide6.QtGui import QBrush, QFont
 
 from clientcare import money
 from clientcare.money_format import format_money
@@ -125,7 +125,7 @@ class MoneyRowsModel(RowsTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cell(row, index.column())
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            return QPalette().color(QPalette.ColorRole.PlaceholderText)
+            return muted_text()
         return None
 
 
@@ -183,7 +183,7 @@ class PrincipleTableModel(RowsTableModel):
         if role == IdRole:
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            return QBrush(QPalette().color(QPalette.ColorRole.PlaceholderText))
+            return QBrush(muted_text())
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         if role == Qt.ItemDataRole.TextAlignmentRole:

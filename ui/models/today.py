@@ -8,7 +8,7 @@ from enum import IntEnum, StrEnum
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QFont
 
 from clientcare import appointments, locale_format
 from clientcare.appointments import OPEN_STATUSES, AppointmentDetail
@@ -16,6 +16,7 @@ from clientcare.day import NOTE_LABELS, DayMarks, NoteState
 from clientcare.lateness import OUTCOME_LABELS
 from ui import labels
 from ui.models.base import Index, RowsTableModel
+from ui.theme import muted_text
 
 
 class Moment(StrEnum):
@@ -83,8 +84,6 @@ class TodayModel(RowsTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.locale = locale_format.DEFAULT_LOCALE  # the practice's, set on each refresh
-        # Readable grey, not the faint "disabled" one: past rows are still to be read.
-        self.muted_colour = QPalette().color(QPalette.ColorRole.PlaceholderText)
 
     def row(self, index: Index) -> TodayRow:
         return self.rows[index.row()]
@@ -97,7 +96,9 @@ class TodayModel(RowsTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and row.muted:
-            return self.muted_colour
+            # Readable grey, not the faint "disabled" one: past rows are still to be read.
+            # Read now: the palette changes with light and dark.
+            return muted_text()
         if role == Qt.ItemDataRole.FontRole and row.moment in (Moment.NOW, Moment.NEXT):
             font = QFont()
             font.setBold(True)
