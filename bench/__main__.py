@@ -37,6 +37,7 @@ GROUPS = (
     "today",
     "client-open",
     "sections",
+    "dialogs",
     "pdf",
     "memory",
     "backup",
@@ -237,6 +238,9 @@ def measure_group(group: str, *, quick: bool) -> list[Row]:
             )
     if "sections" in groups:
         rows.extend(section_rows(large, x10, 1 if quick else 5, progress))
+    if "dialogs" in groups:
+        generate.prepare_for_app(large)
+        rows.extend(dialog_rows(large, 1 if quick else 5, progress))
     if "pdf" in groups:
         try:
             import clientcare.printouts  # noqa: F401
@@ -348,6 +352,35 @@ def section_rows(
         rows.append(
             Row(
                 "sections, 10x data: could not be measured", failed["10x"][:60], "", None, "", False
+            )
+        )
+    return rows
+
+
+def dialog_rows(large: Path, rounds: int, progress: Callable[[str], None]) -> list[Row]:
+    """Each everyday dialog in the real window on the large practice: opened (first time in
+    the process, and again), a whole process a round; budget 150 ms, focus in a field."""
+    from bench.child import DIALOGS
+
+    reports: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="clientcare-bench-") as folder:
+        for number in range(rounds):
+            progress(f"dialogs, round {number + 1} of {rounds} (a whole process)")
+            reports.append(measure.dialogs(large, Path(folder)))
+    rows: list[Row] = []
+    for kind in DIALOGS:
+        for visit, what in (("first", "first time"), ("again", "again")):
+            seconds = statistics.median(report[visit][kind] for report in reports)
+            rows.append(budget_row(f"{kind} dialog: {what}, 2,000 clients", seconds, 0.150))
+        focus = reports[-1]["focus"][kind]
+        rows.append(
+            Row(
+                f"{kind} dialog: focus when it opens",
+                focus or "(nothing)",
+                "",
+                None,
+                "a field",
+                bool(focus) and "button" not in focus.lower(),
             )
         )
     return rows

@@ -8,6 +8,8 @@ MODE ``sections`` the same (without the daily backup, measured on its own), the 
                   1366×768, then every section visited twice: the first visit and, once the
                   others were visited, the re-visit, each timed from ``go_to`` until painted
                   and the event loop is idle;
+MODE ``dialogs``  the same, then each dialog of DIALOGS opened twice for Today's first
+                  appointment (or its client), timed until shown, painted and idle;
 MODE ``backup``   ``backup DB DAY due|taken SECONDS``: the start-up with the daily backup
                   due (it runs) or already taken today, then a 5 ms timer on the GUI thread
                   from Today painted until the backup's completion is reported (``due``) or
@@ -300,6 +302,96 @@ def _watch_daily_backup(due: bool, seconds: float) -> tuple[Callable[[], None], 
     return patch, on_painted
 
 
+#: The dialogs a practitioner opens all day, measured by ``dialogs``.
+DIALOGS = ("note editor", "appointment", "running late", "payment", "referral")
+
+
+def _make_dialog(kind: str, window: Any, appointment: Any) -> Any:
+    """A dialog as the screens make it, for ``appointment`` (or its client)."""
+    ops = window.ops
+    if kind == "note editor":
+        from ui.dialogs.interaction import InteractionEditor
+
+        return InteractionEditor(ops, appointment_id=appointment.id, parent=window)
+    if kind == "appointment":
+        from ui.dialogs.appointment import AppointmentDialog
+
+        return AppointmentDialog(ops, appointment_id=appointment.id, parent=window)
+    if kind == "running late":
+        from ui.dialogs.running_late import RunningLateDialog
+
+        return RunningLateDialog(ops, appointment.id, window)
+    if kind == "payment":
+        from ui.dialogs.payment import PaymentDialog
+
+        return PaymentDialog(ops, appointment.client_id, window)
+    from ui.dialogs.referral import ReferralDialog
+
+    return ReferralDialog(ops, client_id=appointment.client_id, parent=window)
+
+
+def _is_field(widget: Any) -> bool:
+    """Whether ``widget`` is something to fill in (not a button, not a scroll area)."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTextEdit,
+    )
+
+    if isinstance(widget, QAbstractButton):
+        return widget.isCheckable()  # a check box or a radio button is a field
+    return isinstance(widget, QLineEdit | QAbstractSpinBox | QComboBox | QPlainTextEdit | QTextEdit)
+
+
+def dialogs(window: Any, app: Any, painted: float, shown: int) -> None:
+    """Each dialog opened twice for Today's first appointment: from the call that makes it
+    until it is shown with its data, painted, and the event loop idle; and which widget has
+    the focus then (a dialog opens on its first field)."""
+    from ui.app import WARM_UP_AFTER_MS
+
+    window.resize(*SECTIONS_SIZE)
+    settle(window)
+    # As a practitioner does: Today is read a moment before the first dialog is opened
+    # (ClientCare prepares the dialogs' code meanwhile).
+    until = time.monotonic() + WARM_UP_AFTER_MS / 1000 + 0.5
+    while time.monotonic() < until:
+        app.processEvents()
+        time.sleep(0.01)
+    settle(window)
+    today = window.screens["today"]
+    appointment = today.model.rows[0].appointment
+    opened: dict[str, dict[str, float]] = {"first": {}, "again": {}}
+    focus: dict[str, str] = {}
+    for visit in ("first", "again"):
+        for kind in DIALOGS:
+            started = time.perf_counter()
+            dialog = _make_dialog(kind, window, appointment)
+            dialog.show()
+            dialog.repaint()
+            settle(dialog)
+            opened[visit][kind] = time.perf_counter() - started
+            widget = dialog.focusWidget()
+            focus[kind] = (
+                f"{widget.objectName() or '?'} ({type(widget).__name__})"
+                + (" field" if _is_field(widget) else "")
+                if widget is not None
+                else ""
+            )
+            dialog.hide()
+            dialog.deleteLater()
+            settle(window)
+    _report(
+        painted=painted,
+        peak_kib=_peak_kib(),
+        first=opened["first"],
+        again=opened["again"],
+        focus=focus,
+    )
+
+
 def main(argv: list[str]) -> int:
     mode = argv[0]
     if mode == "floor":
@@ -310,6 +402,8 @@ def main(argv: list[str]) -> int:
         _clientcare(argv[1], argv[2], memory)
     elif mode == "sections":
         _clientcare(argv[1], argv[2], sections, _without_daily_backup)
+    elif mode == "dialogs":
+        _clientcare(argv[1], argv[2], dialogs, _without_daily_backup)
     elif mode == "backup":
         patch, on_painted = _watch_daily_backup(argv[3] == "due", float(argv[4]))
         _clientcare(argv[1], argv[2], on_painted, patch)

@@ -151,6 +151,12 @@ def sections(database: Path, scratch: Path) -> dict[str, Any]:
     return report
 
 
+def dialogs(database: Path, scratch: Path) -> dict[str, Any]:
+    """One child: each everyday dialog opened twice in the real window (seconds)."""
+    _seconds, report = run_child("dialogs", database, scratch, timeout=600)
+    return report
+
+
 @dataclass(frozen=True)
 class BackupRounds:
     """The start-up with today's backup due and with it taken, in alternating rounds."""

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from clientcare.cli import parse_args, run_command
@@ -119,6 +119,7 @@ def _run(argv: Sequence[str] | None) -> int:
         return main(["--demo"] if choice.value == "demo" else [])
     if path is not None and not options.demo:
         start_daily_backup(path, window, database.passphrase)
+    warm_up(window)
     code = app.exec()
     wait_for_all()  # a backup or a look at the server still under way
     database.dispose()
@@ -149,6 +150,36 @@ def install_translator(app: QApplication, locale: QLocale | None = None) -> QTra
         app.installTranslator(translator)
         return translator
     return None
+
+
+def warm_up(window: MainWindow) -> None:
+    """While the practitioner reads Today, make what the first note editor would otherwise
+    make while they wait: the language checker (its pattern takes tens of milliseconds to
+    compile) and the practice's date-and-time input pattern. On a pool thread, plain Python."""
+    from clientcare import language, locale_format
+    from clientcare.practice import get_settings
+
+    words, locale = window.ops.read(lambda s: (language.stored_words(s), get_settings(s).locale))
+
+    def work() -> None:
+        language.checker_for(words)
+        locale_format.input_date_time_pattern(locale)
+
+    Background(work, lambda _result: None, lambda _error: None, parent=window)
+    # The dialogs' code (defining Qt classes belongs on this thread): once Today is up and
+    # the practitioner is reading it, not when they first open a note.
+    QTimer.singleShot(WARM_UP_AFTER_MS, _import_dialogs)
+
+
+#: After the first paint, when the dialogs' modules are imported (see ``warm_up``).
+WARM_UP_AFTER_MS = 1500
+
+
+def _import_dialogs() -> None:
+    import ui.dialogs.appointment
+    import ui.dialogs.arrival
+    import ui.dialogs.interaction
+    import ui.dialogs.running_late  # noqa: F401
 
 
 def start_daily_backup(

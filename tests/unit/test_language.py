@@ -427,3 +427,18 @@ def test_check_never_raises_on_naughty_strings() -> None:
     # All of them at once, too (a long note full of oddities).
     joined = "\n".join(strings)
     assert all(joined[h.start : h.end] == h.text for h in checker.check(joined))
+
+
+def test_the_checker_is_made_once_for_the_same_lists(db: Database) -> None:
+    """Every note editor checks with the practice's lists: the pattern is compiled once,
+    and again only when the lists change."""
+    with db.reading() as session:
+        first, again = load_checker(session), load_checker(session)
+    assert first is again
+    with db.unit_of_work() as session:
+        session.add(LanguageWord(word_list=WordList.PET_NAME, word="pumpkin", suggestion=""))
+    with db.reading() as session:
+        changed = load_checker(session)
+    assert changed is not first
+    assert found("hello pumpkin", changed) == ["pumpkin"]
+    assert found("hello pumpkin", first) == []

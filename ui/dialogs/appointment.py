@@ -171,6 +171,12 @@ class AppointmentDialog(AppointmentDialogView):
         self._show_status()
         if self.existing is None:
             self.client.setFocus()  # a new booking starts with who it is for
+        else:  # the first field that can change (its client is fixed once booked)
+            first = next(
+                (w for w in (self.client, self.start, self.duration) if w.isEnabled()), None
+            )
+            if first is not None:
+                first.setFocus()
 
     def _show_status(self) -> None:
         existing = self.existing

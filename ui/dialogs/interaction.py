@@ -262,6 +262,8 @@ class InteractionEditor(InteractionEditorView):
         self.autosave.start()
         self._loading = False
         self._refresh_checklist()
+        # The first field to fill: the notes (what it is, when and with whom come filled in).
+        self.texts["notes"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- filling and collecting ---------------------------------------------------
 
