@@ -79,7 +79,7 @@ class LockCurtain(QWidget):
         self.setObjectName("lock_curtain")
         self.setAutoFillBackground(True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.setStyleSheet("QWidget#lock_curtain { background: palette(window); }")
+        # Its background: the application stylesheet's "QWidget#lock_curtain" rule.
 
         card = QFrame(self)
         card.setObjectName("lock_card")

@@ -122,10 +122,11 @@ def test_finalise_refused_then_accepted(
     assert missing == [
         n for n, row in editor.checklist_rows.items() if row.item.requirement == "required"
     ]
-    assert "border" in editor.checklist_rows[missing[0]].styleSheet()
+    assert editor.checklist_rows[missing[0]].property("look") == "highlighted"
     editor.missing_label.linkActivated.emit(f"#{missing[-1]}")
     last = editor.checklist_rows[missing[-1]]
-    assert "border" in last.styleSheet() and not editor.checklist_rows[missing[0]].styleSheet()
+    assert last.property("look") == "highlighted"
+    assert editor.checklist_rows[missing[0]].property("look") is None
     assert last.visibleRegion().boundingRect().height() > 0  # scrolled into view
     assert editor.focusWidget() is next(iter(last.buttons.values()))
     with db.reading() as session:
@@ -139,7 +140,7 @@ def test_finalise_refused_then_accepted(
         first.buttons[editor_module.ChecklistAnswerValue.DONE], Qt.MouseButton.LeftButton
     )
     assert f'href="#{missing[0]}"' not in editor.missing_label.text()
-    assert not first.styleSheet()
+    assert first.property("look") is None
     answer_all(qtbot, editor)
     assert not editor.missing_label.isVisible()
     qtbot.mouseClick(editor.finalise_button, Qt.MouseButton.LeftButton)

@@ -186,3 +186,23 @@ def test_settings_appearance_switches_at_once(
     qtbot.mouseClick(light, Qt.MouseButton.LeftButton, pos=QPoint(8, light.height() // 2))
     assert not theme.is_dark() and theme.saved_theme() is theme.ThemeChoice.LIGHT
     QSettings().remove(theme.THEME_KEY)
+
+
+def test_every_look_is_one_rule_of_the_application_stylesheet(
+    qtbot: QtBot, app: QApplication
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    sheet = theme.stylesheet()
+    for name in theme.LOOKS:
+        assert f'*[look="{name}"]' in sheet
+    for name in theme.ITEM_LOOKS:
+        assert f'[look=\\"{name}\\"]' in sheet or f'[look="{name}"]' in sheet
+    label = QLabel("Please check the date")
+    qtbot.addWidget(label)
+    theme.look(label, "error")
+    assert label.property("look") == "error" and not label.styleSheet()
+    theme.look(label, "")
+    assert label.property("look") is None
+    with pytest.raises(KeyError):
+        theme.look(label, "sparkly")

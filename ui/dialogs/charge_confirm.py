@@ -23,11 +23,8 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import format_plain
 from clientcare.practice import get_settings
 from ui.ops import Operations
+from ui.theme import look
 from ui.widgets.fields import FieldWithError, error_label
-
-NOTE_STYLE = (
-    "background: palette(alternate-base); border-left: 3px solid palette(mid); padding: 4px 8px;"
-)
 
 
 class ChargeDialog(QDialog):
@@ -85,7 +82,7 @@ class ChargeDialog(QDialog):
         self.grace_label = QLabel()
         self.grace_label.setObjectName("grace_reason")
         self.grace_label.setWordWrap(True)
-        self.grace_label.setStyleSheet(NOTE_STYLE)
+        look(self.grace_label, "note")
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)

@@ -37,6 +37,7 @@ from clientcare.errors import ValidationError
 from clientcare.practice import get_settings
 from ui.models.imports import CsvPreviewModel, CsvReportModel, shortened
 from ui.ops import Operations
+from ui.theme import look
 from ui.widgets.fields import error_label
 from ui.widgets.tables import read_only_table
 
@@ -199,7 +200,7 @@ class CsvImportDialog(QDialog):
             sample = first[index] if index < len(first) else ""
             example = QLabel(shortened(sample))
             example.setToolTip(sample[:2000])
-            example.setStyleSheet("color: palette(mid);")
+            look(example, "faint")
             for shown in (header, example):  # the file's text is never markup
                 shown.setTextFormat(Qt.TextFormat.PlainText)
             combo = QComboBox()

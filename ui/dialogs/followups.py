@@ -57,13 +57,12 @@ from ui import labels
 from ui.dialogs.form import FormDialog
 from ui.models.followups import URGENCY_MARKS, short_date
 from ui.ops import Operations
-from ui.theme import dialog_heading, notice_style
+from ui.theme import dialog_heading, look
 from ui.widgets.client_picker import ClientPicker
 from ui.widgets.dates import date_edit, from_qdate, to_qdate
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.language_highlighter import LanguageHighlighter
 
-HINT_STYLE = notice_style("warning")
 NOTE_STYLE = "color: palette(placeholder-text);"
 
 CHECKIN_CHANNELS = (
@@ -85,7 +84,7 @@ def note_label(text: str = "", name: str = "") -> QLabel:
     if name:
         label.setObjectName(name)
     label.setWordWrap(True)
-    label.setStyleSheet(NOTE_STYLE)
+    look(label, "muted")
     return label
 
 
@@ -551,7 +550,7 @@ class CheckInDialog(QDialog):
         self.hints = QLabel()
         self.hints.setObjectName("language_hints")
         self.hints.setWordWrap(True)
-        self.hints.setStyleSheet(HINT_STYLE)
+        look(self.hints, "warning")
         self.channel = _channel_combo(draft.channel)
         self.channel.setObjectName("channel")
         self.channel.setAccessibleName(self.tr("Sent by"))
@@ -685,7 +684,7 @@ class CheckInTemplateDialog(FormDialog):
         self.hints = QLabel()
         self.hints.setObjectName("language_hints")
         self.hints.setWordWrap(True)
-        self.hints.setStyleSheet(HINT_STYLE)
+        look(self.hints, "warning")
         self.add_field("checkin_template", self.tr("&Wording"), self.template)
         self.form.addRow(self.tr("Preview"), self.preview)
         self.form.addRow("", self.hints)

@@ -46,6 +46,7 @@ from ui.dialogs.money import MoneyConversationDialog
 from ui.dialogs.referral import ReferralDialog
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.ops import Operations
+from ui.theme import look
 from ui.views.interaction import TEXT_LABELS, InteractionEditorView
 from ui.widgets.dates import from_qdatetime, to_qdatetime
 from ui.widgets.fields import error_label, localise_date_edit
@@ -133,12 +134,7 @@ class ChecklistRow(QFrame):
 
     def set_highlighted(self, on: bool) -> None:
         """Marked as the item the practitioner was sent to (from the missing list)."""
-        name = self.objectName()
-        self.setStyleSheet(
-            f"QFrame#{name} {{ border: 2px solid palette(highlight); border-radius: 4px; }}"
-            if on
-            else ""
-        )
+        look(self, "highlighted" if on else "")
 
     def value(self) -> ChecklistAnswerValue | None:
         for value, button in self.buttons.items():

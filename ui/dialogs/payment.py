@@ -32,12 +32,8 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import AmountError, format_money, parse_amount
 from ui import labels
 from ui.ops import Operations
-from ui.theme import set_heading
+from ui.theme import look, set_heading
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
-
-NOTE_STYLE = (
-    "background: palette(alternate-base); border-left: 3px solid palette(mid); padding: 4px 8px;"
-)
 
 
 def _to_date(day: QDate) -> dt.date:
@@ -111,7 +107,7 @@ class PaymentDialog(QDialog):
                 self.after_label = QLabel()
                 self.after_label.setObjectName("balance_after")
                 self.after_label.setWordWrap(True)
-                self.after_label.setStyleSheet(NOTE_STYLE)
+                look(self.after_label, "note")
                 self.after_label.hide()
                 form.addRow("", self.after_label)
         self.towards_plan.setObjectName("towards_plan")

@@ -29,7 +29,7 @@ from clientcare.printouts import Printout, SummaryVariant
 from ui import printing
 from ui.labels import label
 from ui.ops import Operations
-from ui.theme import set_heading
+from ui.theme import look, set_heading
 from ui.widgets.fields import error_label
 from ui.widgets.saved_file import SavedFileRow
 
@@ -67,7 +67,7 @@ def record_print(ops: Operations, entity: str, ids: int | list[int], what: str) 
 
 def quiet(label: QLabel) -> QLabel:
     label.setWordWrap(True)
-    label.setStyleSheet("color: palette(placeholder-text);")
+    look(label, "muted")
     return label
 
 

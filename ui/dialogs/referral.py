@@ -40,7 +40,7 @@ from ui import labels, printing
 from ui.dialogs.form import FormDialog as _FormDialog
 from ui.dialogs.print_summary import record_print
 from ui.ops import Operations
-from ui.theme import dialog_heading, notice_style
+from ui.theme import dialog_heading, look
 from ui.widgets.client_picker import ClientPicker
 from ui.widgets.dates import date_edit, from_qdate, to_qdate
 from ui.widgets.fields import error_label
@@ -112,7 +112,7 @@ class ReferralDialog(_FormDialog):
         self.not_accepting = QLabel()
         self.not_accepting.setObjectName("not_accepting_warning")
         self.not_accepting.setWordWrap(True)
-        self.not_accepting.setStyleSheet(notice_style("warning", "2px 6px"))
+        look(self.not_accepting, "warning-small")
         self.not_accepting.hide()
         provider_box = QWidget()
         provider_layout = QVBoxLayout(provider_box)

@@ -34,11 +34,7 @@ from clientcare.restore import BackupSummary, inspect_backup, restore_database
 from ui.dialogs.passphrase import ask_backup_passphrase
 from ui.idle_lock import lock_settings_notifier
 from ui.ops import EVERYTHING, Operations
-from ui.theme import set_heading
-
-WARNING_STYLE = (
-    "background: palette(alternate-base); border-left: 3px solid #b3261e; padding: 6px 10px;"
-)
+from ui.theme import look, set_heading
 
 
 def _when(
@@ -120,7 +116,7 @@ class RestoreDialog(QDialog):
         )
         warning.setObjectName("restore_warning")
         warning.setWordWrap(True)
-        warning.setStyleSheet(WARNING_STYLE)
+        look(warning, "danger")
         # Not setMinimumWidth on the dialog: that would stop the layout from setting it.
         warning.setMinimumWidth(480)
 

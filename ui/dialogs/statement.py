@@ -24,7 +24,7 @@ from clientcare.practice import get_settings
 from clientcare.printouts import Printout
 from ui.dialogs.print_summary import record_print
 from ui.ops import Operations
-from ui.theme import set_heading
+from ui.theme import look, set_heading
 from ui.widgets.fields import error_label, localise_date_edit
 from ui.widgets.print_actions import PrintActions
 
@@ -106,7 +106,7 @@ class StatementDialog(QDialog):
             )
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
+        look(note, "muted")
 
         self.print_actions = PrintActions(ops, self.printout, self.suggested_name, self)
         self.print_actions.output.connect(

@@ -86,12 +86,10 @@ from ui.models.followups import (
 )
 from ui.models.listing import ColumnFitter, IdRole, ProseRows, SqlListModel, list_table
 from ui.ops import Changes, Operations, Work
-from ui.theme import notice_style
+from ui.theme import look
 from ui.widgets.fields import error_label
 from ui.widgets.scope_choice import ScopeChoice, shown_text
 
-BANNER_STYLE = notice_style("error", "6px 10px")
-INFO_STYLE = notice_style("info", "6px 10px")
 _WATCHED = (
     Changes.FOLLOWUPS
     | Changes.CLIENTS
@@ -124,7 +122,7 @@ def empty_label(name: str) -> QLabel:
     label.setObjectName(name)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
-    label.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+    look(label, "empty")
     label.hide()
     return label
 
@@ -283,7 +281,7 @@ class IssuesPanel(_Panel):
         self.banner = QLabel()
         self.banner.setObjectName("escalation_banner")
         self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(BANNER_STYLE)
+        look(self.banner, "error-banner")
         self.banner.setAccessibleName(self.tr("Escalation budget"))
         self.banner.hide()
         self.table = list_table("issue_table", self.tr("Issues, most urgent first"), self.model)
@@ -503,7 +501,7 @@ class ExpectationsPanel(_Panel):
             )
         )
         self.intro.setWordWrap(True)
-        self.intro.setStyleSheet(INFO_STYLE)
+        look(self.intro, "info-banner")
         self.table = list_table(
             "expectation_table", self.tr("Expectations not reviewed yet"), self.model
         )
@@ -655,7 +653,7 @@ class CheckInsPanel(_Panel):
             )
         )
         self.intro.setWordWrap(True)
-        self.intro.setStyleSheet(INFO_STYLE)
+        look(self.intro, "info-banner")
         self.table = list_table("checkin_table", self.tr("Check-ins due"), self.model)
         self.list = _List(self, self.table, self.model, stretch=(CheckInColumn.CHANNEL,))
         self.search = search_box("checkin_search", self.tr("Search client"))

@@ -51,7 +51,7 @@ from ui.models.money import (
     ToChargeModel,
 )
 from ui.ops import Changes, Operations
-from ui.theme import set_figure, set_heading
+from ui.theme import look, set_figure, set_heading
 from ui.widgets.ageing_chart import AgeingChart
 from ui.widgets.scope_choice import ScopeChoice, shown_text
 from ui.widgets.tables import paged_table
@@ -111,7 +111,7 @@ class Figure(QWidget):
         self.note = QLabel()
         self.note.setObjectName(f"{name}_note")
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: palette(placeholder-text);")
+        look(self.note, "muted")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -159,10 +159,7 @@ class MoneyScreen(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("money_notice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(
-            "background: palette(alternate-base); border-left: 3px solid palette(highlight);"
-            " padding: 4px 8px;"
-        )
+        look(self.notice, "note-highlight")
         self.notice.hide()
 
         layout = QVBoxLayout(self)

@@ -47,7 +47,7 @@ from ui.models.referrals import (
     short_date,
 )
 from ui.ops import Changes, Operations
-from ui.theme import notice_style
+from ui.theme import look
 from ui.widgets.fields import error_label
 from ui.widgets.scope_choice import ScopeChoice, shown_text
 
@@ -84,7 +84,7 @@ class ReferralsPanel(QWidget):
         self.due_banner = QLabel()
         self.due_banner.setObjectName("follow_ups_due")
         self.due_banner.setWordWrap(True)
-        self.due_banner.setStyleSheet(notice_style("warning"))
+        look(self.due_banner, "warning")
         self.due_banner.hide()
 
         self.table = list_table("referral_table", self.tr("Referrals"), self.model)

@@ -53,7 +53,7 @@ from ui.models.base import select_row_with_id, selected_model_row
 from ui.models.settings import PrincipleTableModel, WordTableModel
 from ui.ops import Operations
 from ui.screens.settings_money import MoneyTab
-from ui.theme import SPACE_M, empty_state
+from ui.theme import SPACE_M, empty_state, look
 from ui.widgets.fields import FieldWithError, clear_errors, error_label, show_errors
 from ui.widgets.language_highlighter import LanguageHighlighter
 from ui.widgets.pickers import CurrencyPicker, LocalePicker
@@ -361,7 +361,7 @@ class PrinciplesTab(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.setAlternatingRowColors(True)
-        self.table.setStyleSheet("QTableView::item { padding: 4px 4px; }")
+        look(self.table, "roomy")
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

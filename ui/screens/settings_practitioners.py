@@ -27,7 +27,7 @@ from ui.dialogs.form import FormDialog
 from ui.models.base import select_row_with_id, selected_model_row
 from ui.models.settings import PractitionerColumn, PractitionerTableModel
 from ui.ops import Changes, Operations, Work
-from ui.theme import SPACE_M, SPACE_S, empty_state, notice_style
+from ui.theme import SPACE_M, SPACE_S, empty_state, look
 from ui.widgets.fields import error_label
 
 #: Practitioners appear on referrals (the co-worker directory) as well as in settings.
@@ -172,7 +172,7 @@ class PractitionersTab(QWidget):
         self.status = QLabel()
         self.status.setObjectName("practitioners_status")
         self.status.setWordWrap(True)
-        self.status.setStyleSheet(notice_style("success", "4px 8px"))
+        look(self.status, "success")
         self.status.hide()
 
         buttons = QHBoxLayout()

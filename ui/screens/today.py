@@ -36,7 +36,7 @@ from clientcare.practice import get_settings, list_practitioners
 from ui.models.today import Moment, TodayColumn, TodayModel, TodayRow, rows_for
 from ui.ops import Changes, Operations
 from ui.subject import Subject
-from ui.theme import scaled_font, set_heading
+from ui.theme import look, scaled_font, set_heading
 from ui.widgets.care_list import CareListPanel
 
 if TYPE_CHECKING:
@@ -100,11 +100,7 @@ class TodayScreen(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._row_menu)
         self.table.activated.connect(lambda _index: self.open_selected())
-        self.table.setStyleSheet(
-            "QTableView::item { padding: 0 12px; }"
-            "QHeaderView::section { padding: 6px 12px; border: none;"
-            " border-bottom: 1px solid palette(mid); background: palette(window); }"
-        )
+        look(self.table, "day")
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(34)
         header = self.table.horizontalHeader()

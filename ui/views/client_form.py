@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.models.paged_items import PagedItemModel
-from ui.theme import notice_style, set_heading
+from ui.theme import look, set_heading
 from ui.widgets.adherence_chart import AdherenceChart
 from ui.widgets.client_money import ClientMoneyPanel
 from ui.widgets.fields import FieldWithError, error_label
@@ -220,7 +220,7 @@ class ClientFormView(QWidget):
         self.draft_banner = QLabel()
         self.draft_banner.setObjectName("draft_banner")
         self.draft_banner.setWordWrap(True)
-        self.draft_banner.setStyleSheet(notice_style("warning"))
+        look(self.draft_banner, "warning")
         self.draft_banner.hide()
         self.open_draft_button = QPushButton(self.tr("Open the draft"))
         self.open_draft_button.setObjectName("open_draft")

@@ -34,7 +34,7 @@ from clientcare.scope import Scope
 from ui import labels
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.ops import Operations
-from ui.theme import SPACE_XL, SPACE_XS, empty_state, set_heading
+from ui.theme import SPACE_XL, SPACE_XS, empty_state, look, set_heading
 from ui.widgets.scope_choice import ScopeChoice
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -96,10 +96,7 @@ class CareListPanel(QWidget):
         self.notice = QLabel()
         self.notice.setObjectName("care_notice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(
-            "QLabel { border-left: 4px solid palette(highlight); padding: 6px 10px;"
-            " background: palette(alternate-base); }"
-        )
+        look(self.notice, "notice")
         self.notice.hide()
 
         self.tree = QTreeWidget()
@@ -111,7 +108,7 @@ class CareListPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setStyleSheet("QTreeWidget::item { padding: 4px 6px; }")
+        look(self.tree, "list")
         header = self.tree.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

@@ -28,6 +28,7 @@ from clientcare.practice import get_settings
 from ui import labels
 from ui.object_tree import descendants
 from ui.ops import Operations
+from ui.theme import look
 
 #: The suggestion's ClientChoice, and the text put in the field when it is highlighted.
 CHOICE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -84,7 +85,7 @@ class ClientPicker(QLineEdit):
         self.completer_.activated[QModelIndex].connect(self._activated)  # type: ignore[index]
         popup = self._popup()
         popup.setObjectName("client_picker_suggestions")
-        popup.setStyleSheet("QListView::item { padding: 4px 6px; }")
+        look(popup, "list")
         popup.setAccessibleName(self.tr("Matching clients"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

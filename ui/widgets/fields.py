@@ -9,9 +9,7 @@ from PySide6.QtWidgets import QDateEdit, QDateTimeEdit, QLabel, QTimeEdit, QVBox
 
 from clientcare import locale_format
 from clientcare.errors import ValidationError
-from ui.theme import notice_style
-
-ERROR_STYLE = notice_style("error", "2px 6px")
+from ui.theme import look
 
 
 class FieldWithError(QWidget):
@@ -23,7 +21,7 @@ class FieldWithError(QWidget):
         self.error = QLabel(self)
         self.error.setObjectName(f"{name}_error")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet(ERROR_STYLE)
+        look(self.error, "error")
         self.error.setAccessibleName(f"{name} error")
         self.error.hide()
         self._column = QVBoxLayout(self)
@@ -54,7 +52,7 @@ def error_label(object_name: str = "") -> QLabel:
     if object_name:
         label.setObjectName(object_name)
     label.setWordWrap(True)
-    label.setStyleSheet(ERROR_STYLE)
+    look(label, "error")
     label.hide()
     return label
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from ui.theme import look
+
 
 def read_only_table(
     name: str, model: QAbstractItemModel, *, accessible: str = "", single: bool = True
@@ -62,7 +64,7 @@ def fitted_table(name: str, model: QAbstractItemModel, stretch: int) -> QTableVi
     """A short list: each column as wide as its text, column ``stretch`` takes the rest;
     rows fitted to their text with room to breathe."""
     table = read_only_table(name, model)
-    table.setStyleSheet("QTableView::item { padding: 4px 4px; }")
+    look(table, "roomy")
     table.setMinimumHeight(130)
     header = table.horizontalHeader()
     for column in range(model.columnCount()):
