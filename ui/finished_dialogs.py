@@ -30,6 +30,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ui.fit_screen import fit_when_shown
+from ui.object_tree import delete_now
 
 #: How often dialogs still held by the code that opened them are looked at again.
 RECHECK_MS = 1000
@@ -89,7 +90,7 @@ class FinishedDialogs(QObject):
             if in_use(dialog, pending):
                 self._pending.append(dialog)  # look again later
             else:
-                dialog.deleteLater()
+                delete_now(dialog)  # not deleteLater: see ui.object_tree.delete_now
                 freed += 1
         del dialog
         if self._pending:

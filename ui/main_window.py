@@ -23,7 +23,7 @@ from clientcare.scope import own_scope
 from ui import labels
 from ui.finished_dialogs import FinishedDialogs
 from ui.idle_lock import IdleLock
-from ui.object_tree import descendants
+from ui.object_tree import delete_now, descendants
 from ui.ops import Operations
 from ui.screens.today import TodayScreen
 from ui.subject import Subject, subject_of
@@ -425,12 +425,13 @@ class MainWindow(MainWindowView):
 
         dialog = ChooseClientDialog(self.ops, title, question, self)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        return dialog.client_id if accepted else None
+        client_id = dialog.client_id
+        delete_now(dialog)
+        return client_id if accepted else None
 
     def run_dialog(self, dialog: QDialog) -> None:
         dialog.exec()
-        dialog.deleteLater()
+        delete_now(dialog)
 
     def back_up_now(self) -> None:
         source = self.ops.database.path

@@ -260,7 +260,8 @@ def test_messages_tab_sets_what_a_late_client_is_offered(
 
 
 def seed_lateness(db: Database, people: dict[str, int]) -> None:
-    """Ada late 16 (offer made) and 8 minutes; Bobby late 5, 9 and 7 minutes."""
+    """Ada late 16 (offer made) and 8 minutes; Bobby late 5, 9 and 7 minutes (counted from
+    when the session could begin: after the delay Ada announced)."""
     ids = [book(db, people, at(hour)) for hour in (9, 11, 14)]
     now = dt.datetime.now()
     with db.unit_of_work() as session:
@@ -275,7 +276,11 @@ def seed_lateness(db: Database, people: dict[str, int]) -> None:
                 now=now,
                 reschedule_offered=draft.reschedule_offered,
             )
-        for appointment_id, hour, minutes in ((ids[0], 9, 5), (ids[1], 11, 9), (ids[2], 14, 7)):
+        for appointment_id, hour, minutes in (
+            (ids[0], 9, 16 + 5),
+            (ids[1], 11, 8 + 9),
+            (ids[2], 14, 7),
+        ):
             lateness.record_client_arrival(session, appointment_id, at(hour, minutes))
 
 

@@ -45,6 +45,7 @@ from ui.dialogs.finalise import FinaliseDialog
 from ui.dialogs.money import MoneyConversationDialog
 from ui.dialogs.referral import ReferralDialog
 from ui.labels import QT_TRANSLATE_NOOP
+from ui.object_tree import delete_now
 from ui.ops import Operations
 from ui.theme import look
 from ui.views.interaction import TEXT_LABELS, InteractionEditorView
@@ -412,8 +413,7 @@ class InteractionEditor(InteractionEditorView):
             taken = self.checklist_layout.takeAt(0)
             widget = taken.widget() if taken is not None else None
             if widget is not None:
-                widget.hide()  # at once: deleteLater only happens on the next event loop turn
-                widget.deleteLater()
+                delete_now(widget)  # rebuilt on every change of the facts: see delete_now
         self.checklist_rows = {}
         for item in items:
             row = ChecklistRow(item, locked=self.locked())
