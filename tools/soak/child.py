@@ -122,6 +122,12 @@ def _write_smaps_summary() -> None:
         sys.stderr.write(f"soak:   RSS {where:<40} {kib / 1024:>8,.1f} MiB\n")
 
 
+def _statements_cached(window: Any) -> int:
+    """Compiled statements in the app's SQLAlchemy cache."""
+    cache = window.ops.database.engine._compiled_cache
+    return len(cache) if cache is not None else 0
+
+
 def _smaps_sizes() -> Counter[str]:
     """Resident KiB by mapping name ([heap], [anon], each library)."""
     sizes: Counter[str] = Counter()
@@ -290,6 +296,9 @@ class Soak:
         if self._queue:
             return self._queue.pop(0)
         names = list(ACTIONS)
+        only = [n for n in os.environ.get("SOAK_ONLY", "").split(",") if n in ACTIONS]
+        if only and not self.warming:  # to find which kind grows memory (after the warm-up)
+            names = only
         return self.rng.choices(names, weights=[ACTIONS[n].weight for n in names])[0]
 
     def finished(self) -> bool:
@@ -365,6 +374,10 @@ class Soak:
             self.settled.append((self.done, settled_rss_kib(), self.widgets[-1]))
             if self.native is not None:
                 self.native_samples.append((self.done, malloc_in_use(), _smaps_sizes()))
+                sys.stderr.write(
+                    f"soak: native {self.done} in use {malloc_in_use() / 2**20:.1f} MiB, "
+                    f"statements cached {_statements_cached(self.window)}\n"
+                )
         if self.done % 50 == 0 or time.monotonic() - self._last_emit > 15:
             self._last_emit = time.monotonic()
             emit(
