@@ -85,6 +85,22 @@ def note_for(db: Database, client_id: int, appointment_id: int | None) -> int:
     return detail.id
 
 
+def bare_draft(db: Database, client_id: int, appointment_id: int) -> ix.InteractionDetail:
+    """A session note with nothing written and nothing answered (it cannot be finalised)."""
+    with db.unit_of_work() as session:
+        return ix.save_draft(
+            session,
+            InteractionInput(
+                client_id=client_id,
+                kind=InteractionKind.SESSION,
+                occurred_at=START,
+                appointment_id=appointment_id,
+            ),
+            interaction_id=None,
+            now=NOW,
+        )
+
+
 def status_of(db: Database, appointment_id: int) -> AppointmentStatus:
     with db.reading() as session:
         appointment = session.get(Appointment, appointment_id)
@@ -176,18 +192,7 @@ def test_undo_is_refused_once_the_charge_is_paid_and_nothing_changes(
 
 def test_a_refused_finalise_completes_nothing(db: Database, booked: tuple[int, int]) -> None:
     client_id, appointment_id = booked
-    with db.unit_of_work() as session:
-        bare = ix.save_draft(
-            session,
-            InteractionInput(
-                client_id=client_id,
-                kind=InteractionKind.SESSION,
-                occurred_at=START,
-                appointment_id=appointment_id,
-            ),
-            interaction_id=None,
-            now=NOW,
-        ).id
+    bare = bare_draft(db, client_id, appointment_id).id
     with pytest.raises(ValidationError), db.unit_of_work() as session:
         ix.finalise_and_complete(session, bare, now=NOW, today=TODAY)
     assert status_of(db, appointment_id) is AppointmentStatus.SCHEDULED
@@ -198,18 +203,7 @@ def test_the_check_before_finalising_names_what_is_missing_and_writes_nothing(
     db: Database, booked: tuple[int, int]
 ) -> None:
     client_id, appointment_id = booked
-    with db.unit_of_work() as session:
-        bare = ix.save_draft(
-            session,
-            InteractionInput(
-                client_id=client_id,
-                kind=InteractionKind.SESSION,
-                occurred_at=START,
-                appointment_id=appointment_id,
-            ),
-            interaction_id=None,
-            now=NOW,
-        )
+    bare = bare_draft(db, client_id, appointment_id)
     with db.reading() as session:
         check = ix.check_finalise(session, bare.id, today=TODAY)
     required = [i.number for i in bare.checklist if i.requirement == "required"]
