@@ -194,7 +194,9 @@ class MainWindow(MainWindowView):
         if section.key == "clients":
             from ui.screens.clients import ClientsScreen
 
-            return ClientsScreen(self.ops)
+            clients_screen = ClientsScreen(self.ops)
+            clients_screen.form.open_care_item.connect(self.show_care_item)
+            return clients_screen
         if section.key == "today":
             today = TodayScreen(self.ops)
             today.open_client.connect(self.open_client)

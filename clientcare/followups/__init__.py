@@ -143,6 +143,12 @@ from clientcare.followups.checkins import (
 from clientcare.followups.checkins import (
     validate_checkin_template as validate_checkin_template,
 )
+from clientcare.followups.client import (
+    OpenFollowUps as OpenFollowUps,
+)
+from clientcare.followups.client import (
+    open_followups as open_followups,
+)
 from clientcare.followups.expectations import (
     MAX_EXPECTATION as MAX_EXPECTATION,
 )

@@ -91,3 +91,15 @@ def choose_client(qtbot: QtBot, picker: QWidget, name: str) -> None:
             break
     qtbot.keyClick(popup, Qt.Key.Key_Return)
     assert picker.text().split(" · ")[0] == name, picker.text()
+
+
+def open_client_tab(qtbot: QtBot, form: QWidget, name: str) -> None:
+    """Click the client page's tab called ``name`` (overview, notes, appointments, money,
+    referrals), as a person would."""
+    page = form._tab_pages[name]  # type: ignore[attr-defined]
+    tabs = form.tabs  # type: ignore[attr-defined]
+    bar = tabs.tabBar()
+    index = tabs.indexOf(page)
+    assert bar.isTabVisible(index), f"the {name} tab is not shown"
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    assert tabs.currentWidget() is page

@@ -14,6 +14,7 @@ from clientcare import clients, money
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import Charge, ChargeStatus, ClientStatus, MoneyTopic, PaymentMethod
+from tests.ui.conftest import open_client_tab
 from ui.models.ledger import LedgerColumn
 from ui.ops import Changes, Operations
 from ui.screens.clients import ClientsScreen
@@ -67,6 +68,7 @@ def open_page(qtbot: QtBot, ops: Operations, client_id: int) -> ClientsScreen:
     screen.resize(1280, 800)
     screen.show()
     assert screen.select_client(client_id)
+    open_client_tab(qtbot, screen.form, "money")
     panel = screen.form.money_panel
     assert panel.isVisible() and panel.client_id == client_id
     return screen
@@ -290,6 +292,9 @@ def test_a_new_client_has_no_money_section(qtbot: QtBot, ops: Operations) -> Non
     screen.show()
     screen.new_client()
     assert not screen.form.money_panel.isVisible()
+    # Only the Overview tab until the client is saved.
+    tabs = screen.form.tabs
+    assert [tabs.isTabVisible(i) for i in range(tabs.count())] == [True] + [False] * 4
 
 
 def test_a_receipt_for_the_selected_payment_and_a_statement_from_the_page(

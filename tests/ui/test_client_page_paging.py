@@ -21,6 +21,7 @@ from clientcare.db.models import (
     InteractionState,
     Practitioner,
 )
+from tests.ui.conftest import open_client_tab
 from ui.models.paged_items import ITEM_PAGE
 from ui.ops import Operations
 from ui.screens.clients import ClientsScreen
@@ -90,6 +91,8 @@ def test_a_long_history_reads_a_page_of_each_list_and_says_how_many(
     assert (appointments_total, contacts_total) == (WEEKS + UPCOMING, WEEKS)
 
     # Contacts: one page read; "20 of 624 contacts shown", against the count in SQL.
+    open_client_tab(qtbot, form, "notes")
+    assert form.tabs.tabText(form.tabs.currentIndex()) == f"Notes ({contacts_total})"
     assert form.contacts_model.rowCount() <= 2 * ITEM_PAGE
     shown = form.contacts_model.shown
     assert shown < contacts_total
@@ -122,7 +125,9 @@ def test_a_long_history_reads_a_page_of_each_list_and_says_how_many(
     model.fetch_all()
     assert form.contacts_model.shown == contacts_total
     assert model.shown == appointments_total
-    assert not form.contacts_count.isVisible() and not form.appointments_count_label.isVisible()
+    assert not form.contacts_count.isVisible()
+    open_client_tab(qtbot, form, "appointments")
+    assert form.appointments_view.isVisible() and not form.appointments_count_label.isVisible()
     oldest = model.item(model.rowCount() - 1).text()
     first_start = dt.datetime.combine(TODAY, dt.time(10)) - dt.timedelta(weeks=WEEKS)
     assert oldest.strip().startswith(f"{first_start:%a %-d %b %Y}")

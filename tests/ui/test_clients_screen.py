@@ -72,8 +72,9 @@ def test_add_client_through_the_form(qtbot: QtBot, ops: Operations, db: Database
     ]
     assert visible_names(screen) == ["Margaret Example"]
     assert screen.table.isVisible()
-    assert form.heading.text() == "Margaret Example"
-    assert "Greet as “Margaret”" in form.subheading.text()
+    # The page is headed by the name to greet them by; the legal name is under it.
+    assert form.heading.text() == "Margaret"
+    assert form.subheading.text().startswith("Margaret Example · ")
     assert screen.count_label.text() == "1 client"
     assert not form.is_dirty()
 

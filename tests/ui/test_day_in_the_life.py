@@ -52,6 +52,7 @@ from clientcare.db.models import (
 )
 from clientcare.demo import create_demo_database
 from clientcare.practice import list_practitioners
+from tests.ui.conftest import open_client_tab
 from tests.ui.test_printing import flat, pdf_pages
 from ui.dialogs.arrival import ArrivalDialog
 from ui.dialogs.finalise import FinaliseDialog
@@ -393,7 +394,7 @@ def test_a_day_in_the_life(
     payments_before = ids_of(database, Payment)
     paying = Modal(qtbot, lambda dialog: pay(qtbot, dialog, booking, typist))
     money.run_dialog = paying  # type: ignore[method-assign]
-    clients_screen.form_page.ensureWidgetVisible(money.record_payment_button)
+    open_client_tab(qtbot, page, "money")
     click(qtbot, money.record_payment_button)
     paying.take(PaymentDialog)
     [payment_id] = ids_of(database, Payment) - payments_before
@@ -405,7 +406,7 @@ def test_a_day_in_the_life(
     referrals_before = ids_of(database, Referral)
     referring = Modal(qtbot, lambda dialog: refer(qtbot, dialog, booking, typist))
     page.run_dialog = referring  # type: ignore[method-assign]
-    clients_screen.form_page.ensureWidgetVisible(page.refer_button)
+    open_client_tab(qtbot, page, "referrals")
     click(qtbot, page.refer_button)
     referring.take(ReferralDialog)
     [referral_id] = ids_of(database, Referral) - referrals_before

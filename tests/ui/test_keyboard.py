@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
     QComboBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QTableView,
     QTextEdit,
     QWidget,
 )
@@ -311,8 +313,9 @@ def test_tab_reaches_every_input_in_reading_order(
     qtbot: QtBot, ops: Operations, client_id: int, name: str
 ) -> None:
     widget = show_dialog(qtbot, DIALOGS[name](ops, client_id))
-    root = widget.form if isinstance(widget, ClientsScreen) else widget
-    assert_tab_order(qtbot, root)
+    # The client form is checked with its list: Tab goes from the list to the page's
+    # header (the list's toggle, the brief…), its tabs, then the fields.
+    assert_tab_order(qtbot, widget)
 
 
 def test_the_first_run_wizard_tabs_through_its_fields(qtbot: QtBot, ops: Operations) -> None:
@@ -378,3 +381,27 @@ def test_every_icon_only_button_has_an_accessible_name(
         if found:
             problems[type(extra).__name__] = found
     assert not problems, problems
+
+
+def test_tab_leaves_every_list_on_every_screen(
+    qtbot: QtBot, ops: Operations, client_id: int
+) -> None:
+    """Tab goes on to the next control; the arrow keys move inside a list (a table that
+    is not edited in place never keeps Tab to itself, cell by cell)."""
+    window = make_window(qtbot, ops)
+    keeping = []
+    for section in SECTIONS:
+        window.go_to(section.key)
+        for table in window.screens[section.key].findChildren(QTableView):
+            editable = table.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+            if table.tabKeyNavigation() and not editable:
+                keeping.append(f"{section.key}: {table.objectName() or type(table).__name__}")
+    assert not keeping, keeping
+
+    # As a person: in the client list, Tab goes on to the client's page.
+    window.go_to("clients")
+    screen = window.screens["clients"]
+    assert isinstance(screen, ClientsScreen)
+    screen.table.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(screen.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.list_toggle

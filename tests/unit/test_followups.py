@@ -762,3 +762,35 @@ def test_no_client_chosen_is_refused_by_name_without_asking_the_database(
                 )
     assert (caught.value.for_field("client_id") or "").startswith("Choose the client")
     assert count(db, ClientIssue) == 0 and count(db, Expectation) == 0
+
+
+def test_a_clients_open_followups_are_theirs_only_and_counted(db: Database) -> None:
+    client = add_client(db, "Samantha Example", preferred="Sam")
+    other = add_client(db, "Robin Sample")
+    add_issue(db, client, Urgency.NORMAL, 3, "Invoice address wrong")
+    add_issue(db, client, Urgency.HIGH, 1, "Needs a letter for work")
+    add_issue(db, other, Urgency.CRISIS, 1, "Not theirs")
+    with db.unit_of_work() as session:
+        fu.record_expectation(
+            session,
+            fu.ExpectationInput(
+                client, "Replies within two days", SetBy.PRACTICE, days_ago(10), TODAY
+            ),
+            today=days_ago(10),
+        )
+    with db.reading() as session:
+        open_now = fu.open_followups(session, client, today=TODAY)
+    assert [i.title for i in open_now.issues] == [
+        "Needs a letter for work",
+        "Invoice address wrong",
+    ]
+    assert [e.description for e in open_now.expectations] == ["Replies within two days"]
+    assert not open_now.checkin_due  # never asked: no check-in is ever due
+    assert open_now.count == 3
+
+    give_consent(db, client, on=days_ago(60), interval=30)
+    with db.reading() as session:
+        open_now = fu.open_followups(session, client, today=TODAY)
+    assert open_now.checkin_due and open_now.count == 4
+    with db.reading() as session:
+        assert fu.open_followups(session, other, today=TODAY).count == 1

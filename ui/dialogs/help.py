@@ -83,6 +83,7 @@ class ShortcutsDialog(QDialog):
         rows = menu_shortcuts(window)
         rows += [(where, keys, what) for where, keys, what in SCREEN_SHORTCUTS]
         self.table = QTableWidget(len(rows), 3)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("shortcuts_table")
         self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.setHorizontalHeaderLabels(

@@ -160,6 +160,7 @@ class ImportDialog(QDialog):
         self.model = IcsReportModel(self)
         self.model.locale = ops.read(lambda s: get_settings(s).locale)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("import_report")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

@@ -132,6 +132,7 @@ class AuditLogTab(QWidget):
         self.proxy = SortInSql(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("audit_table")
         self.table.setModel(self.proxy)
         self.table.horizontalHeader().setSortIndicator(

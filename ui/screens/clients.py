@@ -8,6 +8,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
+    QSettings,
     Qt,
     QTimer,
     Signal,
@@ -23,17 +24,16 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -42,11 +42,13 @@ from clientcare import (
     adherence,
     appointments,
     clients,
+    followups,
     interactions,
     lateness,
     locale_format,
     referrals,
 )
+from clientcare.care import CareItem, CareKind
 from clientcare.clients import STATUS_LABELS, ClientDetail, ClientInput
 from clientcare.concurrency import StaleEdit
 from clientcare.db.models import ClientStatus
@@ -78,6 +80,8 @@ class ClientForm(ClientFormView):
 
     saved = Signal(int)
     dirty_changed = Signal(bool)
+    #: A follow-up of this client to answer where follow-ups are answered (a CareItem).
+    open_care_item = Signal(object)
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(ClientMoneyPanel(ops), parent)
@@ -109,6 +113,11 @@ class ClientForm(ClientFormView):
         )
         self.refer_button.clicked.connect(lambda: self.open_referral(None))
         self.appointments_model.fetched.connect(self._show_appointments_shown)
+        self.followups_view.doubleClicked.connect(lambda _index: self._open_followup())
+        self.open_followups_button.clicked.connect(self._open_followup)
+        self.followups_view.selectionModel().currentChanged.connect(
+            lambda _current, _previous: self._enable_followup_button()
+        )
 
         for line in (
             self.full_name,
@@ -171,6 +180,12 @@ class ClientForm(ClientFormView):
             none.setEnabled(False)
             self.contacts_model.set_items([none])
         self._draft_id = draft.id if draft else None
+        self.set_tab_title(
+            "notes",
+            self.tr("Notes ({count})").format(count=self._contacts_total)
+            if self._contacts_total
+            else self.tr("Notes"),
+        )
         today = dt.date.today()
         rows_by_principle, months = self.ops.read(
             lambda s: (
@@ -404,6 +419,12 @@ class ClientForm(ClientFormView):
         )
         self.lateness_summary.setText(self._lateness_text(stats))
         self.lateness_chart.set_stats(stats, locale=self.practice_locale)
+        self.set_tab_title(
+            "appointments",
+            self.tr("Appointments ({upcoming} ahead)").format(upcoming=counts.upcoming)
+            if counts.upcoming
+            else self.tr("Appointments"),
+        )
 
         def reader(read):  # type: ignore[no-untyped-def]
             def items(offset: int, limit: int) -> list[QStandardItem]:
@@ -488,6 +509,93 @@ class ClientForm(ClientFormView):
         self.client = refreshed
         self._show_facts()
 
+    # -- follow-ups ---------------------------------------------------------------
+
+    def _show_followups(self) -> None:
+        self.followups_model.clear()
+        client = self.client
+        if client is None:
+            self._enable_followup_button()
+            return
+        today = dt.date.today()
+        open_now = self.ops.read(lambda s: followups.open_followups(s, client.id, today=today))
+        locale = self.practice_locale
+        for issue in open_now.issues:
+            when = (
+                self.tr("due {date}").format(date=locale_format.day(issue.due_on, locale))
+                if issue.due_on
+                else self.tr("raised {date}").format(
+                    date=locale_format.day(issue.raised_on, locale)
+                )
+            )
+            self._add_followup(
+                self.tr("Issue ({urgency}): {title} — {when}").format(
+                    urgency=labels.label(followups.URGENCY_LABELS, issue.urgency).lower(),
+                    title=issue.title,
+                    when=when,
+                ),
+                CareItem(CareKind.ISSUE, issue.id, client.id, issue.client_name, issue.title, None),
+                overdue=issue.overdue,
+            )
+        for expectation in open_now.expectations:
+            review = (
+                self.tr("review {date}").format(
+                    date=locale_format.day(expectation.review_on, locale)
+                )
+                if expectation.review_on
+                else self.tr("no review date")
+            )
+            self._add_followup(
+                self.tr("Expectation: {text} — {review}").format(
+                    text=expectation.description, review=review
+                ),
+                CareItem(
+                    CareKind.EXPECTATION,
+                    expectation.id,
+                    client.id,
+                    expectation.client_name,
+                    expectation.description,
+                    None,
+                ),
+                overdue=expectation.due,
+            )
+        checkins = open_now.checkins
+        consent = labels.label(followups.CONSENT_LABELS, checkins.consent)
+        if checkins.consented and checkins.next_due_on is not None:
+            text = self.tr("Check-ins: consent given · next {state} {date}").format(
+                state=self.tr("due") if open_now.checkin_due else self.tr("on"),
+                date=locale_format.day(checkins.next_due_on, locale),
+            )
+        else:
+            text = self.tr("Check-ins: consent {state}").format(state=consent.lower())
+        self._add_followup(
+            text,
+            CareItem(CareKind.CHECKIN, client.id, client.id, client.preferred_name, text, None),
+            overdue=open_now.checkin_due,
+        )
+        self.set_tab_title(
+            "referrals",
+            self.tr("Referrals, follow-ups ({count})").format(count=open_now.count)
+            if open_now.count
+            else self.tr("Referrals, follow-ups"),
+        )
+        self._enable_followup_button()
+
+    def _add_followup(self, text: str, item: CareItem, *, overdue: bool) -> None:
+        row = QStandardItem(("⚠ " if overdue else "") + text)
+        row.setToolTip(text + ("\n" + self.tr("Due now.") if overdue else ""))
+        row.setData(item, Qt.ItemDataRole.UserRole)
+        self.followups_model.appendRow(row)
+
+    def _enable_followup_button(self) -> None:
+        self.open_followups_button.setEnabled(self.followups_view.currentIndex().isValid())
+
+    def _open_followup(self) -> None:
+        index = self.followups_view.currentIndex()
+        item = index.data(Qt.ItemDataRole.UserRole) if index.isValid() else None
+        if isinstance(item, CareItem):
+            self.open_care_item.emit(item)
+
     # -- loading and collecting ---------------------------------------------
 
     def load(self, detail: ClientDetail | None) -> None:
@@ -511,23 +619,31 @@ class ClientForm(ClientFormView):
                 self.heading.setText(self.tr("New client"))
                 self.subheading.setText(self.tr("Fields marked * are required."))
             else:
-                self.heading.setText(detail.full_name)
-                greeting = self.tr("Greet as “{name}”").format(name=detail.preferred_name)
+                # The name to greet them by is the page's title; the legal name under it.
+                self.heading.setText(detail.preferred_name or detail.full_name)
+                parts = []
+                if detail.preferred_name and detail.preferred_name != detail.full_name:
+                    parts.append(detail.full_name)
                 if detail.pronunciation:
-                    greeting += f" ({detail.pronunciation})"
+                    parts.append(self.tr("say “{sound}”").format(sound=detail.pronunciation))
                 if detail.pronouns:
-                    greeting += f" · {detail.pronouns}"
-                since = self.tr("{status} since {date}").format(
-                    status=labels.label(STATUS_LABELS, detail.status),
-                    date=locale_format.day(detail.status_changed_on, self.practice_locale),
+                    parts.append(detail.pronouns)
+                parts.append(
+                    self.tr("{status} since {date}").format(
+                        status=labels.label(STATUS_LABELS, detail.status),
+                        date=locale_format.day(detail.status_changed_on, self.practice_locale),
+                    )
                 )
-                self.subheading.setText(f"{greeting} · {since}")
+                self.subheading.setText(" · ".join(parts))
+            self.setAccessibleName(self.heading.text())
+            self.set_record_tabs_shown(detail is not None)
             self.clear_errors()
             self._show_facts()
             self._show_appointments()
             self._show_contacts()
             self.money_panel.set_client(detail.id if detail else None)
             self._show_referrals()
+            self._show_followups()
         finally:
             self._loading = False
         self._loaded_input = self.collect()
@@ -675,9 +791,23 @@ class ClientForm(ClientFormView):
 #: An e-mail address of this many "m" widths is read in full before the practitioner
 #: column gets room in the client list (longer ones are elided; the tooltip has them).
 READABLE_EMAIL = 18
+#: The list's columns that give way, in this order, when the list is narrow.
+GIVE_WAY = (ClientColumn.STATUS, ClientColumn.PHONE, ClientColumn.PRACTITIONER)
 
 #: How long after the last keystroke of a search the count of matches is written.
 COUNT_AFTER_TYPING_MS = 150
+
+
+#: Whether the client list is beside the client's page (this computer's choice).
+LIST_SHOWN_KEY = "clients/list_shown"
+#: The list's share of the screen's width beside the client's page, at first.
+LIST_SHARE = 0.4
+
+
+def list_shown_at_start() -> bool:
+    """As the practitioner left it; at first, shown."""
+    saved = QSettings().value(LIST_SHOWN_KEY)
+    return saved is None or str(saved).lower() in ("true", "1")
 
 
 class ClientsScreen(QWidget):
@@ -714,6 +844,7 @@ class ClientsScreen(QWidget):
         QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
 
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("client_table")
         self.table.setModel(self.proxy)
         read_earlier_when_scrolled_up(self.table, self.model)
@@ -767,15 +898,13 @@ class ClientsScreen(QWidget):
 
         self.form = ClientForm(ops)
         self.form.setObjectName("client_form")
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(self.form)
-        # As wide as the client's page needs: it never scrolls sideways.
-        scroll.setMinimumWidth(
-            self.form.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()
-        )
-
+        # The list folds away to give the client's page the whole width (this
+        # computer's choice, kept); the page has a scroll area per tab of its own.
+        self.list_toggle = QToolButton()
+        self.list_toggle.setObjectName("client_list_toggle")
+        self.list_toggle.setCheckable(True)
+        self.list_toggle.toggled.connect(self.show_list)
+        self.form.header_layout.insertWidget(0, self.list_toggle, 0, Qt.AlignmentFlag.AlignTop)
         # Nobody shown when the list's search or filter hides the client that was.
         self.nobody = QLabel(
             self.tr("No client selected.\n\nChoose one in the list, or add a new client.")
@@ -784,19 +913,29 @@ class ClientsScreen(QWidget):
         self.nobody.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.nobody.setWordWrap(True)
         self.detail_stack = QStackedWidget()
-        self.detail_stack.addWidget(scroll)
+        self.detail_stack.addWidget(self.form)
         self.detail_stack.addWidget(self.nobody)
-        self.form_page = scroll
+        self.form_page = self.form
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.detail_stack)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
+        self.list_panel = left
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("clients_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail_stack)
+        # The client's page has the larger share: its tabs are the working area.
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self._splitter_shared = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
+        # Once the page is in place (moving a widget to a new parent reorders its focus
+        # chain): the list, then the page's header, tabs and fields.
+        QWidget.setTabOrder(self.table, self.list_toggle)
+        self.form.order_focus(self.list_toggle)
+        self.list_toggle.setChecked(list_shown_at_start())
+        self.show_list(self.list_toggle.isChecked(), remember=False)
 
         # While a search is typed the list follows every keystroke; the "12 of 2,000
         # clients" count (a pass over every client) follows once typing pauses.
@@ -825,6 +964,25 @@ class ClientsScreen(QWidget):
             self.table.setCurrentIndex(self.proxy.index(0, 0))
 
     # -- list ------------------------------------------------------------------
+
+    def show_list(self, shown: bool, *, remember: bool = True) -> None:
+        """Show the list beside the client's page, or give the page the whole width."""
+        self.list_panel.setVisible(shown)
+        if self.list_toggle.isChecked() != shown:
+            self.list_toggle.setChecked(shown)
+        self.list_toggle.setText(self.tr("◀ List") if shown else self.tr("▶ List"))
+        self.list_toggle.setToolTip(
+            self.tr("Hide the client list: the client's page takes the whole width")
+            if shown
+            else self.tr("Show the client list again")
+        )
+        self.list_toggle.setAccessibleName(
+            self.tr("Hide the client list") if shown else self.tr("Show the client list")
+        )
+        if remember:
+            QSettings().setValue(LIST_SHOWN_KEY, shown)
+        if not shown and self.search.hasFocus():
+            self.form.setFocus()
 
     def _status_set(self) -> frozenset[ClientStatus] | None:
         value = self.status_filter.currentData()
@@ -885,6 +1043,13 @@ class ClientsScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._splitter_shared and self.splitter.width() > 0:
+            # At first the list has 40 % of the width (a splitter would otherwise share
+            # by size hints, squeezing one or the other); then as the divider is left.
+            self._splitter_shared = True
+            total = self.splitter.width() - self.splitter.handleWidth()
+            page = max(round(total * (1 - LIST_SHARE)), self.detail_stack.minimumSizeHint().width())
+            self.splitter.setSizes([max(total - page, 0), page])
         if getattr(self, "_count_pending", False):
             self._count_pending = False
             self._count_timer.start()
@@ -931,10 +1096,11 @@ class ClientsScreen(QWidget):
         return super().eventFilter(watched, event)
 
     def fit_list_columns(self) -> None:
-        """Leave the practitioner column out while it would crowd out the e-mail address.
+        """Leave columns out while they would crowd out the e-mail address.
 
-        At 1280×800 the list cannot show all six columns readably beside the client's
-        page; the practitioner is on that page, and comes back when the list is wider.
+        Beside the client's page on a laptop the list cannot show all six columns
+        readably; the practitioner, then the phone, then the status are left out (each is
+        on the client's page) and come back when the list is wider.
         """
         table, header = self.table, self.table.horizontalHeader()
         widths: dict[ClientColumn, int] = {}
@@ -965,15 +1131,21 @@ class ClientsScreen(QWidget):
         needed = readable_email + sum(
             wanted(column)
             for column in ClientColumn
-            if column not in (ClientColumn.EMAIL, ClientColumn.PRACTITIONER)
+            if column is not ClientColumn.EMAIL and column not in GIVE_WAY
         )
         room = table.viewport().width()
-        crowded = needed + wanted(ClientColumn.PRACTITIONER) > room
+        # Kept in order while they fit beside a readable e-mail address; once one does
+        # not, it and those after it are left out (they are all on the client's page).
+        hide = False
+        for column in GIVE_WAY:
+            hide = hide or needed + wanted(column) > room
+            if not hide:
+                needed += wanted(column)
+            if table.isColumnHidden(column) != hide:
+                table.setColumnHidden(column, hide)
         for column in ClientColumn:
             if column is not ClientColumn.EMAIL:
                 table.setColumnWidth(column, wanted(column))
-        if table.isColumnHidden(ClientColumn.PRACTITIONER) != crowded:
-            table.setColumnHidden(ClientColumn.PRACTITIONER, crowded)
         self._columns_fitted = self.model.rowCount() > 0
 
     def _default_order(self) -> bool:
@@ -1087,6 +1259,8 @@ class ClientsScreen(QWidget):
         self.form.full_name.setFocus()
 
     def focus_search(self) -> None:
+        if not self.list_panel.isVisible() and self.isVisible():
+            self.show_list(True)
         self.search.setFocus()
         self.search.selectAll()
 

@@ -164,6 +164,7 @@ class ReportsScreen(QWidget):
         proxy.setSourceModel(self.sources_model)
         proxy.setSortRole(SortRole)
         self.sources_table = QTableView()
+        self.sources_table.setTabKeyNavigation(False)  # Tab leaves the table
         self.sources_table.setObjectName("referral_sources_table")
         self.sources_table.setModel(proxy)
         # The report's own order (most referrals first, "Not recorded" last) until a header

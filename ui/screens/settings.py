@@ -354,6 +354,7 @@ class PrinciplesTab(QWidget):
         intro.setWordWrap(True)
         self.model = PrincipleTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("principles_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -518,6 +519,7 @@ class WordListBox(QGroupBox):
 
         self.model = WordTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName(f"words_{key}_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

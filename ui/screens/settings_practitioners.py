@@ -128,6 +128,7 @@ class PractitionersTab(QWidget):
 
         self.model = PractitionerTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("practitioners_table")
         self.table.setAccessibleName(self.tr("Practitioners"))
         self.table.setModel(self.model)

@@ -40,6 +40,7 @@ class PrintoutsTab(QWidget):
         intro.setTextFormat(Qt.TextFormat.RichText)
         self.model = TemplateTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("templates_table")
         self.table.setAccessibleName(self.tr("Printout templates"))
         self.table.setModel(self.model)

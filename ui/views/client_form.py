@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -16,6 +19,8 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +31,7 @@ from ui.widgets.adherence_chart import AdherenceChart
 from ui.widgets.client_money import ClientMoneyPanel
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.lateness_chart import LatenessChart
+from ui.widgets.reflow import ColumnsThatFit
 
 FORM_FIELDS = (
     "full_name",
@@ -150,27 +156,115 @@ class ClientFormView(QWidget):
         self.contacts_box = self._build_contacts()
         self.money_panel = money_panel
         self.referrals_box = self._build_referrals()
+        self.followups_box = self._build_followups()
         self.adherence_box = QGroupBox(self.tr("Service principles with this client"))
         self.adherence_box.setObjectName("client_adherence")
         self.adherence_chart = AdherenceChart()
         QVBoxLayout(self.adherence_box).addWidget(self.adherence_chart)
 
+        # The record: its fields, then what to remember and how the principles went; side
+        # by side on a wide page, one under the other on a narrow one.
+        details = QGroupBox(self.tr("Details"))
+        details.setObjectName("client_details")
+        details_layout = QVBoxLayout(details)
+        details_layout.addLayout(form)
+        details_layout.addWidget(self.form_error)
+        details_layout.addLayout(buttons)
+        details_layout.addStretch(1)
+        remember = QWidget()
+        remember_layout = QVBoxLayout(remember)
+        remember_layout.setContentsMargins(0, 0, 0, 0)
+        remember_layout.addWidget(self.facts_box)
+        remember_layout.addWidget(self.adherence_box)
+        remember_layout.addStretch(1)
+        overview = ColumnsThatFit([details, remember])
+        overview.setObjectName("client_overview")
+
+        # One scroll area per tab, never one inside another.
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("client_tabs")
+        self.tabs.setDocumentMode(True)
+        # Every tab's title in view, never behind scroll arrows: the page is at least as
+        # wide as its tabs.
+        self.tabs.setUsesScrollButtons(False)
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
+        self._tab_pages: dict[str, QWidget] = {}
+        self._add_tab("overview", self.tr("Overview"), _scrolled(overview))
+        self._add_tab("notes", self.tr("Notes"), _padded(self.contacts_box))
+        self._add_tab("appointments", self.tr("Appointments"), _padded(self.appointments_box))
+        self._add_tab("money", self.tr("Money"), _scrolled(self.money_panel))
+        self._add_tab(
+            "referrals",
+            self.tr("Referrals, follow-ups"),
+            _scrolled(_column(self.referrals_box, self.followups_box)),
+        )
+
+        # What is needed before a session, on every tab: the brief, a new contact, and a
+        # note that was left unfinished.
+        header = QHBoxLayout()
+        self.header_layout = header
+        names = QVBoxLayout()
+        names.addWidget(self.heading)
+        names.addWidget(self.subheading)
+        header.addLayout(names, 1)
+        header.addWidget(self.brief_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.print_brief_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.new_interaction_button, 0, Qt.AlignmentFlag.AlignTop)
+        draft_row = QHBoxLayout()
+        draft_row.addWidget(self.draft_banner, 1)
+        draft_row.addWidget(self.open_draft_button)
+
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.subheading)
-        layout.addSpacing(6)
-        layout.addLayout(form)
-        layout.addWidget(self.form_error)
-        layout.addLayout(buttons)
-        layout.addSpacing(10)
-        layout.addWidget(self.contacts_box)
-        layout.addWidget(self.referrals_box)
-        layout.addWidget(self.facts_box)
-        layout.addWidget(self.appointments_box)
-        layout.addWidget(self.money_panel)
-        layout.addWidget(self.adherence_box)
-        layout.addStretch(1)
+        layout.setContentsMargins(16, 12, 16, 8)
+        layout.addLayout(header)
+        layout.addLayout(draft_row)
+        layout.addWidget(self.tabs, 1)
+        self.order_focus()
+
+    def order_focus(self, first: QWidget | None = None) -> None:
+        """Tab in reading order: (``first``,) the header's buttons, the tabs, the fields."""
+        chain = [
+            self.brief_button,
+            self.print_brief_button,
+            self.new_interaction_button,
+            self.open_draft_button,
+            self.tabs,
+            self.full_name,
+        ]
+        if first is not None:
+            chain.insert(0, first)
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
+
+    def _add_tab(self, name: str, title: str, page: QWidget) -> None:
+        page.setObjectName(f"client_tab_{name}")
+        self._tab_pages[name] = page
+        self.tabs.addTab(page, title)
+
+    def tab_names(self) -> list[str]:
+        """The tabs' names, in order: overview, notes, appointments, money, referrals."""
+        return list(self._tab_pages)
+
+    def show_tab(self, name: str) -> None:
+        """Bring the tab called ``name`` (see :meth:`tab_names`) to the front."""
+        self.tabs.setCurrentWidget(self._tab_pages[name])
+
+    def current_tab(self) -> str:
+        """The name of the tab in front."""
+        page = self.tabs.currentWidget()
+        return next(name for name, widget in self._tab_pages.items() if widget is page)
+
+    def set_tab_title(self, name: str, title: str) -> None:
+        """Retitle a tab (with a count: "Appointments (12)")."""
+        self.tabs.setTabText(self.tabs.indexOf(self._tab_pages[name]), title)
+
+    def set_record_tabs_shown(self, shown: bool) -> None:
+        """Only the Overview for a client not saved yet: the other tabs need a client."""
+        for name, page in self._tab_pages.items():
+            if name != "overview":
+                self.tabs.setTabVisible(self.tabs.indexOf(page), shown)
+        if not shown:
+            self.show_tab("overview")
 
     def _build_facts(self) -> QGroupBox:
         box = QGroupBox(self.tr("Facts to remember"))
@@ -246,17 +340,10 @@ class ClientFormView(QWidget):
         self.contacts_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.contacts_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contacts_view.setSpacing(2)
-        lines = self.contacts_view.fontMetrics().lineSpacing()
-        self.contacts_view.setMinimumHeight(lines * 7)
-        self.contacts_view.setMaximumHeight(lines * 14)
-        row = QHBoxLayout()
-        row.addWidget(self.draft_banner, 1)
-        row.addWidget(self.open_draft_button)
+        self.contacts_view.setMinimumHeight(self.contacts_view.fontMetrics().lineSpacing() * 7)
         layout = QVBoxLayout(box)
-        layout.addLayout(row)
-        layout.addWidget(self.contacts_view)
+        layout.addWidget(self.contacts_view, 1)
         layout.addWidget(self.contacts_count)
-        buttons = QHBoxLayout()
         self.brief_button = QPushButton(self.tr("&Brief…"))
         self.brief_button.setObjectName("show_brief")
         self.brief_button.setToolTip(
@@ -267,15 +354,12 @@ class ClientFormView(QWidget):
         self.print_brief_button.setToolTip(self.tr("The one-page pre-session brief"))
         self.export_summaries_button = QPushButton(self.tr("Export summaries…"))
         self.export_summaries_button.setObjectName("export_summaries")
-        # Two short rows, so the page never needs sideways scrolling at 1280×800.
-        buttons.addWidget(self.brief_button)
-        buttons.addWidget(self.print_brief_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.new_interaction_button)
-        layout.addLayout(buttons)
+        self.export_summaries_button.setToolTip(
+            self.tr("Save this client's session summaries as files")
+        )
         more = QHBoxLayout()
-        more.addWidget(self.export_summaries_button)
         more.addStretch(1)
+        more.addWidget(self.export_summaries_button)
         layout.addLayout(more)
         return box
 
@@ -293,7 +377,7 @@ class ClientFormView(QWidget):
         self.client_referrals_view.setObjectName("client_referrals_list")
         self.client_referrals_view.setModel(self.client_referrals_model)
         self.client_referrals_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.client_referrals_view.setMaximumHeight(100)
+        self.client_referrals_view.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         self.client_referrals_view.setAccessibleName(self.tr("Referrals of this client"))
         self.refer_button = QPushButton(self.tr("Refer…"))
         self.refer_button.setObjectName("refer_client")
@@ -333,6 +417,69 @@ class ClientFormView(QWidget):
         layout.addWidget(self.lateness_summary)
         self.lateness_chart = LatenessChart()
         layout.addWidget(self.lateness_chart)
-        layout.addWidget(self.appointments_view)
+        layout.addWidget(self.appointments_view, 1)
         layout.addWidget(self.appointments_count_label)
         return box
+
+    def _build_followups(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Follow-ups"))
+        box.setObjectName("client_followups")
+        hint = QLabel(
+            self.tr(
+                "Open issues, expectations to review and check-ins, as on the "
+                "Follow-ups screen (where they are answered)."
+            )
+        )
+        hint.setWordWrap(True)
+        look(hint, "muted")
+        self.followups_model = QStandardItemModel(self)
+        self.followups_view = QListView()
+        self.followups_view.setObjectName("client_followups_list")
+        self.followups_view.setModel(self.followups_model)
+        self.followups_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.followups_view.setWordWrap(True)
+        self.followups_view.setMinimumHeight(self.fontMetrics().lineSpacing() * 6)
+        self.followups_view.setAccessibleName(self.tr("Open follow-ups of this client"))
+        self.open_followups_button = QPushButton(self.tr("Open in Follow-ups"))
+        self.open_followups_button.setObjectName("open_followups")
+        self.open_followups_button.setToolTip(
+            self.tr("Go to the Follow-ups screen to answer the selected item")
+        )
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_followups_button)
+        layout = QVBoxLayout(box)
+        layout.addWidget(hint)
+        layout.addWidget(self.followups_view)
+        layout.addLayout(buttons)
+        return box
+
+
+def _scrolled(content: QWidget) -> QScrollArea:
+    """A tab's page: ``content`` scrolled up and down, never sideways."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(_padded(content))
+    return scroll
+
+
+def _padded(content: QWidget) -> QWidget:
+    """``content`` with a little room around it, filling the tab."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(4, 8, 4, 4)
+    layout.addWidget(content, 1)
+    return page
+
+
+def _column(*boxes: QWidget) -> QWidget:
+    """``boxes`` one under another, at the top."""
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for box in boxes:
+        layout.addWidget(box)
+    layout.addStretch(1)
+    return column

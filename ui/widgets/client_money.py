@@ -99,6 +99,7 @@ class ClientMoneyPanel(QGroupBox):
 
         self.model = LedgerModel(self)
         self.ledger_view = QTableView()
+        self.ledger_view.setTabKeyNavigation(False)  # Tab leaves the table
         self.ledger_view.setObjectName("money_ledger")
         self.ledger_view.setModel(self.model)
         self.ledger_view.setAccessibleName(self.tr("The client's ledger"))

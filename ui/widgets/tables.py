@@ -23,6 +23,7 @@ def read_only_table(
     and never edited in place."""
     table = QTableView()
     table.setObjectName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
     if accessible:
         table.setAccessibleName(accessible)
     table.setModel(model)

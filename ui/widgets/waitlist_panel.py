@@ -174,6 +174,7 @@ class WaitlistPanel(QWidget):
         self.count_label.setObjectName("waitlist_count")
         self.model.rowsInserted.connect(lambda *_: self._show_count())
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("waitlist_table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -307,6 +308,7 @@ class FreedSlotDialog(QDialog):
         self.model.locale = self.practice_locale
         self.model.set_rows(candidates)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setObjectName("freed_slot_candidates")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
