@@ -8,7 +8,7 @@ import itertools
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -200,9 +200,15 @@ def focusable_inputs(root: QWidget) -> list[QWidget]:
 
 
 def tab_through(qtbot: QtBot, root: QWidget, first: QWidget, limit: int) -> list[QWidget]:
-    """Press Tab from ``first`` until focus leaves ``root`` or comes back; the inputs seen."""
+    """Press Tab from ``first`` until focus leaves ``root`` or comes back; the inputs seen.
+
+    Where each was on the screen when it took the focus (a scroll area may scroll to
+    it) is kept in ``FOCUSED_AT`` for :func:`backwards_jumps`.
+    """
+    FOCUSED_AT.clear()
     first.setFocus(Qt.FocusReason.TabFocusReason)
     seen = [first]
+    FOCUSED_AT[id(first)] = first.mapToGlobal(first.rect().topLeft())
     for _ in range(limit):
         current = QApplication.focusWidget()
         assert current is not None
@@ -215,7 +221,12 @@ def tab_through(qtbot: QtBot, root: QWidget, first: QWidget, limit: int) -> list
             break
         if not seen or seen[-1] is not owner:
             seen.append(owner)
+            FOCUSED_AT.setdefault(id(owner), owner.mapToGlobal(owner.rect().topLeft()))
     return seen
+
+
+#: Where each input was on the screen when Tab brought the focus to it.
+FOCUSED_AT: dict[int, QPoint] = {}
 
 
 def _stop(widget: QWidget) -> object:
@@ -230,8 +241,8 @@ def backwards_jumps(order: list[QWidget]) -> list[str]:
     problems = []
     inputs = [w for w in order if isinstance(w, INPUTS)]
     for before, after in itertools.pairwise(inputs):
-        a = before.mapToGlobal(before.rect().topLeft())
-        b = after.mapToGlobal(after.rect().topLeft())
+        a = FOCUSED_AT.get(id(before)) or before.mapToGlobal(before.rect().topLeft())
+        b = FOCUSED_AT.get(id(after)) or after.mapToGlobal(after.rect().topLeft())
         if b.y() < a.y() - 12 and b.x() < a.x() - 12:
             problems.append(f"{_name(before)} {a.toTuple()} → {_name(after)} {b.toTuple()}")
     return problems

@@ -46,7 +46,10 @@ from ui import fit_screen
 from ui.main_window import SECTIONS, MainWindow
 from ui.ops import Operations
 
-SIZES = {"1366x728": QRect(0, 0, 1366, 728), "1920x1080": QRect(0, 0, 1920, 1080)}
+SIZES = {
+    "1366x728": QRect(0, 0, 1366, 728),
+    "1920x1080": QRect(0, 0, 1920, 1080),
+}
 
 
 # -- the checks --------------------------------------------------------------------
@@ -181,6 +184,11 @@ def layout_problems(window: QWidget, area: QRect) -> list[str]:
     found: list[str] = []
     if window.width() > area.width() or window.height() > area.height():
         found.append(f"window {window.objectName()} {window.size().toTuple()} > {area.size()}")
+    # What its layout needs at least (a window held smaller squeezes its contents below
+    # their minimum: they are cut off), frame included.
+    need = window.minimumSizeHint() + fit_screen.FRAME_ALLOWANCE
+    if need.width() > area.width() or need.height() > area.height():
+        found.append(f"window {_name(window)} needs {need.toTuple()} on a {area.size()} screen")
     seen = window.rect()
     for widget in window.findChildren(QWidget):
         if not widget.isVisible() or widget.window() is not window:

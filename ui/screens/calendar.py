@@ -37,6 +37,7 @@ from ui.ops import Changes, Operations
 from ui.theme import set_heading
 from ui.when_shown import WhenShown
 from ui.widgets.month_grid import MonthGrid, month_start_grid
+from ui.widgets.reflow import ColumnsThatFit
 from ui.widgets.time_grid import GridBlock, TimeGrid
 from ui.widgets.waitlist_panel import FreedSlotDialog, WaitlistPanel
 
@@ -190,23 +191,32 @@ class CalendarScreen(QWidget):
             self.tr("Tell the client of your next appointment today (Ctrl+L)")
         )
 
-        top = QHBoxLayout()
-        top.addWidget(self.today_button)
-        top.addWidget(self.previous_button)
-        top.addWidget(self.next_button)
-        top.addSpacing(8)
-        top.addWidget(self.range_label, 1)
-        top.addLayout(view_row)
-        top.addSpacing(8)
-        top.addWidget(self.practitioner_filter)
-        top.addWidget(self.new_button)
-        top.addWidget(self.running_late_button)
+        # Where you are in time, then what you can do: on one row when the screen is wide
+        # enough, on two when not (nothing is cut at the window's smallest).
+        where = QWidget()
+        where_row = QHBoxLayout(where)
+        where_row.setContentsMargins(0, 0, 0, 0)
+        where_row.addWidget(self.today_button)
+        where_row.addWidget(self.previous_button)
+        where_row.addWidget(self.next_button)
+        where_row.addSpacing(8)
+        where_row.addWidget(self.range_label, 1)
+        where_row.addLayout(view_row)
+        actions = QWidget()
+        actions_row = QHBoxLayout(actions)
+        actions_row.setContentsMargins(0, 0, 0, 0)
+        actions_row.addStretch(1)
+        actions_row.addWidget(self.practitioner_filter)
+        actions_row.addWidget(self.new_button)
+        actions_row.addWidget(self.running_late_button)
         # The waitlist beside the calendar, or folded away (a laptop's width is the week's).
         self.waitlist_button = QToolButton()
         self.waitlist_button.setObjectName("calendar_waitlist_toggle")
         self.waitlist_button.setCheckable(True)
         self.waitlist_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        top.addWidget(self.waitlist_button)
+        actions_row.addWidget(self.waitlist_button)
+        self.toolbar = ColumnsThatFit([where, actions])
+        self.toolbar.setObjectName("calendar_toolbar")
 
         self.grid = TimeGrid()
         self.grid_scroll = QScrollArea()
@@ -251,7 +261,7 @@ class CalendarScreen(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 12, 12, 8)
-        layout.addLayout(top)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.legend)
         layout.addWidget(body, 1)
         layout.addWidget(self.hint)

@@ -1143,8 +1143,21 @@ class ClientsScreen(QWidget):
                 needed += wanted(column)
             if table.isColumnHidden(column) != hide:
                 table.setColumnHidden(column, hide)
+        # Too narrow even for the names and a readable address (the smallest window):
+        # the names only, the preferred name taking the rest.
+        names_only = needed > room
+        if table.isColumnHidden(ClientColumn.EMAIL) != names_only:
+            table.setColumnHidden(ClientColumn.EMAIL, names_only)
+            header.setSectionResizeMode(
+                ClientColumn.PREFERRED,
+                QHeaderView.ResizeMode.Stretch
+                if names_only
+                else QHeaderView.ResizeMode.Interactive,
+            )
         for column in ClientColumn:
-            if column is not ClientColumn.EMAIL:
+            if column is not ClientColumn.EMAIL and not (
+                names_only and column is ClientColumn.PREFERRED
+            ):
                 table.setColumnWidth(column, wanted(column))
         self._columns_fitted = self.model.rowCount() > 0
 

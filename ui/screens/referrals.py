@@ -49,6 +49,7 @@ from ui.models.referrals import (
 from ui.ops import Changes, Operations
 from ui.theme import look
 from ui.widgets.fields import error_label
+from ui.widgets.reflow import FlowLayout
 from ui.widgets.scope_choice import ScopeChoice, shown_text
 
 if TYPE_CHECKING:  # imported when first needed: the letter's printing layer is heavy
@@ -131,18 +132,18 @@ class ReferralsPanel(QWidget):
         self.accept_button.clicked.connect(lambda: self.set_status(ReferralStatus.ACCEPTED))
         self.decline_button.clicked.connect(lambda: self.set_status(ReferralStatus.DECLINED))
         self.complete_button.clicked.connect(lambda: self.set_status(ReferralStatus.COMPLETED))
-        actions = QHBoxLayout()
+        # On as many lines as the width needs: none is cut at the window's smallest.
+        actions = FlowLayout()
         for button in (
             self.handoff_button,
             self.follow_up_button,
             self.accept_button,
             self.decline_button,
             self.complete_button,
+            self.letter_button,
+            self.edit_button,
         ):
             actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.letter_button)
-        actions.addWidget(self.edit_button)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

@@ -184,9 +184,9 @@ class ClientFormView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("client_tabs")
         self.tabs.setDocumentMode(True)
-        # Every tab's title in view, never behind scroll arrows: the page is at least as
-        # wide as its tabs.
-        self.tabs.setUsesScrollButtons(False)
+        # Whole titles; on a window too narrow for them all, arrows scroll the tabs
+        # (the page never makes the window wider than a small screen).
+        self.tabs.setUsesScrollButtons(True)
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideNone)
         self._tab_pages: dict[str, QWidget] = {}
         self._add_tab("overview", self.tr("Overview"), _scrolled(overview))
