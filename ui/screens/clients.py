@@ -1143,9 +1143,10 @@ class ClientsScreen(QWidget):
                 needed += wanted(column)
             if table.isColumnHidden(column) != hide:
                 table.setColumnHidden(column, hide)
-        # Too narrow even for the names and a readable address (the smallest window):
-        # the names only, the preferred name taking the rest.
-        names_only = needed > room
+        # Too narrow for the names and even the start of an address (the smallest
+        # window): the names only, the preferred name taking the rest. Otherwise the
+        # address has what is left, cut short with its tooltip whole when it must be.
+        names_only = needed - readable_email + metrics.horizontalAdvance("m" * 8) > room
         if table.isColumnHidden(ClientColumn.EMAIL) != names_only:
             table.setColumnHidden(ClientColumn.EMAIL, names_only)
             header.setSectionResizeMode(
