@@ -2,9 +2,12 @@
 
     make screenshots          (or: QT_QPA_PLATFORM=offscreen .venv/bin/python -m tools.screenshots)
 
-The demo practice is built in a temporary folder, dated around today (its appointments,
-balances and follow-ups are laid out relative to the day it is made, so the pictures look
-the same whichever day they are taken). Nothing touches your own data folder or settings.
+The demo practice is built in a temporary folder for a fixed Monday morning, 10:42 on
+23 November 2026 (the clock stands still while the pictures are taken), at 1366×768, a
+common laptop screen: taken again, the pictures change only when the screens did. Qt's
+warnings are collected; any (but the offscreen platform's note that it cannot pass size
+hints to a window manager it does not have) fails the run. Nothing touches your own data
+folder or settings.
 """
 
 from __future__ import annotations
@@ -21,7 +24,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1280, 800)
+SIZE = (1366, 768)
+#: The moment the pictures show: a working Monday, sessions before and after.
+NOW = dt.datetime(2026, 11, 23, 10, 42)
+#: Said by Qt's offscreen platform for every window (it has no window manager to tell).
+PLATFORM_NOISE = ("This plugin does not support propagateSizeHints()",)
 
 #: (file name, section key) for every screen of the sidebar, in its order.
 SCREENS = (
@@ -40,11 +47,26 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=OUT, help="folder for the PNG files")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="clientcare-screenshots-") as folder:
+    import time_machine
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    warnings: list[str] = []
+
+    def collect(kind: QtMsgType, _context: object, message: str) -> None:
+        if kind != QtMsgType.QtDebugMsg and not message.startswith(PLATFORM_NOISE):
+            warnings.append(message)
+
+    qInstallMessageHandler(collect)
+    with (
+        time_machine.travel(NOW, tick=False),
+        tempfile.TemporaryDirectory(prefix="clientcare-screenshots-") as folder,
+    ):
         written = render_all(Path(folder), args.out)
     for path in written:
         print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
-    return 0
+    for message in warnings:
+        print(f"Qt warning: {message}", file=sys.stderr)
+    return 1 if warnings else 0
 
 
 def render_all(folder: Path, out: Path) -> list[Path]:
@@ -72,7 +94,7 @@ def render_all(folder: Path, out: Path) -> list[Path]:
     from ui.ops import Operations
 
     path = folder / "demo-practice.sqlite3"
-    create_demo_database(path, today=dt.date.today())
+    create_demo_database(path, today=NOW.date())
     database, _report = open_database(path)
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -127,7 +149,7 @@ def dialogs(window: object, ops: object) -> dict[str, Callable[[], object]]:
 
     from clientcare.db.models import Appointment, AppointmentStatus, Interaction
 
-    today = dt.date.today()
+    today = NOW.date()
     upcoming = ops.read(  # type: ignore[attr-defined]
         lambda s: s.execute(
             select(Appointment.id, Appointment.client_id)
@@ -176,7 +198,16 @@ def dialogs(window: object, ops: object) -> dict[str, Callable[[], object]]:
     def about() -> object:
         from ui.dialogs.help import AboutDialog
 
-        return AboutDialog("~/.local/share/ClientCare/clientcare.sqlite3", window)  # type: ignore[arg-type]
+        from PySide6.QtWidgets import QLabel
+
+        dialog = AboutDialog("~/.local/share/ClientCare/clientcare.sqlite3", window)  # type: ignore[arg-type]
+        # Where the data would be on a person's computer, not this run's temporary folder.
+        facts = dialog.findChild(QLabel, "about_facts")
+        if facts is not None:
+            facts.setText(
+                facts.text().replace(os.environ["CLIENTCARE_DATA_DIR"], "~/.local/share/ClientCare")
+            )
+        return dialog
 
     def guide() -> object:
         from ui.dialogs.help import GuideDialog
