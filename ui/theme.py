@@ -180,6 +180,15 @@ def set_heading(widget: QWidget, role: str = "heading") -> None:
     widget.setProperty("typeRole", role)
 
 
+def screen_title(text: str, name: str) -> QLabel:
+    """A section's heading ("Referrals", "Settings"…), as every section has one."""
+    title = QLabel(text)
+    title.setObjectName(name)
+    title.setTextFormat(Qt.TextFormat.PlainText)
+    set_heading(title, "title")
+    return title
+
+
 def set_figure(widget: QWidget) -> None:
     """Make ``widget`` (a QLabel) a figure read at a glance: bold, ``TYPE_SCALE["figure"]``.
 

@@ -35,7 +35,7 @@ from clientcare.referrals import ProviderInput
 from ui import labels, theme
 from ui.dialogs.followups import ConsentDialog
 from ui.dialogs.provider import ProviderForm
-from ui.main_window import MainWindow
+from ui.main_window import SECTIONS, MainWindow
 from ui.models.clients import ClientColumn
 from ui.models.today import TodayColumn
 from ui.ops import Operations
@@ -372,3 +372,23 @@ def test_provider_form_offers_only_active_practitioners(
     assert form.practitioner.currentData() == noor.id
     assert form.practitioner.currentText() == "Noor Placeholder (archived)"
     assert form.collect().practitioner_id == noor.id
+
+
+def test_every_section_has_a_heading(
+    qtbot: QtBot, ops: Operations, people: dict[str, int]
+) -> None:
+    """Issue 21: a heading on every section, on the theme's type scale, in view."""
+    window = MainWindow(ops)
+    qtbot.addWidget(window)
+    window.resize(1366, 728)
+    window.show()
+    for section in SECTIONS:
+        window.go_to(section.key)
+        QApplication.processEvents()
+        titles = [
+            label
+            for label in window.screens[section.key].findChildren(QLabel)
+            if label.property("typeRole") == "title" and label.isVisible() and label.text()
+        ]
+        assert titles, f"{section.key} has no heading"
+        assert_role(titles[0], "title")

@@ -60,6 +60,7 @@ from ui.models.clients import ClientColumn, ClientIdRole, ClientTableModel, Name
 from ui.models.paged_items import Section, sections_reader
 from ui.ops import Changes, Operations
 from ui.subject import Subject
+from ui.theme import screen_title
 from ui.views.client_form import ClientFormView
 from ui.when_shown import WhenShown
 from ui.widgets.client_money import ClientMoneyPanel
@@ -892,6 +893,7 @@ class ClientsScreen(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(12, 12, 6, 12)
+        left_layout.addWidget(screen_title(self.tr("Clients"), "clients_title"))
         left_layout.addLayout(top)
         left_layout.addWidget(self.list_stack, 1)
         left_layout.addWidget(self.count_label)

@@ -86,7 +86,7 @@ from ui.models.followups import (
 )
 from ui.models.listing import ColumnFitter, IdRole, ProseRows, SqlListModel, list_table
 from ui.ops import Changes, Operations, Work
-from ui.theme import look
+from ui.theme import look, screen_title
 from ui.widgets.fields import error_label
 from ui.widgets.scope_choice import ScopeChoice, shown_text
 
@@ -1122,6 +1122,9 @@ class FollowUpsScreen(QWidget):
         self.tabs.setCornerWidget(self.scope_choice, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        title = screen_title(self.tr("Follow-ups"), "followups_title")
+        title.setContentsMargins(16, 12, 16, 2)
+        layout.addWidget(title)
         layout.addWidget(self.tabs)
         QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
         ops.changed.connect(self._on_changes)

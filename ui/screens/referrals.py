@@ -47,7 +47,7 @@ from ui.models.referrals import (
     short_date,
 )
 from ui.ops import Changes, Operations
-from ui.theme import look
+from ui.theme import look, screen_title
 from ui.widgets.fields import error_label
 from ui.widgets.reflow import FlowLayout
 from ui.widgets.scope_choice import ScopeChoice, shown_text
@@ -680,6 +680,9 @@ class ReferralsScreen(QWidget):
         self.tabs.setCornerWidget(self.scope_choice, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        title = screen_title(self.tr("Referrals"), "referrals_title")
+        title.setContentsMargins(16, 12, 16, 2)
+        layout.addWidget(title)
         layout.addWidget(self.tabs)
         QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
         ops.changed.connect(self._on_changes)

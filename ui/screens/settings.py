@@ -53,7 +53,7 @@ from ui.models.base import select_row_with_id, selected_model_row
 from ui.models.settings import PrincipleTableModel, WordTableModel
 from ui.ops import Operations
 from ui.screens.settings_money import MoneyTab
-from ui.theme import SPACE_M, empty_state, look
+from ui.theme import SPACE_M, empty_state, look, screen_title
 from ui.widgets.fields import FieldWithError, clear_errors, error_label, show_errors
 from ui.widgets.language_highlighter import LanguageHighlighter
 from ui.widgets.pickers import CurrencyPicker, LocalePicker
@@ -920,6 +920,9 @@ class SettingsScreen(QWidget):
         self.tabs.currentChanged.connect(lambda index: self._tab(self._keys[index]))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        title = screen_title(self.tr("Settings"), "settings_title")
+        title.setContentsMargins(16, 12, 16, 2)
+        layout.addWidget(title)
         layout.addWidget(self.tabs)
 
     def _make(self, key: str) -> QWidget:
