@@ -196,9 +196,9 @@ def dialogs(window: object, ops: object) -> dict[str, Callable[[], object]]:
         return ShortcutsDialog(window)  # type: ignore[arg-type]
 
     def about() -> object:
-        from ui.dialogs.help import AboutDialog
-
         from PySide6.QtWidgets import QLabel
+
+        from ui.dialogs.help import AboutDialog
 
         dialog = AboutDialog("~/.local/share/ClientCare/clientcare.sqlite3", window)  # type: ignore[arg-type]
         # Where the data would be on a person's computer, not this run's temporary folder.

@@ -374,9 +374,7 @@ def test_provider_form_offers_only_active_practitioners(
     assert form.collect().practitioner_id == noor.id
 
 
-def test_every_section_has_a_heading(
-    qtbot: QtBot, ops: Operations, people: dict[str, int]
-) -> None:
+def test_every_section_has_a_heading(qtbot: QtBot, ops: Operations, people: dict[str, int]) -> None:
     """Issue 21: a heading on every section, on the theme's type scale, in view."""
     window = MainWindow(ops)
     qtbot.addWidget(window)
