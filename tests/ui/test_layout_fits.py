@@ -1,5 +1,6 @@
 """Nothing cut off on a laptop (issue 21): every section and the main dialogs, on the demo
-practice, at 1366×728 (a 768-pixel screen less a panel) and at 1920×1080.
+practice, at 1366×728 (a 768-pixel screen less a panel), at 1920×1080, and at 960×600 (the
+main window's smallest).
 
 A check fails when a window is larger than the screen's free area, a control lies
 outside the part of the window that can be seen (a control inside a scroll area counts
@@ -49,6 +50,7 @@ from ui.ops import Operations
 SIZES = {
     "1366x728": QRect(0, 0, 1366, 728),
     "1920x1080": QRect(0, 0, 1920, 1080),
+    "960x600": QRect(0, 0, 960, 600),
 }
 
 

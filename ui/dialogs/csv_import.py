@@ -105,7 +105,8 @@ class CsvImportDialog(QDialog):
         proxy.setSortRole(CsvReportModel.SortRole)
         self.report = self._table_view("csv_report", proxy)
         self.report.setSortingEnabled(True)
-        self.report.setMinimumHeight(220)
+        # Five lines at least: the whole dialog fits a 600-pixel screen (it grows taller).
+        self.report.setMinimumHeight(120)
         self.report.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.summary = QLabel()
         self.summary.setObjectName("csv_summary")

@@ -95,6 +95,9 @@ class TodayModel(RowsTableModel):
         column = TodayColumn(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Whole, for a cell cut short on a narrow window ("Scheduled · note d…").
+            return self._text(row, column) or None
         if role == Qt.ItemDataRole.ForegroundRole and row.muted:
             # Readable grey, not the faint "disabled" one: past rows are still to be read.
             # Read now: the palette changes with light and dark.

@@ -172,6 +172,9 @@ class MoneyScreen(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._build_waiting())
         splitter.addWidget(self._build_balances())
+        # Each pane a few rows at the least (they scroll): the screen fits a 600-pixel one.
+        for pane in (self.lists, self.balances_box):
+            pane.setMinimumHeight(110)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout.addWidget(splitter, 1)

@@ -77,6 +77,9 @@ class ReportsScreen(QWidget):
         self.adherence_body.addWidget(scroll)
         self.adherence_body.addWidget(self.adherence_empty)
         self.adherence_scroll = scroll
+        # The chart scrolls: a few of its rows at the least, so the report fits a
+        # 600-pixel screen with the running-late and referral-source boxes below it.
+        self.adherence_body.setMinimumHeight(60)
         self.lateness_box = QGroupBox(self.tr("Running late"))
         self.lateness_box.setObjectName("lateness_report")
         self.lateness_summary = QLabel()
@@ -152,8 +155,18 @@ class ReportsScreen(QWidget):
         self.lateness_chart.set_stats(stats, locale=locale)
         sources = self.ops.read(lambda s: referrals.referral_sources_report(s, start, end, scope))
         self.sources_model.set_rows(sources)
+        self._fit_sources(len(sources))
         self.sources_table.setVisible(bool(sources))
         self.sources_empty.setVisible(not sources)
+
+    def _fit_sources(self, rows: int) -> None:
+        """As tall as its rows (up to six; more scroll): no empty band below a short list."""
+        shown = max(1, min(rows, 6))
+        self.sources_table.setMaximumHeight(
+            self._sources_row_height * shown
+            + self.sources_table.horizontalHeader().sizeHint().height()
+            + 2 * self.sources_table.frameWidth()
+        )
 
     def _build_sources(self) -> QGroupBox:
         """Who referred clients in the period, and how many came to a first appointment."""
@@ -176,9 +189,8 @@ class ReportsScreen(QWidget):
         # Rows as compact as the other lists; up to six sources shown without scrolling.
         row_height = self.sources_table.fontMetrics().height() + 10
         self.sources_table.verticalHeader().setDefaultSectionSize(row_height)
-        self.sources_table.setMaximumHeight(
-            row_height * 6 + self.sources_table.horizontalHeader().sizeHint().height() + 4
-        )
+        self._sources_row_height = row_height
+        self._fit_sources(6)
         self.sources_table.setAccessibleName(self.tr("Referral sources"))
         header = self.sources_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
