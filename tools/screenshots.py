@@ -199,10 +199,11 @@ def dialogs(window: object, ops: object) -> dict[str, Callable[[], object]]:
         from PySide6.QtWidgets import QLabel
 
         from ui.dialogs.help import AboutDialog
+        from ui.object_tree import descendant
 
         dialog = AboutDialog("~/.local/share/ClientCare/clientcare.sqlite3", window)  # type: ignore[arg-type]
         # Where the data would be on a person's computer, not this run's temporary folder.
-        facts = dialog.findChild(QLabel, "about_facts")
+        facts = descendant(dialog, QLabel, "about_facts")
         if facts is not None:
             facts.setText(
                 facts.text().replace(os.environ["CLIENTCARE_DATA_DIR"], "~/.local/share/ClientCare")
