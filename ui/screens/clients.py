@@ -905,7 +905,6 @@ class ClientsScreen(QWidget):
         self.list_toggle = QToolButton()
         self.list_toggle.setObjectName("client_list_toggle")
         self.list_toggle.setCheckable(True)
-        self.list_toggle.toggled.connect(self.show_list)
         self.form.header_layout.insertWidget(0, self.list_toggle, 0, Qt.AlignmentFlag.AlignTop)
         # Nobody shown when the list's search or filter hides the client that was.
         self.nobody = QLabel(
@@ -936,8 +935,9 @@ class ClientsScreen(QWidget):
         # chain): the list, then the page's header, tabs and fields.
         QWidget.setTabOrder(self.table, self.list_toggle)
         self.form.order_focus(self.list_toggle)
-        self.list_toggle.setChecked(list_shown_at_start())
-        self.show_list(self.list_toggle.isChecked(), remember=False)
+        # As left last time (shown once, nothing written back); then each click is kept.
+        self.show_list(list_shown_at_start(), remember=False)
+        self.list_toggle.toggled.connect(self.show_list)
 
         # While a search is typed the list follows every keystroke; the "12 of 2,000
         # clients" count (a pass over every client) follows once typing pauses.
