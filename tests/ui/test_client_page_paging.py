@@ -102,6 +102,7 @@ def test_a_long_history_reads_a_page_of_each_list_and_says_how_many(
     assert "Week -1" in newest  # newest first
 
     # Appointments: the upcoming ones, then the most recent of the past, a page at a time.
+    open_client_tab(qtbot, form, "appointments")
     model = form.appointments_model
     lines = [model.item(row).text().strip() for row in range(model.rowCount())]
     assert lines[0] == "Upcoming" and lines[UPCOMING + 1] == "Past"
@@ -157,6 +158,7 @@ def test_the_ledger_shows_its_latest_lines_and_earlier_ones_on_request(
     screen.resize(1366, 768)
     screen.show()
     assert screen.select_client(client_id)
+    open_client_tab(qtbot, screen.form, "money")
     panel = screen.form.money_panel
     total = len(panel.model.entries)
     assert total >= 60

@@ -5,6 +5,7 @@ follow-ups one click from where they are answered."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
@@ -18,7 +19,7 @@ from clientcare.db.engine import Database
 from clientcare.db.models import ClientStatus, Urgency
 from tests.ui.conftest import open_client_tab
 from ui.main_window import MainWindow
-from ui.ops import Operations
+from ui.ops import Changes, Operations
 from ui.screens.clients import LIST_SHOWN_KEY, ClientsScreen
 from ui.screens.followups import FollowUpsScreen
 
@@ -159,3 +160,106 @@ def test_an_open_issue_on_the_page_opens_where_it_is_answered(
     window.open_client(kate["rob"])
     tabs = form.tabs
     assert tabs.tabText(tabs.count() - 1) == "Referrals, follow-ups"
+
+
+def test_opening_a_client_reads_the_tab_in_front_and_the_others_when_opened(
+    qtbot: QtBot, ops: Operations, db: Database, kate: dict[str, int]
+) -> None:
+    """Paging through clients on the Overview reads the counts and the Overview, not every
+    tab's lists (the first visit and each client opened pay for one tab); a tab brought to
+    the front shows its client's records, and a change made elsewhere meanwhile."""
+    from sqlalchemy import event
+
+    from clientcare import money
+    from clientcare.db.models import PaymentMethod
+
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    screen = open_screen(qtbot, ops)
+    form = screen.form
+    assert form.current_tab() == "overview"
+    assert form.client is not None and form.client.id == kate["kate"]  # the first row
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        assert screen.select_client(kate["rob"])
+        assert screen.select_client(kate["kate"])
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    tables = {
+        match.group(2)
+        for statement in statements
+        for match in re.finditer(r"\b(FROM|JOIN) (\w+)", statement)
+    }
+    assert "client" in tables and "interaction" in tables  # the page and its counts
+    assert not tables & {"payment", "charge", "referral", "lateness_notice"}, tables
+    # The counts are read at once: the tabs say what is in them before they are opened.
+    assert form.tabs.tabText(form.tabs.indexOf(form._tab_pages["referrals"])) == (
+        "Referrals, follow-ups (1)"
+    )
+
+    # Money recorded elsewhere while the page shows the Overview: seen on opening the tab.
+    with db.unit_of_work() as session:
+        money.record_payment(
+            session,
+            money.PaymentInput(kate["kate"], "12.50", PaymentMethod.CARD, dt.date.today()),
+        )
+    ops.changed.emit(Changes.MONEY)
+    open_client_tab(qtbot, form, "money")
+    assert form.money_panel.snapshot is not None
+    assert form.money_panel.snapshot.ledger.entries
+    assert "12.50" in form.money_panel.balance_label.text()
+
+    # Another client, opened while the Money tab is in front: their money at once, and the
+    # follow-ups of the right client when that tab is opened.
+    assert screen.select_client(kate["rob"])
+    assert form.current_tab() == "money"
+    assert not form.money_panel.snapshot.ledger.entries  # type: ignore[union-attr]
+    open_client_tab(qtbot, form, "referrals")
+    texts = [
+        form.followups_model.item(row).text() for row in range(form.followups_model.rowCount())
+    ]
+    assert not any("letter for work" in text for text in texts)
+    assert screen.select_client(kate["kate"])
+    texts = [
+        form.followups_model.item(row).text() for row in range(form.followups_model.rowCount())
+    ]
+    assert any("Needs a letter for work" in text for text in texts)
+
+
+def test_a_note_written_elsewhere_shows_on_the_open_client_page(
+    qtbot: QtBot, ops: Operations, kate: dict[str, int]
+) -> None:
+    """A note started from Today (or by a colleague) while Kate's page is open: her Notes
+    tab counts it, the header offers to finish the draft, and the list shows it."""
+    from clientcare import interactions
+    from clientcare.db.models import InteractionKind
+    from clientcare.interactions import InteractionInput
+
+    screen = open_screen(qtbot, ops)
+    form = screen.form
+    assert screen.select_client(kate["kate"])
+    notes_index = form.tabs.indexOf(form._tab_pages["notes"])
+    assert form.tabs.tabText(notes_index) == "Notes"
+    assert not form.draft_banner.isVisible()
+    now = dt.datetime.now().replace(microsecond=0)
+    ops.run(
+        lambda s: interactions.save_draft(
+            s,
+            InteractionInput(
+                client_id=kate["kate"],
+                kind=InteractionKind.PHONE_CALL,
+                occurred_at=now - dt.timedelta(minutes=5),
+                client_words="Asked to move Thursday.",
+            ),
+            interaction_id=None,
+            now=now,
+        )
+    )
+    assert form.tabs.tabText(notes_index) == "Notes (1)"
+    assert form.draft_banner.isVisible() and form.open_draft_button.isVisible()
+    open_client_tab(qtbot, form, "notes")
+    assert form.contacts_model.rowCount() == 1
+    assert "Phone call" in form.contacts_model.item(0).text()

@@ -13,6 +13,7 @@ from clientcare import clients
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import Client, ClientFact, ClientStatus, Practitioner
+from tests.ui.conftest import open_client_tab
 from ui.models.clients import ClientColumn
 from ui.ops import Operations
 from ui.screens.clients import ClientsScreen
@@ -297,6 +298,11 @@ def test_client_page_lists_appointments_with_outcome_counts(
     screen = make_screen(qtbot, ops)
     screen.table.selectRow(0)
     form = screen.form
+    assert form.tabs.tabText(form.tabs.indexOf(form._tab_pages["appointments"])) == (
+        "Appointments (1 ahead)"
+    )
+    assert form.appointment_counts.text() == ""  # the tab is read when it is opened
+    open_client_tab(qtbot, form, "appointments")
     assert form.appointment_counts.text() == ("Attended 1 · late 1 · no-show 1 · cancelled 1")
     lines = [
         form.appointments_model.item(r).text().strip()

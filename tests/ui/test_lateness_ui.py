@@ -26,6 +26,7 @@ from clientcare.db.models import (
     PracticeSettings,
     Practitioner,
 )
+from tests.ui.conftest import open_client_tab
 from ui.dialogs.appointment import AppointmentDialog
 from ui.dialogs.arrival import ArrivalDialog
 from ui.ops import Operations
@@ -293,6 +294,7 @@ def test_client_page_shows_lateness_both_ways(
     screen.resize(1200, 760)
     screen.show()
     assert screen.select_client(people["bob"])
+    open_client_tab(qtbot, screen.form, "appointments")
     assert screen.form.lateness_summary.text() == (
         "Lateness: you were late 2× (avg 12 min, rescheduling offered 1 of 1 times it was "
         "required); the client arrived late 3× (avg 7 min)"

@@ -27,7 +27,7 @@ from clientcare.db.models import (
     WarmHandoff,
 )
 from clientcare.referrals import ProviderInput, ReferralInput
-from tests.ui.conftest import choose_client
+from tests.ui.conftest import choose_client, open_client_tab
 from ui.dialogs.interaction import InteractionEditor
 from ui.dialogs.referral import (
     FollowUpDialog,
@@ -369,6 +369,7 @@ def test_client_page_shows_referred_by_and_referrals(
     screen.show()
     screen.select_client(ids["zoe"])
     form = screen.form
+    open_client_tab(qtbot, form, "referrals")
     assert form.referred_by.text() == "Referred by: not recorded"
     model = form.client_referrals_model
     assert "to Sam Coworker · Suggested · follow-up due" in model.item(0).text()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
+from typing import ClassVar
 
 from PySide6.QtCore import (
     QEvent,
@@ -79,6 +82,17 @@ class ClientForm(ClientFormView):
 
     practice_locale = locale_format.DEFAULT_LOCALE  # the practice's, read with the choices
 
+    #: What each tab shows, by the changes that make it out of date (the Money tab watches
+    #: its own: :class:`ClientMoneyPanel`).
+    TAB_CHANGES: ClassVar[dict[str, Changes]] = {
+        "overview": Changes.INTERACTIONS,  # how the principles went
+        "notes": Changes.INTERACTIONS,
+        "appointments": Changes.APPOINTMENTS,
+        "referrals": Changes.REFERRALS | Changes.FOLLOWUPS | Changes.CLIENTS,
+    }
+    #: Every change the page reads again for (the tabs' counts follow all of them).
+    READS = functools.reduce(operator.or_, TAB_CHANGES.values())
+
     saved = Signal(int)
     dirty_changed = Signal(bool)
     #: A follow-up of this client to answer where follow-ups are answered (a CareItem).
@@ -91,7 +105,21 @@ class ClientForm(ClientFormView):
         self._loaded_input: ClientInput | None = None
         self._loading = False
         self._draft_id: int | None = None
+        self._contacts_total = 0
+        self._appointment_counts: appointments.AppointmentCounts | None = None
+        self._open_followups: followups.OpenFollowUps | None = None
+        #: Tabs whose contents are read when next brought to the front (only the tab in
+        #: front is read when a client is opened: paging through clients reads one tab).
+        self._unread: set[str] = set()
+        self._tab_readers = {
+            "overview": self._show_adherence,
+            "notes": self._show_contact_list,
+            "appointments": self._show_appointment_list,
+            "money": self.money_panel.read_if_waiting,
+            "referrals": self._show_referrals_tab,
+        }
         localise_date_edit(self.fact_date, self.ops.read(get_settings).locale)
+        self.tabs.currentChanged.connect(lambda _index: self._read_tab_in_front())
 
         self.reload_button.clicked.connect(self.revert)
         self.save_button.clicked.connect(self.save)
@@ -150,21 +178,98 @@ class ClientForm(ClientFormView):
         item.setData(row.id, Qt.ItemDataRole.UserRole)
         return item
 
-    def _show_contacts(self) -> None:
+    # -- what is read, and when ------------------------------------------------------
+
+    def _show_summary(self) -> None:
+        """What the page says on every tab: the tabs' counts and a note left unfinished.
+
+        Read whenever the client is opened or changes; the tabs' own lists are read when
+        each is brought to the front (:meth:`read_tabs_later`).
+        """
         client = self.client
-        self.contacts_box.setVisible(client is not None)
-        self.adherence_box.setVisible(client is not None)
+        for box in (self.contacts_box, self.adherence_box, self.appointments_box):
+            box.setVisible(client is not None)
+        self.referrals_box.setVisible(client is not None)
         if client is None:
             self._contacts_total = 0
-            self.contacts_model.set_items([])
+            self._appointment_counts = None
+            self._open_followups = None
+            self._draft_id = None
+            self.draft_banner.hide()
+            self.open_draft_button.hide()
             return
         client_id = client.id
-        self._contacts_total, draft = self.ops.read(
+        now = dt.datetime.now()
+        self._contacts_total, draft, self._appointment_counts, self._open_followups = self.ops.read(
             lambda s: (
                 interactions.count_client_interactions(s, client_id),
                 interactions.latest_draft(s, client_id),
+                appointments.client_appointment_counts(s, client_id, now=now),
+                followups.open_followups(s, client_id, today=now.date()),
             )
         )
+        self.set_tab_title(
+            "notes",
+            self.tr("Notes ({count})").format(count=self._contacts_total)
+            if self._contacts_total
+            else self.tr("Notes"),
+        )
+        upcoming = self._appointment_counts.upcoming
+        self.set_tab_title(
+            "appointments",
+            self.tr("Appointments ({upcoming} ahead)").format(upcoming=upcoming)
+            if upcoming
+            else self.tr("Appointments"),
+        )
+        count = self._open_followups.count
+        self.set_tab_title(
+            "referrals",
+            self.tr("Referrals, follow-ups ({count})").format(count=count)
+            if count
+            else self.tr("Referrals, follow-ups"),
+        )
+        self._draft_id = draft.id if draft else None
+        if draft is not None:
+            self.draft_banner.setText(
+                self.tr("An unfinished note from {when} was kept for you.").format(
+                    when=locale_format.weekday_day_short(
+                        draft.occurred_at.date(), self.practice_locale
+                    )
+                    + " "
+                    + locale_format.time(draft.occurred_at, self.practice_locale)
+                )
+            )
+        self.draft_banner.setVisible(draft is not None)
+        self.open_draft_button.setVisible(draft is not None)
+
+    def read_tabs_later(self, *names: str) -> None:
+        """Read these tabs again (all when none are named): the one in front at once, each
+        other one when it is next brought to the front. The counts are read at once."""
+        self._unread.update(names or self._tab_readers)
+        self._show_summary()
+        self._read_tab_in_front()
+
+    def changed_elsewhere(self, changes: Changes) -> None:
+        """Read again what ``changes`` made out of date (the tab in front now, the others
+        when they are opened); nothing without a client."""
+        tabs = [name for name, kinds in self.TAB_CHANGES.items() if changes & kinds]
+        if tabs and self.client is not None:
+            self.read_tabs_later(*tabs)
+
+    def _read_tab_in_front(self) -> None:
+        name = self.current_tab()
+        if name in self._unread:
+            self._unread.discard(name)
+            self._tab_readers[name]()
+
+    # -- contacts (interactions) --------------------------------------------------
+
+    def _show_contact_list(self) -> None:
+        client = self.client
+        if client is None:
+            self.contacts_model.set_items([])
+            return
+        client_id = client.id
         if self._contacts_total:
             self.contacts_model.set_source(
                 lambda offset, limit: [
@@ -180,13 +285,12 @@ class ClientForm(ClientFormView):
             none = QStandardItem(self.tr("No contacts written up yet."))
             none.setEnabled(False)
             self.contacts_model.set_items([none])
-        self._draft_id = draft.id if draft else None
-        self.set_tab_title(
-            "notes",
-            self.tr("Notes ({count})").format(count=self._contacts_total)
-            if self._contacts_total
-            else self.tr("Notes"),
-        )
+
+    def _show_adherence(self) -> None:
+        """How the principles went with this client (on the Overview)."""
+        client = self.client
+        if client is None:
+            return
         today = dt.date.today()
         rows_by_principle, months = self.ops.read(
             lambda s: (
@@ -195,18 +299,6 @@ class ClientForm(ClientFormView):
             )
         )
         self.adherence_chart.set_data(rows_by_principle, months, locale=self.practice_locale)
-        if draft is not None:
-            self.draft_banner.setText(
-                self.tr("An unfinished note from {when} was kept for you.").format(
-                    when=locale_format.weekday_day_short(
-                        draft.occurred_at.date(), self.practice_locale
-                    )
-                    + " "
-                    + locale_format.time(draft.occurred_at, self.practice_locale)
-                )
-            )
-        self.draft_banner.setVisible(draft is not None)
-        self.open_draft_button.setVisible(draft is not None)
 
     def _show_contacts_count(self) -> None:
         """ "20 of 142 contacts shown" while the list is cut; nothing once it is whole."""
@@ -271,15 +363,17 @@ class ClientForm(ClientFormView):
     def open_interaction(self, interaction_id: int | None) -> None:
         if self.client is None:
             return
-        self.make_interaction_editor(interaction_id).exec()
-        self._show_contacts()
+        self.make_interaction_editor(interaction_id).exec()  # what it wrote: changed_elsewhere
 
     # -- referrals -------------------------------------------------------------
+
+    def _show_referrals_tab(self) -> None:
+        self._show_referrals()
+        self._show_followups()
 
     def _show_referrals(self) -> None:
         self.client_referrals_model.clear()
         client = self.client
-        self.referrals_box.setVisible(client is not None)
         if client is None:
             return
         today = dt.date.today()
@@ -334,12 +428,12 @@ class ClientForm(ClientFormView):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def set_referred_by(self) -> None:
-        if self.client is not None and self.run_dialog(self.make_source_dialog()):
-            self._show_referrals()
+        if self.client is not None:
+            self.run_dialog(self.make_source_dialog())  # what it wrote: changed_elsewhere
 
     def open_referral(self, referral_id: int | None) -> None:
-        if self.client is not None and self.run_dialog(self.make_referral_dialog(referral_id)):
-            self._show_referrals()
+        if self.client is not None:
+            self.run_dialog(self.make_referral_dialog(referral_id))  # changed_elsewhere reads
 
     # -- appointments --------------------------------------------------------
 
@@ -392,22 +486,15 @@ class ClientForm(ClientFormView):
         none.setEnabled(False)
         return none
 
-    def _show_appointments(self) -> None:
+    def _show_appointment_list(self) -> None:
         client = self.client
-        self.appointments_box.setVisible(client is not None)
-        if client is None:
-            self._appointment_counts = None
+        counts = self._appointment_counts
+        if client is None or counts is None:
             self.appointments_model.set_items([])
             return
         client_id = client.id
         now = dt.datetime.now()
-        counts, stats = self.ops.read(
-            lambda s: (
-                appointments.client_appointment_counts(s, client_id, now=now),
-                lateness.lateness_stats(s, client_id=client_id),
-            )
-        )
-        self._appointment_counts = counts
+        stats = self.ops.read(lambda s: lateness.lateness_stats(s, client_id=client_id))
         self.appointment_counts.setText(
             self.tr(
                 "Attended {attended} · late {late} · no-show {no_show} · cancelled {cancelled}"
@@ -420,12 +507,6 @@ class ClientForm(ClientFormView):
         )
         self.lateness_summary.setText(self._lateness_text(stats))
         self.lateness_chart.set_stats(stats, locale=self.practice_locale)
-        self.set_tab_title(
-            "appointments",
-            self.tr("Appointments ({upcoming} ahead)").format(upcoming=counts.upcoming)
-            if counts.upcoming
-            else self.tr("Appointments"),
-        )
 
         def reader(read):  # type: ignore[no-untyped-def]
             def items(offset: int, limit: int) -> list[QStandardItem]:
@@ -518,8 +599,9 @@ class ClientForm(ClientFormView):
         if client is None:
             self._enable_followup_button()
             return
-        today = dt.date.today()
-        open_now = self.ops.read(lambda s: followups.open_followups(s, client.id, today=today))
+        open_now = self._open_followups
+        if open_now is None:
+            return
         locale = self.practice_locale
         for issue in open_now.issues:
             when = (
@@ -573,12 +655,6 @@ class ClientForm(ClientFormView):
             text,
             CareItem(CareKind.CHECKIN, client.id, client.id, client.preferred_name, text, None),
             overdue=open_now.checkin_due,
-        )
-        self.set_tab_title(
-            "referrals",
-            self.tr("Referrals, follow-ups ({count})").format(count=open_now.count)
-            if open_now.count
-            else self.tr("Referrals, follow-ups"),
         )
         self._enable_followup_button()
 
@@ -640,11 +716,8 @@ class ClientForm(ClientFormView):
             self.set_record_tabs_shown(detail is not None)
             self.clear_errors()
             self._show_facts()
-            self._show_appointments()
-            self._show_contacts()
-            self.money_panel.set_client(detail.id if detail else None)
-            self._show_referrals()
-            self._show_followups()
+            self.money_panel.set_client(detail.id if detail else None, when_shown=True)
+            self.read_tabs_later()  # the counts now, each tab's lists when it is in front
         finally:
             self._loading = False
         self._loaded_input = self.collect()
@@ -957,7 +1030,7 @@ class ClientsScreen(QWidget):
             self,
             ops,
             self._on_changes,
-            Changes.CLIENTS | Changes.SETTINGS | Changes.APPOINTMENTS | Changes.REFERRALS,
+            Changes.CLIENTS | Changes.SETTINGS | ClientForm.READS,
         )
         self._selecting = False
         self.refresh()
@@ -1241,10 +1314,7 @@ class ClientsScreen(QWidget):
         if changes & (Changes.CLIENTS | Changes.SETTINGS):
             self.refresh()
             self._reload_if_changed_elsewhere()
-        if changes & Changes.APPOINTMENTS:
-            self.form._show_appointments()
-        if changes & (Changes.REFERRALS | Changes.CLIENTS):
-            self.form._show_referrals()
+        self.form.changed_elsewhere(changes)
 
     def _reload_if_changed_elsewhere(self) -> None:
         """Show another practitioner's save of the open client, unless edits are pending

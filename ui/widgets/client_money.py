@@ -267,12 +267,23 @@ class ClientMoneyPanel(QGroupBox):
 
     # -- showing ------------------------------------------------------------------------
 
-    def set_client(self, client_id: int | None) -> None:
-        """Show ``client_id``'s money (or hide the panel for a new, unsaved client)."""
+    def set_client(self, client_id: int | None, *, when_shown: bool = False) -> None:
+        """Show ``client_id``'s money (or hide the panel for a new, unsaved client); with
+        ``when_shown``, read it when the panel is next on screen (at once if it is now)."""
         self.client_id = client_id
         self.message.hide()
         self.model.set_entries([], 0)  # another client's account starts at its latest lines
+        if when_shown and client_id is not None and not self.isVisible():
+            self.snapshot = None
+            self.show()  # shown with its page: the page is hidden, so this reads nothing yet
+            self._when_shown.pending |= Changes.MONEY
+            return
         self.refresh()
+
+    def read_if_waiting(self) -> None:
+        """Read now what :meth:`set_client` left for when the panel is shown."""
+        if self._when_shown.pending:
+            self.refresh()
 
     def _on_changes(self, changes: Changes) -> None:
         if self.client_id is not None and changes & (
