@@ -97,12 +97,16 @@ def prepare(soak: Soak) -> None:
 
 
 def pick_client(soak: Soak, *, bookable: bool = False) -> ClientRef:
-    clients = soak.clients
-    for _ in range(20):
-        client = soak.rng.choice(clients)
-        if not bookable or client.status in BOOKABLE:
-            return client
-    return client
+    """A client at random; with ``bookable``, one whose status can be booked (most of the
+    benchmark practice's clients are closed: drawing until one is bookable sometimes gave
+    a closed client, whom the picker rightly does not suggest, and the step waited 6 s)."""
+    if not bookable:
+        return soak.rng.choice(soak.clients)
+    pool: list[ClientRef] | None = getattr(soak, "bookable_clients", None)
+    if pool is None:
+        pool = [client for client in soak.clients if client.status in BOOKABLE] or soak.clients
+        soak.bookable_clients = pool  # type: ignore[attr-defined]
+    return soak.rng.choice(pool)
 
 
 def to_qdatetime(moment: dt.datetime) -> QDateTime:
