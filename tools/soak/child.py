@@ -877,6 +877,10 @@ def main(argv: list[str]) -> int:
         LockSettings(idle_minutes=240, pin=with_new_pin(LockSettings(), PIN, PIN).pin)
     )
     app = QApplication(sys.argv[:1])
+    if os.environ.get("SOAK_PIXMAP_CACHE_KIB"):  # Qt's pixmap cache (10 MiB): filling or leak?
+        from PySide6.QtGui import QPixmapCache
+
+        QPixmapCache.setCacheLimit(int(os.environ["SOAK_PIXMAP_CACHE_KIB"]))
     holder: dict[str, Soak] = {}
     _install_hooks(holder)
     soak = Soak(config, clock)
