@@ -208,26 +208,23 @@ class ClientForm(ClientFormView):
                 followups.open_followups(s, client_id, today=now.date()),
             )
         )
-        self.set_tab_title(
-            "notes",
-            self.tr("Notes ({count})").format(count=self._contacts_total)
-            if self._contacts_total
-            else self.tr("Notes"),
-        )
-        upcoming = self._appointment_counts.upcoming
-        self.set_tab_title(
-            "appointments",
-            self.tr("Appointments ({upcoming} ahead)").format(upcoming=upcoming)
-            if upcoming
-            else self.tr("Appointments"),
-        )
-        count = self._open_followups.count
-        self.set_tab_title(
-            "referrals",
-            self.tr("Referrals, follow-ups ({count})").format(count=count)
-            if count
-            else self.tr("Referrals, follow-ups"),
-        )
+        # Each tab's title, with how many are in it when there are any.
+        for name, plain, counted, count in (
+            ("notes", self.tr("Notes"), self.tr("Notes ({count})"), self._contacts_total),
+            (
+                "appointments",
+                self.tr("Appointments"),
+                self.tr("Appointments ({count} ahead)"),
+                self._appointment_counts.upcoming,
+            ),
+            (
+                "referrals",
+                self.tr("Referrals, follow-ups"),
+                self.tr("Referrals, follow-ups ({count})"),
+                self._open_followups.count,
+            ),
+        ):
+            self.set_tab_title(name, counted.format(count=count) if count else plain)
         self._draft_id = draft.id if draft else None
         if draft is not None:
             self.draft_banner.setText(
