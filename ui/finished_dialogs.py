@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from ui.fit_screen import fit_when_shown
 from ui.object_tree import delete_now
+from ui.theme import forget_cached_drawings
 
 #: How often dialogs still held by the code that opened them are looked at again.
 RECHECK_MS = 1000
@@ -76,6 +77,16 @@ class FinishedDialogs(QObject):
             self._timer.start(0)
         return False
 
+    def _free(self, dialog: QDialog, pending: list[QDialog]) -> bool:
+        """Delete ``dialog`` if nothing uses it now (else look again later)."""
+        if not shiboken6.isValid(dialog) or dialog.isVisible():
+            return False
+        if in_use(dialog, pending):
+            self._pending.append(dialog)  # look again later
+            return False
+        delete_now(dialog)  # not deleteLater: see ui.object_tree.delete_now
+        return True
+
     def sweep(self) -> int:
         """Delete the hidden dialogs nothing uses now; how many were deleted."""
         if QApplication.activeModalWidget() is not None:  # the code that opened them waits
@@ -84,15 +95,10 @@ class FinishedDialogs(QObject):
         pending, self._pending = self._pending, []
         freed = 0
         while pending:
-            dialog = pending.pop()
-            if not shiboken6.isValid(dialog) or dialog.isVisible():
-                continue
-            if in_use(dialog, pending):
-                self._pending.append(dialog)  # look again later
-            else:
-                delete_now(dialog)  # not deleteLater: see ui.object_tree.delete_now
+            if self._free(pending.pop(), pending):
                 freed += 1
-        del dialog
+        if freed:
+            forget_cached_drawings(QApplication.instance())  # type: ignore[arg-type]
         if self._pending:
             self._timer.start(RECHECK_MS)
         return freed

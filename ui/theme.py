@@ -523,6 +523,20 @@ class _SchemeFollower(QObject):
             apply_theme(self.app)
 
 
+def forget_cached_drawings(app: QApplication) -> None:
+    """Let the style forget the names of the drawings it cached (through Qt's own way).
+
+    Qt 6 (6.11.3 checked) keeps the name of every control drawing its styles cache (a spin
+    box's frame and arrows, a combo box's button, for each palette and size met) in a set
+    it only empties when a palette is polished, though the drawings themselves leave the
+    pixmap cache: a few kilobytes for each dialog made with new colours, without end (the
+    hour-long soak: about 6 KB a booking). Polishing a copy of the palette empties the set
+    and changes nothing on screen; the drawings are redone when next painted. Called when
+    finished dialogs are freed (ui.finished_dialogs), not on every paint.
+    """
+    app.style().polish(QPalette(app.palette()))
+
+
 def apply_theme(app: QApplication, *, dark: bool | None = None, follow: bool = True) -> None:
     """Apply the palette and stylesheet; ``dark=None`` follows the OS (and its changes)."""
     want_dark = system_prefers_dark() if dark is None else dark
