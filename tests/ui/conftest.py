@@ -93,6 +93,19 @@ def choose_client(qtbot: QtBot, picker: QWidget, name: str) -> None:
     assert picker.text().split(" · ")[0] == name, picker.text()
 
 
+def click_client_row(qtbot: QtBot, screen: QWidget, row: int = 0) -> None:
+    """Click row ``row`` of the Clients list, as a person would: that client's page opens
+    (the screen opens on nobody)."""
+    table = screen.table  # type: ignore[attr-defined]
+    index = screen.proxy.index(row, 0)  # type: ignore[attr-defined]
+    table.scrollTo(index)
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
+    )
+    assert screen.form.client is not None  # type: ignore[attr-defined]
+    assert screen.detail_stack.currentWidget() is screen.form_page  # type: ignore[attr-defined]
+
+
 def open_client_tab(qtbot: QtBot, form: QWidget, name: str) -> None:
     """Click the client page's tab called ``name`` (overview, notes, appointments, money,
     referrals), as a person would."""

@@ -17,7 +17,7 @@ from clientcare import followups as fu
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import ClientStatus, Urgency
-from tests.ui.conftest import open_client_tab
+from tests.ui.conftest import click_client_row, open_client_tab
 from ui.main_window import MainWindow
 from ui.ops import Changes, Operations
 from ui.screens.clients import LIST_SHOWN_KEY, ClientsScreen
@@ -117,8 +117,15 @@ def test_the_list_folds_away_for_a_full_width_page_and_stays_as_left(
     assert QSettings().value(LIST_SHOWN_KEY) in (False, "false")
 
     # The next time the screen is made (the next start), the list is still folded away;
-    # Ctrl+F brings it back to search.
+    # the page of nobody offers it back, and so does Ctrl+F.
     again = open_screen(qtbot, ops)
+    assert not again.table.isVisible()
+    assert again.nobody_show_list.isVisible()
+    qtbot.mouseClick(again.nobody_show_list, LEFT)
+    assert again.table.isVisible() and not again.nobody_show_list.isVisible()
+    assert QSettings().value(LIST_SHOWN_KEY) in (True, "true")
+    assert again.select_client(kate["kate"])
+    qtbot.mouseClick(again.list_toggle, LEFT)
     assert not again.table.isVisible()
     again.focus_search()
     assert again.table.isVisible() and QApplication.focusWidget() is again.search
@@ -180,6 +187,11 @@ def test_opening_a_client_reads_the_tab_in_front_and_the_others_when_opened(
 
     screen = open_screen(qtbot, ops)
     form = screen.form
+    # Nobody's page is opened for the practitioner (not whoever sorts first).
+    assert form.client is None
+    assert screen.detail_stack.currentWidget() is screen.nobody
+    assert screen.nobody.isVisible()
+    click_client_row(qtbot, screen)
     assert form.current_tab() == "overview"
     assert form.client is not None and form.client.id == kate["kate"]  # the first row
     event.listen(db.engine, "before_cursor_execute", record)

@@ -317,12 +317,13 @@ def test_every_section_fits(window: MainWindow, area: QRect, section: str) -> No
 
 
 def test_every_client_page_tab_fits(qtbot: QtBot, window: MainWindow, area: QRect) -> None:
-    from tests.ui.conftest import open_client_tab
+    from tests.ui.conftest import click_client_row, open_client_tab
     from ui.screens.clients import ClientsScreen
 
     window.go_to("clients")
     screen = window.screens["clients"]
     assert isinstance(screen, ClientsScreen)
+    click_client_row(qtbot, screen)
     for shown in (True, False):
         if screen.list_toggle.isChecked() != shown:
             qtbot.mouseClick(screen.list_toggle, Qt.MouseButton.LeftButton)

@@ -156,7 +156,7 @@ def test_a_search_that_hides_the_client_shown_shows_nobody(
     typist(screen.search, "Katherine")
     assert screen.proxy.rowCount() == 1
     assert screen.detail_stack.currentWidget() is screen.nobody
-    assert screen.nobody.isVisible() and "No client selected" in screen.nobody.text()
+    assert screen.nobody.isVisible() and "No client selected" in screen.nobody_text.text()
     assert screen.subject() is None
     qtbot.mouseClick(
         screen.table.viewport(),

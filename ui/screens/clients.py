@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QSettings,
+    QSignalBlocker,
     Qt,
     QTimer,
     Signal,
@@ -977,12 +978,23 @@ class ClientsScreen(QWidget):
         self.list_toggle.setCheckable(True)
         self.form.header_layout.insertWidget(0, self.list_toggle, 0, Qt.AlignmentFlag.AlignTop)
         # Nobody shown when the list's search or filter hides the client that was.
-        self.nobody = QLabel(
+        self.nobody = QWidget()
+        self.nobody.setObjectName("client_none_selected")
+        self.nobody_text = QLabel(
             self.tr("No client selected.\n\nChoose one in the list, or add a new client.")
         )
-        self.nobody.setObjectName("client_none_selected")
-        self.nobody.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.nobody.setWordWrap(True)
+        self.nobody_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.nobody_text.setWordWrap(True)
+        # The list's own button is on a client's page: with the list folded away and
+        # nobody open, this one brings it back (no dead end).
+        self.nobody_show_list = QPushButton(self.tr("Show the client list"))
+        self.nobody_show_list.setObjectName("client_show_list")
+        self.nobody_show_list.clicked.connect(lambda: self.show_list(True))
+        nobody_layout = QVBoxLayout(self.nobody)
+        nobody_layout.addStretch(1)
+        nobody_layout.addWidget(self.nobody_text)
+        nobody_layout.addWidget(self.nobody_show_list, 0, Qt.AlignmentFlag.AlignHCenter)
+        nobody_layout.addStretch(1)
         self.detail_stack = QStackedWidget()
         self.detail_stack.addWidget(self.form)
         self.detail_stack.addWidget(self.nobody)
@@ -1031,17 +1043,24 @@ class ClientsScreen(QWidget):
         )
         self._selecting = False
         self.refresh()
-        if self.proxy.rowCount():
-            # Open on someone rather than on an empty form when there are clients.
-            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        # Nobody is opened for the practitioner: a client's page is theirs to choose (a
+        # page opened on whoever sorts first invites a note on the wrong person).
+        self.show_nobody()
 
     # -- list ------------------------------------------------------------------
+
+    def show_nobody(self) -> None:
+        """No client's page: "choose one in the list" (with a button to show the list
+        when it is folded away)."""
+        self.detail_stack.setCurrentWidget(self.nobody)
 
     def show_list(self, shown: bool, *, remember: bool = True) -> None:
         """Show the list beside the client's page, or give the page the whole width."""
         self.list_panel.setVisible(shown)
+        self.nobody_show_list.setVisible(not shown)
         if self.list_toggle.isChecked() != shown:
-            self.list_toggle.setChecked(shown)
+            with QSignalBlocker(self.list_toggle):  # this call says whether to remember
+                self.list_toggle.setChecked(shown)
         self.list_toggle.setText(self.tr("◀ List") if shown else self.tr("▶ List"))
         self.list_toggle.setToolTip(
             self.tr("Hide the client list: the client's page takes the whole width")
@@ -1097,7 +1116,7 @@ class ClientsScreen(QWidget):
                 self.table.setCurrentIndex(QModelIndex())
                 if not self.form.is_dirty():
                     self.form.load(None)
-                    self.detail_stack.setCurrentWidget(self.nobody)
+                    self.show_nobody()
         finally:
             self._selecting = False
         rows = self.model.rowCount()
