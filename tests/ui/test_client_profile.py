@@ -121,6 +121,7 @@ def test_the_list_folds_away_for_a_full_width_page_and_stays_as_left(
     again = open_screen(qtbot, ops)
     assert not again.table.isVisible()
     assert again.nobody_show_list.isVisible()
+    assert again.nobody_title.isVisible() and again.nobody_title.text() == "Clients"
     qtbot.mouseClick(again.nobody_show_list, LEFT)
     assert again.table.isVisible() and not again.nobody_show_list.isVisible()
     assert QSettings().value(LIST_SHOWN_KEY) in (True, "true")

@@ -990,7 +990,10 @@ class ClientsScreen(QWidget):
         self.nobody_show_list = QPushButton(self.tr("Show the client list"))
         self.nobody_show_list.setObjectName("client_show_list")
         self.nobody_show_list.clicked.connect(lambda: self.show_list(True))
+        # The section's heading is above the list: with the list folded away, here.
+        self.nobody_title = screen_title(self.tr("Clients"), "clients_title_nobody")
         nobody_layout = QVBoxLayout(self.nobody)
+        nobody_layout.addWidget(self.nobody_title)
         nobody_layout.addStretch(1)
         nobody_layout.addWidget(self.nobody_text)
         nobody_layout.addWidget(self.nobody_show_list, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -1058,6 +1061,7 @@ class ClientsScreen(QWidget):
         """Show the list beside the client's page, or give the page the whole width."""
         self.list_panel.setVisible(shown)
         self.nobody_show_list.setVisible(not shown)
+        self.nobody_title.setVisible(not shown)
         if self.list_toggle.isChecked() != shown:
             with QSignalBlocker(self.list_toggle):  # this call says whether to remember
                 self.list_toggle.setChecked(shown)
