@@ -413,6 +413,9 @@ class Soak:
         try:
             self.close_dialogs()
             self.report()
+            if os.environ.get("SOAK_EXIT_AFTER_REPORT"):  # a heap profiler sees what is alive
+                sys.stdout.flush()
+                os._exit(0)
         finally:  # whatever happened, the app is closed: the parent waits for it
             form = getattr(self.window.screens.get("clients"), "form", None)
             if form is not None and form.is_dirty():
