@@ -169,7 +169,12 @@ def _booking_like_dialog() -> QDialog:
     """A dialog with the widgets whose inner parts Qt's style-sheet style remembers."""
     dialog = QDialog()
     layout = QVBoxLayout(dialog)
-    for widget in (QSpinBox(), QDateEdit(), QComboBox(), QSpinBox(), QDateEdit()):
+    widgets = [
+        *(QSpinBox() for _ in range(4)),
+        *(QDateEdit() for _ in range(4)),
+        *(QComboBox() for _ in range(2)),
+    ]
+    for widget in widgets:
         layout.addWidget(widget)
     dialog.show()
     QApplication.processEvents()
@@ -177,34 +182,43 @@ def _booking_like_dialog() -> QDialog:
     return dialog
 
 
-def _c_heap_growth_per_dialog(delete: Callable[[QDialog], None], rounds: int = 300) -> float:
-    """Bytes of C heap kept per dialog made and deleted with ``delete`` (after a warm-up)."""
+def _settled_c_heap() -> int:
     libc = ctypes.CDLL("libc.so.6")
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
+    gc.collect()
+    libc.malloc_trim(0)
+    return malloc_in_use()
 
-    def settled() -> int:
-        for _ in range(3):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-            QApplication.processEvents()
-        gc.collect()
-        libc.malloc_trim(0)
-        return malloc_in_use()
 
-    for _ in range(50):
-        delete(_booking_like_dialog())
-    start = settled()
-    for _ in range(rounds):
-        delete(_booking_like_dialog())
-    return (settled() - start) / rounds
+def _least_growth(one: Callable[[], None], batches: int = 3, rounds: int = 100) -> float:
+    """Bytes of C heap kept per call of ``one``: the least of a few batches (whatever else
+    the process allocates meanwhile only ever adds), after a warm-up."""
+    for _ in range(30):
+        one()
+    growth = []
+    for _ in range(batches):
+        start = _settled_c_heap()
+        for _ in range(rounds):
+            one()
+        growth.append((_settled_c_heap() - start) / rounds)
+    return min(growth)
+
+
+def _c_heap_growth_per_dialog(delete: Callable[[QDialog], None]) -> float:
+    """Bytes of C heap kept per dialog made and deleted with ``delete``."""
+    return _least_growth(lambda: delete(_booking_like_dialog()))
 
 
 def test_a_deleted_dialog_leaves_nothing_in_the_style_sheet_caches(
     qtbot: QtBot, app_style_sheet: None
 ) -> None:
     """Spin boxes, date edits and combo boxes in a dialog made again and again (the
-    booking dialog) grew the hour-long soak ~10 KB a booking before delete_now released
+    booking dialog) kept ~0.3 KB each in Qt before delete_now released
     what Qt's style-sheet style cached for their inner line edits and lists."""
     assert malloc_in_use() > 0, "glibc's mallinfo2 is needed to measure this"
-    assert _c_heap_growth_per_dialog(delete_now) < 150
+    assert _c_heap_growth_per_dialog(delete_now) < 800
 
 
 def test_qt_still_keeps_the_inner_widgets_style_sheet_entries(
@@ -214,7 +228,7 @@ def test_qt_still_keeps_the_inner_widgets_style_sheet_entries(
     the inner widgets by itself (note it in the README's binding notes); the release stays
     harmless."""
     assert malloc_in_use() > 0, "glibc's mallinfo2 is needed to measure this"
-    assert _c_heap_growth_per_dialog(shiboken6.delete) > 600
+    assert _c_heap_growth_per_dialog(shiboken6.delete) > 2000
 
 
 @pytest.fixture
@@ -231,12 +245,10 @@ def app_theme() -> Iterator[QApplication]:
     icons.clear_cache()
 
 
-def _closed_dialogs_growth(host: QWidget, sweep: bool, rounds: int = 200) -> float:
+def _closed_dialogs_growth(host: QWidget, sweep: bool) -> float:
     """Bytes of C heap kept per dialog opened over ``host``, closed, and freed as the app
     frees them (FinishedDialogs) or only deleted (``sweep`` False)."""
-    libc = ctypes.CDLL("libc.so.6")
     finished = FinishedDialogs(host)
-    gc.freeze()  # as ui.app does after start-up: the window is not looked at as a holder
 
     def one() -> None:
         dialog = QDialog(host)
@@ -252,19 +264,9 @@ def _closed_dialogs_growth(host: QWidget, sweep: bool, rounds: int = 200) -> flo
         else:
             delete_now(dialog)
 
-    def settled() -> int:
-        QApplication.processEvents()
-        gc.collect()
-        libc.malloc_trim(0)
-        return malloc_in_use()
-
+    gc.freeze()  # as ui.app does after start-up: the window is not looked at as a holder
     try:
-        for _ in range(30):
-            one()
-        start = settled()
-        for _ in range(rounds):
-            one()
-        return (settled() - start) / rounds
+        return _least_growth(one)
     finally:
         gc.unfreeze()
 
