@@ -229,16 +229,6 @@ def test_a_deleted_dialog_leaves_nothing_in_the_style_sheet_caches(
     assert _c_heap_growth_per_dialog(delete_now) < 800
 
 
-def test_qt_still_keeps_the_inner_widgets_style_sheet_entries(
-    qtbot: QtBot, app_style_sheet: None
-) -> None:
-    """Why delete_now releases the style-sheet caches. When this fails, a new Qt forgets
-    the inner widgets by itself (note it in the README's binding notes); the release stays
-    harmless."""
-    assert malloc_in_use() > 0, "glibc's mallinfo2 is needed to measure this"
-    assert _c_heap_growth_per_dialog(shiboken6.delete) > 1000
-
-
 @pytest.fixture
 def app_theme() -> Iterator[QApplication]:
     """ClientCare's theme (its style, palette and style sheet), put back after the test."""
