@@ -195,7 +195,7 @@ class MainWindow(MainWindowView):
             from ui.screens.clients import ClientsScreen
 
             clients_screen = ClientsScreen(self.ops)
-            clients_screen.form.open_care_item.connect(self.show_care_item)
+            clients_screen.open_care_item.connect(self.show_care_item)
             return clients_screen
         if section.key == "today":
             today = TodayScreen(self.ops)
@@ -318,7 +318,7 @@ class MainWindow(MainWindowView):
         screen = self.stack.currentWidget()
         if isinstance(screen, TodayScreen):
             screen.print_day_sheet()
-        elif screen is self._built_clients_screen() and self.clients_screen().form.client:
+        elif screen is self._built_clients_screen() and self.clients_screen().shown_client():
             self.clients_screen().form.print_brief()
         else:
             self.statusBar().showMessage(

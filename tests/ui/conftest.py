@@ -103,7 +103,7 @@ def click_client_row(qtbot: QtBot, screen: QWidget, row: int = 0) -> None:
         table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(index).center()
     )
     assert screen.form.client is not None  # type: ignore[attr-defined]
-    assert screen.detail_stack.currentWidget() is screen.form_page  # type: ignore[attr-defined]
+    assert screen.detail_stack.currentWidget() is screen.form  # type: ignore[attr-defined]
 
 
 def open_client_tab(qtbot: QtBot, form: QWidget, name: str) -> None:

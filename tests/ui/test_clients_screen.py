@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -13,7 +13,7 @@ from clientcare import clients
 from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import Client, ClientFact, ClientStatus, Practitioner
-from tests.ui.conftest import open_client_tab
+from tests.ui.conftest import click_client_row, open_client_tab
 from ui.models.clients import ClientColumn
 from ui.ops import Operations
 from ui.screens.clients import ClientsScreen
@@ -55,6 +55,42 @@ def stored_clients(db: Database) -> list[tuple[str, str, str, str]]:
             (c.full_name, c.preferred_name, c.email, c.phone)
             for c in session.scalars(select(Client).order_by(Client.id))
         ]
+
+
+def test_page_is_built_when_the_first_client_is_opened(
+    qtbot: QtBot, ops: Operations, db: Database
+) -> None:
+    """The section opens on nobody at once: the client's page (its tabs, models and
+    fields) is built when a client is first opened, and a change made elsewhere meanwhile
+    does not build it."""
+    seed(db, "Ada Lovelace", "Grace Hopper")
+    screen = make_screen(qtbot, ops)
+    assert screen.nobody.isVisible()
+    assert screen.findChild(QWidget, "client_form") is None
+    ops.run(  # a save elsewhere in the app (the list follows it)
+        lambda s: clients.create_client(
+            s, ClientInput(full_name="Mary Somerville"), region="GB", today=TODAY
+        )
+    )
+    assert screen.proxy.rowCount() == 3
+    assert screen.findChild(QWidget, "client_form") is None
+    assert screen.subject() is None
+
+    click_client_row(qtbot, screen, 0)
+    page = screen.findChild(QWidget, "client_form")
+    assert page is not None and page.isVisible()
+    assert screen.form.full_name.text() == "Ada Lovelace"
+    assert screen.subject() is not None
+    # The list's toggle is in the page's header, after the list in the Tab order.
+    assert screen.list_toggle.isVisible() and screen.list_toggle.window() is screen.window()
+    screen.activateWindow()
+    qtbot.waitUntil(screen.isActiveWindow)
+    screen.table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(screen.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is screen.list_toggle
+    # Opening another client uses the same page.
+    click_client_row(qtbot, screen, 1)
+    assert screen.form is page and page.full_name.text() == "Grace Hopper"
 
 
 def test_add_client_through_the_form(qtbot: QtBot, ops: Operations, db: Database, typist) -> None:

@@ -31,6 +31,7 @@ from clientcare.clients import ClientInput
 from clientcare.db.engine import Database
 from clientcare.db.models import ClientStatus
 from clientcare.practice import add_practitioner
+from tests.ui.conftest import click_client_row
 from ui.main_window import SECTIONS, MainWindow
 from ui.ops import Operations
 from ui.screens.clients import ClientsScreen
@@ -413,6 +414,7 @@ def test_tab_leaves_every_list_on_every_screen(
     window.go_to("clients")
     screen = window.screens["clients"]
     assert isinstance(screen, ClientsScreen)
+    click_client_row(qtbot, screen)
     screen.table.setFocus(Qt.FocusReason.TabFocusReason)
     QTest.keyClick(screen.table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is screen.list_toggle

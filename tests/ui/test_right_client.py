@@ -174,7 +174,7 @@ def test_an_edited_client_hidden_by_a_search_keeps_what_was_typed(
     screen = _select_on_clients(window, practice["rob"])
     typist(screen.form.notes, "Prefers mornings")
     typist(screen.search, "Katherine")
-    assert screen.detail_stack.currentWidget() is screen.form_page
+    assert screen.detail_stack.currentWidget() is screen.form
     assert "Prefers mornings" in screen.form.notes.toPlainText()
     assert screen.subject() is None  # not the list's selection: Ctrl+I asks
     screen.ask_unsaved = lambda: QMessageBox.StandardButton.Discard  # type: ignore[method-assign]
@@ -266,7 +266,7 @@ def test_a_new_client_saved_while_a_search_hides_them_is_shown(
     screen = _select_on_clients(window, practice["rob"])
     typist(screen.search, "Katherine")
     qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
-    assert screen.detail_stack.currentWidget() is screen.form_page
+    assert screen.detail_stack.currentWidget() is screen.form
     typist(screen.form.full_name, "Ngozi Example")
     qtbot.mouseClick(screen.form.save_button, Qt.MouseButton.LeftButton)
     assert screen.form.client is not None

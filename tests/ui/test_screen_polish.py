@@ -32,6 +32,7 @@ from clientcare.db.models import (
 )
 from clientcare.followups import IssueInput
 from clientcare.referrals import ProviderInput
+from tests.ui.conftest import click_client_row
 from ui import labels, theme
 from ui.dialogs.followups import ConsentDialog
 from ui.dialogs.provider import ProviderForm
@@ -107,6 +108,8 @@ def test_screen_titles_use_the_theme_type_scale(
     assert_role(calendar.findChild(QLabel, "calendar_range"), "title")
     assert_role(calendar.findChild(QLabel, "waitlist_title"), "heading")
     screen = show(qtbot, ClientsScreen(ops))
+    assert_role(screen.findChild(QLabel, "clients_title"), "title")
+    click_client_row(qtbot, screen)  # the client's page: their name is its title
     assert_role(screen.findChild(QLabel, "client_heading"), "title")
     money = show(qtbot, MoneyScreen(ops))
     assert_role(money.findChild(QLabel, "money_title"), "title")

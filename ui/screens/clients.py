@@ -885,6 +885,9 @@ def list_shown_at_start() -> bool:
 class ClientsScreen(QWidget):
     """List on the left, the selected client's record on the right."""
 
+    #: A follow-up of the open client to answer where follow-ups are answered (a CareItem).
+    open_care_item = Signal(object)
+
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ops = ops
@@ -969,14 +972,15 @@ class ClientsScreen(QWidget):
         left_layout.addWidget(self.list_stack, 1)
         left_layout.addWidget(self.count_label)
 
-        self.form = ClientForm(ops)
-        self.form.setObjectName("client_form")
+        # The client's page is built when the first client is opened (the section opens
+        # on nobody: a practitioner looking something up in the list does not wait for
+        # the tabs of a page they have not asked for).
+        self._form: ClientForm | None = None
         # The list folds away to give the client's page the whole width (this
         # computer's choice, kept); the page has a scroll area per tab of its own.
         self.list_toggle = QToolButton()
         self.list_toggle.setObjectName("client_list_toggle")
         self.list_toggle.setCheckable(True)
-        self.form.header_layout.insertWidget(0, self.list_toggle, 0, Qt.AlignmentFlag.AlignTop)
         # Nobody shown when the list's search or filter hides the client that was.
         self.nobody = QWidget()
         self.nobody.setObjectName("client_none_selected")
@@ -999,9 +1003,7 @@ class ClientsScreen(QWidget):
         nobody_layout.addWidget(self.nobody_show_list, 0, Qt.AlignmentFlag.AlignHCenter)
         nobody_layout.addStretch(1)
         self.detail_stack = QStackedWidget()
-        self.detail_stack.addWidget(self.form)
         self.detail_stack.addWidget(self.nobody)
-        self.form_page = self.form
 
         self.list_panel = left
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -1016,10 +1018,6 @@ class ClientsScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
-        # Once the page is in place (moving a widget to a new parent reorders its focus
-        # chain): the list, then the page's header, tabs and fields.
-        QWidget.setTabOrder(self.table, self.list_toggle)
-        self.form.order_focus(self.list_toggle)
         # As left last time (shown once, nothing written back); then each click is kept.
         self.show_list(list_shown_at_start(), remember=False)
         self.list_toggle.toggled.connect(self.show_list)
@@ -1035,7 +1033,6 @@ class ClientsScreen(QWidget):
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.new_button.clicked.connect(self.new_client)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.form.saved.connect(self._on_saved)
         # A change made elsewhere is shown when the list is next seen (nothing is read
         # while it is hidden; nothing when it is seen again unchanged).
         self._when_shown = WhenShown(
@@ -1049,6 +1046,38 @@ class ClientsScreen(QWidget):
         # Nobody is opened for the practitioner: a client's page is theirs to choose (a
         # page opened on whoever sorts first invites a note on the wrong person).
         self.show_nobody()
+
+    # -- the client's page ----------------------------------------------------------
+
+    @property
+    def form(self) -> ClientForm:
+        """The client's page (built the first time it is needed)."""
+        if self._form is None:
+            form = ClientForm(self.ops)
+            form.setObjectName("client_form")
+            form.header_layout.insertWidget(0, self.list_toggle, 0, Qt.AlignmentFlag.AlignTop)
+            self.detail_stack.insertWidget(0, form)
+            # Once the page is in place (moving a widget to a new parent reorders its
+            # focus chain): the list, then the page's header, tabs and fields.
+            QWidget.setTabOrder(self.table, self.list_toggle)
+            form.order_focus(self.list_toggle)
+            form.saved.connect(self._on_saved)
+            form.open_care_item.connect(self.open_care_item)
+            self._form = form
+        return self._form
+
+    def shown_client(self) -> ClientDetail | None:
+        """The client whose page is shown (None: nobody, or a new client not yet saved)."""
+        if self._form is None or self.detail_stack.currentWidget() is not self._form:
+            return None
+        return self._form.client
+
+    def _open_client(self) -> ClientDetail | None:
+        """The client loaded on the page (shown or not), without building the page."""
+        return None if self._form is None else self._form.client
+
+    def _page_dirty(self) -> bool:
+        return self._form is not None and self._form.is_dirty()
 
     # -- list ------------------------------------------------------------------
 
@@ -1077,7 +1106,10 @@ class ClientsScreen(QWidget):
         if remember:
             QSettings().setValue(LIST_SHOWN_KEY, shown)
         if not shown and self.search.hasFocus():
-            self.form.setFocus()
+            if self.detail_stack.currentWidget() is self.nobody:
+                self.nobody_show_list.setFocus()
+            else:
+                self.form.setFocus()
 
     def _status_set(self) -> frozenset[ClientStatus] | None:
         value = self.status_filter.currentData()
@@ -1110,7 +1142,7 @@ class ClientsScreen(QWidget):
             )
             if not self._default_order():
                 self.model.fetch_all()
-            shown = self.form.client
+            shown = self._open_client()
             hidden = shown is not None and not self.select_client(shown.id, load=False)
             if hidden and not keep_shown:
                 # The search or filter hides the client shown: the page shows nobody
@@ -1118,7 +1150,7 @@ class ClientsScreen(QWidget):
                 # nothing typed is lost, and the list's selection is cleared instead).
                 self.table.clearSelection()
                 self.table.setCurrentIndex(QModelIndex())
-                if not self.form.is_dirty():
+                if not self._page_dirty():
                     self.form.load(None)
                     self.show_nobody()
         finally:
@@ -1285,14 +1317,9 @@ class ClientsScreen(QWidget):
 
     def subject(self) -> Subject | None:
         """The client selected in the list and shown on the page (what Ctrl+I is for)."""
-        client = self.form.client
+        client = self.shown_client()
         current = self.table.currentIndex()
-        if (
-            client is None
-            or self.detail_stack.currentWidget() is not self.form_page
-            or not current.isValid()
-            or current.data(ClientIdRole) != client.id
-        ):
+        if client is None or not current.isValid() or current.data(ClientIdRole) != client.id:
             return None
         return Subject(client.id)
 
@@ -1300,7 +1327,8 @@ class ClientsScreen(QWidget):
         if self._selecting or not current.isValid():
             return
         client_id = current.data(ClientIdRole)
-        if self.form.client is not None and self.form.client.id == client_id:
+        opened = self._open_client()
+        if opened is not None and opened.id == client_id:
             return
         if not self.confirm_leave():
             self._selecting = True
@@ -1310,11 +1338,12 @@ class ClientsScreen(QWidget):
                 self._selecting = False
             return
         try:
-            self.form.load(self.ops.read(lambda s: clients.get_client(s, client_id)))
+            client = self.ops.read(lambda s: clients.get_client(s, client_id))
         except NotFoundError:
             self.refresh()
             return
-        self.detail_stack.setCurrentWidget(self.form_page)
+        self.form.load(client)
+        self.detail_stack.setCurrentWidget(self.form)
 
     def _on_saved(self, client_id: int) -> None:
         self.refresh(keep_shown=True)
@@ -1334,13 +1363,14 @@ class ClientsScreen(QWidget):
         if changes & (Changes.CLIENTS | Changes.SETTINGS):
             self.refresh()
             self._reload_if_changed_elsewhere()
-        self.form.changed_elsewhere(changes)
+        if self._form is not None:
+            self._form.changed_elsewhere(changes)
 
     def _reload_if_changed_elsewhere(self) -> None:
         """Show another practitioner's save of the open client, unless edits are pending
         here (then the save says so and offers Reload: nothing typed is lost)."""
-        shown = self.form.client
-        if shown is None or self.form.is_dirty():
+        shown = self._open_client()
+        if shown is None or self._page_dirty():
             return
         try:
             stored = self.ops.read(lambda s: clients.get_client(s, shown.id))
@@ -1361,7 +1391,7 @@ class ClientsScreen(QWidget):
         finally:
             self._selecting = False
         self.form.load(None)
-        self.detail_stack.setCurrentWidget(self.form_page)
+        self.detail_stack.setCurrentWidget(self.form)
         self.form.full_name.setFocus()
 
     def focus_search(self) -> None:
@@ -1372,7 +1402,7 @@ class ClientsScreen(QWidget):
 
     def confirm_leave(self) -> bool:
         """True when the form may be left: saved, discarded, or nothing changed."""
-        if not self.form.is_dirty():
+        if not self._page_dirty():
             return True
         answer = self.ask_unsaved()
         if answer == QMessageBox.StandardButton.Save:
