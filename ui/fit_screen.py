@@ -5,10 +5,10 @@ import for 1000×820), but a 1366×768 laptop has about 728 pixels of height onc
 is counted, less a title bar: the Finalise row and the status bar ran off the bottom. As
 each window is shown, :func:`fit_when_shown` shrinks it to the screen's free area, less the
 frame the window manager adds, and moves it back onto the screen; a window that fits is left
-exactly as it asked. The main window's one application-wide filter for windows
-(:class:`ui.finished_dialogs.FinishedDialogs`) calls it: every filter on the application is
-a Python call for every event of the program (a third one cost 10–50 ms on a section's
-first visit in `make bench`).
+exactly as it asked. The watch on each dialog (:class:`ui.dialog.Dialog`, through
+:class:`ui.finished_dialogs.FinishedDialogs`) calls it; nothing watches the whole
+application for windows (a filter on the application is a Python call for every event of
+the program).
 """
 
 from __future__ import annotations
@@ -59,8 +59,7 @@ def fit_to_screen(window: QWidget) -> None:
 
 
 def fit_when_shown(watched: QObject, event: QEvent) -> None:
-    """From an application-wide event filter: fit ``watched`` if it is a window being
-    shown. Not the main window: it has its own first size (``first_window_size``, filling
+    """From an event filter on a window: fit ``watched`` if it is a window being shown. Not the main window: it has its own first size (``first_window_size``, filling
     a laptop's screen) and Qt keeps a restored size on the screen."""
     if (
         event.type() == QEvent.Type.Show

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import QWidget
 
 from clientcare.files import write_private
 from clientcare.printouts import Printout
+from ui.finished_dialogs import watch_window
 
 #: What a printout is painted on: a PDF writer or a printer. Both are paged paint devices
 #: with a ``resolution()``, which QPagedPaintDevice itself does not declare.
@@ -474,6 +475,7 @@ def make_preview_dialog(
     """The system print preview for ``printout`` (printing from it works too)."""
     printer = _printer(printout, page_size)
     dialog = QPrintPreviewDialog(printer, parent)
+    watch_window(dialog)
     dialog.setObjectName("print_preview")
     dialog.setWindowTitle(printout.title)
     dialog.paintRequested.connect(lambda target: paint_printout(target, printout))
@@ -492,6 +494,7 @@ def print_dialog(parent: QWidget | None, printout: Printout, page_size: str) -> 
     """The system print dialog; prints when accepted. True if it was printed."""
     printer = _printer(printout, page_size)
     dialog = QPrintDialog(printer, parent)
+    watch_window(dialog)
     dialog.setWindowTitle(printout.title)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False

@@ -79,11 +79,12 @@ def test_the_note_editor_fits_the_screen(qtbot: QtBot, fitter: _Fitter, ops, db)
 
 
 def test_the_main_window_fits_every_window_shown(qtbot: QtBot, ops) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialog import Dialog
     from ui.main_window import MainWindow
 
     window = MainWindow(ops)
     qtbot.addWidget(window)
-    dialog = QDialog(window)
+    dialog = Dialog(window)  # every ClientCare dialog is one (tests/unit/test_ui_layering.py)
     QVBoxLayout(dialog).addWidget(QLabel("A form"))
     dialog.resize(5000, 4000)
     area = fit_screen.free_area(dialog)

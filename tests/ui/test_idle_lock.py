@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
@@ -306,3 +307,38 @@ def test_a_window_destroyed_while_locked_leaves_no_trouble(qtbot: QtBot, ops: Op
     other.show()
     qtbot.waitExposed(other)
     assert not other.findChildren(LockCurtain)
+
+
+def test_the_lock_watches_the_app_only_while_it_can_lock(
+    qtbot: QtBot, ops: Operations, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without a PIN nothing can lock, so no event of the app passes through the lock's
+    filter (a Python call for every event: a quarter of the time a section took to open);
+    with a PIN, activity keeps it unlocked; once the PIN is removed it stops watching."""
+    from ui.idle_lock import IdleLock
+
+    calls: list[int] = []
+    watching = IdleLock.eventFilter
+
+    def counted(self, watched, event):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return watching(self, watched, event)
+
+    monkeypatch.setattr(IdleLock, "eventFilter", counted)
+    window = make_window(qtbot, ops)
+    window.go_to("calendar")
+    qtbot.keyClick(window.stack.currentWidget(), Qt.Key.Key_Down)
+    assert calls == []
+
+    _with_pin()
+    window.idle_lock.reload_settings()
+    window.idle_lock.set_interval_for_tests(2000)
+    qtbot.wait(400)
+    qtbot.keyClick(window.stack.currentWidget(), Qt.Key.Key_Down)
+    assert calls and window.idle_lock.timer.remainingTime() > 1700
+
+    save_lock_settings(LockSettings())
+    window.idle_lock.reload_settings()
+    calls.clear()
+    qtbot.keyClick(window.stack.currentWidget(), Qt.Key.Key_Down)
+    assert calls == [] and not window.idle_lock.timer.isActive()

@@ -237,7 +237,9 @@ def test_a_narrow_editor_stacks_the_also_boxes_instead_of_cutting_them_off(
     from PySide6.QtWidgets import QScrollArea
 
     editor = open_editor(qtbot, ops, appointment_id=session_ids["appointment"])
-    assert editor.flag_columns.columns() == 2  # the default size has room for two
+    # Its own size (it was fitted to the 800-pixel test screen as it was shown).
+    editor.resize(1180, 760)
+    qtbot.waitUntil(lambda: editor.flag_columns.columns() == 2)  # room for two
     left = next(
         area
         for area in editor.findChildren(QScrollArea)

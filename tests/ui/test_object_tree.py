@@ -15,7 +15,6 @@ import weakref
 from collections.abc import Callable, Iterator
 
 import pytest
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QPalette
 from PySide6.QtWidgets import (
@@ -35,6 +34,7 @@ from pytestqt.qtbot import QtBot
 from clientcare.security import LockSettings, save_lock_settings, with_new_pin
 from tools.soak.child import malloc_in_use
 from ui import icons
+from ui.dialog import Dialog
 from ui.finished_dialogs import FinishedDialogs
 from ui.main_window import MainWindow
 from ui.object_tree import delete_now, descendant, descendants
@@ -245,22 +245,8 @@ def app_theme() -> Iterator[QApplication]:
 
 @pytest.fixture
 def lone_finished_dialogs(qtbot: QtBot) -> Iterator[FinishedDialogs]:
-    """A FinishedDialogs as the main window has, the only one watching (the windows of
-    earlier tests may still be alive: their lists of hidden dialogs would count as
-    holding the dialogs)."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    others = [
-        watcher
-        for window in QApplication.topLevelWidgets()
-        for watcher in descendants(window, FinishedDialogs)
-    ] + [
-        thing
-        for thing in gc.get_objects()
-        if isinstance(thing, FinishedDialogs) and shiboken6.isValid(thing)
-    ]
-    for other in others:
-        app.removeEventFilter(other)
+    """A FinishedDialogs as the main window has, the one dialogs made now are handed to
+    (made last; those of earlier tests' windows never see them)."""
     for _ in range(10):  # a modal window an earlier test left open would hold back sweeps
         modal = QApplication.activeModalWidget()
         if modal is None:
@@ -269,9 +255,6 @@ def lone_finished_dialogs(qtbot: QtBot) -> Iterator[FinishedDialogs]:
     host = QWidget()
     qtbot.addWidget(host)
     yield FinishedDialogs(host)
-    for other in others:
-        if shiboken6.isValid(other):
-            app.installEventFilter(other)
 
 
 def _closed_dialogs_growth(finished: FinishedDialogs, sweep: bool) -> float:
@@ -281,7 +264,7 @@ def _closed_dialogs_growth(finished: FinishedDialogs, sweep: bool) -> float:
     assert isinstance(host, QWidget)
 
     def one() -> None:
-        dialog = QDialog(host)
+        dialog = Dialog(host)
         layout = QVBoxLayout(dialog)
         for widget in (QSpinBox(), QDateEdit(), QComboBox()):
             layout.addWidget(widget)

@@ -181,3 +181,50 @@ def test_no_widget_gets_a_stylesheet_of_its_own() -> None:
             if (str(path.relative_to(ROOT)), name) not in allowed:
                 wrong.append(f"{path.relative_to(ROOT)}:{node.lineno} {name}.setStyleSheet")
     assert not wrong, "use ui.theme.look(widget, name):\n" + "\n".join(wrong)
+
+
+#: Qt's own dialog classes a ClientCare module may make directly (then it hands each one to
+#: ``ui.finished_dialogs.watch_window`` in the same function).
+QT_DIALOGS = {
+    "QDialog",
+    "QMessageBox",
+    "QProgressDialog",
+    "QPrintDialog",
+    "QPrintPreviewDialog",
+    "QInputDialog",
+    "QFileDialog",
+}
+
+
+def test_every_dialog_is_watched() -> None:
+    """Every dialog is fitted to the screen and freed once done with: its class is a
+    ``ui.dialog.Dialog``, or a Qt dialog made directly is handed to ``watch_window`` (no
+    filter on the whole application watches for them: that cost every event of the app)."""
+    missing = []
+    for path in sorted((ROOT / "ui").rglob("*.py")):
+        if path.name == "dialog.py":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        where = path.relative_to(ROOT)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                bases = {base.id for base in node.bases if isinstance(base, ast.Name)}
+                if bases & QT_DIALOGS:
+                    missing.append(f"{where}:{node.lineno} class {node.name}")
+            if isinstance(node, ast.FunctionDef):
+                made = [
+                    call
+                    for call in ast.walk(node)
+                    if isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id in QT_DIALOGS
+                ]
+                watched = any(
+                    isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Name)
+                    and call.func.id == "watch_window"
+                    for call in ast.walk(node)
+                )
+                if made and not watched:
+                    missing += [f"{where}:{call.lineno} {call.func.id}(…)" for call in made]  # type: ignore[attr-defined]
+    assert not missing, missing

@@ -23,8 +23,10 @@ from clientcare.db.models import AppointmentMode, CancelledBy
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from ui import labels
+from ui.dialog import Dialog
 from ui.dialogs.arrival import ArrivalDialog
 from ui.dialogs.cancel import CancelDialog
+from ui.finished_dialogs import watch_window
 from ui.ops import Operations
 from ui.views.appointment import AppointmentDialogView
 from ui.widgets.client_picker import ClientPicker
@@ -300,7 +302,7 @@ class AppointmentDialog(AppointmentDialogView):
         """The new time for a reschedule (None: the person changed their mind)."""
         existing = self.existing
         assert existing is not None
-        dialog = QDialog(self)
+        dialog = Dialog(self)
         dialog.setWindowTitle(self.tr("Reschedule"))
         edit = QDateTimeEdit(to_qdatetime(existing.start + dt.timedelta(days=7)))
         localise_date_edit(edit, self.practice_locale)
@@ -528,6 +530,7 @@ class AppointmentDialog(AppointmentDialogView):
     def ask_scope(self) -> series.Scope | None:
         """Which occurrences an edit of a series appointment applies to (None: cancel)."""
         box = QMessageBox(self)
+        watch_window(box)
         box.setWindowTitle(self.tr("Change a repeating appointment"))
         box.setText(self.tr("This appointment is part of a series. Change which ones?"))
         choices: dict[QAbstractButton, series.Scope] = {

@@ -15,7 +15,6 @@ from PySide6.QtCore import QTime
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -34,6 +33,7 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.language import load_checker
 from clientcare.lateness import ClientArrival, ClientLateOption
 from clientcare.practice import get_settings
+from ui.dialog import Dialog
 from ui.ops import Operations
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
 from ui.widgets.language_highlighter import LanguageHighlighter
@@ -45,7 +45,7 @@ def _message(error: Exception) -> str:
     return str(error)
 
 
-class ArrivalDialog(QDialog):
+class ArrivalDialog(Dialog):
     """Record when the client arrived; past the threshold, offer what the practice allows."""
 
     def __init__(

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -38,7 +37,9 @@ from clientcare.files import write_private
 from clientcare.practice import get_settings
 from clientcare.printouts import BatchItem, SummaryVariant
 from ui import printing
+from ui.dialog import Dialog
 from ui.dialogs.print_summary import last_folder, page_size, quiet, record_print, remember_folder
+from ui.finished_dialogs import watch_window
 from ui.ops import Operations
 from ui.widgets.fields import error_label, localise_date_edit
 
@@ -198,7 +199,7 @@ class ExportRun(QObject):
         self.finished.emit(self.result)
 
 
-class BatchExportDialog(QDialog):
+class BatchExportDialog(Dialog):
     """Choose what to export (a client, a period), which summary, and where."""
 
     export_finished = Signal(object)  # ExportResult, once the run has ended
@@ -458,6 +459,7 @@ class BatchExportDialog(QDialog):
         self.progress = QProgressDialog(
             self.tr("Exporting summaries…"), self.tr("Cancel"), 0, len(items), self
         )
+        watch_window(self.progress)
         self.progress.setObjectName("batch_progress")
         self.progress.setWindowTitle(self.tr("Exporting summaries"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -8,13 +8,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from clientcare.brief import Brief, brief_on_screen
+from ui.dialog import Dialog
 from ui.ops import Operations
 
 
-class PreSessionBriefDialog(QDialog):
+class PreSessionBriefDialog(Dialog):
     """What to glance at before a session with ``client_id`` (read-only)."""
 
     def __init__(

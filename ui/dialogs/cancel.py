@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -21,11 +20,12 @@ from PySide6.QtWidgets import (
 from clientcare.db.models import CancelledBy
 from clientcare.money.late_cancel import LateCancelFee, late_cancel_fee
 from clientcare.series import Scope
+from ui.dialog import Dialog
 from ui.ops import Operations
 from ui.widgets.fields import FieldWithError
 
 
-class CancelDialog(QDialog):
+class CancelDialog(Dialog):
     """Given ``ops`` and the appointment's ``start``, a late cancellation by the client
     also says what the practice's fee policy will do, and asks for an exempt circumstance.
     """

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -22,12 +21,13 @@ from clientcare.db.models import ChargeKind
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import format_plain
 from clientcare.practice import get_settings
+from ui.dialog import Dialog
 from ui.ops import Operations
 from ui.theme import look
 from ui.widgets.fields import FieldWithError, error_label
 
 
-class ChargeDialog(QDialog):
+class ChargeDialog(Dialog):
     """Charge ``proposal``'s appointment; ``accepted`` means the charge is stored."""
 
     def __init__(

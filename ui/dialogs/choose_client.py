@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from ui.dialog import Dialog
 from ui.ops import Operations
 from ui.widgets.client_picker import ClientPicker
 from ui.widgets.fields import error_label
 
 
-class ChooseClientDialog(QDialog):
+class ChooseClientDialog(Dialog):
     """ "Which client is it for?" with the type-ahead client picker; ``client_id`` once
     accepted."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -15,10 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare.interactions import InteractionDetail
+from ui.dialog import Dialog
 from ui.widgets.fields import FieldWithError
 
 
-class CorrectionDialog(QDialog):
+class CorrectionDialog(Dialog):
     def __init__(
         self, interaction: InteractionDetail, labels: dict[str, str], parent: QWidget | None = None
     ) -> None:

@@ -35,6 +35,7 @@ from clientcare import csv_io
 from clientcare.csv_io import CsvTable, ImportCheck, ImportRefusedError, Target
 from clientcare.errors import ValidationError
 from clientcare.practice import get_settings
+from ui.dialog import Dialog
 from ui.models.imports import CsvPreviewModel, CsvReportModel, shortened
 from ui.ops import Operations
 from ui.theme import look
@@ -54,7 +55,7 @@ PREVIEW_FIELDS = (
 )
 
 
-class CsvImportDialog(QDialog):
+class CsvImportDialog(Dialog):
     """Choose the file, check the mapping and the preview, read the report, import."""
 
     def __init__(self, ops: Operations, path: Path | None = None, parent: QWidget | None = None):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QVBoxLayout,
@@ -14,9 +13,10 @@ from PySide6.QtWidgets import (
 
 from clientcare import locale_format
 from clientcare.appointments import AppointmentDetail
+from ui.dialog import Dialog
 
 
-class FinaliseDialog(QDialog):
+class FinaliseDialog(Dialog):
     """ "Finalise this note?" with what locking means, and (when the note's appointment has
     started and is still open) "Also mark the appointment completed", ticked."""
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -54,6 +53,7 @@ from clientcare.followups import (
 from clientcare.language import Hit, load_checker
 from clientcare.practice import get_settings
 from ui import labels
+from ui.dialog import Dialog
 from ui.dialogs.form import FormDialog
 from ui.models.followups import URGENCY_MARKS, short_date
 from ui.ops import Operations
@@ -515,7 +515,7 @@ class ConsentDialog(FormDialog):
         )
 
 
-class CheckInDialog(QDialog):
+class CheckInDialog(Dialog):
     """Draft a check-in from the practice's wording, edit it, send it, and log it as sent.
 
     Logging is refused when consent is no longer given (e.g. withdrawn while this was

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -16,11 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare.errors import NotFoundError, ValidationError
+from ui.dialog import Dialog
 from ui.ops import Operations, Work
 from ui.widgets.fields import FieldWithError, error_label
 
 
-class FormDialog(QDialog):
+class FormDialog(Dialog):
     """A dialog of fields with errors beside them, a general error, and Save/Cancel."""
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:

@@ -10,7 +10,6 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QProcess, Qt, QUrl, qVersion
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare import config
+from ui.dialog import Dialog
 
 GUIDE = Path(__file__).resolve().parents[2] / "resources" / "guide" / "guide.md"
 
@@ -73,7 +73,7 @@ def menu_shortcuts(window: QMainWindow) -> list[tuple[str, str, str]]:
     return rows
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(Dialog):
     """Help → Keyboard shortcuts: every menu shortcut, then the screens' own keys."""
 
     def __init__(self, window: QMainWindow) -> None:
@@ -121,7 +121,7 @@ class ShortcutsDialog(QDialog):
         return item.text()
 
 
-class GuideDialog(QDialog):
+class GuideDialog(Dialog):
     """Help → User guide: the short guide shipped in resources/guide/, read here."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -162,7 +162,7 @@ def about_facts(database_location: str) -> list[tuple[str, str]]:
     ]
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Dialog):
     """Help → About: what this is, its version, and where the data is."""
 
     def __init__(self, database_location: str, parent: QWidget | None = None) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -27,6 +26,7 @@ from clientcare.errors import ValidationError
 from clientcare.ical import ImportAs, ImportReport, TitlePrivacy
 from clientcare.practice import get_settings, list_practitioners
 from ui import labels
+from ui.dialog import Dialog
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.models.imports import IcsReportModel
 from ui.ops import Operations
@@ -45,7 +45,7 @@ def _date(edit: QDateEdit) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Dialog):
     """Choose the range, practitioner and how much of a name the titles show."""
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
@@ -133,7 +133,7 @@ class ExportDialog(QDialog):
         self.accept()
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Dialog):
     """Read an .ics, preview what would happen to every event, then import in one go."""
 
     def __init__(self, ops: Operations, path: Path, parent: QWidget | None = None) -> None:

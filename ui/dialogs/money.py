@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -45,13 +44,14 @@ from clientcare.language import load_checker
 from clientcare.money_format import AmountError, format_money, format_plain, parse_amount
 from clientcare.practice import get_settings
 from ui import theme
+from ui.dialog import Dialog
 from ui.ops import Operations, Work
 from ui.widgets.dates import date_edit, from_qdate
 from ui.widgets.fields import FieldWithError, error_label
 from ui.widgets.language_highlighter import LanguageHighlighter
 
 
-class MoneyDialog(QDialog):
+class MoneyDialog(Dialog):
     """The shared shape: a form of fields with their messages, then Save / Cancel."""
 
     def __init__(

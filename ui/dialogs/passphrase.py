@@ -30,6 +30,7 @@ from clientcare.encryption import (
 )
 from clientcare.errors import ValidationError
 from ui import theme
+from ui.dialog import Dialog
 from ui.widgets.fields import FieldWithError, error_label
 
 #: Tries at start-up before ClientCare closes.
@@ -46,7 +47,7 @@ def _secret_field(name: str, accessible: str) -> QLineEdit:
     return field
 
 
-class UnlockDatabaseDialog(QDialog):
+class UnlockDatabaseDialog(Dialog):
     """ "This practice's database is locked": the passphrase, a few tries, or Quit."""
 
     def __init__(
@@ -173,7 +174,7 @@ class PassphraseChange(Enum):
     REMOVE = "remove"
 
 
-class SetPassphraseDialog(QDialog):
+class SetPassphraseDialog(Dialog):
     """Encrypt with a passphrase, change it, or remove encryption: the fields each needs.
 
     ``current`` is the passphrase in memory (None for a plain database); the person

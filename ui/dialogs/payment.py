@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -31,6 +30,7 @@ from clientcare.db.models import PaymentMethod
 from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import AmountError, format_money, parse_amount
 from ui import labels
+from ui.dialog import Dialog
 from ui.ops import Operations
 from ui.theme import look, set_heading
 from ui.widgets.fields import FieldWithError, error_label, localise_date_edit
@@ -40,7 +40,7 @@ def _to_date(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
 
 
-class PaymentDialog(QDialog):
+class PaymentDialog(Dialog):
     """A payment from the client, or (``refund=True``) money given back to them."""
 
     def __init__(

@@ -10,7 +10,6 @@ from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDialog,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from clientcare.db.models import InteractionKind, InteractionState
 from clientcare.practice import get_settings
 from clientcare.printouts import Printout, SummaryVariant
 from ui import printing
+from ui.dialog import Dialog
 from ui.labels import label
 from ui.ops import Operations
 from ui.theme import look, set_heading
@@ -71,7 +71,7 @@ def quiet(label: QLabel) -> QLabel:
     return label
 
 
-class PrintSummaryDialog(QDialog):
+class PrintSummaryDialog(Dialog):
     """Choose the summary (no default: chosen each time), then preview, print or save."""
 
     def __init__(self, ops: Operations, interaction_id: int, parent: QWidget | None = None) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -37,6 +36,7 @@ from clientcare.referrals import (
     letters,
 )
 from ui import labels, printing
+from ui.dialog import Dialog
 from ui.dialogs.form import FormDialog as _FormDialog
 from ui.dialogs.print_summary import record_print
 from ui.ops import Operations
@@ -493,7 +493,7 @@ class SourceDialog(_FormDialog):
         )
 
 
-class LetterDialog(QDialog):
+class LetterDialog(Dialog):
     """The introduction letter: tick what may be shared, then preview or save as PDF."""
 
     def __init__(

@@ -31,6 +31,7 @@ from clientcare.encryption import Passphrase, PassphraseError, check_passphrase,
 from clientcare.errors import DatabaseOpenError
 from clientcare.practice import get_settings
 from clientcare.restore import BackupSummary, inspect_backup, restore_database
+from ui.dialog import Dialog
 from ui.dialogs.passphrase import ask_backup_passphrase
 from ui.idle_lock import lock_settings_notifier
 from ui.ops import EVERYTHING, Operations
@@ -52,7 +53,7 @@ def _practice_locale(ops: Operations) -> str:
     return str(ops.read(lambda s: get_settings(s).locale))
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(Dialog):
     """What the backup holds beside what the database holds now; Restore or Cancel."""
 
     def __init__(

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from clientcare.language import load_checker
 from clientcare.lateness import DraftNotice, NoticeRow
 from clientcare.practice import get_settings
 from ui import labels
+from ui.dialog import Dialog
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.ops import Operations
 from ui.theme import set_heading
@@ -108,7 +108,7 @@ def _recorder(
     return record
 
 
-class RunningLateDialog(QDialog):
+class RunningLateDialog(Dialog):
     """Tell a client (and, if asked, the later ones today) that the practitioner is late."""
 
     def __init__(

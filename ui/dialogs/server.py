@@ -27,6 +27,7 @@ from clientcare.server_choice import (
     server_url,
 )
 from ui.dialogs.form import FormDialog
+from ui.finished_dialogs import watch_window
 from ui.ops import Operations
 
 #: How many passwords may be tried before giving up (the server logs every failure).
@@ -73,6 +74,7 @@ def open_server_database(
                 QMessageBox.StandardButton.Retry | QMessageBox.StandardButton.Close,
                 parent,
             )
+            watch_window(box)
             box.setDefaultButton(QMessageBox.StandardButton.Retry)
             if box.exec() != QMessageBox.StandardButton.Retry:
                 return None

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +21,7 @@ from clientcare import money_printouts, printouts
 from clientcare.clients import get_client
 from clientcare.practice import get_settings
 from clientcare.printouts import Printout
+from ui.dialog import Dialog
 from ui.dialogs.print_summary import record_print
 from ui.ops import Operations
 from ui.theme import look, set_heading
@@ -59,7 +59,7 @@ PERIODS = (
 )
 
 
-class StatementDialog(QDialog):
+class StatementDialog(Dialog):
     """Choose the period, then preview, print or save the statement as PDF."""
 
     def __init__(self, ops: Operations, client_id: int, parent: QWidget | None = None) -> None:
@@ -171,7 +171,7 @@ class StatementDialog(QDialog):
         return printouts.safe_file_name(f"Statement {self.client_name} {start} to {end}") + ".pdf"
 
 
-class ReceiptDialog(QDialog):
+class ReceiptDialog(Dialog):
     """Preview, print or save the receipt of one payment (or refund)."""
 
     def __init__(self, ops: Operations, payment_id: int, parent: QWidget | None = None) -> None:

@@ -33,6 +33,7 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import add_practitioner, get_settings, list_practitioners
 from clientcare.waitlist import FreedSlot
 from ui import labels
+from ui.finished_dialogs import watch_window
 from ui.ops import Changes, Operations
 from ui.theme import set_heading
 from ui.when_shown import WhenShown
@@ -598,6 +599,7 @@ class CalendarScreen(QWidget):
 
     def ask_scope(self) -> series.Scope | None:
         box = QMessageBox(self)
+        watch_window(box)
         box.setWindowTitle(self.tr("Move a repeating appointment"))
         box.setText(self.tr("This appointment is part of a series. Move which ones?"))
         choices: dict[QAbstractButton, series.Scope] = {

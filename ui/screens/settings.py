@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -49,6 +48,7 @@ from clientcare.settings import (
     PracticeInput,
     PrincipleRow,
 )
+from ui.dialog import Dialog
 from ui.models.base import select_row_with_id, selected_model_row
 from ui.models.settings import PrincipleTableModel, WordTableModel
 from ui.ops import Operations
@@ -224,7 +224,7 @@ RULE_HELP = (
 )
 
 
-class PrincipleDialog(QDialog):
+class PrincipleDialog(Dialog):
     """Add or edit one principle; the rule is JSON, checked before anything is stored."""
 
     def __init__(

@@ -35,6 +35,7 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.money_format import format_plain
 from clientcare.practice import get_settings
 from ui import theme
+from ui.dialog import Dialog
 from ui.models.settings import GraceModel, MoneyRowsModel, ServiceModel, TierModel
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_M, empty_state
@@ -50,7 +51,7 @@ CHANGES = Changes.SETTINGS | Changes.MONEY
 # --------------------------------------------------------------------------
 
 
-class _RowDialog(QDialog):
+class _RowDialog(Dialog):
     """A small form saved in one unit of work; messages next to the fields."""
 
     def __init__(self, ops: Operations, title: str, name: str, parent: QWidget | None) -> None:

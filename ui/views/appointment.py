@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDateTimeEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -22,11 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from clientcare import series
+from ui.dialog import Dialog
 from ui.widgets.client_picker import ClientPicker
 from ui.widgets.fields import FieldWithError, error_label
 
 
-class AppointmentDialogView(QDialog):
+class AppointmentDialogView(Dialog):
     """The status and its actions on top, the form (client, practitioner, service, start,
     duration, mode, location, notes, repeat) with an error line under each field, the
     conflict and form messages, and Save / Cancel / Reload.

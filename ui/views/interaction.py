@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from clientcare import interactions
 from ui import labels
+from ui.dialog import Dialog
 from ui.labels import QT_TRANSLATE_NOOP
 from ui.theme import set_heading
 from ui.widgets.fields import FieldWithError, error_label
@@ -48,7 +48,7 @@ FLAG_LABELS = {
 }
 
 
-class InteractionEditorView(QDialog):
+class InteractionEditorView(Dialog):
     """The client's name and greeting on top; the form (kind, when, practitioner,
     appointment, lateness, flags, the texts, a fact) on the left and the service
     principles' checklist on the right; messages and the buttons at the bottom.

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -30,6 +29,7 @@ from clientcare.errors import NotFoundError, ValidationError
 from clientcare.practice import get_settings, list_practitioners
 from clientcare.scope import WHOLE_PRACTICE, Scope
 from clientcare.waitlist import FreedSlot, WaitlistInput, WaitlistRow
+from ui.dialog import Dialog
 from ui.models.waitlist import WaitColumn, WaitlistModel
 from ui.ops import Changes, Operations
 from ui.theme import SPACE_XS, empty_state, heading
@@ -44,7 +44,7 @@ A_MONDAY = dt.date(2024, 1, 1)
 WAITLIST_PAGE = 32
 
 
-class WaitlistDialog(QDialog):
+class WaitlistDialog(Dialog):
     """Add a client to the waitlist with the days and times that suit them."""
 
     def __init__(self, ops: Operations, parent: QWidget | None = None) -> None:
@@ -282,7 +282,7 @@ class WaitlistPanel(QWidget):
             QMessageBox.warning(self, self.tr("Waitlist"), str(error))
 
 
-class FreedSlotDialog(QDialog):
+class FreedSlotDialog(Dialog):
     """A slot was freed: offer it to the fitting waitlist clients, urgent first."""
 
     def __init__(
