@@ -59,8 +59,9 @@ def fit_to_screen(window: QWidget) -> None:
 
 
 def fit_when_shown(watched: QObject, event: QEvent) -> None:
-    """From an event filter on a window: fit ``watched`` if it is a window being shown. Not the main window: it has its own first size (``first_window_size``, filling
-    a laptop's screen) and Qt keeps a restored size on the screen."""
+    """From an event filter on a window: fit ``watched`` if it is a window being shown.
+    Not the main window: it has its own first size (``first_window_size``, filling a
+    laptop's screen) and Qt keeps a restored size on the screen."""
     if (
         event.type() == QEvent.Type.Show
         and isinstance(watched, QWidget)
