@@ -58,8 +58,7 @@ _current: list[FinishedDialogs] = []
 
 def current() -> FinishedDialogs:
     """The watch in use: the main window's, or (no main window) one of the application's."""
-    while _current and not shiboken6.isValid(_current[-1]):
-        _current.pop()
+    _current[:] = [watch for watch in _current if shiboken6.isValid(watch)]
     if not _current:
         app = QApplication.instance()
         assert app is not None
