@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
@@ -103,12 +102,13 @@ def test_using_the_app_keeps_it_unlocked(qtbot: QtBot, ops: Operations) -> None:
     _with_pin()
     window = make_window(qtbot, ops, idle_ms=1000)
     started = time.monotonic()
+    handle = window.windowHandle()  # the mouse and the keyboard reach the window first
     for step in range(10):
         qtbot.wait(150)
         if step % 2:
-            QTest.mouseMove(window.sidebar.viewport(), QPoint(10 + step, 10 + step))
+            QTest.mouseMove(handle, QPoint(300 + step, 300 + step))
         else:
-            qtbot.keyClick(window.database_label, Qt.Key.Key_Shift)
+            QTest.keyClick(handle, Qt.Key.Key_Shift)
     assert time.monotonic() - started > 1.0
     assert not window.idle_lock.locked
     qtbot.waitUntil(lambda: window.idle_lock.locked, timeout=5000)
@@ -309,36 +309,46 @@ def test_a_window_destroyed_while_locked_leaves_no_trouble(qtbot: QtBot, ops: Op
     assert not other.findChildren(LockCurtain)
 
 
-def test_the_lock_watches_the_app_only_while_it_can_lock(
-    qtbot: QtBot, ops: Operations, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Without a PIN nothing can lock, so no event of the app passes through the lock's
-    filter (a Python call for every event: a quarter of the time a section took to open);
-    with a PIN, activity keeps it unlocked; once the PIN is removed it stops watching."""
+def test_the_lock_watches_the_windows_not_every_widget(qtbot: QtBot, ops: Operations) -> None:
+    """Activity is seen where the mouse and the keyboard arrive, the window; the events of
+    the widgets inside it (painting, layout, a label's new text) never pass through the
+    lock's Python filter (one on the whole application cost every event of the program);
+    while locked it watches everything, to cover a window that opens."""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from clientcare.security import load_lock_settings
     from ui.idle_lock import IdleLock
 
-    calls: list[int] = []
-    watching = IdleLock.eventFilter
+    widgets: list[str] = []
 
-    def counted(self, watched, event):  # type: ignore[no-untyped-def]
-        calls.append(1)
-        return watching(self, watched, event)
-
-    monkeypatch.setattr(IdleLock, "eventFilter", counted)
-    window = make_window(qtbot, ops)
-    window.go_to("calendar")
-    qtbot.keyClick(window.stack.currentWidget(), Qt.Key.Key_Down)
-    assert calls == []
+    class Counting(IdleLock):  # a subclass: patching a Qt virtual on a class is unsafe
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
+            if isinstance(watched, QWidget) and watched is not self.main_window:
+                widgets.append(watched.objectName())
+            return super().eventFilter(watched, event)
 
     _with_pin()
-    window.idle_lock.reload_settings()
-    window.idle_lock.set_interval_for_tests(2000)
+    window = MainWindow(ops)
+    qtbot.addWidget(window)
+    lock = Counting(window, load_lock_settings)
+    window.show()
+    qtbot.waitExposed(window)
+    lock.set_interval_for_tests(2000)
+    window.go_to("calendar")
+    label = QLabel("a widget", window)
+    label.show()
+    label.setText("changed")
     qtbot.wait(400)
-    qtbot.keyClick(window.stack.currentWidget(), Qt.Key.Key_Down)
-    assert calls and window.idle_lock.timer.remainingTime() > 1700
+    assert widgets == []
+    QTest.keyClick(window.windowHandle(), Qt.Key.Key_Shift)
+    assert lock.timer.remainingTime() > 1700  # the person is there
 
-    save_lock_settings(LockSettings())
-    window.idle_lock.reload_settings()
-    calls.clear()
-    qtbot.keyClick(window.stack.currentWidget(), Qt.Key.Key_Down)
-    assert calls == [] and not window.idle_lock.timer.isActive()
+    assert lock.lock()
+    dialog = QDialog(window)
+    dialog.show()
+    assert widgets  # locked: every window shown is looked at, and covered
+    assert lock.try_unlock(PIN)
+    widgets.clear()
+    label.setText("again")
+    qtbot.wait(50)
+    assert widgets == []
