@@ -260,10 +260,17 @@ def count_rows(
 ) -> int:
     """How many rows ``statement`` gives in all (its ORDER BY and LIMIT set aside): the
     total beside a list that shows only its first rows."""
-    counted = select(func.count()).select_from(
+    return int(plain_rows(session, _counted(statement), parameters)[0][0] or 0)
+
+
+@lru_cache(maxsize=64)
+def _counted(statement: Select[*tuple[Any, ...]]) -> Select[int]:
+    """``count_rows``' SELECT of ``statement``, built once per statement (as ``limited``:
+    a new one had its cache key worked out on every count, 3 ms for a list of follow-ups,
+    ten times what SQLite takes to count them)."""
+    return select(func.count()).select_from(
         statement.order_by(None).limit(None).offset(None).subquery()
     )
-    return int(plain_rows(session, counted, parameters)[0][0] or 0)
 
 
 #: ``session.info`` key of a shared (server) database's sessions: ``ThisComputer``.

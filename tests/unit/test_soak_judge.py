@@ -27,3 +27,14 @@ def test_enough_actions_pass_and_no_floor_asks_for_none() -> None:
     short = _finished(300, 1)
     _judge(short, 0.10)
     assert enough.failures == [] and short.failures == []
+
+
+def test_the_summary_says_which_actions_took_references_to_none() -> None:
+    result = _finished(300, 1)
+    result.counts = {"write_up_session": 50, "open_client": 100}
+    result.none_by_kind = {"write_up_session": 150_000, "open_client": -200}
+    summary = result.summary()
+    assert (
+        "references to None gained, by kind of action (total, per action): "
+        "write_up_session +150,000 (+3,000), open_client -200 (-2)"
+    ) in summary

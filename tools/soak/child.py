@@ -212,6 +212,9 @@ class Soak:
         #: SOAK_NATIVE=1: the change in C-heap bytes in use, summed by kind of action.
         self.native: Counter[str] | None = Counter() if os.environ.get("SOAK_NATIVE") else None
         self.native_n: Counter[str] = Counter()
+        #: The change in references to None, summed by kind of action (a binding that
+        #: takes references it never gives back shows here long before it shows in RSS).
+        self.none_refs: Counter[str] = Counter()
         #: (actions done, C heap in use, resident memory by mapping) at each settled sample.
         self.native_samples: list[tuple[int, int, Counter[str]]] = []
         self._native_after = 0
@@ -329,6 +332,7 @@ class Soak:
         if native:
             before = self._native_settled()
             self.native["(between actions)"] += before - self._native_after
+        none_before = sys.getrefcount(None)
         began = time.perf_counter()
         try:
             ACTIONS[kind].run(self)
@@ -339,6 +343,8 @@ class Soak:
             self.record_exception(kind, traceback.format_exc())
         faulthandler.cancel_dump_traceback_later()
         took = time.perf_counter() - began
+        if not self.warming:
+            self.none_refs[kind] += sys.getrefcount(None) - none_before
         if native:
             self._native_after = self._native_settled()
             self.native[kind] += self._native_after - before
@@ -455,6 +461,7 @@ class Soak:
             ),
             "singletons_first": self.singletons_first,
             "singletons_end": singleton_refs(),
+            "none_by_kind": dict(self.none_refs.most_common(6)),
             "exceptions": self.exceptions,
         }
         emit(report=report)
@@ -505,6 +512,8 @@ class Soak:
                     f"soak: grew {stat.size_diff / 1024:.0f} KiB in {stat.count_diff} blocks "
                     f"at {where}\n"
                 )
+        if os.environ.get("SOAK_DIAGNOSE"):
+            self._caches_at_end()
         if os.environ.get("SOAK_DIAGNOSE") and getattr(self, "types_first", None):
             grown = _object_types() - self.types_first
             sys.stderr.write(f"soak: objects that grew in number: {grown.most_common(40)}\n")
@@ -593,6 +602,27 @@ class Soak:
                     up = parents[0]
 
     # -- acting as a person ----------------------------------------------------------
+
+    def _caches_at_end(self) -> None:
+        """How much of the resident memory at the end is each bounded cache: the settled
+        RSS again after emptying, in turn, SQLAlchemy's compiled statements, SQLite's page
+        caches (the pooled connections closed) and Qt's pixmap cache."""
+        from PySide6.QtGui import QPixmapCache
+
+        engine = self.window.ops.database.engine
+        before = settled_rss_kib()
+        cached = _statements_cached(self.window)
+        steps: list[tuple[str, Callable[[], object]]] = [
+            (f"{cached} compiled statements", lambda: engine._compiled_cache.clear()),
+            ("SQLite's page caches", engine.dispose),
+            ("Qt's pixmap cache", QPixmapCache.clear),
+        ]
+        for what, empty in steps:
+            empty()
+            after = settled_rss_kib()
+            freed = (before - after) / 1024
+            sys.stderr.write(f"soak: emptying {what} gave back {freed:,.1f} MiB\n")
+            before = after
 
     def settle(self, rounds: int = 2) -> None:
         """Let the event loop run: paint, timers, refreshes after a change."""
