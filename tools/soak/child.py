@@ -428,6 +428,27 @@ class Soak:
                 form.revert()
             self.window.close()
 
+    def _caches_at_end(self) -> None:
+        """How much of the resident memory at the end is each bounded cache: the settled
+        RSS again after emptying, in turn, SQLAlchemy's compiled statements, SQLite's page
+        caches (the pooled connections closed) and Qt's pixmap cache."""
+        from PySide6.QtGui import QPixmapCache
+
+        engine = self.window.ops.database.engine
+        before = settled_rss_kib()
+        cached = _statements_cached(self.window)
+        steps: list[tuple[str, Callable[[], object]]] = [
+            (f"{cached} compiled statements", lambda: engine._compiled_cache.clear()),
+            ("SQLite's page caches", engine.dispose),
+            ("Qt's pixmap cache", QPixmapCache.clear),
+        ]
+        for what, empty in steps:
+            empty()
+            after = settled_rss_kib()
+            freed = (before - after) / 1024
+            sys.stderr.write(f"soak: emptying {what} gave back {freed:,.1f} MiB\n")
+            before = after
+
     def report(self) -> None:
         first_at = min(max(int(self.done * 0.10), 1), self.done)
         peak = rss_kib()[1]
@@ -602,27 +623,6 @@ class Soak:
                     up = parents[0]
 
     # -- acting as a person ----------------------------------------------------------
-
-    def _caches_at_end(self) -> None:
-        """How much of the resident memory at the end is each bounded cache: the settled
-        RSS again after emptying, in turn, SQLAlchemy's compiled statements, SQLite's page
-        caches (the pooled connections closed) and Qt's pixmap cache."""
-        from PySide6.QtGui import QPixmapCache
-
-        engine = self.window.ops.database.engine
-        before = settled_rss_kib()
-        cached = _statements_cached(self.window)
-        steps: list[tuple[str, Callable[[], object]]] = [
-            (f"{cached} compiled statements", lambda: engine._compiled_cache.clear()),
-            ("SQLite's page caches", engine.dispose),
-            ("Qt's pixmap cache", QPixmapCache.clear),
-        ]
-        for what, empty in steps:
-            empty()
-            after = settled_rss_kib()
-            freed = (before - after) / 1024
-            sys.stderr.write(f"soak: emptying {what} gave back {freed:,.1f} MiB\n")
-            before = after
 
     def settle(self, rounds: int = 2) -> None:
         """Let the event loop run: paint, timers, refreshes after a change."""
