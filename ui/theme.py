@@ -12,7 +12,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, QRectF, QSettings, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmapCache,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -524,17 +532,27 @@ class _SchemeFollower(QObject):
 
 
 def forget_cached_drawings(app: QApplication) -> None:
-    """Let the style forget the names of the drawings it cached (through Qt's own way).
+    """Let the style forget the drawings it cached for windows that are gone, and their
+    names (through Qt's own ways).
 
     Qt 6 (6.11.3 checked) keeps the name of every control drawing its styles cache (a spin
     box's frame and arrows, a combo box's button, for each palette and size met) in a set
-    it only empties when a palette is polished, though the drawings themselves leave the
-    pixmap cache: a few kilobytes for each dialog made with new colours, without end (the
-    hour-long soak: about 6 KB a booking). Polishing a copy of the palette empties the set
-    and changes nothing on screen; the drawings are redone when next painted. Called when
-    finished dialogs are freed (ui.finished_dialogs), not on every paint.
+    it only empties when a palette is polished: a few kilobytes for each dialog made with
+    new colours, without end (the hour-long soak: about 6 KB a booking). Polishing a copy
+    of the palette empties the set and changes nothing on screen.
+
+    The drawings themselves stay in Qt's pixmap cache, named by the palette they were
+    drawn with; under ClientCare's style sheet each dialog's widgets get palettes of their
+    own, so nothing drawn for a dialog is ever found again once it is gone: a dialog with
+    OK and Cancel left 16 KB there, a date edit 14 KB, a message box (its icon) 20 KB, a
+    print preview 45 KB, until the cache was full (10 MiB: the hour-long soak's slow climb).
+    Emptying the cache as finished dialogs are freed gives that back; what the open
+    windows show is drawn again, once, when next painted.
+
+    Called when finished dialogs are freed (ui.finished_dialogs), not on every paint.
     """
     app.style().polish(QPalette(app.palette()))
+    QPixmapCache.clear()
 
 
 def apply_theme(app: QApplication, *, dark: bool | None = None, follow: bool = True) -> None:

@@ -122,6 +122,18 @@ def _write_smaps_summary() -> None:
         sys.stderr.write(f"soak:   RSS {where:<40} {kib / 1024:>8,.1f} MiB\n")
 
 
+def _empty_font_caches() -> None:
+    """Empty Qt's font caches (each font engine and the glyphs it drew): adding and
+    removing an application font makes Qt drop them."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
+
+    family_file = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    handle = QFontDatabase.addApplicationFont(str(family_file))
+    if handle >= 0:
+        QFontDatabase.removeApplicationFont(handle)
+    QFontInfo(QFont())  # a font looked up again
+
+
 def _statements_cached(window: Any) -> int:
     """Compiled statements in the app's SQLAlchemy cache."""
     cache = window.ops.database.engine._compiled_cache
@@ -441,6 +453,7 @@ class Soak:
             (f"{cached} compiled statements", lambda: engine._compiled_cache.clear()),
             ("SQLite's page caches", engine.dispose),
             ("Qt's pixmap cache", QPixmapCache.clear),
+            ("Qt's font caches", _empty_font_caches),
         ]
         for what, empty in steps:
             empty()
