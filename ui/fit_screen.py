@@ -14,7 +14,7 @@ the program).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 #: Room kept at least for the frame and title bar the window manager adds (before the
@@ -28,10 +28,23 @@ _NOT_WINDOWS = (
 )
 
 
+def screen_of(widget: QWidget) -> QScreen:
+    """The screen ``widget`` is on (its centre), or the primary screen.
+
+    Not ``widget.screen()``: PySide6 (6.11.3 checked) records the screen that returns as
+    belonging to the widget's Python object, so each window asked in turn became its
+    holder, and once Python's collector freed such a window it deleted Qt's own screen
+    with it (gdb: ``QScreen::~QScreen`` called from the collector). Every window made after
+    that crashed as it looked up its screen (the test suite's rare segfault in
+    ``QDialog.__init__``). The application's static look-ups hand the screen to nobody.
+    """
+    centre = widget.mapToGlobal(widget.rect().center())
+    return QGuiApplication.screenAt(centre) or QGuiApplication.primaryScreen()
+
+
 def free_area(window: QWidget) -> QRect:
     """The part of ``window``'s screen not taken by panels and docks."""
-    screen = window.screen() or QGuiApplication.primaryScreen()
-    return screen.availableGeometry()
+    return screen_of(window).availableGeometry()
 
 
 def fit_to_screen(window: QWidget) -> None:

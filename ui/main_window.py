@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QShortcut
+from PySide6.QtGui import QCloseEvent, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -22,6 +22,7 @@ from clientcare.practice import get_settings
 from clientcare.scope import own_scope
 from ui import labels
 from ui.finished_dialogs import FinishedDialogs
+from ui.fit_screen import screen_of
 from ui.idle_lock import IdleLock
 from ui.object_tree import delete_now, descendants
 from ui.ops import Operations
@@ -577,8 +578,8 @@ class MainWindow(MainWindowView):
         self.start_maximised = False
         if geometry is not None and self.restoreGeometry(geometry):
             return
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        size, self.start_maximised = first_window_size(screen.availableGeometry().size())
+        area = screen_of(self).availableGeometry()
+        size, self.start_maximised = first_window_size(area.size())
         self.resize(size)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -3,11 +3,13 @@ CSV import, 1000×820, ran off a 1366×768 laptop's screen)."""
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSize
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from ui import fit_screen
@@ -91,3 +93,27 @@ def test_the_main_window_fits_every_window_shown(qtbot: QtBot, ops) -> None:  # 
     dialog.show()
     assert dialog.height() <= area.height() - fit_screen.FRAME_ALLOWANCE.height()
     assert dialog.width() <= area.width() - fit_screen.FRAME_ALLOWANCE.width()
+
+
+def test_asking_for_a_windows_screen_leaves_the_screen_to_qt(
+    qtbot: QtBot,
+    fitter: _Fitter,
+    ops,
+    db,  # type: ignore[no-untyped-def]
+) -> None:
+    """Fitting a dialog, sizing the main window and folding the calendar's waiting list each
+    asked a window for its screen; PySide6 then kept Qt's screen as that window's, and the
+    collector freeing the window deleted the screen: the next window crashed (the suite's
+    rare segfault in QDialog.__init__, found with gdb). The screen is nobody's."""
+    from ui.main_window import MainWindow
+    from ui.screens.calendar import waitlist_open_at_start
+
+    dialog = _dialog(qtbot, QSize(400, 300))
+    dialog.show()  # fitted to its screen as it is shown
+    window = MainWindow(ops)  # sized for its screen at the first start
+    qtbot.addWidget(window)
+    waitlist_open_at_start(window)
+    assert fit_screen.screen_of(dialog) is QGuiApplication.primaryScreen()
+    screen = QGuiApplication.primaryScreen()
+    holders = [type(h).__name__ for h in gc.get_referrers(screen) if isinstance(h, QWidget)]
+    assert holders == []

@@ -154,6 +154,24 @@ def test_nothing_looks_below_a_widget_with_find_children() -> None:
     assert not wrong, "use ui.object_tree.descendants/descendant:\n" + "\n".join(wrong)
 
 
+def test_no_window_is_asked_for_its_screen() -> None:
+    """``widget.screen()`` makes the widget's Python object the holder of Qt's screen
+    (PySide6); when the collector freed such a widget it deleted the screen, and the next
+    window made crashed. ``ui.fit_screen.screen_of`` is the one way to ask."""
+    sources = [ROOT / "main.py", *sorted((ROOT / "ui").rglob("*.py"))]
+    sources += sorted((ROOT / "tools").rglob("*.py"))
+    wrong = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path in sources
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "screen"
+        and not node.args
+    ]
+    assert not wrong, "use ui.fit_screen.screen_of:\n" + "\n".join(wrong)
+
+
 def test_no_widget_gets_a_stylesheet_of_its_own() -> None:
     """A stylesheet set on one widget costs Qt about 300 bytes that it keeps after the
     widget is gone: dialogs opened all day grew the hour-long soak by tens of megabytes.

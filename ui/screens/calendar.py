@@ -34,6 +34,7 @@ from clientcare.practice import add_practitioner, get_settings, list_practitione
 from clientcare.waitlist import FreedSlot
 from ui import labels
 from ui.finished_dialogs import watch_window
+from ui.fit_screen import screen_of
 from ui.ops import Changes, Operations
 from ui.theme import set_heading
 from ui.when_shown import WhenShown
@@ -140,8 +141,7 @@ def waitlist_open_at_start(widget: QWidget) -> bool:
     saved = QSettings().value(WAITLIST_SHOWN_KEY)
     if saved is not None:
         return str(saved).lower() in ("true", "1")
-    screen = widget.screen()
-    return screen is not None and screen.availableGeometry().width() >= WAITLIST_FOLDED_BELOW
+    return screen_of(widget).availableGeometry().width() >= WAITLIST_FOLDED_BELOW
 
 
 class CalendarScreen(QWidget):
