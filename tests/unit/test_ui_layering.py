@@ -137,19 +137,28 @@ def test_item_models_live_in_ui_models() -> None:
     assert not wrong, "item models outside ui/models/:\n" + "\n".join(wrong)
 
 
-def test_nothing_looks_below_a_widget_with_find_children() -> None:
-    """``findChildren``/``findChild`` keep every object they find wrapped for as long as
-    the widget they were called on (PySide6): on a lasting window, Qt's deleted inner
-    widgets stay wrapped for the session. ``ui.object_tree`` is the one way to look."""
+def _method_calls(names: set[str]) -> list[tuple[str, ast.Call]]:
+    """Every call of a method named in ``names`` in main.py, ui/ and tools/: where it is
+    ("path:line") and the call."""
     sources = [ROOT / "main.py", *sorted((ROOT / "ui").rglob("*.py"))]
     sources += sorted((ROOT / "tools").rglob("*.py"))
-    wrong = [
-        f"{path.relative_to(ROOT)}:{node.lineno} {node.func.attr}"
+    return [
+        (f"{path.relative_to(ROOT)}:{node.lineno}", node)
         for path in sources
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
         if isinstance(node, ast.Call)
         and isinstance(node.func, ast.Attribute)
-        and node.func.attr in {"findChildren", "findChild"}
+        and node.func.attr in names
+    ]
+
+
+def test_nothing_looks_below_a_widget_with_find_children() -> None:
+    """``findChildren``/``findChild`` keep every object they find wrapped for as long as
+    the widget they were called on (PySide6): on a lasting window, Qt's deleted inner
+    widgets stay wrapped for the session. ``ui.object_tree`` is the one way to look."""
+    wrong = [
+        f"{where} {ast.unparse(call.func)}"
+        for where, call in _method_calls({"findChildren", "findChild"})
     ]
     assert not wrong, "use ui.object_tree.descendants/descendant:\n" + "\n".join(wrong)
 
@@ -158,17 +167,7 @@ def test_no_window_is_asked_for_its_screen() -> None:
     """``widget.screen()`` makes the widget's Python object the holder of Qt's screen
     (PySide6); when the collector freed such a widget it deleted the screen, and the next
     window made crashed. ``ui.fit_screen.screen_of`` is the one way to ask."""
-    sources = [ROOT / "main.py", *sorted((ROOT / "ui").rglob("*.py"))]
-    sources += sorted((ROOT / "tools").rglob("*.py"))
-    wrong = [
-        f"{path.relative_to(ROOT)}:{node.lineno}"
-        for path in sources
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "screen"
-        and not node.args
-    ]
+    wrong = [where for where, call in _method_calls({"screen"}) if not call.args]
     assert not wrong, "use ui.fit_screen.screen_of:\n" + "\n".join(wrong)
 
 
